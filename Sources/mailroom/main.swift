@@ -1,0 +1,2 @@
+import Mailroom
+print(MailroomVersion.string)

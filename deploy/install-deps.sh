@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs, idempotently, every Debian package Mailroom's build, demo and tests need.
+# Safe to run again: it asks apt only for what is missing.
+#
+# Note: libetpan-dev pulls libcurl4-gnutls-dev, which conflicts with libcurl4-openssl-dev.
+# The curl headers are identical; we never ask for the OpenSSL -dev flavour here.
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libetpan-dev        # MIME parsing, IMAP/SMTP clients (brings the curl headers)
+  libcurl4            # OpenSSL-flavoured libcurl runtime, the one Foundation loads
+  libxml2-dev         # HTML to text, XPath over e-invoices
+  libsqlite3-dev      # the store (GRDB links the system libsqlite3)
+  poppler-utils       # pdftotext / pdfdetach for PDF attachments
+  tnef                # a third-party TNEF decoder, used by the tests to cross-check ours
+  python3             # the parse-speed comparison script and test servers
+  inotify-tools       # not needed at run time; handy for operators debugging Maildir watches
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
