@@ -357,8 +357,9 @@ enum TextDecoding {
 extension MailCharset {
     /// Charsets whose ASCII bytes do not mean ASCII (so the all-ASCII shortcut must not be taken).
     static func isNotASCIICompatible(_ iconvName: String) -> Bool {
+        // ISO-2022 and HZ switch character sets with 7-bit escape sequences; UTF-7 is 7-bit too.
         iconvName.hasPrefix("UTF-16") || iconvName.hasPrefix("UTF-32") || iconvName == "UTF-7"
-            || iconvName.hasPrefix("HZ") || iconvName.hasPrefix("ISO-2022-KR")
+            || iconvName.hasPrefix("HZ") || iconvName.hasPrefix("ISO-2022")
     }
 }
 

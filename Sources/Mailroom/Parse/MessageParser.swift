@@ -242,9 +242,13 @@ final class MessageReader {
     /// The child entities of a multipart, from the libetpan tree it came with or from a new split.
     private func children(of entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, node: (Tree, Int)?,
                           label: String) -> (Tree, [Int])? {
-        if let (tree, index) = node, tree.nodes[index].kind == .multipart, !tree.nodes[index].children.isEmpty {
-            checkClosingBoundary(entity, buffer: buffer, body: body, label: label)
-            return (tree, tree.nodes[index].children)
+        if let (tree, index) = node, tree.nodes[index].kind == .multipart, let boundary = entity.boundary {
+            let valid = delimitedChildren(tree.nodes[index].children, nodes: tree.nodes, buffer: tree.buffer,
+                                          body: body, boundary: boundary)
+            if !valid.isEmpty {
+                checkClosingBoundary(entity, buffer: buffer, body: body, label: label)
+                return (tree, valid)
+            }
         }
         guard let boundary = entity.boundary, !boundary.isEmpty else {
             warn("\(label): \(entity.contentType) has no boundary parameter; the body was read as one text part")
@@ -273,13 +277,38 @@ final class MessageReader {
             warn("\(label): the MIME structure could not be read; the body was read as one text part")
             return nil
         }
-        guard first.kind == .multipart, !first.children.isEmpty else {
+        let newBody = first.bodyStart..<first.bodyEnd
+        let valid = first.kind == .multipart
+            ? delimitedChildren(first.children, nodes: nodes, buffer: synthetic, body: newBody, boundary: boundary) : []
+        guard !valid.isEmpty else {
             warn("\(label): boundary \"\(boundary)\" never found; the body was read as one text part")
             return nil
         }
-        let newBody = first.bodyStart..<first.bodyEnd
         checkClosingBoundary(entity, buffer: synthetic, body: newBody, label: label)
-        return (Tree(buffer: synthetic, nodes: nodes), first.children)
+        return (Tree(buffer: synthetic, nodes: nodes), valid)
+    }
+
+    /// The children that really follow a delimiter line "--boundary". When the boundary never occurs,
+    /// libetpan 1.9.4 still reports a part made of whatever follows the last line starting with "--";
+    /// such parts (and any after them) are not parts.
+    private func delimitedChildren(_ children: [Int], nodes: [MIMEStructureNode], buffer: [UInt8],
+                                   body: Range<Int>, boundary: String) -> [Int] {
+        let delimiter = Array("--\(boundary)".utf8)
+        return buffer.withUnsafeBytes { b -> [Int] in
+            var valid: [Int] = []
+            for index in children {
+                let s = nodes[index].start
+                guard s > body.lowerBound, s <= b.count, b[s - 1] == 0x0A else { break }
+                var i = s
+                while i > body.lowerBound, HeaderBlock.isSpace(b[i - 1]) { i -= 1 }
+                var j = i
+                while j > body.lowerBound, b[j - 1] != 0x0A { j -= 1 }
+                guard i - j >= delimiter.count,
+                      memcmp(b.baseAddress! + j, delimiter, delimiter.count) == 0 else { break }
+                valid.append(index)
+            }
+            return valid
+        }
     }
 
     private func checkClosingBoundary(_ entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, label: String) {
