@@ -34,9 +34,35 @@ struct MailCharset: Hashable, Sendable {
     }
 
     init(label raw: String) {
+        if let cached = MailCharset.cache.lookup(raw) {
+            self = cached
+            return
+        }
         let label = MailCharset.normalisedLabel(raw)
         self.label = label
         self.decoding = MailCharset.resolve(label)
+        MailCharset.cache.store(raw, self)
+    }
+
+    /// Resolved labels, so the aliases are worked out once per label and not per header or part.
+    private static let cache = LabelCache()
+
+    private final class LabelCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: MailCharset] = [:]
+
+        func lookup(_ raw: String) -> MailCharset? {
+            lock.lock()
+            defer { lock.unlock() }
+            return entries[raw]
+        }
+
+        func store(_ raw: String, _ charset: MailCharset) {
+            lock.lock()
+            defer { lock.unlock() }
+            if entries.count >= 1024 { entries.removeAll(keepingCapacity: true) }  // hostile input cannot grow it
+            entries[raw] = charset
+        }
     }
 
     static func normalisedLabel(_ raw: String) -> String {
@@ -165,7 +191,7 @@ struct MailCharset: Hashable, Sendable {
     private static func resolve(_ label: String) -> Decoding {
         if let d = known[label] { return d }
         // Common misspellings: "iso8859_15", "utf_8", "windows_1252".
-        let tidied = label.replacingOccurrences(of: "_", with: "-")
+        let tidied = String(label.map { $0 == "_" ? "-" : $0 })
         if tidied != label, let d = known[tidied] { return d }
         if label.hasPrefix("x-"), let d = known[String(label.dropFirst(2))] { return d }
         // Anything else glibc knows by that name.

@@ -45,8 +45,8 @@ enum ContentSniffing {
 
     static func fileExtension(_ name: String) -> String? {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        let ext = name[name.index(after: dot)...].lowercased().trimmingCharacters(in: .whitespaces)
-        return ext.isEmpty || ext.count > 8 ? nil : ext
+        let ext = String(name[name.index(after: dot)...]).trimmingMailWhitespace.asciiLowercased
+        return ext.isEmpty || ext.utf8.count > 8 ? nil : ext
     }
 
     private static func starts(_ b: UnsafeRawBufferPointer, at offset: Int = 0, with prefix: [UInt8]) -> Bool {
@@ -117,7 +117,7 @@ enum ContentSniffing {
             let dataStart = nameStart + nameLength + extraLength
             if name == "mimetype", method == 0, dataStart + compressedSize <= b.count, compressedSize < 200 {
                 let value = String(decoding: UnsafeRawBufferPointer(rebasing: b[dataStart..<(dataStart + compressedSize)]), as: UTF8.self)
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                    .trimmingMailWhitespace
                 if value.hasPrefix("application/") { return value }
             }
             if name.hasPrefix("word/") { return "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }

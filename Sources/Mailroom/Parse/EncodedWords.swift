@@ -46,9 +46,10 @@ enum EncodedWords {
         let n = input.count
         var i = 0
         var literalStart = 0
+        var nextClose = -1
         while i < n {
             if input[i] == UInt8(ascii: "="), i + 1 < n, input[i + 1] == UInt8(ascii: "?"),
-               let word = parseWord(input, at: i) {
+               let word = parseWord(input, at: i, nextClose: &nextClose) {
                 // Text before the word.
                 if literalStart < i {
                     let between = UnsafeRawBufferPointer(rebasing: input[literalStart..<i])
@@ -126,7 +127,7 @@ enum EncodedWords {
 
     /// Parses `=?charset?enc?text?=` starting at `start` (which points at "=?"). Returns nil when the
     /// bytes there do not form an encoded word at all (then they are ordinary text).
-    static func parseWord(_ input: UnsafeRawBufferPointer, at start: Int) -> Word? {
+    static func parseWord(_ input: UnsafeRawBufferPointer, at start: Int, nextClose: inout Int) -> Word? {
         let n = input.count
         var i = start + 2
         let charsetStart = i
@@ -144,11 +145,17 @@ enum EncodedWords {
         i += 2
         let textStart = i
         // The text runs to the next "?=". Spaces are not allowed by RFC 2047 but some mailers write them.
-        while i + 1 < n, !(input[i] == UInt8(ascii: "?") && input[i + 1] == UInt8(ascii: "=")) {
-            if input[i] == 0x0A || input[i] == 0x0D { return nil }
-            i += 1
+        // The position of that "?=" is remembered across calls, so text full of "=?" stays linear.
+        if nextClose < textStart {
+            nextClose = n
+            var k = textStart
+            while k + 1 < n {
+                if input[k] == UInt8(ascii: "?"), input[k + 1] == UInt8(ascii: "=") { nextClose = k; break }
+                k += 1
+            }
         }
-        guard i + 1 < n else { return nil }  // never closed: not an encoded word
+        guard nextClose + 1 < n else { return nil }  // never closed: not an encoded word
+        i = nextClose
         let text = UnsafeRawBufferPointer(rebasing: input[textStart..<i])
         let end = i + 2
         switch encoding {

@@ -152,3 +152,20 @@ enum ByteSearch {
         return nil
     }
 }
+
+extension String {
+    /// Without leading and trailing spaces, tabs, CR and LF (a byte scan; no Foundation).
+    var trimmingMailWhitespace: String {
+        let u = utf8
+        guard let first = u.firstIndex(where: { !HeaderBlock.isSpace($0) }) else { return "" }
+        let last = u.lastIndex(where: { !HeaderBlock.isSpace($0) })!
+        if first == u.startIndex && last == u.index(before: u.endIndex) { return self }
+        return String(self[first...last])
+    }
+
+    /// ASCII letters lower-cased, everything else as it is.
+    var asciiLowercased: String {
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}

@@ -26,48 +26,65 @@ enum LibEtpanInputGuard {
 
     static func prepare(_ input: [UInt8]) -> Outcome {
         var outcome = Outcome()
-        let n = input.count
         var patches: [(Int, UInt8)] = []
-        var containers = 0
         input.withUnsafeBufferPointer { p in
-            var depth = 0
-            var i = 0
-            var lineStart = true
-            while i < n {
-                let c = p[i]
-                if lineStart {
-                    lineStart = false
-                    if c != 0x20 && c != 0x09 { depth = 0 }
-                    if c | 0x20 == UInt8(ascii: "c"), let at = containerTypeOffset(p, lineStart: i) {
-                        containers += 1
-                        if containers > maximumContainers {
-                            patches.append((at, UInt8(ascii: "x")))   // "xultipart" / "xessage": an unknown type
-                            outcome.hiddenContainers += 1
+            guard let base = p.baseAddress, p.count > 0 else { return }
+            let n = p.count
+
+            func find(_ byte: UInt8, from: Int) -> Int? {
+                guard from < n, let hit = memchr(base + from, Int32(byte), n - from) else { return nil }
+                return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            }
+
+            // Container declarations: only at the start of a line.
+            var containers = 0
+            var lineStart = 0
+            while lineStart < n {
+                if p[lineStart] | 0x20 == UInt8(ascii: "c"), let at = containerTypeOffset(p, lineStart: lineStart) {
+                    containers += 1
+                    if containers > maximumContainers {
+                        patches.append((at, UInt8(ascii: "x")))   // "xultipart" / "xessage": an unknown type
+                        outcome.hiddenContainers += 1
+                    }
+                }
+                guard let lf = find(0x0A, from: lineStart) else { break }
+                lineStart = lf + 1
+            }
+
+            // Comment nesting, per logical (unfolded) line that has a "(" at all.
+            var from = 0
+            while let open = find(UInt8(ascii: "("), from: from) {
+                var depth = 0
+                var i = open
+                while i < n {
+                    let c = p[i]
+                    if c == UInt8(ascii: "(") {
+                        depth += 1
+                        if depth > maximumCommentDepth {
+                            patches.append((i, UInt8(ascii: "[")))
+                            outcome.flattenedComments += 1
+                            depth -= 1
                         }
+                    } else if c == UInt8(ascii: ")") {
+                        if depth > 0 { depth -= 1 }
+                    } else if c == 0x0A {
+                        // A folded line continues the header; any other line ends it.
+                        if i + 1 >= n || (p[i + 1] != 0x20 && p[i + 1] != 0x09) { break }
                     }
+                    i += 1
                 }
-                switch c {
-                case 0x0A:
-                    lineStart = true
-                case UInt8(ascii: "("):
-                    depth += 1
-                    if depth > maximumCommentDepth {
-                        patches.append((i, UInt8(ascii: "[")))
-                        outcome.flattenedComments += 1
-                        depth -= 1
-                    }
-                case UInt8(ascii: ")"):
-                    if depth > 0 { depth -= 1 }
-                case UInt8(ascii: "\""):
-                    // The quoted string "\"" unquotes to a lone quote, which libetpan's boundary code overruns on.
-                    if i + 3 < n, p[i + 1] == UInt8(ascii: "\\"), p[i + 2] == UInt8(ascii: "\""), p[i + 3] == UInt8(ascii: "\"") {
-                        patches.append((i + 1, UInt8(ascii: "_")))
-                        outcome.neutralisedBoundaries += 1
-                    }
-                default:
-                    break
+                from = i + 1
+            }
+
+            // The quoted string "\"" unquotes to a lone quote, on which libetpan's boundary code overruns.
+            from = 0
+            while let quote = find(UInt8(ascii: "\""), from: from) {
+                if quote + 3 < n, p[quote + 1] == UInt8(ascii: "\\"), p[quote + 2] == UInt8(ascii: "\""),
+                   p[quote + 3] == UInt8(ascii: "\"") {
+                    patches.append((quote + 1, UInt8(ascii: "_")))
+                    outcome.neutralisedBoundaries += 1
                 }
-                i += 1
+                from = quote + 1
             }
         }
         if !patches.isEmpty {

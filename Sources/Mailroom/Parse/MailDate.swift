@@ -35,20 +35,27 @@ enum MailDate {
 
     static func parse(_ text: String) -> Parsed {
         var result = Parsed()
-        // Drop comments, split into tokens at whitespace and commas.
-        var cleaned = ""
+        // Drop comments, lower-case ASCII, split into tokens at whitespace and commas.
+        var tokens: [String] = []
+        var current: [UInt8] = []
         var depth = 0
-        for ch in text {
-            if ch == "(" { depth += 1; cleaned.append(" "); continue }
-            if ch == ")" { depth = max(0, depth - 1); cleaned.append(" "); continue }
-            if depth > 0 { continue }
-            cleaned.append(ch == "," ? " " : ch)
+        func flush() {
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
         }
-        var tokens = cleaned.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).map { String($0) }
+        for b in text.utf8 {
+            if b == UInt8(ascii: "(") { depth += 1; flush(); continue }
+            if b == UInt8(ascii: ")") { depth = max(0, depth - 1); flush(); continue }
+            if depth > 0 { continue }
+            switch b {
+            case 0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: ","): flush()
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(b | 0x20)
+            default: current.append(b)
+            }
+        }
+        flush()
 
         // ISO 8601-ish: 2024-03-01T10:00:00Z or "2024-03-01 10:00:00 +0100".
-        if let first = tokens.first, first.count >= 10, first.utf8.count >= 10,
-           let iso = isoDate(first) {
+        if let first = tokens.first, first.utf8.count >= 10, let iso = isoDate(first) {
             var rest = Array(tokens.dropFirst())
             if let timePart = iso.time, !timePart.isEmpty {
                 rest.insert(contentsOf: timePart.split(separator: " ").map(String.init), at: 0)
@@ -65,19 +72,22 @@ enum MailDate {
         var offset: Int?
         var numbers: [String] = []
 
-        for raw in tokens {
-            let token = raw.lowercased()
-            if weekdays.contains(token.trimmingCharacters(in: CharacterSet(charactersIn: "."))) { continue }
-            if let m = months[token.trimmingCharacters(in: CharacterSet(charactersIn: "."))] { month = m; continue }
+        var pm = false
+        for token in tokens {
+            let bare = token.hasSuffix(".") ? String(token.dropLast()) : token
+            if weekdays.contains(bare) { continue }
+            if let m = months[bare] { month = m; continue }
+            if bare == "pm" || bare == "p.m" { pm = true; continue }
+            if bare == "am" || bare == "a.m" { continue }
             // "01-Jan-2024" (dashes).
-            if token.contains("-"), !token.hasPrefix("-"), !token.hasPrefix("+") {
+            if token.utf8.contains(UInt8(ascii: "-")), !token.hasPrefix("-"), !token.hasPrefix("+") {
                 let parts = token.split(separator: "-").map(String.init)
                 if parts.count == 3, let m = months[parts[1]], let d = Int(parts[0]), let y = Int(parts[2]) {
                     day = d; month = m; year = y; yearDigits = parts[2].count
                     continue
                 }
             }
-            if token.contains(":") {
+            if token.utf8.contains(UInt8(ascii: ":")) {
                 let parts = token.split(separator: ":", omittingEmptySubsequences: false)
                 if parts.count >= 2, parts.count <= 3, let h = Int(parts[0]), let mi = Int(parts[1]) {
                     var s = 0
@@ -100,12 +110,8 @@ enum MailDate {
                 if rest.hasPrefix("+") || rest.hasPrefix("-"),
                    let o = numericOffset(rest.dropFirst(), negative: rest.hasPrefix("-")) { offset = o; continue }
             }
-            if token.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                numbers.append(token)
-                continue
-            }
-            if token.hasSuffix("."), let _ = Int(token.dropLast()) {
-                numbers.append(String(token.dropLast()))  // "1." (German day)
+            if !bare.isEmpty, bare.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                numbers.append(bare)  // also "1." (a German day)
                 continue
             }
         }
@@ -124,6 +130,7 @@ enum MailDate {
             }
         }
 
+        if pm && hour < 12 && haveTime { hour += 12 }
         guard let d = day, let m = month, var y = year else {
             result.problems.append("the date \"\(text)\" could not be read")
             return result
@@ -165,7 +172,7 @@ enum MailDate {
             // Split a glued zone: 10:00:00Z, 10:00:00+01:00.
             if t.hasSuffix("Z") || t.hasSuffix("z") { t = String(t.dropLast()) + " +0000" }
             else if let idx = t.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-                t = String(t[..<idx]) + " " + t[idx...].replacingOccurrences(of: ":", with: "")
+                t = String(t[..<idx]) + " " + String(t[idx...].filter { $0 != ":" })
             }
             time = t
         }
@@ -173,8 +180,9 @@ enum MailDate {
     }
 
     private static func numericOffset(_ digits: Substring, negative: Bool) -> Int? {
-        let clean = digits.replacingOccurrences(of: ":", with: "")
-        guard !clean.isEmpty, clean.count <= 4, clean.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(clean) else { return nil }
+        let clean = String(digits.filter { $0 != ":" })
+        guard !clean.isEmpty, clean.utf8.count <= 4, clean.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let v = Int(clean) else { return nil }
         let minutes: Int
         if clean.count <= 2 { minutes = v * 60 } else { minutes = (v / 100) * 60 + v % 100 }
         guard minutes <= 18 * 60 else { return nil }

@@ -81,7 +81,7 @@ struct EntityHeaders {
         let name = dispositionValue?.parameters["filename"] ?? typeValue?.parameters["name"]
             ?? dispositionValue?.parameters["name"] ?? typeValue?.parameters["filename"]
         if let name {
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = name.trimmingMailWhitespace
             filename = trimmed.isEmpty ? nil : trimmed
         }
     }
@@ -133,7 +133,7 @@ final class MessageReader {
         }
         let block = bytes.withUnsafeBytes { HeaderBlock.split($0) }
         if block.fields.isEmpty {
-            warn(block.bodyStart == 0 ? "the data has no header block; all of it was read as the body" : "the header block is empty")
+            if block.bodyStart > 0 { warn("the header block is empty") }
         }
         for p in block.problems { warn("header block: \(p)") }
 
@@ -147,6 +147,21 @@ final class MessageReader {
         let top = EntityHeaders(block, defaultType: "text/plain", fallback: headerFallback)
         for p in top.problems { warn("message headers: \(p)") }
         let bodyRange = min(block.bodyStart, bytes.count)..<bytes.count
+        if block.fields.isEmpty, !bodyRange.isEmpty,
+           let sniffed = bytes.withUnsafeBytes({ ContentSniffing.magicType(UnsafeRawBufferPointer(rebasing: $0[bodyRange])) }) {
+            // Header-less data that is recognisably a document (a PDF, a ZIP, XML): an attachment, not text.
+            warn("the data has no header block and looks like \(sniffed); it was listed as an attachment")
+            var asFile = top
+            asFile.contentType = sniffed
+            asFile.declaredType = true
+            let part = partStem.isEmpty ? "1" : "\(partStem).1"
+            leaf(asFile, buffer: bytes, body: bodyRange, part: part, isTop: false, label: "the data")
+            assembleText()
+            return finish()
+        }
+        if block.fields.isEmpty && block.bodyStart == 0 {
+            warn("the data has no header block; all of it was read as the body")
+        }
         let topNumber = partStem.isEmpty ? (top.isMultipart ? "" : "1") : (top.isMultipart ? partStem : "\(partStem).1")
         visit(top, buffer: bytes, body: bodyRange, node: nil, part: topNumber, isTop: true, multipartDepth: 0)
         assembleText()
@@ -241,7 +256,7 @@ final class MessageReader {
 
     /// The child entities of a multipart, from the libetpan tree it came with or from a new split.
     private func children(of entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, node: (Tree, Int)?,
-                          label: String) -> (Tree, [Int])? {
+                          label: String) -> (Tree, [ChildSpan])? {
         if let (tree, index) = node, tree.nodes[index].kind == .multipart, let boundary = entity.boundary {
             let valid = delimitedChildren(tree.nodes[index].children, nodes: tree.nodes, buffer: tree.buffer,
                                           body: body, boundary: boundary)
@@ -288,16 +303,29 @@ final class MessageReader {
         return (Tree(buffer: synthetic, nodes: nodes), valid)
     }
 
-    /// The children that really follow a delimiter line "--boundary". When the boundary never occurs,
-    /// libetpan 1.9.4 still reports a part made of whatever follows the last line starting with "--";
-    /// such parts (and any after them) are not parts.
+    /// Where one child entity of a multipart sits in the tree's buffer.
+    struct ChildSpan {
+        var node: Int
+        var start: Int
+        var bodyStart: Int
+        var bodyEnd: Int
+        /// The part starts with a blank line: it has no header block.
+        var headerless: Bool
+    }
+
+    /// The children that really follow a delimiter line "--boundary", with their true extent.
+    /// libetpan 1.9.4 gets two things wrong that are corrected here: when the boundary never occurs it
+    /// still reports a part made of whatever follows the last line starting with "--" (such parts, and
+    /// any after them, are dropped); and it skips blank lines after a delimiter, so a part without
+    /// headers would have its first body line read as a header (such parts are marked headerless).
     private func delimitedChildren(_ children: [Int], nodes: [MIMEStructureNode], buffer: [UInt8],
-                                   body: Range<Int>, boundary: String) -> [Int] {
+                                   body: Range<Int>, boundary: String) -> [ChildSpan] {
         let delimiter = Array("--\(boundary)".utf8)
-        return buffer.withUnsafeBytes { b -> [Int] in
-            var valid: [Int] = []
+        return buffer.withUnsafeBytes { b -> [ChildSpan] in
+            var valid: [ChildSpan] = []
             for index in children {
-                let s = nodes[index].start
+                let node = nodes[index]
+                let s = node.start
                 guard s > body.lowerBound, s <= b.count, b[s - 1] == 0x0A else { break }
                 var i = s
                 while i > body.lowerBound, HeaderBlock.isSpace(b[i - 1]) { i -= 1 }
@@ -305,7 +333,18 @@ final class MessageReader {
                 while j > body.lowerBound, b[j - 1] != 0x0A { j -= 1 }
                 guard i - j >= delimiter.count,
                       memcmp(b.baseAddress! + j, delimiter, delimiter.count) == 0 else { break }
-                valid.append(index)
+                var afterDelimiter = i
+                while afterDelimiter < s, b[afterDelimiter] != 0x0A { afterDelimiter += 1 }
+                afterDelimiter += 1
+                let end = max(node.bodyStart, node.bodyEnd)
+                if afterDelimiter >= s {
+                    valid.append(ChildSpan(node: index, start: s, bodyStart: node.bodyStart, bodyEnd: end, headerless: false))
+                } else {
+                    var bodyStart = afterDelimiter
+                    while bodyStart < s, b[bodyStart] != 0x0A { bodyStart += 1 }
+                    bodyStart = min(bodyStart + 1, end)
+                    valid.append(ChildSpan(node: index, start: afterDelimiter, bodyStart: bodyStart, bodyEnd: end, headerless: true))
+                }
             }
             return valid
         }
@@ -325,23 +364,25 @@ final class MessageReader {
         }
     }
 
-    private func visitChildren(_ entity: EntityHeaders, tree: Tree, children: [Int], part: String, multipartDepth: Int) {
+    private func visitChildren(_ entity: EntityHeaders, tree: Tree, children: [ChildSpan], part: String, multipartDepth: Int) {
         let defaultType = entity.contentType == "multipart/digest" ? "message/rfc822" : "text/plain"
-        var entities: [(EntityHeaders, Range<Int>, Int, String)] = []
-        for (k, index) in children.enumerated() {
-            let node = tree.nodes[index]
-            let headerRange = node.start..<max(node.start, min(node.bodyStart, tree.buffer.count))
-            let block = tree.buffer.withUnsafeBytes { b in
-                HeaderBlock.split(UnsafeRawBufferPointer(rebasing: b[headerRange]), allowMboxFromLine: false)
+        var entities: [(EntityHeaders, Range<Int>, Int?, String)] = []
+        for (k, span) in children.enumerated() {
+            let block: HeaderBlock
+            if span.headerless {
+                block = HeaderBlock()
+            } else {
+                let headerRange = span.start..<max(span.start, min(span.bodyStart, tree.buffer.count))
+                block = tree.buffer.withUnsafeBytes { b in
+                    HeaderBlock.split(UnsafeRawBufferPointer(rebasing: b[headerRange]), allowMboxFromLine: false)
+                }
             }
             let number = childNumber(part, k + 1)
-            var child = EntityHeaders(block, defaultType: defaultType, fallback: headerFallback)
-            if block.fields.isEmpty, defaultType == "message/rfc822" {
-                child.contentType = defaultType
-            }
+            let child = EntityHeaders(block, defaultType: defaultType, fallback: headerFallback)
             for p in child.problems { warn("part \(number): \(p)") }
             for p in block.problems { warn("part \(number): \(p)") }
-            entities.append((child, node.bodyStart..<max(node.bodyStart, node.bodyEnd), index, number))
+            // libetpan's view of a headerless part is wrong (it read body lines as headers): do not use it.
+            entities.append((child, span.bodyStart..<span.bodyEnd, span.headerless ? nil : span.node, number))
         }
 
         if entity.contentType == "multipart/alternative" {
@@ -349,7 +390,7 @@ final class MessageReader {
             return
         }
         for (child, body, index, number) in entities {
-            visit(child, buffer: tree.buffer, body: body, node: (tree, index), part: number, isTop: false,
+            visit(child, buffer: tree.buffer, body: body, node: index.map { (tree, $0) }, part: number, isTop: false,
                   multipartDepth: multipartDepth + 1)
         }
     }
@@ -357,7 +398,7 @@ final class MessageReader {
     /// multipart/alternative: one version of the text is the body (plain preferred, then HTML, then a
     /// nested multipart that holds text); the other text versions are dropped; anything that is not
     /// text (calendar invitations, images in a related part) is an attachment.
-    private func visitAlternative(_ entities: [(EntityHeaders, Range<Int>, Int, String)], tree: Tree, multipartDepth: Int) {
+    private func visitAlternative(_ entities: [(EntityHeaders, Range<Int>, Int?, String)], tree: Tree, multipartDepth: Int) {
         var options: [(kind: Int, pieces: [BodyPiece])] = []  // kind: 0 plain, 1 html, 2 nested
         let saved = pieces
         for (child, body, index, number) in entities {
@@ -365,12 +406,12 @@ final class MessageReader {
                 && child.disposition != "attachment"
             pieces = []
             if isBodyText || child.isMultipart {
-                visit(child, buffer: tree.buffer, body: body, node: (tree, index), part: number, isTop: false,
+                visit(child, buffer: tree.buffer, body: body, node: index.map { (tree, $0) }, part: number, isTop: false,
                       multipartDepth: multipartDepth + 1, inAlternative: true)
                 let kind = child.isMultipart ? 2 : (child.contentType == "text/plain" ? 0 : 1)
                 options.append((kind, pieces))
             } else {
-                visit(child, buffer: tree.buffer, body: body, node: (tree, index), part: number, isTop: false,
+                visit(child, buffer: tree.buffer, body: body, node: index.map { (tree, $0) }, part: number, isTop: false,
                       multipartDepth: multipartDepth + 1)
                 // Text found in a non-text alternative (none expected) is kept as an option too.
                 if !pieces.isEmpty { options.append((2, pieces)) }
@@ -441,11 +482,13 @@ final class MessageReader {
                 contentType = "application/octet-stream"
             }
         }
+        // A part referenced by Content-ID (an image in an HTML body) is shown inline even without a disposition.
+        let disposition = entity.disposition ?? (entity.contentID != nil ? "inline" : nil)
         recordAttachment(filename: entity.filename, contentType: contentType, bytes: bytes,
-                         disposition: entity.disposition, part: part, contentID: entity.contentID, origin: origin)
+                         disposition: disposition, part: part, contentID: entity.contentID, origin: origin)
 
         let isTNEF = contentType == "application/ms-tnef" || contentType == "application/vnd.ms-tnef"
-            || entity.filename?.lowercased() == "winmail.dat"
+            || entity.filename?.asciiLowercased == "winmail.dat"
         if isTNEF { unpackTNEF(bytes, part: part, label: label) }
     }
 
@@ -455,7 +498,7 @@ final class MessageReader {
             let files = try TNEF.attachments(in: data)
             for (k, file) in files.enumerated() {
                 let fileBytes = [UInt8](file.data)
-                var type = file.contentType?.lowercased() ?? "application/octet-stream"
+                var type = file.contentType?.asciiLowercased ?? "application/octet-stream"
                 if ContentSniffing.isGeneric(type),
                    let v = fileBytes.withUnsafeBytes({ ContentSniffing.sniff($0, filename: file.filename) }) {
                     type = v.contentType

@@ -10,9 +10,11 @@ enum TransferEncoding: Equatable, Sendable {
 
     init(headerValue: String?) {
         guard let raw = headerValue else { self = .identity; return }
-        var token = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        if token.hasPrefix("\""), token.hasSuffix("\""), token.count >= 2 { token = String(token.dropFirst().dropLast()) }
-        if let semi = token.firstIndex(where: { $0 == ";" || $0 == " " || $0 == "(" }) { token = String(token[..<semi]) }
+        var token = raw.trimmingMailWhitespace.asciiLowercased
+        if token.hasPrefix("\""), token.hasSuffix("\""), token.utf8.count >= 2 { token = String(token.dropFirst().dropLast()) }
+        if let semi = token.utf8.firstIndex(where: { $0 == UInt8(ascii: ";") || $0 == 0x20 || $0 == UInt8(ascii: "(") }) {
+            token = String(token[..<semi])
+        }
         switch token {
         case "", "7bit", "8bit", "binary", "7-bit", "8-bit", "none", "text", "plain", "ascii", "7bits", "8bits", "identity":
             self = .identity
@@ -65,45 +67,72 @@ enum TransferDecoding {
     }()
 
     static func base64(_ input: UnsafeRawBufferPointer) -> Result {
-        var out = [UInt8]()
-        out.reserveCapacity(input.count / 4 * 3 + 3)
         var junk = 0
-        var quantum: UInt32 = 0
         var have = 0
         var sawPadding = false
         var dataAfterPadding = false
-        base64Table.withUnsafeBufferPointer { table in
-            for b in input {
-                let v = table[Int(b)]
-                if v < 64 {
-                    if sawPadding { dataAfterPadding = true; sawPadding = false }
-                    quantum = quantum << 6 | UInt32(v)
-                    have += 1
-                    if have == 4 {
-                        out.append(UInt8(truncatingIfNeeded: quantum >> 16))
-                        out.append(UInt8(truncatingIfNeeded: quantum >> 8))
-                        out.append(UInt8(truncatingIfNeeded: quantum))
+        var quantum: UInt32 = 0
+        let n = input.count
+        let capacity = n / 4 * 3 + 3
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+            guard let src = input.baseAddress?.assumingMemoryBound(to: UInt8.self), let dst = buffer.baseAddress else {
+                written = 0
+                return
+            }
+            base64Table.withUnsafeBufferPointer { tablePointer in
+                let table = tablePointer.baseAddress!
+                var w = 0
+                var i = 0
+                while i < n {
+                    // Fast path: four alphabet characters in a row make three bytes.
+                    if have == 0 && i + 4 <= n {
+                        let a = table[Int(src[i])], b = table[Int(src[i + 1])]
+                        let c = table[Int(src[i + 2])], d = table[Int(src[i + 3])]
+                        if (a | b | c | d) < 64 {
+                            if sawPadding { dataAfterPadding = true; sawPadding = false }
+                            let q = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            dst[w] = UInt8(truncatingIfNeeded: q >> 16)
+                            dst[w + 1] = UInt8(truncatingIfNeeded: q >> 8)
+                            dst[w + 2] = UInt8(truncatingIfNeeded: q)
+                            w += 3
+                            i += 4
+                            continue
+                        }
+                    }
+                    let v = table[Int(src[i])]
+                    i += 1
+                    if v < 64 {
+                        if sawPadding { dataAfterPadding = true; sawPadding = false }
+                        quantum = quantum << 6 | UInt32(v)
+                        have += 1
+                        if have == 4 {
+                            dst[w] = UInt8(truncatingIfNeeded: quantum >> 16)
+                            dst[w + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
+                            dst[w + 2] = UInt8(truncatingIfNeeded: quantum)
+                            w += 3
+                            quantum = 0
+                            have = 0
+                        }
+                    } else if v == 64 {
+                        continue
+                    } else if v == 65 {
+                        // Padding ends a quantum early; keep what it holds.
+                        w += flushPartial(dst + w, quantum: quantum, have: have)
                         quantum = 0
                         have = 0
+                        sawPadding = true
+                    } else {
+                        junk += 1
                     }
-                } else if v == 64 {
-                    continue
-                } else if v == 65 {
-                    // Padding ends a quantum early; flush what it holds.
-                    flushPartial(&out, quantum: quantum, have: have)
-                    quantum = 0
-                    have = 0
-                    sawPadding = true
-                } else {
-                    junk += 1
                 }
+                if have > 1 { w += flushPartial(dst + w, quantum: quantum, have: have) }
+                written = w
             }
         }
         var problems: [String] = []
         if have == 1 {
             problems.append("the base64 data ends in the middle of a byte")
         } else if have > 1 {
-            flushPartial(&out, quantum: quantum, have: have)
             problems.append("the base64 data is not padded to a full quantum")
         }
         if junk > 0 { problems.append("\(junk) character\(junk == 1 ? "" : "s") that are not base64 were skipped") }
@@ -111,15 +140,18 @@ enum TransferDecoding {
         return Result(bytes: out, problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
     }
 
-    private static func flushPartial(_ out: inout [UInt8], quantum: UInt32, have: Int) {
+    /// Writes the bytes of an incomplete quantum; returns how many.
+    private static func flushPartial(_ out: UnsafeMutablePointer<UInt8>, quantum: UInt32, have: Int) -> Int {
         switch have {
         case 2:
-            out.append(UInt8(truncatingIfNeeded: quantum >> 4))
+            out[0] = UInt8(truncatingIfNeeded: quantum >> 4)
+            return 1
         case 3:
-            out.append(UInt8(truncatingIfNeeded: quantum >> 10))
-            out.append(UInt8(truncatingIfNeeded: quantum >> 2))
+            out[0] = UInt8(truncatingIfNeeded: quantum >> 10)
+            out[1] = UInt8(truncatingIfNeeded: quantum >> 2)
+            return 2
         default:
-            break
+            return 0
         }
     }
 

@@ -160,6 +160,13 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(p2.normalised.text == "body")
     }
 
+    @Test func headersFullOfAlmostEncodedWordsStayLinear() {
+        let noise = String(repeating: "=?a?q?x ", count: 200_000)
+        let mail = "Subject: \(noise)\r\nFrom: \(noise) <a@example.com>\r\nContent-Type: text/plain; name=\"\(noise)\"\r\n\r\nbody"
+        let parsed = Self.timed("1.6 MB of unterminated encoded words", limit: 15) { MessageParser.parse(Data(mail.utf8)) }
+        #expect(parsed.normalised.subject?.hasPrefix("=?a?q?x =?a?q?x") == true)
+    }
+
     @Test func randomBytesParse() {
         var rng = SplitMix64(state: 42)
         for size in [1, 7, 100, 4096, 1 << 20] {
