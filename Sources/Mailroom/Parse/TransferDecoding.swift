@@ -67,77 +67,91 @@ enum TransferDecoding {
     }()
 
     static func base64(_ input: UnsafeRawBufferPointer) -> Result {
-        var junk = 0
-        var have = 0
-        var sawPadding = false
-        var dataAfterPadding = false
-        var quantum: UInt32 = 0
         let n = input.count
-        let capacity = n / 4 * 3 + 3
-        let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+        var state = Base64State()
+        let out = [UInt8](unsafeUninitializedCapacity: n / 4 * 3 + 3) { buffer, written in
             guard let src = input.baseAddress?.assumingMemoryBound(to: UInt8.self), let dst = buffer.baseAddress else {
                 written = 0
                 return
             }
-            base64Table.withUnsafeBufferPointer { tablePointer in
-                let table = tablePointer.baseAddress!
-                var w = 0
-                var i = 0
-                while i < n {
-                    // Fast path: four alphabet characters in a row make three bytes.
-                    if have == 0 && i + 4 <= n {
-                        let a = table[Int(src[i])], b = table[Int(src[i + 1])]
-                        let c = table[Int(src[i + 2])], d = table[Int(src[i + 3])]
-                        if (a | b | c | d) < 64 {
-                            if sawPadding { dataAfterPadding = true; sawPadding = false }
-                            let q = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                            dst[w] = UInt8(truncatingIfNeeded: q >> 16)
-                            dst[w + 1] = UInt8(truncatingIfNeeded: q >> 8)
-                            dst[w + 2] = UInt8(truncatingIfNeeded: q)
-                            w += 3
-                            i += 4
-                            continue
-                        }
-                    }
-                    let v = table[Int(src[i])]
-                    i += 1
-                    if v < 64 {
-                        if sawPadding { dataAfterPadding = true; sawPadding = false }
-                        quantum = quantum << 6 | UInt32(v)
-                        have += 1
-                        if have == 4 {
-                            dst[w] = UInt8(truncatingIfNeeded: quantum >> 16)
-                            dst[w + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
-                            dst[w + 2] = UInt8(truncatingIfNeeded: quantum)
-                            w += 3
-                            quantum = 0
-                            have = 0
-                        }
-                    } else if v == 64 {
-                        continue
-                    } else if v == 65 {
-                        // Padding ends a quantum early; keep what it holds.
-                        w += flushPartial(dst + w, quantum: quantum, have: have)
-                        quantum = 0
-                        have = 0
-                        sawPadding = true
-                    } else {
-                        junk += 1
-                    }
-                }
-                if have > 1 { w += flushPartial(dst + w, quantum: quantum, have: have) }
-                written = w
+            written = base64Table.withUnsafeBufferPointer { table in
+                decodeBase64(src, count: n, into: dst, table: table.baseAddress!, state: &state)
             }
         }
         var problems: [String] = []
-        if have == 1 {
+        if state.have == 1 {
             problems.append("the base64 data ends in the middle of a byte")
-        } else if have > 1 {
+        } else if state.have > 1 {
             problems.append("the base64 data is not padded to a full quantum")
         }
-        if junk > 0 { problems.append("\(junk) character\(junk == 1 ? "" : "s") that are not base64 were skipped") }
-        if dataAfterPadding { problems.append("data continues after base64 padding") }
+        if state.junk > 0 { problems.append("\(state.junk) character\(state.junk == 1 ? "" : "s") that are not base64 were skipped") }
+        if state.dataAfterPadding { problems.append("data continues after base64 padding") }
         return Result(bytes: out, problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
+    }
+
+    private struct Base64State {
+        var have = 0
+        var junk = 0
+        var dataAfterPadding = false
+    }
+
+    /// The decoding loop, with everything in locals so it stays in registers. Returns bytes written.
+    private static func decodeBase64(_ src: UnsafePointer<UInt8>, count n: Int, into dst: UnsafeMutablePointer<UInt8>,
+                                     table: UnsafePointer<UInt8>, state: inout Base64State) -> Int {
+        var w = 0
+        var i = 0
+        var have = 0
+        var quantum: UInt32 = 0
+        var junk = 0
+        var sawPadding = false
+        var dataAfterPadding = false
+        while i < n {
+            // Fast path: four alphabet characters in a row make three bytes.
+            if have == 0 && i + 4 <= n {
+                let a = table[Int(src[i])], b = table[Int(src[i + 1])]
+                let c = table[Int(src[i + 2])], d = table[Int(src[i + 3])]
+                if (a | b | c | d) < 64 {
+                    let q = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    dst[w] = UInt8(truncatingIfNeeded: q >> 16)
+                    dst[w + 1] = UInt8(truncatingIfNeeded: q >> 8)
+                    dst[w + 2] = UInt8(truncatingIfNeeded: q)
+                    w += 3
+                    i += 4
+                    if sawPadding { dataAfterPadding = true; sawPadding = false }
+                    continue
+                }
+            }
+            let v = table[Int(src[i])]
+            i += 1
+            if v < 64 {
+                if sawPadding { dataAfterPadding = true; sawPadding = false }
+                quantum = quantum << 6 | UInt32(v)
+                have += 1
+                if have == 4 {
+                    dst[w] = UInt8(truncatingIfNeeded: quantum >> 16)
+                    dst[w + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
+                    dst[w + 2] = UInt8(truncatingIfNeeded: quantum)
+                    w += 3
+                    quantum = 0
+                    have = 0
+                }
+            } else if v == 64 {
+                continue
+            } else if v == 65 {
+                // Padding ends a quantum early; keep what it holds.
+                w += flushPartial(dst + w, quantum: quantum, have: have)
+                quantum = 0
+                have = 0
+                sawPadding = true
+            } else {
+                junk += 1
+            }
+        }
+        if have > 1 { w += flushPartial(dst + w, quantum: quantum, have: have) }
+        state.have = have
+        state.junk = junk
+        state.dataAfterPadding = dataAfterPadding
+        return w
     }
 
     /// Writes the bytes of an incomplete quantum; returns how many.
