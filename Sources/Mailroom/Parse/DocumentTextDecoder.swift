@@ -74,15 +74,7 @@ enum DocumentTextDecoder {
 
     /// True when the bytes are entirely valid UTF-8 (ASCII included).
     static func isValidUTF8<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// Decodes bytes in the named iconv charset; invalid sequences become U+FFFD. Returns nil when the

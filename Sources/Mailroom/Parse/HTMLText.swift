@@ -48,6 +48,7 @@ struct HTMLTextRenderer {
     private struct ListState {
         var ordered: Bool
         var counter: Int
+        var items = 0
     }
 
     private var out: [UInt8] = []
@@ -65,7 +66,8 @@ struct HTMLTextRenderer {
     private var lists: [ListState] = []
     /// Output offsets where the visible text of each open link starts (-1 until its first word).
     private var anchorStarts: [Int] = []
-    private var anchorAwaitingStart = false
+    /// How many of the innermost open links still wait for their first word (they are always the last ones).
+    private var anchorsAwaitingStart = 0
 
     init() {
         out.reserveCapacity(16_384)
@@ -133,6 +135,8 @@ struct HTMLTextRenderer {
 
     // MARK: Elements
 
+    static let maxPrefixUnits = 12
+
     private static let droppedElements: Set<String> = [
         "script", "style", "head", "title", "noscript", "template", "xml", "svg", "math", "iframe", "object",
         "embed", "select", "textarea", "audio", "video", "canvas", "map", "datalist", "frameset", "applet",
@@ -164,7 +168,7 @@ struct HTMLTextRenderer {
         case "a":
             frames.append(.anchor(href: node.attribute("href") ?? ""))
             anchorStarts.append(-1)
-            anchorAwaitingStart = true
+            anchorsAwaitingStart += 1
         case "p":
             // Word/Outlook paragraphs (MsoNormal, MsoListParagraph…) have no margins: one line each.
             let isOutlookLine = (node.attribute("class") ?? "").contains("Mso")
@@ -177,10 +181,15 @@ struct HTMLTextRenderer {
         case "ul", "ol":
             let gap = lists.isEmpty ? 2 : 1
             blockBreak(gap)
-            let start = node.attribute("start").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
+            let start = node.attribute("start").flatMap { Int(HTMLTextRenderer.trimmedASCII($0)) } ?? 1
             lists.append(ListState(ordered: name == "ol", counter: start))
             frames.append(.list(after: gap))
         case "li":
+            // Between items a single line break, even when the previous item ended with a paragraph.
+            if let last = lists.indices.last {
+                if lists[last].items > 0 { pendingNewlines = min(pendingNewlines, 1) }
+                lists[last].items += 1
+            }
             blockBreak(1)
             var bullet: [UInt8]
             if let last = lists.indices.last, lists[last].ordered {
@@ -238,9 +247,13 @@ struct HTMLTextRenderer {
             }
         case .anchor(let href):
             let start = anchorStarts.popLast() ?? -1
-            anchorAwaitingStart = anchorStarts.contains(-1)
-            guard start >= 0 else { break }
-            let visible = String(decoding: out[start...], as: UTF8.self)
+            if start < 0 {
+                anchorsAwaitingStart -= 1
+                break
+            }
+            // A link label longer than this is not a label; comparing a bounded prefix keeps nested-link
+            // garbage linear.
+            let visible = String(decoding: out[start..<min(out.count, start + 2048)], as: UTF8.self)
             appendLinkTarget(href: href, visibleText: visible)
         case .list(let after):
             lists.removeLast()
@@ -267,28 +280,50 @@ struct HTMLTextRenderer {
 
     private static func isHidden(_ node: MarkupNode) -> Bool {
         if node.hasAttribute("hidden") { return true }
-        if let type = node.attribute("type"), type.lowercased() == "hidden" { return true }
+        if let type = node.attribute("type"), type.utf8.count == 6, type.lowercased() == "hidden" { return true }
         guard let style = node.attribute("style"), !style.isEmpty else { return false }
-        let css = compactCSS(style)
-        if css.contains("display:none") || css.contains("visibility:hidden") || css.contains("mso-hide:all") {
-            return true
-        }
-        // Preheaders collapsed to nothing: max-height:0 with overflow hidden (or zero opacity).
-        if (css.contains("max-height:0") || css.contains("height:0;") || css.hasSuffix("height:0"))
-            && (css.contains("overflow:hidden") || css.contains("opacity:0")) {
-            return !css.contains("max-height:0.") && !css.contains("height:0.")
-        }
-        return false
+        let css = cssProperties(style)
+        if css["display"] == "none" || css["visibility"] == "hidden" || css["mso-hide"] == "all" { return true }
+        // Preheaders collapsed to nothing: zero (max-)height with overflow hidden, or zero opacity.
+        let collapsed = css["max-height"].map(isZeroLength) == true || css["height"].map(isZeroLength) == true
+        return collapsed && (css["overflow"] == "hidden" || css["opacity"].map(isZeroLength) == true)
     }
 
-    /// CSS lower-cased without whitespace and `!important`, so `Display : NONE !important` reads `display:none`.
-    private static func compactCSS(_ style: String) -> String {
-        var s = String()
-        s.reserveCapacity(style.utf8.count)
-        for scalar in style.unicodeScalars where !scalar.properties.isWhitespace {
-            s.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+    /// The declarations of a style attribute, names and values lower-cased (ASCII) without whitespace or
+    /// `!important`; a later declaration of the same property wins, as in CSS.
+    private static func cssProperties(_ style: String) -> [String: String] {
+        func compact(_ bytes: ArraySlice<UInt8>) -> String {
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            for b in bytes where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            if out.count >= 10, out.suffix(10).elementsEqual("!important".utf8) { out.removeLast(10) }
+            return String(decoding: out, as: UTF8.self)
         }
-        return s.replacingOccurrences(of: "!important", with: "")
+        var result: [String: String] = [:]
+        let bytes = Array(style.utf8)
+        for declaration in bytes.split(separator: UInt8(ascii: ";")) {
+            guard let colon = declaration.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            result[compact(declaration[..<colon])] = compact(declaration[(colon + 1)...])
+        }
+        return result
+    }
+
+    /// The leading number of a CSS length or plain number ("0", "0px", "1.5em"), and its unit.
+    private static func cssNumber(_ value: String) -> (Double, Substring)? {
+        let numeric = value.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        guard let number = Double(numeric) else { return nil }
+        return (number, value[numeric.endIndex...])
+    }
+
+    private static func isZeroLength(_ value: String) -> Bool {
+        cssNumber(value).map { $0.0 == 0 } ?? false
+    }
+
+    private static func isAtMostOnePixel(_ value: String) -> Bool {
+        guard let (number, unit) = cssNumber(value) else { return false }
+        return number <= 1 && (unit.isEmpty || unit == "px")
     }
 
     private mutating func writeImageAlt(_ node: MarkupNode) {
@@ -298,32 +333,23 @@ struct HTMLTextRenderer {
         bytes.withUnsafeMutableBufferPointer { writeText(UnsafeBufferPointer($0)) }
     }
 
+    /// An image of at most 1×1 pixel (by attribute or style): a read-receipt beacon, never content.
     private static func isTrackingPixel(_ node: MarkupNode) -> Bool {
-        func tiny(_ value: String?) -> Bool {
-            guard let value else { return false }
-            let digits = value.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }
-            guard let n = Int(digits) else { return false }
-            return n <= 1
+        for name in ["width", "height"] {
+            if let value = node.attribute(name), isAtMostOnePixel(value.filter { $0 != " " }.lowercased()) { return true }
         }
-        if tiny(node.attribute("width")) || tiny(node.attribute("height")) { return true }
         if let style = node.attribute("style") {
-            let css = compactCSS(style)
-            for key in ["width:0", "width:1px", "height:0", "height:1px"] where css.contains(key) {
-                // `width:1px` but not `width:100px`: the next character must end the value.
-                if let r = css.range(of: key) {
-                    let next = css[r.upperBound...].first
-                    if next == nil || next == ";" || (key.hasSuffix("0") && next == "p") { return true }
-                }
-            }
+            let css = cssProperties(style)
+            if css["width"].map(isAtMostOnePixel) == true || css["height"].map(isAtMostOnePixel) == true { return true }
         }
         return false
     }
 
     private mutating func appendLinkTarget(href: String, visibleText: String) {
-        let url = href.trimmingCharacters(in: .whitespacesAndNewlines)
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") else { return }
-        let text = visibleText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = HTMLTextRenderer.trimmedASCII(href)
+        let scheme = url.prefix(8).lowercased()
+        guard scheme.hasPrefix("http://") || scheme.hasPrefix("https://") || scheme.hasPrefix("mailto:") else { return }
+        let text = HTMLTextRenderer.trimmedASCII(visibleText)
         guard !text.isEmpty else { return }
         let normalisedURL = HTMLTextRenderer.comparableLink(url)
         let normalisedText = HTMLTextRenderer.comparableLink(text)
@@ -334,6 +360,16 @@ struct HTMLTextRenderer {
         out.append(UInt8(ascii: "<"))
         out.append(contentsOf: url.utf8)
         out.append(UInt8(ascii: ">"))
+    }
+
+    private static func trimmedASCII(_ s: String) -> String {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
+        let utf8 = s.utf8
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return s }
+        return String(s[first...last])
     }
 
     private static func comparableLink(_ s: String) -> String {
@@ -378,8 +414,11 @@ struct HTMLTextRenderer {
             pendingNewlines = 0
         }
         if atLineStart {
-            for (i, unit) in prefixUnits.enumerated() {
-                if let b = pendingBullet, b.unit == i { out.append(contentsOf: b.bullet) } else { out.append(contentsOf: unit) }
+            // Indentation and quote marks of at most `maxPrefixUnits` levels (the innermost ones): deeper
+            // nesting adds nothing readable, and unbounded prefixes would make output quadratic in depth.
+            let first = max(0, prefixUnits.count - HTMLTextRenderer.maxPrefixUnits)
+            for i in first..<prefixUnits.count {
+                if let b = pendingBullet, b.unit == i { out.append(contentsOf: b.bullet) } else { out.append(contentsOf: prefixUnits[i]) }
             }
             if let b = pendingBullet, b.unit >= prefixUnits.count { out.append(contentsOf: b.bullet) }
             pendingBullet = nil
@@ -394,9 +433,13 @@ struct HTMLTextRenderer {
             out.append(0x20)
             pendingSpace = false
         }
-        if anchorAwaitingStart {
-            for i in anchorStarts.indices where anchorStarts[i] < 0 { anchorStarts[i] = out.count }
-            anchorAwaitingStart = false
+        if anchorsAwaitingStart > 0 {
+            var i = anchorStarts.count - 1
+            while i >= 0, anchorStarts[i] < 0 {
+                anchorStarts[i] = out.count
+                i -= 1
+            }
+            anchorsAwaitingStart = 0
         }
     }
 
@@ -495,7 +538,7 @@ struct HTMLTextRenderer {
             } else if b == 0x0D {
                 continue
             } else {
-                if atLineStart || pendingNewlines > 0 || pendingSpace || pendingSeparator || anchorAwaitingStart {
+                if atLineStart || pendingNewlines > 0 || pendingSpace || pendingSeparator || anchorsAwaitingStart > 0 {
                     pendingSpace = false
                     beginWord()
                 }

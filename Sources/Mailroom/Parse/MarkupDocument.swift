@@ -107,7 +107,7 @@ public final class MarkupDocument {
 
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-            | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         let parsed: xmlDocPtr? = utf8.isEmpty ? nil : utf8.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
@@ -233,8 +233,9 @@ public final class MarkupDocument {
         }
     }
 
-    /// Prepares UTF-8 HTML for libxml2's HTML parser, which mis-reads three things mail HTML is full of:
-    /// NUL bytes (they end text nodes early: dropped), namespaced Office tags (`<o:p>` would become a `<p>`
+    /// Prepares UTF-8 HTML for libxml2's HTML parser, which mis-reads four things mail HTML is full of:
+    /// NUL bytes (they end text nodes early: dropped), `</body>`/`</html>` followed by more content (dropped,
+    /// so the content stays), namespaced Office tags (`<o:p>` would become a `<p>`
     /// because the parser drops the prefix: renamed `<o-p>`, an unknown inline element), and Outlook's
     /// downlevel-revealed conditionals (`<![if !supportLists]>`, `<![endif]>`, which would show as text: removed,
     /// keeping what they enclose, as every non-IE reader does).
@@ -268,6 +269,21 @@ public final class MarkupDocument {
                           input[j] != UInt8(ascii: ">") { j += 1 }
                     if j + 1 < n, input[j] == UInt8(ascii: "]"), input[j + 1] == UInt8(ascii: ">") {
                         i = j + 2
+                        continue
+                    }
+                }
+            }
+            // </body> and </html>: libxml2 stops reading at </html> when the document has a DOCTYPE, but
+            // mail has content after it (mailing-list footers); browsers keep such content in the body.
+            if input[i + 1] == UInt8(ascii: "/"), i + 6 < n {
+                var j = i + 2
+                while j < n, j < i + 7, isLetter(input[j]) { j += 1 }
+                let name = input[(i + 2)..<j].map { $0 | 0x20 }
+                if name == Array("body".utf8) || name == Array("html".utf8) {
+                    var k = j
+                    while k < n, input[k] == 0x20 || input[k] == 0x0A || input[k] == 0x0D || input[k] == 0x09 { k += 1 }
+                    if k < n, input[k] == UInt8(ascii: ">") {
+                        i = k + 1
                         continue
                     }
                 }
@@ -322,24 +338,46 @@ public final class MarkupDocument {
     /// The charset a `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…; charset=…">` declares
     /// within the first 64 KB (mail HTML often has long style blocks before its meta).
     static func metaCharset(in bytes: [UInt8]) -> String? {
-        let window = bytes.prefix(65_536).map { b -> UInt8 in
-            if b >= 0x41 && b <= 0x5A { return b + 0x20 }  // ASCII lower-case
-            return b < 0x80 ? b : 0x20
-        }
-        let text = String(decoding: window, as: UTF8.self)
-        var searchStart = text.startIndex
-        while let meta = text.range(of: "<meta", range: searchStart..<text.endIndex) {
-            let tagEnd = text.range(of: ">", range: meta.upperBound..<text.endIndex)?.lowerBound ?? text.endIndex
-            let tag = text[meta.upperBound..<tagEnd]
-            if let cs = tag.range(of: "charset") {
-                var rest = tag[cs.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-                if rest.first == "=" {
-                    rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\"" || $0 == "'" }
-                    let value = rest.prefix { $0.isLetter || $0.isNumber || "-_.:".contains($0) }
-                    if !value.isEmpty { return String(value) }
-                }
+        let limit = min(bytes.count, 65_536)
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        func matches(_ word: String, at i: Int) -> Bool {
+            var j = i
+            for c in word.utf8 {
+                guard j < limit, lower(bytes[j]) == c else { return false }
+                j += 1
             }
-            searchStart = tagEnd
+            return true
+        }
+        var i = 0
+        while i + 5 < limit {
+            guard bytes[i] == UInt8(ascii: "<"), matches("meta", at: i + 1) else {
+                i += 1
+                continue
+            }
+            var j = i + 5
+            while j < limit, bytes[j] != UInt8(ascii: ">") {
+                if matches("charset", at: j) {
+                    var k = j + 7
+                    while k < limit, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0A || bytes[k] == 0x0D { k += 1 }
+                    if k < limit, bytes[k] == UInt8(ascii: "=") {
+                        k += 1
+                        while k < limit, [0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27].contains(bytes[k]) { k += 1 }
+                        var end = k
+                        while end < limit, end - k < 40 {
+                            let b = bytes[end]
+                            let ok = (b >= 0x30 && b <= 0x39) || (lower(b) >= 0x61 && lower(b) <= 0x7A)
+                                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":")
+                            guard ok else { break }
+                            end += 1
+                        }
+                        if end > k { return String(decoding: bytes[k..<end].map(lower), as: UTF8.self) }
+                    }
+                    j += 7
+                    continue
+                }
+                j += 1
+            }
+            i = j
         }
         return nil
     }
