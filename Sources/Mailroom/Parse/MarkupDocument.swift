@@ -145,16 +145,37 @@ public final class MarkupDocument {
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
         if recover { optionBits |= XML_PARSE_RECOVER.rawValue }
         let options = Int32(bitPattern: optionBits)
+        // The first error is the one that explains the problem (later ones are consequences): a structured
+        // error handler keeps it, reached through the context's private pointer.
+        let firstError = UnsafeMutablePointer<FirstParseError>.allocate(capacity: 1)
+        firstError.initialize(to: FirstParseError())
+        defer {
+            firstError.deinitialize(count: 1)
+            firstError.deallocate()
+        }
+        ctxt.pointee._private = UnsafeMutableRawPointer(firstError)
+        ctxt.pointee.sax.pointee.serror = { userData, error in
+            guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let slot = context.pointee._private?.assumingMemoryBound(to: FirstParseError.self),
+                  slot.pointee.message == nil else { return }
+            slot.pointee.message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            slot.pointee.line = Int(error.pointee.line)
+        }
         let parsed: xmlDocPtr? = data.withUnsafeBytes { raw in
             let chars = raw.bindMemory(to: CChar.self)
             return xmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), nil, nil, options)
         }
         let wellFormed = ctxt.pointee.wellFormed != 0
         guard let parsed, wellFormed || recover else {
-            let error = ctxt.pointee.lastError
-            let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
             if let parsed { xmlFreeDoc(parsed) }
-            throw .notWellFormed(line: Int(error.line), message: message ?? "libxml2 could not parse it")
+            // Entity loops and amplification are caught by libxml2 as syntax errors; say what they are.
+            if MarkupDocument.declaresEntities(data) { throw .entityDeclarationsRefused }
+            let last = ctxt.pointee.lastError
+            let message = firstError.pointee.message
+                ?? last.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            throw .notWellFormed(line: firstError.pointee.message != nil ? firstError.pointee.line : Int(last.line),
+                                 message: message ?? "libxml2 could not parse it")
         }
         if let dtd = parsed.pointee.intSubset, dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
             xmlFreeDoc(parsed)
@@ -167,6 +188,30 @@ public final class MarkupDocument {
 
     deinit {
         xmlFreeDoc(doc)
+    }
+
+    private struct FirstParseError {
+        var message: String?
+        var line = 0
+    }
+
+    /// Whether the bytes contain an entity declaration (`<!ENTITY`), ASCII case-insensitively.
+    static func declaresEntities(_ data: Data) -> Bool {
+        let needle = Array("<!entity".utf8)
+        return data.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes.count >= needle.count else { return false }
+            var i = 0
+            while i <= bytes.count - needle.count {
+                if bytes[i] == 0x3C {
+                    var k = 1
+                    while k < needle.count, (bytes[i + k] | (k >= 2 ? 0x20 : 0)) == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The root element (`<html>` for HTML), nil for an empty document.
