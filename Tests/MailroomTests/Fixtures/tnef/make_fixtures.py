@@ -337,7 +337,7 @@ def main():
                 b"{\\*\\generator Riched20 10.0.19041}\\viewkind4\\uc1\\pard\\f0\\fs20 Guten Tag Herr J\\'e4ger,\\par\\par "
                 b"bitte best\\'e4tigen Sie die Bestellung \\b 4711\\b0 .\\par "
                 b"{\\f1\\'b6\\'a9\\'b5\\'a5\\'d2\\'d1\\'b7\\'a2\\'cb\\'cd}\\par "
-                b"Menge:\\tab 5 St\\'fcck\\par Mit freundlichen Gr\\u252?\\'fc\\'dfen\\par }")
+                b"Menge:\\tab 5 St\\'fcck\\par Mit freundlichen Gr\\u252\\'fc\\'dfen\\par }")
     stream = message_header("Bestellung 4711")
     stream += attribute(LVL_MESSAGE, attMsgProps, prop_list([
         Prop(PT_BINARY, PR_RTF_COMPRESSED, [lzfu_compress(rtf_only)]),
