@@ -3143,8 +3143,8 @@ README_HEAD = """# The Brightwater demo mailbox
 `Maildir/new/` holds {count} mails that a shared company mailbox of **Brightwater Components GmbH** received in
 November 2026. Brightwater (Hamburg, with a subsidiary in Suzhou, 明水精密部件（苏州）有限公司) sells bearings,
 timing pulleys, linear guides, couplings, seals and gearboxes to machine builders. Everything here was written
-for this project: people, companies, numbers and documents are fictional; all domains end in `.example`
-and all IP addresses are documentation addresses.
+for this project: people, companies, numbers and documents are fictional; all domains end in `.example`,
+outside IP addresses are documentation addresses (internal hops use 10.x).
 
 The mails are raw RFC 5322 files (LF line endings, as a local delivery agent writes them), all unread
 (in `new/`). `make demo` runs the daemon over a *copy* of this Maildir, because the daemon moves what it
