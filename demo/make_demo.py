@@ -24,7 +24,6 @@ import email.policy
 import email.utils
 import hashlib
 import json
-import os
 import quopri
 import shutil
 import subprocess

@@ -19,7 +19,6 @@ import argparse
 import base64
 import datetime as dt
 import io
-import os
 import quopri
 import random
 import shutil
