@@ -61,14 +61,20 @@ public enum AuditReport {
         return out + "}"
     }
 
-    /// `from=received to=parsed source=maildir:inbox`: details for reading. Nested values stay JSON.
+    /// `from=received to=parsed source=maildir:inbox`: details for reading. Nested values stay JSON;
+    /// 64-digit hex hashes are cut to 12 digits (the JSON and CSV outputs keep them whole).
     public static func readableDetails(_ details: String) -> String {
         guard let object = (try? JSONValue(parsing: details))?.objectValue else { return details }
         return object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { key in
             let value = object[key]!
             switch value {
-            case .string(let s): return "\(key)=\(s.contains(" ") || s.isEmpty ? JSONValue.string(s).canonicalJSON : s)"
-            default: return "\(key)=\(value.canonicalJSON)"
+            case .string(let s) where s.utf8.count == 64 && s.allSatisfy(\.isHexDigit):
+                return "\(key)=\(s.prefix(12))…"
+            case .string(let s):
+                let plain = !s.isEmpty && !s.contains(where: { $0 == " " || $0 == "\"" || $0.isNewline })
+                return "\(key)=\(plain ? s : JSONValue.string(s).canonicalJSON)"
+            default:
+                return "\(key)=\(value.canonicalJSON)"
             }
         }.joined(separator: " ")
     }
@@ -240,6 +246,7 @@ struct FixedWidthTable {
                 if i > 0 { line += "  " }
                 line += rightAligned.contains(i) ? fill + cell : (isLast ? cell : cell + fill)
             }
+            while line.hasSuffix(" ") { line.removeLast() }
             out += line + "\n"
             if r == 0 {
                 out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"

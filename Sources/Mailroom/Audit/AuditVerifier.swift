@@ -137,8 +137,8 @@ public enum AuditVerifier {
             if !missing.isEmpty {
                 problems.append(AuditProblem(
                     kind: .protectionRemoved, sequence: nil,
-                    message: "the append-only triggers \(missing.joined(separator: ", ")) were dropped from the "
-                        + "store file: someone with file access disabled the protection"))
+                    message: "append-only protection removed: trigger(s) \(missing.joined(separator: ", ")) were "
+                        + "dropped from the store file by someone with file access"))
             }
         } catch {
             problems.append(AuditProblem(kind: .unreadable, sequence: nil,
@@ -162,7 +162,8 @@ public enum AuditVerifier {
                 : "events \(expectedSequence)…\(event.sequence - 1) are missing"
             let after = previous.map { "event \($0.sequence) is followed by event \(event.sequence)" }
                 ?? "the trail starts at event \(event.sequence)"
-            return AuditProblem(kind: .missingEvents, sequence: expectedSequence, messageID: event.messageID,
+            // No message id: the one of the event after the gap says nothing about the missing ones.
+            return AuditProblem(kind: .missingEvents, sequence: expectedSequence,
                                 message: "\(gap) (\(after)): deleted")
         }
         let expectedPrevious = previous?.hash ?? AuditChain.genesisHash

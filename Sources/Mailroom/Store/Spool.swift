@@ -50,7 +50,12 @@ public struct Spool: Sendable {
         let sha = Spool.hex(SHA256.hash(data: raw))
         let finalPath = path(sha256: sha)
         let finalDir = (finalPath as NSString).deletingLastPathComponent
-        if Spool.existingSize(finalPath) == raw.count { return (sha, finalPath) }
+        if Spool.existingSize(finalPath) == raw.count {
+            // Another writer may have crashed after its rename but before its directory fsync: make sure
+            // the name is durable before the caller acknowledges anything on the strength of it.
+            try Spool.fsyncDirectory(finalDir)
+            return (sha, finalPath)
+        }
         try ensureHashDirectories(for: sha)
 
         let tempPath = finalDir + "/.\(sha).\(UInt64.random(in: 0...UInt64.max)).tmp"
@@ -111,6 +116,7 @@ public struct Spool: Sendable {
         let finalPath = path(sha256: sha)
         if Spool.existingSize(finalPath) == size {
             unlink(tempPath)
+            try Spool.fsyncDirectory((finalPath as NSString).deletingLastPathComponent)
             return (sha, size, finalPath)
         }
         do {

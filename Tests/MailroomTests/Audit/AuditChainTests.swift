@@ -21,6 +21,22 @@ import Testing
         #expect(JSONValue.number(1e300).canonicalJSON == "1e+300")
     }
 
+    @Test func parsingCanonicalTextGivesTheSameTextBack() throws {
+        let samples = [
+            #"{"a":1,"b":1.0,"c":-0.0,"d":1e+300,"e":-12,"f":0.1,"g":[],"h":{},"i":"\u001f\"\\/"}"#,
+            #"["😀","中文","Grüße",null,true,false,9223372036854775807]"#,
+        ]
+        for text in samples {
+            #expect(try JSONValue(parsing: text).canonicalJSON == text)
+        }
+        #expect(try JSONValue(parsing: "9223372036854775808") == .number(9.223372036854775808e18))
+        #expect(try JSONValue(parsing: #" { "x" : [ 1 , "\ud83d\ude00\u00e9/" ] } "#) == ["x": [1, "😀é/"]])
+        for bad in ["", "{", "[1,]", "01", "1.", "-", "\"a", "{\"a\" 1}", "tru", "1 2", "\"\u{01}\"", "{'a':1}"] {
+            #expect(throws: JSONValueError.self, "\(bad)") { try JSONValue(parsing: bad) }
+        }
+        #expect(throws: JSONValueError.self) { try JSONValue(parsing: String(repeating: "[", count: 10_000)) }
+    }
+
     /// Pins the hash encoding: an independent implementation (Python's hashlib over the documented
     /// length-prefixed fields) gave these values. If this test fails, existing trails no longer verify.
     @Test func hashEncodingMatchesTheDocumentedFormat() {
