@@ -376,14 +376,17 @@ public final class MailStore: Sendable {
 
     @discardableResult
     func appendAuditEvent(_ draft: AuditDraft, in db: Database) throws -> AuditEvent {
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1")
+        // Cached statements: this runs for every event, often thousands per transaction in bulk work.
+        let last = try db.cachedStatement(sql: "SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1")
+        let head = try Row.fetchOne(last)
             .map { row in AuditHead(sequence: try row.decode(atIndex: 0), hash: MailStore.lenientText(row[1] as DatabaseValue).text) }
         let event = AuditChain.makeEvent(after: head, time: MillisecondTime.string(clock()), draft: draft)
-        try db.execute(sql: """
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO audit_events (sequence, time, message_id, stage, actor, event_type, details, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [event.sequence, event.time, event.messageID, event.stage, event.actor, event.eventType,
-                             event.details, event.previousHash, event.hash])
+            """)
+        try insert.execute(arguments: [event.sequence, event.time, event.messageID, event.stage, event.actor,
+                                       event.eventType, event.details, event.previousHash, event.hash])
         return event
     }
 
