@@ -92,6 +92,29 @@ import Testing
         #expect(String(decoding: try JSONEncoder().encode(events[0]), as: UTF8.self).contains("\"previous_hash\""))
     }
 
+    /// An auditor with only the JSON export can recompute every hash: the embedded details, written
+    /// canonically, are exactly the stored text.
+    @Test func jsonExportIsEnoughToRecomputeTheChain() throws {
+        let dir = try StoreScratch.directory("report")
+        defer { StoreScratch.remove(dir) }
+        let fixture = try AuditFixture.make(in: dir, messages: 3, extraEvents: 5)
+        try fixture.store.appendAudit(AuditDraft(messageID: nil, stage: "act", actor: "tryton", eventType: "quoted",
+                                                 details: ["total": 1234.5, "lines": [["qty": 40, "item": "Stuhl \"Wien\""]],
+                                                           "currency": "EUR", "approved": true, "note": nil]))
+        var previous = AuditChain.genesisHash
+        for line in AuditReport.jsonLines(try fixture.store.auditEvents(matching: AuditFilter())).split(separator: "\n") {
+            let o = try JSONValue(parsing: String(line))
+            let recomputed = AuditChain.hash(
+                sequence: try #require(o["sequence"]?.intValue), time: try #require(o["time"]?.stringValue),
+                messageID: o["message_id"]?.intValue, stage: try #require(o["stage"]?.stringValue),
+                actor: try #require(o["actor"]?.stringValue), eventType: try #require(o["event_type"]?.stringValue),
+                details: try #require(o["details"]).canonicalJSON, previousHash: previous)
+            #expect(recomputed == o["hash"]?.stringValue)
+            previous = recomputed
+        }
+        #expect(previous == (try fixture.store.auditHead())?.hash)
+    }
+
     @Test func verificationReportNamesTheFirstBrokenEvent() throws {
         let broken = AuditVerification(eventsChecked: 24, head: AuditHead(sequence: 40, hash: String(repeating: "d", count: 64)),
                                        problems: [
