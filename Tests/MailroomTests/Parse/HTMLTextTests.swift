@@ -259,3 +259,23 @@ private func text(_ html: String) -> String {
         #expect(seconds < 10)
     }
 }
+
+@Suite struct HTMLTextConcurrencyTests {
+    /// libxml2 is initialised once and each conversion owns its document: parallel use is safe.
+    @Test func parallelConversionsAgree() async throws {
+        let inputs = try ["newsletter.html", "invoice.html", "outlook.html", "chinese-gb2312.html"].map(htmlFixture)
+        let expected = inputs.map { HTMLText.plainText(fromHTML: $0, charset: nil) }
+        let results = await withTaskGroup(of: (Int, String).self) { group in
+            for round in 0..<64 {
+                let index = round % inputs.count
+                let input = inputs[index]
+                group.addTask { (index, HTMLText.plainText(fromHTML: input, charset: nil)) }
+            }
+            var collected: [(Int, String)] = []
+            for await result in group { collected.append(result) }
+            return collected
+        }
+        #expect(results.count == 64)
+        for (index, text) in results { #expect(text == expected[index]) }
+    }
+}

@@ -42,7 +42,7 @@ private func sha256(_ data: Data) -> String {
 }
 
 @Suite struct TNEFTests {
-    @Test(arguments: TNEFFixtures.valid + ["bad-checksum.dat"])
+    @Test(arguments: TNEFFixtures.valid + ["bad-checksum.dat", "data-in-properties.dat"])
     func attachmentsMatchWhatTheWriterPutIn(_ name: String) throws {
         let expected = try #require(try TNEFFixtures.expectations()[name]?.attachments)
         let data = try TNEFFixtures.data(name)
@@ -235,6 +235,24 @@ struct TNEFCrossCheck {
             let theirs = try Data(contentsOf: dir.appendingPathComponent(name))
             #expect(theirs == attachment.data, "\(name) differs from tnef's extraction")
         }
+    }
+
+    /// Bytes carried in PR_ATTACH_DATA_BIN come out the same; for an attached message (PT_OBJECT) tnef writes
+    /// the raw property value, which is the 16-byte interface id followed by the bytes Mailroom returns.
+    @Test func sameBytesForDataInPropertiesAsDebiansDecoder() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = TNEFFixtures.directory.appendingPathComponent("data-in-properties.dat").path
+        let result = try run(["--overwrite", "-C", dir.path, "-f", file])
+        #expect(result.status == 0, "\(result.output)")
+        let ours = try TNEF.attachments(in: try TNEFFixtures.data("data-in-properties.dat"))
+        #expect(ours.count == 2)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("delivery-note.txt")) == ours[0].data)
+        let theirObject = try Data(contentsOf: dir.appendingPathComponent("tnef-tmp"))
+        #expect(theirObject.count == ours[1].data.count + 16)
+        #expect(theirObject.dropFirst(16) == ours[1].data)
+        // The attached message is itself TNEF and unpacks the same way.
+        #expect(try TNEF.attachments(in: ours[1].data).map(\.filename) == ["ORDER.CSV"])
     }
 
     @Test(arguments: ["body.dat", "rtf-body.dat", "rtf-html-body.dat"])

@@ -369,7 +369,28 @@ def main():
         "body": "Hello team,\n\nThe invoice INV-7 <https://example.com/inv/7> is due on 1 Dec \u2013 thanks.",
         "rtf_sha256": sha(rtf_html)}
 
-    # 7. Broken files: cut in the middle of the attachment data; a length field that claims 2 GB.
+    # 7. Attachment bytes inside the MAPI properties instead of attAttachData: a plain PR_ATTACH_DATA_BIN, and
+    #    an attached message (PR_ATTACH_METHOD 5) whose PT_OBJECT value is IID_IMessage plus a TNEF stream.
+    note = "Delivery note 4711\r\n5 x A-100\r\n".encode()
+    inner = open(os.path.join(HERE, "body.dat"), "rb").read()
+    iid_imessage = bytes.fromhex("0703020000000000C000000000000046")
+    stream = message_header("Fwd: two things")
+    stream += attachment(None, None, [
+        Prop(PT_LONG, PR_ATTACH_METHOD, [1]),
+        Prop(PT_STRING8, PR_ATTACH_LONG_FILENAME, [string8("delivery-note.txt")]),
+        Prop(PT_BINARY, PR_ATTACH_DATA, [note]),
+    ])
+    stream += attachment(None, None, [
+        Prop(PT_LONG, PR_ATTACH_METHOD, [5]),
+        Prop(PT_STRING8, PR_DISPLAY_NAME, [string8("Angebot")]),
+        Prop(PT_OBJECT, PR_ATTACH_DATA, [iid_imessage + inner]),
+    ])
+    write("data-in-properties.dat", stream)
+    expected["data-in-properties.dat"] = {"attachments": [
+        {"filename": "delivery-note.txt", "content_type": None, "sha256": sha(note), "size": len(note)},
+        {"filename": "Angebot", "content_type": "application/ms-tnef", "sha256": sha(inner), "size": len(inner)}]}
+
+    # 8. Broken files: cut in the middle of the attachment data; a length field that claims 2 GB.
     whole = open(os.path.join(HERE, "one-attachment.dat"), "rb").read()
     data_at = whole.find(pdf)
     write("truncated.dat", whole[: data_at + 100])
