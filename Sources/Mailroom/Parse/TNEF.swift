@@ -174,36 +174,30 @@ public enum TNEF {
             case (.message, attBody):
                 attBodyBytes = value
             case (.message, attMsgProps):
-                do {
-                    let props = try MAPIProperties.parse(value)
-                    for prop in props {
-                        switch prop.id {
-                        case prInternetCodepage:
-                            if let v = prop.int32 { bodyCodePage = Int(v) }
-                        default: break
+                let (props, problem) = MAPIProperties.parsePrefix(value)
+                if let problem {
+                    message.warnings.append("message properties partly unreadable (\(problem.message)); "
+                        + "used the \(props.count) read before the problem")
+                }
+                if let cpid = props.first(where: { $0.id == prInternetCodepage })?.int32 { bodyCodePage = Int(cpid) }
+                for prop in props {
+                    switch prop.id {
+                    case prBody:
+                        plainFromProps = prop.string(codePage: bodyCodePage ?? message.codePage)
+                    case prSubject:
+                        if message.subject == nil { message.subject = prop.string(codePage: message.codePage) }
+                    case prHTML:
+                        if let bytes = prop.values.first { message.htmlBody = Data(bytes) }
+                    case prRTFCompressed:
+                        guard let bytes = prop.values.first else { break }
+                        do {
+                            message.rtfBody = Data(try CompressedRTF.decompress(bytes))
+                        } catch {
+                            message.warnings.append("compressed RTF body unreadable: \(error.message)")
                         }
+                    default:
+                        break
                     }
-                    for prop in props {
-                        switch prop.id {
-                        case prBody:
-                            plainFromProps = prop.string(codePage: bodyCodePage ?? message.codePage)
-                        case prSubject:
-                            if message.subject == nil { message.subject = prop.string(codePage: message.codePage) }
-                        case prHTML:
-                            if let bytes = prop.values.first { message.htmlBody = Data(bytes) }
-                        case prRTFCompressed:
-                            if let bytes = prop.values.first {
-                                do {
-                                    message.rtfBody = Data(try CompressedRTF.decompress(bytes))
-                                } catch {
-                                    message.warnings.append("compressed RTF body unreadable: \(error.message)")
-                                }
-                            }
-                        default: break
-                        }
-                    }
-                } catch {
-                    message.warnings.append("message properties unreadable (\(error.message)); body from them skipped")
                 }
             case (.attachment, attAttachRendData):
                 finishAttachment()
@@ -219,10 +213,11 @@ public enum TNEF {
                 case attAttachData:
                     pending?.data = Data(value)
                 case attAttachment:
-                    do {
-                        pending?.properties = try MAPIProperties.parse(value)
-                    } catch {
-                        message.warnings.append("attachment properties unreadable (\(error.message)); long file name and type unknown")
+                    let (props, problem) = MAPIProperties.parsePrefix(value)
+                    pending?.properties = props
+                    if let problem {
+                        message.warnings.append("attachment properties partly unreadable (\(problem.message)); "
+                            + "used the \(props.count) read before the problem")
                     }
                 default:
                     break
@@ -382,14 +377,30 @@ enum MAPIProperties {
     /// Parses a TNEF MAPI property list ([MS-OXTNEF] 2.1.3.5): a count, then per property its type and id,
     /// a GUID and name for named properties, and its value(s); variable-size values carry a count, a length
     /// and padding to 4 bytes; 2-byte values are padded to 4.
+    /// Lenient form: the properties read before a problem, and the problem (nil when the list was whole).
+    static func parsePrefix(_ bytes: ArraySlice<UInt8>) -> (properties: [MAPIProperty], problem: TNEFError?) {
+        var result: [MAPIProperty] = []
+        do {
+            try parse(bytes, into: &result)
+            return (result, nil)
+        } catch {
+            return (result, error)
+        }
+    }
+
     static func parse(_ bytes: ArraySlice<UInt8>) throws(TNEFError) -> [MAPIProperty] {
+        var result: [MAPIProperty] = []
+        try parse(bytes, into: &result)
+        return result
+    }
+
+    private static func parse(_ bytes: ArraySlice<UInt8>, into result: inout [MAPIProperty]) throws(TNEFError) {
         var reader = TNEFReader(bytes: Array(bytes))
         let count = try reader.u32("property count")
         // Every property needs at least 8 bytes; a larger count is corrupt, not a reason to loop for long.
         guard Int(count) <= reader.remaining / 8 + 1 else {
             throw TNEFError("property list claims \(count) properties in \(reader.remaining) bytes", offset: 0)
         }
-        var result: [MAPIProperty] = []
         result.reserveCapacity(Int(count))
         for _ in 0..<count {
             let rawType = try reader.u16("property type")
@@ -449,7 +460,6 @@ enum MAPIProperties {
             }
             result.append(prop)
         }
-        return result
     }
 }
 

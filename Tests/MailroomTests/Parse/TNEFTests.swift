@@ -120,6 +120,26 @@ private func sha256(_ data: Data) -> String {
         #expect(message.attachments.count == 1)
     }
 
+    @Test func propertiesReadBeforeADamagedOneAreKept() throws {
+        // One attachment whose property list holds the long file name, then a property of unknown type 0x0999.
+        func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)] }
+        func attribute(_ level: UInt8, _ id: UInt32, _ data: [UInt8]) -> [UInt8] {
+            let sum = data.reduce(UInt32(0)) { $0 &+ UInt32($1) }
+            return [level] + le32(id) + le32(UInt32(data.count)) + data + [UInt8(sum & 0xFF), UInt8(sum >> 8 & 0xFF)]
+        }
+        let name = Array("Long name.pdf".utf8) + [0, 0, 0]  // NUL, padded to 16
+        let props = le32(2) + [0x1E, 0x00, 0x07, 0x37] + le32(1) + le32(14) + name + [0x99, 0x09, 0x01, 0x37] + le32(7)
+        let stream = le32(TNEF.signature) + [0, 0]
+            + attribute(2, TNEF.attAttachRendData, [1, 0] + le32(0) + [0, 0, 0, 0] + le32(0))
+            + attribute(2, TNEF.attAttachTitle, Array("LONGNA~1.PDF".utf8) + [0])
+            + attribute(2, TNEF.attAttachData, Array("%PDF-1.4".utf8))
+            + attribute(2, TNEF.attAttachment, props)
+        let message = try TNEF.parse(Data(stream))
+        #expect(message.attachments.map(\.filename) == ["Long name.pdf"])
+        #expect(message.warnings.count == 1)
+        #expect(message.warnings.first?.contains("unknown type 0x0999") == true)
+    }
+
     @Test func mutatedStreamsNeverCrash() throws {
         let original = [UInt8](try TNEFFixtures.data("three-attachments.dat").prefix(4_000))
             + [UInt8](try TNEFFixtures.data("body.dat"))
