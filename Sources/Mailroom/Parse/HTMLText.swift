@@ -66,6 +66,8 @@ struct HTMLTextRenderer {
     private var lists: [ListState] = []
     /// Output offsets where the visible text of each open link starts (-1 until its first word).
     private var anchorStarts: [Int] = []
+    /// Quote depth of the last line written: a blank line between two lines is quoted as deep as both are.
+    private var quoteDepthOfLastLine = 0
     /// How many of the innermost open links still wait for their first word (they are always the last ones).
     private var anchorsAwaitingStart = 0
 
@@ -408,7 +410,13 @@ struct HTMLTextRenderer {
     private mutating func beginWord() {
         if pendingNewlines > 0 {
             if !out.isEmpty {
-                for _ in 0..<pendingNewlines { out.append(0x0A) }
+                out.append(0x0A)
+                if pendingNewlines > 1 {
+                    // A blank line inside quoted text stays quoted (">"), so the quote reads as one block.
+                    let depth = min(quoteDepthOfLastLine, currentQuoteDepth())
+                    out.append(contentsOf: [UInt8](repeating: UInt8(ascii: ">"), count: depth))
+                    out.append(0x0A)
+                }
                 atLineStart = true
             }
             pendingNewlines = 0
@@ -416,6 +424,7 @@ struct HTMLTextRenderer {
         if atLineStart {
             // Indentation and quote marks of at most `maxPrefixUnits` levels (the innermost ones): deeper
             // nesting adds nothing readable, and unbounded prefixes would make output quadratic in depth.
+            quoteDepthOfLastLine = currentQuoteDepth()
             let first = max(0, prefixUnits.count - HTMLTextRenderer.maxPrefixUnits)
             for i in first..<prefixUnits.count {
                 if let b = pendingBullet, b.unit == i { out.append(contentsOf: b.bullet) } else { out.append(contentsOf: prefixUnits[i]) }
@@ -441,6 +450,11 @@ struct HTMLTextRenderer {
             }
             anchorsAwaitingStart = 0
         }
+    }
+
+    /// How many blockquotes are open (bounded like the prefix).
+    private func currentQuoteDepth() -> Int {
+        prefixUnits.suffix(HTMLTextRenderer.maxPrefixUnits).reduce(0) { $0 + ($1.first == UInt8(ascii: ">") ? 1 : 0) }
     }
 
     private mutating func foldedSpace() {

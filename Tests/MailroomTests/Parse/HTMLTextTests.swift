@@ -100,7 +100,7 @@ private func text(_ html: String) -> String {
             Relative link and script link keep no URL.
 
             > Quoted text from the previous mail.
-
+            >
             > Second quoted line.
 
             code  line 1
@@ -205,6 +205,11 @@ private func text(_ html: String) -> String {
         #expect(text("a\u{200B}b\u{00AD}c\u{FEFF}d\u{2060}e") == "abcde")
         #expect(text("a\u{00A0}\u{00A0}b\u{2003}c") == "a b c")
         #expect(text("中文\u{3000}全角") == "中文\u{3000}全角")  // the ideographic space is content
+    }
+
+    @Test func nestedQuotesKeepTheirMarksOnEveryLine() {
+        let html = "<p>Reply</p><blockquote><p>first</p><blockquote><p>older</p><p>oldest</p></blockquote><p>back</p></blockquote><p>after</p>"
+        #expect(text(html) == "Reply\n\n> first\n>\n> > older\n>>\n> > oldest\n>\n> back\n\nafter")
     }
 
     @Test func orderedListsCountFromTheirStart() {
