@@ -5,16 +5,16 @@ import Testing
 /// A winmail.dat inside a mail: listed itself, and each file it carries listed after it with origin
 /// "tnef"; its body used when the mail has no other text. The TNEF files and their expected contents
 /// come from the TNEF reader's own fixtures (Fixtures/tnef, written by the parse-docs work).
-enum TNEFFixtures {
+enum TNEFFixtureFolder {
     static let directory = ParseFixtures.directory.deletingLastPathComponent().appendingPathComponent("tnef", isDirectory: true)
     static var available: Bool {
         FileManager.default.fileExists(atPath: directory.appendingPathComponent("expected.json").path)
     }
 }
 
-@Suite(.enabled(if: TNEFFixtures.available, "needs Fixtures/tnef from the TNEF reader"))
+@Suite(.enabled(if: TNEFFixtureFolder.available, "needs Fixtures/tnef from the TNEF reader"))
 struct TNEFIntegrationTests {
-    static let directory = TNEFFixtures.directory
+    static let directory = TNEFFixtureFolder.directory
 
     static func expected(_ name: String) throws -> [String: Any] {
         let data = try Data(contentsOf: directory.appendingPathComponent("expected.json"))
