@@ -15,6 +15,7 @@ packages=(
   poppler-utils       # pdftotext / pdfdetach for PDF attachments
   tnef                # a third-party TNEF decoder, used by the tests to cross-check ours
   python3             # the parse-speed comparison script and test servers
+  libpython3.11-testsuite  # CPython's own email test messages (a third-party corpus for the parser tests)
   inotify-tools       # not needed at run time; handy for operators debugging Maildir watches
 )
 

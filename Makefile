@@ -1,0 +1,54 @@
+# Mailroom — two commands do everything on a fresh Debian 12 machine with Swift:
+#   make demo   installs what is missing, builds, runs the daemon once on the bundled demo mailbox
+#   make test   installs what is missing, builds, runs every test
+SHELL := /bin/bash
+export PATH := $(PATH):/opt/swift/usr/bin
+
+SWIFT ?= swift
+SWIFT_BUILD_FLAGS ?=
+DEMO_DIR ?= demo-run
+MAILROOM_DEBUG := .build/debug/mailroom
+
+.PHONY: all deps build release test demo bench clean-demo help
+
+all: build
+
+help:
+	@echo "make demo   - install dependencies, build, run the daemon once on the demo mailbox and show what it did"
+	@echo "make test   - install dependencies, build, run every test"
+	@echo "make bench  - parse-speed benchmark against CPython's email package (release build)"
+	@echo "make build  - debug build only;  make release - release build"
+
+deps:
+	@bash deploy/install-deps.sh
+
+build: deps
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release --product mailroom $(SWIFT_BUILD_FLAGS)
+
+test: deps
+	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
+
+# The demo works on a scratch copy of the bundled mailbox, so it can be run again and again.
+demo: build
+	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	@cp -r demo/Maildir $(DEMO_DIR)/Maildir
+	@echo "== mailroom run --once  (embedded default configuration: ./Maildir, ./mailroom.sqlite, ./spool)"
+	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) run --once
+	@echo
+	@echo "== mailroom messages"
+	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) messages
+	@echo
+	@echo "== mailroom audit verify"
+	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) audit verify
+	@echo
+	@echo "Explore further from $(DEMO_DIR)/: ../$(MAILROOM_DEBUG) status | messages show 1 | audit show 1 | parse Maildir/cur/<file> --json"
+
+bench: release
+	MAILROOM=.build/release/mailroom bash scripts/bench-parse.sh
+
+clean-demo:
+	rm -rf $(DEMO_DIR)
