@@ -629,8 +629,8 @@ enum ConfigNodes {
 }
 
 /// Words for a file-system error that an operator can act on.
-enum FileProblem {
-    static func describe(_ error: Error) -> String {
+public enum FileProblem {
+    public static func describe(_ error: Error) -> String {
         let ns = error as NSError
         if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(posix.code)))

@@ -141,6 +141,10 @@ public struct AuditEvent: Sendable, Codable {
     public var details: String
     public var previousHash: String
     public var hash: String
+    enum CodingKeys: String, CodingKey {
+        case sequence, time, messageID = "message_id", stage, actor, eventType = "event_type", details
+        case previousHash = "previous_hash", hash
+    }
 }
 
 public struct AuditFilter: Sendable {
@@ -498,5 +502,65 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+    }
+}
+
+public struct MessageSourceRecord: Sendable, Hashable {
+    public var source: String
+    public var location: String
+    public var firstSeen: Date
+}
+
+public struct AuditTimeline: Sendable {
+    public var message: StoredMessage
+    public var sources: [MessageSourceRecord]
+    public var events: [AuditEvent]
+    public static func load(store: MailStore, messageID: Int64) throws -> AuditTimeline? {
+        guard let message = try store.message(id: messageID) else { return nil }
+        return AuditTimeline(message: message,
+                             sources: [MessageSourceRecord(source: message.source, location: message.location,
+                                                           firstSeen: message.receivedAt)],
+                             events: try store.auditEvents(matching: AuditFilter(messageID: messageID)))
+    }
+}
+
+/// Placeholder renderings; the real ones come with the store-audit branch.
+public enum AuditReport {
+    public static func table(_ events: [AuditEvent], detailsWidth: Int = 72) -> String {
+        events.map { "\($0.sequence)  \($0.time)  \($0.messageID.map(String.init) ?? "-")  \($0.stage)  \($0.actor)  \($0.eventType)  \($0.details)\n" }.joined()
+    }
+    public static func jsonArray(_ events: [AuditEvent]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(events)) ?? Data(), as: UTF8.self) + "\n"
+    }
+    public static func csv(_ events: [AuditEvent]) -> String {
+        "sequence,time,message_id,stage,actor,event_type,details,previous_hash,hash\r\n" + events.map {
+            "\($0.sequence),\($0.time),\($0.messageID.map(String.init) ?? ""),\($0.stage),\($0.actor),\($0.eventType),\"\($0.details.replacingOccurrences(of: "\"", with: "\"\""))\",\($0.previousHash),\($0.hash)\r\n"
+        }.joined()
+    }
+    public static func timeline(_ t: AuditTimeline) -> String {
+        "Message \(t.message.id): \(t.message.state.rawValue)\n" + table(t.events)
+    }
+    public static func timelineJSON(_ t: AuditTimeline) -> String {
+        "{\"message\":{\"id\":\(t.message.id),\"state\":\"\(t.message.state.rawValue)\"},\"events\":" + jsonArray(t.events).dropLast() + "}\n"
+    }
+    public static func verification(_ v: AuditVerification) -> String {
+        guard let first = v.firstProblem else {
+            return "audit trail intact: \(v.eventsChecked) event(s) verified; head \(v.head.map(String.init(describing:)) ?? "-")\n"
+        }
+        return "audit trail NOT intact: \(first)\n"
+    }
+    public static func verificationJSON(_ v: AuditVerification) -> String {
+        "{\"intact\":\(v.isIntact),\"events_checked\":\(v.eventsChecked)}\n"
+    }
+    public static func messagesTable(_ messages: [StoredMessage], subjectWidth: Int = 48) -> String {
+        messages.map { "\($0.id)  \($0.state.rawValue)  \($0.kind ?? "-")  \($0.sender ?? "-")  \($0.subject ?? "-")  \($0.flagReason ?? "")\n" }.joined()
+    }
+    public static func messagesJSONLines(_ messages: [StoredMessage]) -> String {
+        messages.map { "{\"id\":\($0.id),\"state\":\"\($0.state.rawValue)\"}\n" }.joined()
+    }
+    public static func stateCounts(_ counts: [MessageState: Int]) -> String {
+        MessageState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: "  ") + "\n"
     }
 }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import Mailroom
+
+struct MessagesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "messages",
+        abstract: "List stored messages, or show one (`messages show ID`).",
+        discussion: """
+            Flagged mail — what waits for a person — is in states review and failed: \
+            `mailroom messages --state review,failed` lists it with the reason.
+            """,
+        subcommands: [MessagesListCommand.self, MessagesShowCommand.self],
+        defaultSubcommand: MessagesListCommand.self
+    )
+}
+
+struct MessagesListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List stored messages, oldest first.")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: ArgumentHelp("Only these states, comma-separated: received, parsed, understood, decided, acted, review, failed.",
+                               valueName: "states"))
+    var state: String?
+
+    @Option(help: ArgumentHelp("Only messages received since then: an age (30m, 2h, 7d) or a UTC date (2026-11-23).",
+                               valueName: "time"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("At most this many messages.", valueName: "n"))
+    var limit: Int?
+
+    @Flag(help: "One JSON object per message per line.")
+    var json = false
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            let states = try parseStates(state)
+            let sinceDate = try since.map { try OperatorTime.parse($0) }
+            let store = try options.openExistingStore(config)
+            let messages = try store.messages(matching: MessageFilter(states: states, since: sinceDate, limit: limit))
+            if json {
+                Terminal.out(AuditReport.messagesJSONLines(messages))
+            } else if messages.isEmpty {
+                Terminal.out("No messages" + (state.map { " in state \($0)" } ?? "") + ".\n")
+            } else {
+                Terminal.out(AuditReport.messagesTable(messages))
+            }
+        }
+    }
+}
+
+func parseStates(_ text: String?) throws -> [MessageState] {
+    guard let text else { return [] }
+    return try text.split(separator: ",").map { part in
+        let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let state = MessageState(rawValue: name) else {
+            throw OperatorInputError(message: "'\(name)' is not a state; use "
+                + MessageState.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return state
+    }
+}
+
+struct MessagesShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one message: state, why it is flagged, its normalised content and its audit timeline.")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Flag(help: "Print the message and its events as JSON.")
+    var json = false
+
+    @Argument(help: ArgumentHelp("The message id (first column of `mailroom messages`).", valueName: "id"))
+    var id: Int64
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            let store = try options.openExistingStore(config)
+            guard let timeline = try AuditTimeline.load(store: store, messageID: id) else {
+                throw OperatorInputError(message: "there is no message \(id) in the store")
+            }
+            Terminal.out(json ? MessageDetail.json(timeline) : MessageDetail.text(timeline))
+        }
+    }
+}
