@@ -472,11 +472,14 @@ public struct ConfigError: Error, CustomStringConvertible, LocalizedError, Senda
         }
     }
 
-    /// The allowed name closest to a mistyped one: same letters ignoring case and `-`/`_`, or at most two edits.
+    /// The allowed name closest to a mistyped one: same letters ignoring case and `-`/`_`, the only name that
+    /// starts with what was typed, or at most two edits away.
     static func closest(to typed: String, among allowed: [String]) -> String? {
         func squash(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
         let t = squash(typed)
         if let same = allowed.first(where: { squash($0) == t }) { return same }
+        let extending = allowed.filter { t.count >= 3 && squash($0).hasPrefix(t) }
+        if extending.count == 1 { return extending[0] }
         let scored = allowed.map { ($0, editDistance(t, squash($0))) }.sorted { $0.1 < $1.1 }
         guard let best = scored.first else { return nil }
         let limit = max(1, min(2, best.0.count / 3))
