@@ -53,6 +53,9 @@ public final class Pipeline: Sendable {
             throw PipelineError(message: "there is no message \(id) in the store")
         }
         while !message.state.isTerminal {
+            // Cancellation (a graceful shutdown that ran out of time) stops between stages: what is
+            // committed stays committed, the rest waits for the next start.
+            if Task.isCancelled { break }
             guard let stage = stages[message.state] else {
                 throw PipelineError(message: "no stage takes messages in state \(message.state.rawValue)")
             }
