@@ -1,0 +1,81 @@
+import GRDB
+
+/// The store's schema, as named, append-only migrations. Never edit a registered migration: add a new one.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        migrator.registerMigration("2026-01 messages, sources, audit trail") { db in
+            let states = MessageState.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            try db.execute(sql: """
+                CREATE TABLE messages (
+                    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                    content_sha256  TEXT    NOT NULL UNIQUE CHECK (length(content_sha256) = 64),
+                    size            INTEGER NOT NULL CHECK (size >= 0),
+                    state           TEXT    NOT NULL CHECK (state IN (\(states))),
+                    received_at     TEXT    NOT NULL,
+                    updated_at      TEXT    NOT NULL,
+                    subject         TEXT,
+                    sender          TEXT,
+                    kind            TEXT,
+                    flag_reason     TEXT,
+                    normalised_json TEXT,
+                    attempts        INTEGER NOT NULL DEFAULT 0
+                );
+                -- Resume and listing: messages in given states, oldest first.
+                CREATE INDEX messages_by_state ON messages (state, received_at, id);
+                CREATE INDEX messages_by_received ON messages (received_at, id);
+                CREATE INDEX messages_by_sender ON messages (sender);
+                CREATE INDEX messages_by_kind ON messages (kind);
+
+                CREATE TABLE message_sources (
+                    source      TEXT    NOT NULL,
+                    location    TEXT    NOT NULL,
+                    message_id  INTEGER NOT NULL REFERENCES messages (id) ON DELETE RESTRICT,
+                    first_seen  TEXT    NOT NULL,
+                    UNIQUE (source, location)
+                );
+                CREATE INDEX message_sources_by_message ON message_sources (message_id);
+
+                -- sequence is assigned by the store (last + 1, in the same write transaction as the read of
+                -- the last event). AUTOINCREMENT additionally keeps a high-water mark in sqlite_sequence
+                -- that deleting the tail does not lower; the verifier compares the two.
+                CREATE TABLE audit_events (
+                    sequence      INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time          TEXT    NOT NULL,
+                    message_id    INTEGER REFERENCES messages (id) ON DELETE RESTRICT,
+                    stage         TEXT    NOT NULL,
+                    actor         TEXT    NOT NULL,
+                    event_type    TEXT    NOT NULL,
+                    details       TEXT    NOT NULL,
+                    previous_hash TEXT    NOT NULL,
+                    hash          TEXT    NOT NULL
+                );
+                CREATE INDEX audit_events_by_message ON audit_events (message_id, sequence);
+                CREATE INDEX audit_events_by_time ON audit_events (time);
+                CREATE INDEX audit_events_by_stage ON audit_events (stage, sequence);
+                CREATE INDEX audit_events_by_actor ON audit_events (actor, sequence);
+                CREATE INDEX audit_events_by_type ON audit_events (event_type, sequence);
+
+                CREATE TRIGGER audit_events_refuse_update BEFORE UPDATE ON audit_events
+                BEGIN
+                    SELECT RAISE(ABORT, 'audit events are append-only: UPDATE is refused; record a correcting event instead');
+                END;
+                CREATE TRIGGER audit_events_refuse_delete BEFORE DELETE ON audit_events
+                BEGIN
+                    SELECT RAISE(ABORT, 'audit events are append-only: DELETE is refused');
+                END;
+                -- INSERT OR REPLACE deletes without firing DELETE triggers; refusing any insert that is not
+                -- exactly the next sequence number closes that door and keeps the trail gap-free.
+                CREATE TRIGGER audit_events_append_at_end BEFORE INSERT ON audit_events
+                WHEN NEW.sequence IS NULL
+                  OR NEW.sequence <> coalesce((SELECT max(sequence) FROM audit_events), 0) + 1
+                BEGIN
+                    SELECT RAISE(ABORT, 'audit events are append-only: a new event must take the next sequence number');
+                END;
+                """)
+        }
+
+        return migrator
+    }
+}
