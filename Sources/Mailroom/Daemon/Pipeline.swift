@@ -17,6 +17,8 @@ public final class Pipeline: Sendable {
     public let workers: Int
     public let actor: String
     public let retryDelay: Duration
+    /// Pick-ups of one message in one state without a committed step before it is sent to `failed`.
+    public let maxAttempts: Int
     /// How often idle workers look into the store even when nobody rang.
     public let idlePoll: Duration
     let stages: [MessageState: any PipelineStage]
@@ -26,7 +28,7 @@ public final class Pipeline: Sendable {
 
     public init(store: MailStore, stages: [any PipelineStage], workers: Int, logger: Logger,
                 actor: String = AuditActor.mailroom, retryDelay: Duration = .seconds(60),
-                idlePoll: Duration = .seconds(5)) {
+                idlePoll: Duration = .seconds(5), maxAttempts: Int = 5) {
         self.store = store
         var byState: [MessageState: any PipelineStage] = [:]
         for stage in stages { byState[stage.input] = stage }
@@ -36,6 +38,7 @@ public final class Pipeline: Sendable {
         self.actor = actor
         self.retryDelay = retryDelay
         self.idlePoll = idlePoll
+        self.maxAttempts = maxAttempts
     }
 
     /// Parse, Understand, Decide, Act.
@@ -51,6 +54,22 @@ public final class Pipeline: Sendable {
         let store = self.store
         guard var message = try await BlockingIO.run({ try store.message(id: id) }) else {
             throw PipelineError(message: "there is no message \(id) in the store")
+        }
+        if message.state.isTerminal { return message.state }
+        // A message that brings the process down in some stage would otherwise be picked up, and bring it
+        // down, on every start. Each pick-up counts; a committed transition resets the count.
+        let attempts = try await BlockingIO.run { try store.recordAttempt(id) }
+        if attempts > maxAttempts, let stage = stages[message.state] {
+            let reason = "Mailroom started the \(stage.name) stage \(attempts - 1) times for this message without "
+                + "finishing it (the process stopped each time); look at the message, then retry it"
+            let draft = AuditDraft(messageID: id, stage: stage.name, actor: actor, eventType: MessageState.failed.rawValue,
+                                   details: ["reason": .string(reason), "attempts": .int(Int64(attempts - 1))])
+            let from = message.state
+            try await BlockingIO.run {
+                try store.transition(id, from: from, to: .failed, update: MessageUpdate(flagReason: reason), audit: draft)
+            }
+            logger.error("message \(id) → failed: \(reason)")
+            return .failed
         }
         while !message.state.isTerminal {
             // Cancellation (a graceful shutdown that ran out of time) stops between stages: what is

@@ -150,6 +150,25 @@ import Testing
                                           "decide:decided", "act:acted"])
     }
 
+    @Test func aMessageThatKeepsStoppingTheProcessIsSentToFailed() async throws {
+        let s = try setup("pipeline-poison")
+        defer { s.scratch.remove() }
+        let id = try s.receive(SampleMail.text(6), location: "p")
+        // Five earlier starts picked it up and died before committing anything.
+        for _ in 0..<5 { try s.store.recordAttempt(id) }
+        let report = await s.pipeline().drain()
+        #expect(report.driven.first?.state == .failed)
+        let m = try #require(try s.store.message(id: id))
+        #expect(m.state == .failed)
+        #expect(m.flagReason?.contains("started the parse stage 5 times") == true)
+        #expect(try path(s.store, id) == ["ingest:received", "parse:failed"])
+
+        // Fewer pick-ups are normal after a crash: the message goes on.
+        let other = try s.receive(SampleMail.text(7), location: "q")
+        for _ in 0..<3 { try s.store.recordAttempt(other) }
+        #expect(try await s.pipeline().drive(other) == .acted)
+    }
+
     @Test func manyWorkersDriveEachMessageExactlyOnceOldestFirst() async throws {
         let s = try setup("pipeline-workers")
         defer { s.scratch.remove() }
@@ -206,20 +225,20 @@ import Testing
     @Test func aRingWakesEveryWaiter() async {
         let bell = Doorbell()
         let start = ContinuousClock.now
-        async let a: Void = bell.wait(timeout: .seconds(20))
-        async let b: Void = bell.wait(timeout: .seconds(20))
+        async let a: Void = bell.wait(timeout: .seconds(120))
+        async let b: Void = bell.wait(timeout: .seconds(120))
         try? await Task.sleep(for: .milliseconds(100))
         bell.ring()
         _ = await (a, b)
-        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(ContinuousClock.now - start < .seconds(60))
     }
 
     @Test func aRingWithNobodyWaitingIsKeptForTheNextWait() async {
         let bell = Doorbell()
         bell.ring()
         let start = ContinuousClock.now
-        await bell.wait(timeout: .seconds(20))
-        #expect(ContinuousClock.now - start < .seconds(5))
+        await bell.wait(timeout: .seconds(120))
+        #expect(ContinuousClock.now - start < .seconds(60))
     }
 
     @Test func theTimeoutEndsAWaitWithoutRing() async {
@@ -231,10 +250,10 @@ import Testing
     @Test func cancellationEndsAWait() async {
         let bell = Doorbell()
         let start = ContinuousClock.now
-        let task = Task { await bell.wait(timeout: .seconds(20)) }
+        let task = Task { await bell.wait(timeout: .seconds(120)) }
         try? await Task.sleep(for: .milliseconds(50))
         task.cancel()
         await task.value
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(60))
     }
 }
