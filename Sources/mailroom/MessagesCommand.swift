@@ -7,7 +7,9 @@ struct MessagesCommand: AsyncParsableCommand {
         commandName: "messages",
         abstract: "List stored messages, or show one (`messages show ID`).",
         discussion: """
-            Flagged mail — what waits for a person — is in states review and failed: \
+            `mailroom messages [--state STATES] [--since TIME] [--limit N] [--json] [--config FILE]` lists \
+            messages (the `list` subcommand is the default; `mailroom messages list --help` explains the \
+            options). Flagged mail — what waits for a person — is in states review and failed: \
             `mailroom messages --state review,failed` lists it with the reason.
             """,
         subcommands: [MessagesListCommand.self, MessagesShowCommand.self],
