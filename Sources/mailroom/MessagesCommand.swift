@@ -12,7 +12,7 @@ struct MessagesCommand: AsyncParsableCommand {
             options). Flagged mail — what waits for a person — is in states review and failed: \
             `mailroom messages --state review,failed` lists it with the reason.
             """,
-        subcommands: [MessagesListCommand.self, MessagesShowCommand.self],
+        subcommands: [MessagesListCommand.self, MessagesShowCommand.self, MessagesRetryCommand.self],
         defaultSubcommand: MessagesListCommand.self
     )
 }
@@ -88,6 +88,33 @@ struct MessagesShowCommand: AsyncParsableCommand {
                 throw OperatorInputError(message: "there is no message \(id) in the store")
             }
             Terminal.out(json ? MessageDetail.json(timeline) : MessageDetail.text(timeline))
+        }
+    }
+}
+
+struct MessagesRetryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry",
+        abstract: "Send failed messages back to the start of the pipeline, once their problem is fixed.",
+        discussion: """
+            The flag reason of a failed message (`mailroom messages show ID`) says what went wrong. Fix that \
+            first (restore a spool file, free disk space, …), then retry: the message goes back to state \
+            received and the daemon (or `mailroom run --once`) takes it again. The audit trail records who \
+            retried it.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+
+    @Argument(help: ArgumentHelp("Message ids.", valueName: "id")) var ids: [Int64]
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            let store = try options.openExistingStore(config)
+            for id in ids {
+                try OperatorActions.retry(id, store: store)
+                Terminal.out("message \(id): failed → received\n")
+            }
         }
     }
 }

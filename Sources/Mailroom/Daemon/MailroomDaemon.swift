@@ -38,7 +38,7 @@ public final class MailroomDaemon: Sendable {
 
     /// Runs until SIGTERM/SIGINT (graceful) and returns when everything in flight is finished.
     public func serve() async throws {
-        let waiting = try store.messages(inStates: Pipeline.workStates, limit: 100_000).count
+        let waiting = try store.countMessages(matching: MessageFilter(states: Pipeline.workStates))
         logger.info("mailroom \(MailroomVersion.string) starting", metadata: [
             "store": "\(config.store.path)", "spool": "\(config.spool.path)",
             "sources": "\(config.sourceNames.joined(separator: ", "))", "workers": "\(config.pipeline.workers)",
@@ -62,7 +62,9 @@ public final class MailroomDaemon: Sendable {
         }
         var groupConfig = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                     logger: logger)
-        groupConfig.maximumGracefulShutdownDuration = .seconds(120)
+        // Below systemd's TimeoutStopSec (60 s in deploy/mailroom.service): after this, cancellation stops the
+        // workers between stages, so the process still exits before it is killed.
+        groupConfig.maximumGracefulShutdownDuration = .seconds(45)
         try await ServiceGroup(configuration: groupConfig).run()
         logger.info("mailroom stopped")
     }

@@ -28,17 +28,17 @@ public struct ParseStage: PipelineStage {
         } catch {
             if !FileManager.default.fileExists(atPath: path) {
                 return .flag(.failed, reason: "the raw message is missing from the spool (\(path)); restore the "
-                    + "file from a backup, then retry the message", details: ["spool_path": .string(path)])
+                    + "file from a backup, then `mailroom messages retry \(message.id)`", details: ["spool_path": .string(path)])
             }
             return .flag(.failed, reason: "the raw message cannot be read from the spool (\(path)): "
-                + "\(FileProblem.describe(error)); fix the file, then retry the message",
+                + "\(FileProblem.describe(error)); fix the file, then `mailroom messages retry \(message.id)`",
                 details: ["spool_path": .string(path)])
         }
         let actual = SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined()
         guard actual == message.contentSHA256.lowercased() else {
             return .flag(.failed, reason: "the spool file \(path) is damaged: its content hash is "
                 + "\(actual.prefix(16))…, not \(message.contentSHA256.prefix(16))… as recorded; restore it from "
-                + "a backup, then retry the message",
+                + "a backup, then `mailroom messages retry \(message.id)`",
                 details: ["spool_path": .string(path), "actual_sha256": .string(actual)])
         }
 

@@ -61,7 +61,8 @@ public final class Pipeline: Sendable {
         let attempts = try await BlockingIO.run { try store.recordAttempt(id) }
         if attempts > maxAttempts, let stage = stages[message.state] {
             let reason = "Mailroom started the \(stage.name) stage \(attempts - 1) times for this message without "
-                + "finishing it (the process stopped each time); look at the message, then retry it"
+                + "finishing it (the process stopped each time); look at the message (`mailroom messages show \(id)`), "
+                + "then `mailroom messages retry \(id)`"
             let draft = AuditDraft(messageID: id, stage: stage.name, actor: actor, eventType: MessageState.failed.rawValue,
                                    details: ["reason": .string(reason), "attempts": .int(Int64(attempts - 1))])
             let from = message.state
@@ -201,7 +202,7 @@ actor WorkQueue {
         let now = ContinuousClock.now
         resting = resting.filter { $0.value > now }
         do {
-            let limit = inFlight.count + resting.count + 64
+            let limit = inFlight.count + resting.count + 32
             let candidates = try store.messages(inStates: Pipeline.workStates, limit: limit)
             buffer = candidates.map(\.id).filter { !inFlight.contains($0) && resting[$0] == nil }
         } catch {

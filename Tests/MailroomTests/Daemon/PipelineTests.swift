@@ -119,6 +119,17 @@ import Testing
         #expect(m2.state == .failed)
         #expect(m2.flagReason?.contains("is damaged") == true)
         #expect(try path(s.store, damaged) == ["ingest:received", "parse:failed"])
+
+        // The operator restores the file and retries: the message goes through, the trail shows who did it.
+        _ = try s.spool.store(Data(SampleMail.text(3).utf8))
+        try OperatorActions.retry(missing, store: s.store, actor: "operator:anna")
+        #expect(throws: OperatorInputError.self) { try OperatorActions.retry(missing, store: s.store) }
+        _ = await s.pipeline().drain()
+        #expect(try s.store.message(id: missing)?.state == .acted)
+        #expect(try s.store.message(id: missing)?.flagReason == nil)
+        #expect(try path(s.store, missing) == ["ingest:received", "parse:failed", "operator:retry", "parse:parsed",
+                                               "understand:understood", "decide:decided", "act:acted"])
+        #expect(try s.store.events(of: missing).first { $0.eventType == "retry" }?.actor == "operator:anna")
     }
 
     struct FlakyStage: PipelineStage {
