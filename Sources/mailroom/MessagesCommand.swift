@@ -19,7 +19,7 @@ struct MessagesCommand: AsyncParsableCommand {
 
 struct MessagesListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List stored messages, oldest first.")
+        commandName: "list", abstract: "List stored messages, newest first.")
 
     @OptionGroup var options: ConfigOptions
 
@@ -43,7 +43,8 @@ struct MessagesListCommand: AsyncParsableCommand {
             let states = try parseStates(state)
             let sinceDate = try since.map { try OperatorTime.parse($0) }
             let store = try options.openExistingStore(config)
-            let messages = try store.messages(matching: MessageFilter(states: states, since: sinceDate, limit: limit))
+            let messages = try store.messages(matching: MessageFilter(states: states, since: sinceDate, limit: limit,
+                                                                      newestFirst: true))
             if json {
                 Terminal.out(AuditReport.messagesJSONLines(messages))
             } else if messages.isEmpty {
