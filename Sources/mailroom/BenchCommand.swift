@@ -42,9 +42,9 @@ struct BenchParseCommand: AsyncParsableCommand {
             if json {
                 Terminal.out("{\"messages\": \(result.messages), \"bytes\": \(result.bytes), \"seconds\": \(result.seconds)}\n")
             } else {
-                Terminal.out(String(format: "%d messages, %d bytes in %.3f s: %.1f MB/s, %.0f msgs/s\n",
+                Terminal.out(String(format: "%d messages, %d bytes in %.3f s: %.1f MB/s, %.0f msgs/s (%d attachments found)\n",
                                     result.messages, result.bytes, result.seconds, result.megabytesPerSecond,
-                                    result.messagesPerSecond))
+                                    result.messagesPerSecond, result.attachments))
             }
         }
     }
