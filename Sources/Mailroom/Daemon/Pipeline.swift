@@ -177,7 +177,7 @@ actor WorkQueue {
             refill()
             if let id = take() { return id }
             if once { return nil }
-            await bell.wait(timeout: idle)
+            await bell.wait(timeout: idle, unless: stop)
         }
     }
 

@@ -53,9 +53,12 @@ public final class Doorbell: Sendable {
         for c in toResume { c.resume() }
     }
 
-    /// Returns at the next ring, after `timeout`, or when the task is cancelled, whichever comes first.
-    public func wait(timeout: Duration) async {
+    /// Returns at the next ring, after `timeout`, or when the task is cancelled, whichever comes first; at
+    /// once when `stop` is set. (A ring only wakes the waits already begun; a caller that set `stop` before
+    /// ringing is sure that no wait outlives it.)
+    public func wait(timeout: Duration, unless stop: StopFlag? = nil) async {
         let id: UInt64? = state.withLock { s in
+            if stop?.isSet == true { return nil }
             if s.rungWhileNobodyWaited {
                 s.rungWhileNobodyWaited = false
                 return nil

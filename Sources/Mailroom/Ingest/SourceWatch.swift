@@ -25,7 +25,7 @@ enum SourceWatch {
         var again = await scan(true)
         while !stop.isSet, !Task.isCancelled {
             let wait = min(pollSeconds, again.map { max($0, 0.05) } ?? pollSeconds)
-            await bell.wait(timeout: .milliseconds(Int64(wait * 1000)))
+            await bell.wait(timeout: .milliseconds(Int64(wait * 1000)), unless: stop)
             if stop.isSet || Task.isCancelled { break }
             again = await scan(false)
         }

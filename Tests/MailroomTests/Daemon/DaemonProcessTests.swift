@@ -31,6 +31,18 @@ import Testing
         return scratch
     }
 
+    /// Entries in a folder, cheaply (readdir), for polling while the daemon works.
+    static func count(_ folder: String) -> Int {
+        guard let dir = opendir(folder) else { return 0 }
+        defer { closedir(dir) }
+        var n = 0
+        while let entry = readdir(dir) {
+            let first = entry.pointee.d_name.0
+            if first != 0x2E { n += 1 }  // skip ".", "..", hidden
+        }
+        return n
+    }
+
     /// Every mail stored exactly once, in a terminal state, each transition recorded exactly once,
     /// every file acknowledged.
     func expectEveryMailProcessedOnce(_ scratch: IngestScratch) throws {
@@ -62,8 +74,9 @@ import Testing
         let config = scratch.path("mailroom.yaml")
 
         let daemon = try MailroomProcess.start(["run", "--config", config], in: scratch.root)
-        let started = await daemon.wait(timeout: .seconds(120)) { scratch.list("Maildir/cur").count >= 10 }
-        daemon.signal(SIGKILL)
+        let cur = scratch.path("Maildir/cur")
+        let started = await daemon.signal(SIGKILL, timeout: .seconds(120)) { Self.count(cur) >= 10 }
+        if !started { daemon.signal(SIGKILL) }
         #expect(await daemon.waitForExit(timeout: .seconds(10)))
         #expect(started, "the daemon never got going: \(daemon.stderr)")
         #expect(daemon.process.terminationReason == .uncaughtSignal)
@@ -91,10 +104,11 @@ import Testing
         let config = scratch.path("mailroom.yaml")
 
         let daemon = try MailroomProcess.start(["run", "--config", config], in: scratch.root)
-        let started = await daemon.wait(timeout: .seconds(120)) { scratch.list("Maildir/cur").count >= 10 }
-        #expect(started, "the daemon never got going: \(daemon.stderr)")
+        let cur = scratch.path("Maildir/cur")
+        let started = await daemon.signal(SIGTERM, timeout: .seconds(120)) { Self.count(cur) >= 10 }
         let signalled = ContinuousClock.now
-        daemon.signal(SIGTERM)
+        #expect(started, "the daemon never got going: \(daemon.stderr)")
+        if !started { daemon.signal(SIGTERM) }
         let exited = await daemon.waitForExit(timeout: .seconds(30))
         #expect(exited)
         if !exited { daemon.signal(SIGKILL); _ = await daemon.waitForExit(timeout: .seconds(10)) }

@@ -61,13 +61,27 @@ struct MailroomProcess {
         return true
     }
 
-    /// Waits until `condition` holds; false after `timeout` or when the process ended first.
-    func wait(timeout: Duration, until condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while !condition() {
-            if ContinuousClock.now > deadline || !process.isRunning { return condition() }
-            try? await Task.sleep(for: .milliseconds(5))
+    /// Sends `signal` as soon as `condition` holds. The watching runs on its own thread, not on the
+    /// cooperative pool, which other tests running in parallel may keep busy for seconds: the daemon would
+    /// be long done before a starved task looked. Returns false (sending nothing) after `timeout` or when
+    /// the process ended first.
+    func signal(_ signal: Int32, timeout: Duration, when condition: @escaping @Sendable () -> Bool) async -> Bool {
+        let pid = process.processIdentifier
+        let process = self.process
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let deadline = ContinuousClock.now + timeout
+                while !condition() {
+                    if ContinuousClock.now > deadline || !process.isRunning {
+                        continuation.resume(returning: false)
+                        return
+                    }
+                    usleep(1000)
+                }
+                kill(pid, signal)
+                continuation.resume(returning: true)
+            }
+            thread.start()
         }
-        return true
     }
 }

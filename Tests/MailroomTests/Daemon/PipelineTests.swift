@@ -226,9 +226,11 @@ import Testing
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(try s.store.message(id: id)?.state == .acted)
+        let stopping = ContinuousClock.now
         stop.set()
         bell.ring()
         await running.value
+        #expect(ContinuousClock.now - stopping < .seconds(20))  // not the 30 s idle poll
     }
 }
 
@@ -256,6 +258,19 @@ import Testing
         let start = ContinuousClock.now
         await Doorbell().wait(timeout: .milliseconds(100))
         #expect(ContinuousClock.now - start >= .milliseconds(100))
+    }
+
+    @Test func aWaitBegunAfterStopReturnsAtOnce() async {
+        let bell = Doorbell()
+        let stop = StopFlag()
+        let waiting = Task { await bell.wait(timeout: .seconds(120)) }  // one wait already begun
+        try? await Task.sleep(for: .milliseconds(50))
+        stop.set()
+        bell.ring()
+        let start = ContinuousClock.now
+        await bell.wait(timeout: .seconds(120), unless: stop)  // begun after the ring: would sleep without `unless`
+        #expect(ContinuousClock.now - start < .seconds(60))
+        await waiting.value
     }
 
     @Test func cancellationEndsAWait() async {

@@ -53,6 +53,17 @@ import Testing
         #expect(parts[1].header("Content-Type") == "application/pdf; name=\"Rechnung 4711.pdf\"")
         #expect(parts[1].header("Content-Disposition") == "attachment; filename=\"Rechnung 4711.pdf\"")
         #expect(parts[1].base64Body() == Self.pdf)
+
+        // And the parser reads it as a mail with that file as its one attachment.
+        let parsed = MessageParser.parse(raw).normalised
+        #expect(parsed.subject == "Rechnung 4711.pdf")
+        #expect(parsed.from.first?.address == "scanner@example.com")
+        #expect(parsed.attachments.count == 1)
+        #expect(parsed.attachments.first?.filename == "Rechnung 4711.pdf")
+        #expect(parsed.attachments.first?.contentType == "application/pdf")
+        #expect(parsed.attachments.first?.sha256 == SampleMail.sha256(Self.pdf))
+        #expect(parsed.attachments.first?.disposition == "attachment")
+        #expect(parsed.text.contains("Rechnung 4711.pdf"))
     }
 
     @Test func nonASCIINamesAreRFC2231AndRFC2047Encoded() throws {
@@ -67,6 +78,10 @@ import Testing
         let attachment = mail.parts()[1]
         #expect(attachment.header("Content-Type") == "application/xml; name*=utf-8''%C3%9Cbersicht%20%E2%82%AC.xml")
         #expect(attachment.header("Content-Disposition") == "attachment; filename*=utf-8''%C3%9Cbersicht%20%E2%82%AC.xml")
+        let parsed = MessageParser.parse(try drop.intake.spool.read(sha256: message.contentSHA256)).normalised
+        #expect(parsed.subject == "Übersicht €.xml")
+        #expect(parsed.attachments.first?.filename == "Übersicht €.xml")
+        #expect(parsed.attachments.first?.contentType == "application/xml")
     }
 
     @Test func anEmlFileIsIngestedAsItIs() throws {
