@@ -75,7 +75,9 @@ enum TransferDecoding {
                 return
             }
             written = base64Table.withUnsafeBufferPointer { table in
-                decodeBase64(src, count: n, into: dst, table: table.baseAddress!, state: &state)
+                base64PairTable.withUnsafeBufferPointer { pairs in
+                    decodeBase64(src, count: n, into: dst, table: table.baseAddress!, pairs: pairs.baseAddress!, state: &state)
+                }
             }
         }
         var problems: [String] = []
@@ -96,8 +98,21 @@ enum TransferDecoding {
     }
 
     /// The decoding loop, with everything in locals so it stays in registers. Returns bytes written.
+    /// Two base64 characters at once: index (first << 8 | second) gives their 12 bits, or 0xFFFF when
+    /// either is not in the alphabet.
+    private static let base64PairTable: [UInt16] = {
+        var t = [UInt16](repeating: 0xFFFF, count: 65536)
+        for a in 0..<256 where base64Table[a] < 64 {
+            for b in 0..<256 where base64Table[b] < 64 {
+                t[a << 8 | b] = UInt16(base64Table[a]) << 6 | UInt16(base64Table[b])
+            }
+        }
+        return t
+    }()
+
     private static func decodeBase64(_ src: UnsafePointer<UInt8>, count n: Int, into dst: UnsafeMutablePointer<UInt8>,
-                                     table: UnsafePointer<UInt8>, state: inout Base64State) -> Int {
+                                     table: UnsafePointer<UInt8>, pairs: UnsafePointer<UInt16>,
+                                     state: inout Base64State) -> Int {
         var w = 0
         var i = 0
         var have = 0
@@ -108,16 +123,28 @@ enum TransferDecoding {
         while i < n {
             // Fast path: four alphabet characters in a row make three bytes.
             if have == 0 && i + 4 <= n {
-                let a = table[Int(src[i])], b = table[Int(src[i + 1])]
-                let c = table[Int(src[i + 2])], d = table[Int(src[i + 3])]
-                if (a | b | c | d) < 64 {
-                    let q = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                let hi = pairs[Int(src[i]) << 8 | Int(src[i + 1])]
+                let lo = pairs[Int(src[i + 2]) << 8 | Int(src[i + 3])]
+                if (hi | lo) & 0xF000 == 0 {
+                    let q = UInt32(hi) << 12 | UInt32(lo)
                     dst[w] = UInt8(truncatingIfNeeded: q >> 16)
                     dst[w + 1] = UInt8(truncatingIfNeeded: q >> 8)
                     dst[w + 2] = UInt8(truncatingIfNeeded: q)
                     w += 3
                     i += 4
                     if sawPadding { dataAfterPadding = true; sawPadding = false }
+                    // A whole line of quanta (76 characters) without further checks on its length.
+                    while i + 4 <= n {
+                        let h = pairs[Int(src[i]) << 8 | Int(src[i + 1])]
+                        let l = pairs[Int(src[i + 2]) << 8 | Int(src[i + 3])]
+                        guard (h | l) & 0xF000 == 0 else { break }
+                        let q2 = UInt32(h) << 12 | UInt32(l)
+                        dst[w] = UInt8(truncatingIfNeeded: q2 >> 16)
+                        dst[w + 1] = UInt8(truncatingIfNeeded: q2 >> 8)
+                        dst[w + 2] = UInt8(truncatingIfNeeded: q2)
+                        w += 3
+                        i += 4
+                    }
                     continue
                 }
             }
