@@ -281,6 +281,10 @@ enum TextDecoding {
         bytes.withUnsafeBytes { decode($0, charset: charset) }
     }
 
+    static func decode(_ data: Data, charset: MailCharset?) -> DecodedText {
+        data.withUnsafeBytes { decode($0, charset: charset) }
+    }
+
     /// No charset declared: UTF-8 when the bytes are valid UTF-8 (RFC 6532), else Windows-1252.
     /// `problem` is set only when the Windows-1252 fallback was needed.
     static func decodeUndeclared(_ bytes: UnsafeRawBufferPointer) -> DecodedText {

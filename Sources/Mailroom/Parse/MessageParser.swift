@@ -11,7 +11,8 @@ public enum MessageParser {
     /// Never throws, never crashes on any input; oddities become `warnings`.
     public static func parse(_ raw: Data) -> ParsedMessage {
         let reader = MessageReader(depth: 0, partStem: "", origin: nil)
-        return reader.read([UInt8](raw))
+        // Offsets below count from 0; a slice of a larger Data is rebased first.
+        return reader.read(raw.startIndex == 0 ? raw : Data(raw))
     }
 
     /// Attached messages deeper than this are listed but not opened.
@@ -91,7 +92,7 @@ struct EntityHeaders {
 struct BodyPiece {
     enum Kind { case plain, html }
     var kind: Kind
-    var bytes: [UInt8]
+    var bytes: Data
     var charsetLabel: String?
     var part: String
 }
@@ -126,7 +127,7 @@ final class MessageReader {
         parent.isEmpty ? "\(index)" : "\(parent).\(index)"
     }
 
-    func read(_ bytes: [UInt8]) -> ParsedMessage {
+    func read(_ bytes: Data) -> ParsedMessage {
         if bytes.isEmpty {
             warn("the message is empty (0 bytes)")
             return finish()
@@ -229,11 +230,11 @@ final class MessageReader {
 
     /// A libetpan split of one multipart body, and which node is the multipart.
     struct Tree {
-        var buffer: [UInt8]
+        var buffer: Data
         var nodes: [MIMEStructureNode]
     }
 
-    private func visit(_ entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, node: (Tree, Int)?,
+    private func visit(_ entity: EntityHeaders, buffer: Data, body: Range<Int>, node: (Tree, Int)?,
                        part: String, isTop: Bool, multipartDepth: Int, inAlternative: Bool = false) {
         let label = part.isEmpty ? "the message body" : "part \(part)"
         if entity.isMultipart {
@@ -255,7 +256,7 @@ final class MessageReader {
     }
 
     /// The child entities of a multipart, from the libetpan tree it came with or from a new split.
-    private func children(of entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, node: (Tree, Int)?,
+    private func children(of entity: EntityHeaders, buffer: Data, body: Range<Int>, node: (Tree, Int)?,
                           label: String) -> (Tree, [ChildSpan])? {
         if let (tree, index) = node, tree.nodes[index].kind == .multipart, let boundary = entity.boundary {
             let valid = delimitedChildren(tree.nodes[index].children, nodes: tree.nodes, buffer: tree.buffer,
@@ -275,19 +276,25 @@ final class MessageReader {
             return nil
         }
         // A clean header for libetpan, so that nothing odd in the original header block disturbs the split.
-        var synthetic: [UInt8] = Array("Content-Type: \(entity.contentType); boundary=\"".utf8)
-        synthetic.append(contentsOf: boundary.utf8)
-        synthetic.append(contentsOf: Array("\"\r\n\r\n".utf8))
-        synthetic.reserveCapacity(synthetic.count + body.count)
-        synthetic.append(contentsOf: buffer[body])
-        let guarded = LibEtpanInputGuard.prepare(synthetic)
+        let header = Array("Content-Type: \(entity.contentType); boundary=\"\(boundary)\"\r\n\r\n".utf8)
+        var synthetic = Data(capacity: header.count + body.count)
+        synthetic.append(contentsOf: header)
+        buffer.withUnsafeBytes { b in
+            if body.count > 0 { synthetic.append(b.baseAddress!.assumingMemoryBound(to: UInt8.self) + body.lowerBound, count: body.count) }
+        }
+        let guarded = synthetic.withUnsafeBytes { LibEtpanInputGuard.prepare($0) }
         if guarded.hiddenContainers > 0 {
             warn("\(label): the message declares more than \(LibEtpanInputGuard.maximumContainers) multipart or message parts; \(guarded.hiddenContainers) of them were read as single parts")
         }
         if guarded.flattenedComments > 0 {
             warn("\(label): header comments nested deeper than \(LibEtpanInputGuard.maximumCommentDepth) levels were ignored")
         }
-        let nodes: [MIMEStructureNode]? = (guarded.patched ?? synthetic).withUnsafeBytes { LibEtpanMIME.structure(of: $0) }
+        let nodes: [MIMEStructureNode]?
+        if let patched = guarded.patched {
+            nodes = patched.withUnsafeBytes { LibEtpanMIME.structure(of: $0) }
+        } else {
+            nodes = synthetic.withUnsafeBytes { LibEtpanMIME.structure(of: $0) }
+        }
         guard let nodes, let first = nodes.first else {
             warn("\(label): the MIME structure could not be read; the body was read as one text part")
             return nil
@@ -318,7 +325,7 @@ final class MessageReader {
     /// still reports a part made of whatever follows the last line starting with "--" (such parts, and
     /// any after them, are dropped); and it skips blank lines after a delimiter, so a part without
     /// headers would have its first body line read as a header (such parts are marked headerless).
-    private func delimitedChildren(_ children: [Int], nodes: [MIMEStructureNode], buffer: [UInt8],
+    private func delimitedChildren(_ children: [Int], nodes: [MIMEStructureNode], buffer: Data,
                                    body: Range<Int>, boundary: String) -> [ChildSpan] {
         let delimiter = Array("--\(boundary)".utf8)
         return buffer.withUnsafeBytes { b -> [ChildSpan] in
@@ -350,7 +357,7 @@ final class MessageReader {
         }
     }
 
-    private func checkClosingBoundary(_ entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, label: String) {
+    private func checkClosingBoundary(_ entity: EntityHeaders, buffer: Data, body: Range<Int>, label: String) {
         guard let boundary = entity.boundary, !boundary.isEmpty else { return }
         let close = Array("--\(boundary)--".utf8)
         let found = buffer.withUnsafeBytes { b -> Bool in
@@ -419,7 +426,7 @@ final class MessageReader {
         }
         pieces = saved
         func hasText(_ ps: [BodyPiece]) -> Bool {
-            ps.contains { p in p.bytes.contains { !HeaderBlock.isSpace($0) } }
+            ps.contains { p in p.bytes.withUnsafeBytes { b in b.contains { !HeaderBlock.isSpace($0) } } }
         }
         let nonEmpty = options.filter { hasText($0.pieces) }
         let candidates = nonEmpty.isEmpty ? options : nonEmpty
@@ -432,10 +439,10 @@ final class MessageReader {
     }
 
     /// A non-multipart entity: body text, an attached message, or an attachment.
-    private func leaf(_ entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, part: String, isTop: Bool,
+    private func leaf(_ entity: EntityHeaders, buffer: Data, body: Range<Int>, part: String, isTop: Bool,
                       label: String, inAlternative: Bool = false) {
         let decoded = buffer.withUnsafeBytes { b in
-            TransferDecoding.decode(UnsafeRawBufferPointer(rebasing: b[body]), encoding: entity.transferEncoding)
+            TransferDecoding.decodeToData(UnsafeRawBufferPointer(rebasing: b[body]), encoding: entity.transferEncoding)
         }
         if let p = decoded.problem { warn("\(label): \(p)") }
 
@@ -443,18 +450,18 @@ final class MessageReader {
         let isAttachmentDisposition = entity.disposition == "attachment"
         let namedText = entity.filename != nil && !isTop && !inAlternative
         if isText && !isAttachmentDisposition && !namedText {
-            pieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: decoded.bytes,
+            pieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: decoded.data,
                                     charsetLabel: entity.charsetLabel, part: part))
             return
         }
         if entity.isAttachedMessage {
-            attachedMessage(entity, bytes: decoded.bytes, part: part, label: label)
+            attachedMessage(entity, bytes: decoded.data, part: part, label: label)
             return
         }
-        addAttachment(entity, bytes: decoded.bytes, part: part, label: label)
+        addAttachment(entity, bytes: decoded.data, part: part, label: label)
     }
 
-    private func attachedMessage(_ entity: EntityHeaders, bytes: [UInt8], part: String, label: String) {
+    private func attachedMessage(_ entity: EntityHeaders, bytes: Data, part: String, label: String) {
         recordAttachment(filename: entity.filename, contentType: entity.contentType, bytes: bytes,
                          disposition: entity.disposition, part: part, contentID: entity.contentID, origin: origin)
         guard depth + 1 <= MessageParser.maximumMessageDepth else {
@@ -469,7 +476,7 @@ final class MessageReader {
         message.attachedMessages.append(innerMessage)
     }
 
-    private func addAttachment(_ entity: EntityHeaders, bytes: [UInt8], part: String, label: String) {
+    private func addAttachment(_ entity: EntityHeaders, bytes: Data, part: String, label: String) {
         var contentType = entity.contentType
         if !entity.declaredType || ContentSniffing.isGeneric(contentType) {
             let verdict = bytes.withUnsafeBytes { ContentSniffing.sniff($0, filename: entity.filename) }
@@ -492,12 +499,11 @@ final class MessageReader {
         if isTNEF { unpackTNEF(bytes, part: part, label: label) }
     }
 
-    private func unpackTNEF(_ bytes: [UInt8], part: String, label: String) {
-        let data = Data(bytes)
+    private func unpackTNEF(_ data: Data, part: String, label: String) {
         do {
             let files = try TNEF.attachments(in: data)
             for (k, file) in files.enumerated() {
-                let fileBytes = [UInt8](file.data)
+                let fileBytes = file.data.startIndex == 0 ? file.data : Data(file.data)
                 var type = file.contentType?.asciiLowercased ?? "application/octet-stream"
                 if ContentSniffing.isGeneric(type),
                    let v = fileBytes.withUnsafeBytes({ ContentSniffing.sniff($0, filename: file.filename) }) {
@@ -514,13 +520,13 @@ final class MessageReader {
 
     private var tnefBodySource: Data?
 
-    private func recordAttachment(filename: String?, contentType: String, bytes: [UInt8], disposition: String?,
+    private func recordAttachment(filename: String?, contentType: String, bytes: Data, disposition: String?,
                                   part: String, contentID: String?, origin: String?) {
         let digest = SHA256.hash(data: bytes)
         message.attachments.append(AttachmentInfo(filename: filename.map(withoutNUL), contentType: contentType,
                                                   size: bytes.count, sha256: hex(digest), disposition: disposition,
                                                   part: part, contentID: contentID, origin: origin))
-        attachmentData.append(Data(bytes))
+        attachmentData.append(bytes)
     }
 
     // MARK: text
@@ -539,7 +545,7 @@ final class MessageReader {
                 text = d.text
                 sawPlain = true
             case .html:
-                text = HTMLText.plainText(fromHTML: Data(piece.bytes), charset: piece.charsetLabel)
+                text = HTMLText.plainText(fromHTML: piece.bytes, charset: piece.charsetLabel)
                 sawHTML = true
             }
             text = normaliseNewlines(text, sawNUL: &sawNUL)

@@ -39,6 +39,41 @@ enum TransferDecoding {
         var problem: String?
     }
 
+    struct DataResult {
+        var data: Data
+        var problem: String?
+    }
+
+    /// Like `decode`, but the bytes land in a `Data` without an extra copy (attachments can be large).
+    static func decodeToData(_ input: UnsafeRawBufferPointer, encoding: TransferEncoding) -> DataResult {
+        switch encoding {
+        case .identity:
+            return DataResult(data: Data(input))
+        case .base64:
+            let capacity = input.count / 4 * 3 + 3
+            guard let memory = malloc(capacity) else { return DataResult(data: Data(), problem: "out of memory") }
+            let dst = memory.assumingMemoryBound(to: UInt8.self)
+            var state = Base64State()
+            let written: Int
+            if let src = input.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                written = base64Table.withUnsafeBufferPointer { table in
+                    base64PairTable.withUnsafeBufferPointer { pairs in
+                        decodeBase64(src, count: input.count, into: dst, table: table.baseAddress!, pairs: pairs.baseAddress!,
+                                     state: &state)
+                    }
+                }
+            } else {
+                written = 0
+            }
+            let data = written > 0 ? Data(bytesNoCopy: memory, count: written, deallocator: .free) : Data()
+            if written == 0 { free(memory) }
+            return DataResult(data: data, problem: base64Problem(state))
+        default:
+            let r = decode(input, encoding: encoding)
+            return DataResult(data: Data(r.bytes), problem: r.problem)
+        }
+    }
+
     static func decode(_ input: UnsafeRawBufferPointer, encoding: TransferEncoding) -> Result {
         switch encoding {
         case .identity: return Result(bytes: Array(input))
@@ -80,6 +115,10 @@ enum TransferDecoding {
                 }
             }
         }
+        return Result(bytes: out, problem: base64Problem(state))
+    }
+
+    private static func base64Problem(_ state: Base64State) -> String? {
         var problems: [String] = []
         if state.have == 1 {
             problems.append("the base64 data ends in the middle of a byte")
@@ -88,7 +127,7 @@ enum TransferDecoding {
         }
         if state.junk > 0 { problems.append("\(state.junk) character\(state.junk == 1 ? "" : "s") that are not base64 were skipped") }
         if state.dataAfterPadding { problems.append("data continues after base64 padding") }
-        return Result(bytes: out, problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
     private struct Base64State {
