@@ -218,7 +218,9 @@ enum CharsetProblem: Hashable, Sendable {
         case .unknownCharset(let declared, let used):
             return "\(what) declares charset \"\(declared)\", which Mailroom does not know; it was read as \(used)"
         case .invalidBytes(let charset, let count):
-            return "\(what) has \(count) byte sequence\(count == 1 ? "" : "s") that are not valid \(charset); they were replaced by \u{FFFD}"
+            return count == 1
+                ? "\(what) has 1 byte sequence that is not valid \(charset); it was replaced by \u{FFFD}"
+                : "\(what) has \(count) byte sequences that are not valid \(charset); they were replaced by \u{FFFD}"
         case .mislabelled(let declared, let used):
             return "\(what) is not valid \(declared) as declared; it was read as \(used)"
         }

@@ -31,14 +31,13 @@ enum EncodedWords {
         // split across two words (common with UTF-8 and base64) comes out whole.
         var pendingBytes: [UInt8] = []
         var pendingCharset: MailCharset?
-        var pendingLabel = ""
         var lastWasWord = false
 
         func flushPending() {
             guard let cs = pendingCharset else { return }
             let d = TextDecoding.decode(pendingBytes, charset: cs)
             out += d.text
-            if let p = d.problem { problems.append(p.sentence(for: "an encoded word (\(pendingLabel))")) }
+            if let p = d.problem { problems.append(p.sentence(for: "an encoded word")) }
             pendingBytes.removeAll(keepingCapacity: true)
             pendingCharset = nil
         }
@@ -64,7 +63,6 @@ enum EncodedWords {
                     let cs = MailCharset(label: word.charset)
                     if pendingCharset != nil && pendingCharset != cs { flushPending() }
                     pendingCharset = cs
-                    pendingLabel = word.charset
                     pendingBytes.append(contentsOf: decodedBytes)
                     if let p = word.problem { problems.append(p) }
                 } else {

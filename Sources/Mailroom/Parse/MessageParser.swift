@@ -119,7 +119,10 @@ final class MessageReader {
         self.origin = origin
     }
 
+    private var warned: Set<String> = []
+
     private func warn(_ s: String) {
+        guard warned.insert(s).inserted else { return }  // the same oddity is reported once
         if warnings.count < MessageParser.maximumWarnings { warnings.append(s) } else { droppedWarnings += 1 }
     }
 
@@ -261,7 +264,11 @@ final class MessageReader {
         if let (tree, index) = node, tree.nodes[index].kind == .multipart, let boundary = entity.boundary {
             let valid = delimitedChildren(tree.nodes[index].children, nodes: tree.nodes, buffer: tree.buffer,
                                           body: body, boundary: boundary)
-            if !valid.isEmpty {
+            // A first part that starts with a blank line was mis-split by libetpan (see below): split again.
+            let foldedEmptyPart = tree.buffer.withUnsafeBytes { b in
+                valid.contains { DelimiterSplit.startsWithDelimiter(b, at: $0.start, end: $0.bodyEnd, boundary: boundary) }
+            }
+            if let first = valid.first, !first.headerless, !foldedEmptyPart {
                 checkClosingBoundary(entity, buffer: buffer, body: body, label: label)
                 return (tree, valid)
             }
@@ -275,8 +282,13 @@ final class MessageReader {
             warn("\(label): the boundary of \(entity.contentType) has characters no boundary may have; the body was read as one text part")
             return nil
         }
-        // A clean header for libetpan, so that nothing odd in the original header block disturbs the split.
-        let header = Array("Content-Type: \(entity.contentType); boundary=\"\(boundary)\"\r\n\r\n".utf8)
+        // A clean header for libetpan, so that nothing odd in the original header block disturbs the split,
+        // and a first part of Mailroom's own. libetpan 1.9.4 skips blank lines after the first delimiter,
+        // so a real first part without headers would lose its blank line and have body lines read as
+        // headers; and when the boundary never occurs it invents a part from the last line starting with
+        // "--". With a first part that has a header line, neither happens to the real parts.
+        let header = Array(("Content-Type: \(entity.contentType); boundary=\"\(boundary)\"\r\n\r\n"
+            + "--\(boundary)\r\nX-Mailroom: split\r\n\r\n").utf8)
         var synthetic = Data(capacity: header.count + body.count)
         synthetic.append(contentsOf: header)
         buffer.withUnsafeBytes { b in
@@ -301,13 +313,42 @@ final class MessageReader {
         }
         let newBody = first.bodyStart..<first.bodyEnd
         let valid = first.kind == .multipart
-            ? delimitedChildren(first.children, nodes: nodes, buffer: synthetic, body: newBody, boundary: boundary) : []
-        guard !valid.isEmpty else {
+            ? delimitedChildren(Array(first.children.dropFirst()), nodes: nodes, buffer: synthetic, body: newBody,
+                                boundary: boundary)
+            : []
+        // libetpan folds an empty part into the next one (which then starts with a delimiter line), or gives
+        // up on the whole multipart; both are left to the split at delimiter lines.
+        let foldedEmptyPart = synthetic.withUnsafeBytes { b in
+            valid.contains { DelimiterSplit.startsWithDelimiter(b, at: $0.start, end: $0.bodyEnd, boundary: boundary) }
+        }
+        guard !valid.isEmpty && !foldedEmptyPart else {
+            if let parts = buffer.withUnsafeBytes({ DelimiterSplit.parts(of: $0, body: body, boundary: boundary) }) {
+                warn("\(label): the multipart could not be split the usual way (it has an empty part); it was split at its boundary lines")
+                return (delimiterTree(buffer: buffer, body: body, parts: parts))
+            }
             warn("\(label): boundary \"\(boundary)\" never found; the body was read as one text part")
             return nil
         }
         checkClosingBoundary(entity, buffer: synthetic, body: newBody, label: label)
         return (Tree(buffer: synthetic, nodes: nodes), valid)
+    }
+
+    /// A tree for parts found by `DelimiterSplit`, in the original buffer.
+    private func delimiterTree(buffer: Data, body: Range<Int>, parts: [DelimiterSplit.Part]) -> (Tree, [ChildSpan]) {
+        var nodes = [MIMEStructureNode(kind: .multipart, start: body.lowerBound, bodyStart: body.lowerBound,
+                                       bodyEnd: body.upperBound)]
+        var spans: [ChildSpan] = []
+        buffer.withUnsafeBytes { b in
+            for p in parts {
+                let block = HeaderBlock.split(UnsafeRawBufferPointer(rebasing: b[p.start..<p.end]), allowMboxFromLine: false)
+                let bodyStart = min(p.end, p.start + block.bodyStart)
+                nodes.append(MIMEStructureNode(kind: .single, start: p.start, bodyStart: bodyStart, bodyEnd: p.end))
+                spans.append(ChildSpan(node: nodes.count - 1, start: p.start, bodyStart: bodyStart, bodyEnd: p.end,
+                                       headerless: false))
+            }
+        }
+        nodes[0].children = Array(1..<nodes.count)
+        return (Tree(buffer: buffer, nodes: nodes), spans)
     }
 
     /// Where one child entity of a multipart sits in the tree's buffer.
@@ -454,6 +495,11 @@ final class MessageReader {
                                     charsetLabel: entity.charsetLabel, part: part))
             return
         }
+        if isText && !isAttachmentDisposition {
+            // A named text part shown inline: an attachment, and the text if the mail has no other.
+            fallbackPieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: decoded.data,
+                                            charsetLabel: entity.charsetLabel, part: part))
+        }
         if entity.isAttachedMessage {
             attachedMessage(entity, bytes: decoded.data, part: part, label: label)
             return
@@ -519,6 +565,7 @@ final class MessageReader {
     }
 
     private var tnefBodySource: Data?
+    private var fallbackPieces: [BodyPiece] = []
 
     private func recordAttachment(filename: String?, contentType: String, bytes: Data, disposition: String?,
                                   part: String, contentID: String?, origin: String?) {
@@ -532,6 +579,10 @@ final class MessageReader {
     // MARK: text
 
     private func assembleText() {
+        if pieces.isEmpty && !fallbackPieces.isEmpty {
+            pieces = fallbackPieces
+            warn("the mail has no body text apart from named inline text parts; their text was used")
+        }
         var texts: [String] = []
         var sawPlain = false
         var sawHTML = false
@@ -558,7 +609,7 @@ final class MessageReader {
             sawPlain = true
         }
         var joined = ""
-        for t in texts {
+        for t in texts where !t.isEmpty {  // an empty part adds no line break
             if !joined.isEmpty && !joined.hasSuffix("\n") { joined += "\n" }
             joined += t
         }

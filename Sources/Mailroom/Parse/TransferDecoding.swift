@@ -125,7 +125,8 @@ enum TransferDecoding {
         } else if state.have > 1 {
             problems.append("the base64 data is not padded to a full quantum")
         }
-        if state.junk > 0 { problems.append("\(state.junk) character\(state.junk == 1 ? "" : "s") that are not base64 were skipped") }
+        if state.junk == 1 { problems.append("1 character that is not base64 was skipped") }
+        if state.junk > 1 { problems.append("\(state.junk) characters that are not base64 were skipped") }
         if state.dataAfterPadding { problems.append("data continues after base64 padding") }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
@@ -297,7 +298,8 @@ enum TransferDecoding {
             }
         }
         return Result(bytes: out, problem: bad > 0
-                      ? "\(bad) \"=\" sign\(bad == 1 ? "" : "s") in the quoted-printable data did not start an escape and were kept as written"
+                      ? (bad == 1 ? "1 \"=\" sign in the quoted-printable data did not start an escape and was kept as written"
+                         : "\(bad) \"=\" signs in the quoted-printable data did not start an escape and were kept as written")
                       : nil)
     }
 
