@@ -144,7 +144,7 @@ struct MailCharset: Hashable, Sendable {
         // Japanese.
         for a in ["iso-2022-jp", "csiso2022jp", "iso2022jp", "iso-2022-jp-2", "iso-2022-jp-1", "jis",
                   "x-iso-2022-jp", "cp50220", "cp50221", "cp50222", "iso-2022-jp-3", "iso-2022-jp-ms"] {
-            m[a] = .iconv(["ISO-2022-JP-2", "ISO-2022-JP-3", "CP932"])
+            m[a] = .iconv(["ISO-2022-JP-2", "ISO-2022-JP-3"])
         }
         for a in ["shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "windows-31j",
                   "cp932", "ms932", "x-ms-cp932", "shiftjis", "s-jis", "shift_jisx0213", "x-shift_jis", "mskanji"] {

@@ -491,7 +491,9 @@ final class MessageReader {
         let isAttachmentDisposition = entity.disposition == "attachment"
         let namedText = entity.filename != nil && !isTop && !inAlternative
         if isText && !isAttachmentDisposition && !namedText {
-            pieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: decoded.data,
+            var text = decoded.data
+            if entity.contentType == "text/plain" { text = extractUUEncodedFiles(text, part: part, label: label) }
+            pieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: text,
                                     charsetLabel: entity.charsetLabel, part: part))
             return
         }
@@ -505,6 +507,26 @@ final class MessageReader {
             return
         }
         addAttachment(entity, bytes: decoded.data, part: part, label: label)
+    }
+
+    /// Files uuencoded into plain text become attachments (origin "uuencode", numbered under the text
+    /// part); the text keeps what is around them.
+    private func extractUUEncodedFiles(_ text: Data, part: String, label: String) -> Data {
+        let blocks = text.withUnsafeBytes { UUEncodedBlocks.find(in: $0) }
+        guard !blocks.isEmpty else { return text }
+        var remaining = Data()
+        var last = 0
+        for (k, block) in blocks.enumerated() {
+            remaining.append(text[last..<block.range.lowerBound])
+            last = block.range.upperBound
+            var type = "application/octet-stream"
+            if let v = block.data.withUnsafeBytes({ ContentSniffing.sniff($0, filename: block.filename) }) { type = v.contentType }
+            recordAttachment(filename: block.filename, contentType: type, bytes: block.data, disposition: "attachment",
+                             part: "\(part).\(k + 1)", contentID: nil, origin: "uuencode")
+        }
+        remaining.append(text[last...])
+        warn("\(label): \(blocks.count == 1 ? "a uuencoded file" : "\(blocks.count) uuencoded files") in the text \(blocks.count == 1 ? "was" : "were") listed as \(blocks.count == 1 ? "an attachment" : "attachments")")
+        return remaining
     }
 
     private func attachedMessage(_ entity: EntityHeaders, bytes: Data, part: String, label: String) {

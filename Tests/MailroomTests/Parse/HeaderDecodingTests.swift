@@ -174,6 +174,7 @@ import Testing
         #expect(parse("<mailto:jane@example.com>").first?.address == "jane@example.com")
         #expect(parse("jane @ example.com").first?.address == "jane@example.com")
         #expect(parse(",,, a@b.example ,,").map(\.address) == ["a@b.example"])
+        #expect(parse("tim@example.com concierge@example.com").map(\.address) == ["tim@example.com", "concierge@example.com"])
         #expect(parse("<>") == [MailAddress(name: nil, address: "")])
         #expect(parse("").isEmpty)
     }
