@@ -272,7 +272,7 @@ import Testing
     @Test func truncatedHeaderBlockHasNoBody() {
         let b = split("Subject: cut off")
         #expect(b.first("subject")?.valueString == "cut off")
-        #expect(b.bodyStart == 15)
+        #expect(b.bodyStart == 16)
         #expect(!b.endedWithBlankLine)
     }
 }
