@@ -495,6 +495,8 @@ final class MessageReader {
             if entity.contentType == "text/plain" { text = extractUUEncodedFiles(text, part: part, label: label) }
             pieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: text,
                                     charsetLabel: entity.charsetLabel, part: part))
+            // The body text itself carries a file name: it is also listed, so that every named part is.
+            if entity.filename != nil { addAttachment(entity, bytes: decoded.data, part: part, label: label) }
             return
         }
         if isText && !isAttachmentDisposition {

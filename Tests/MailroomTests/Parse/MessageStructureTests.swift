@@ -260,7 +260,8 @@ import Testing
         #expect(m.attachments.map(\.filename) == ["notes.txt"])
         let single = parse("Content-Type: text/plain; name=\"readme.txt\"\n\nThe body.\n")
         #expect(single.text == "The body.\n")
-        #expect(single.attachments.isEmpty)
+        #expect(single.attachments.map(\.filename) == ["readme.txt"])
+        #expect(single.attachments.first?.part == "1")
     }
 
     @Test func mboxFromLineAndContinuationsAreHandled() {

@@ -45,6 +45,13 @@ struct SplitMix64: RandomNumberGenerator {
                 if let d = try? Data(contentsOf: f) { mails.append((f.lastPathComponent, d)) }
             }
         }
+        // More mails on request (MAILROOM_EXTRA_CORPUS=dir[:dir…]), e.g. third-party test corpora.
+        for dir in (ProcessInfo.processInfo.environment["MAILROOM_EXTRA_CORPUS"] ?? "").split(separator: ":") {
+            let url = URL(fileURLWithPath: String(dir))
+            for f in (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? [] {
+                if let d = try? Data(contentsOf: f) { mails.append((f.lastPathComponent, d)) }
+            }
+        }
         return mails
     }
 
