@@ -39,8 +39,6 @@ struct EntityHeaders {
     var filename: String?
     var problems: [String] = []
 
-    var charset: MailCharset? { charsetLabel.map { MailCharset(label: $0) } }
-    var mainType: Substring { contentType.split(separator: "/", maxSplits: 1).first ?? "" }
     var isMultipart: Bool { contentType.hasPrefix("multipart/") }
     var isAttachedMessage: Bool { contentType == "message/rfc822" || contentType == "message/global" }
     var boundary: String? { typeValue?.rawParameters["boundary"] }
@@ -111,15 +109,17 @@ final class MessageReader {
     private var warnings: [String] = []
     private var droppedWarnings = 0
     private var headerFallback: MailCharset?
-    private var tnefCandidates: [Int] = []
+    private var warned: Set<String> = []
+    /// A winmail.dat whose body serves when the mail has no other text.
+    private var tnefBodySource: Data?
+    /// Named inline text parts: the text when the mail has no other.
+    private var fallbackPieces: [BodyPiece] = []
 
     init(depth: Int, partStem: String, origin: String?) {
         self.depth = depth
         self.partStem = partStem
         self.origin = origin
     }
-
-    private var warned: Set<String> = []
 
     private func warn(_ s: String) {
         guard warned.insert(s).inserted else { return }  // the same oddity is reported once
@@ -587,9 +587,6 @@ final class MessageReader {
         }
         if tnefBodySource == nil { tnefBodySource = data }
     }
-
-    private var tnefBodySource: Data?
-    private var fallbackPieces: [BodyPiece] = []
 
     private func recordAttachment(filename: String?, contentType: String, bytes: Data, disposition: String?,
                                   part: String, contentID: String?, origin: String?) {
