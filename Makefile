@@ -39,8 +39,11 @@ demo: build
 	@echo "== mailroom run --once  (embedded default configuration: ./Maildir, ./mailroom.sqlite, ./spool)"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) run --once
 	@echo
-	@echo "== mailroom messages"
-	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) messages
+	@echo "== mailroom status"
+	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) status
+	@echo
+	@echo "== mailroom messages show 37   (a forwarded enquiry: the attached message and its PDF, parsed)"
+	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) messages show 37 | sed -n '1,/^Normalised message/d;1,40p'
 	@echo
 	@echo "== mailroom audit verify"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) audit verify

@@ -1,0 +1,187 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The daemon: the configured sources feed the store, the pipeline drives every message to a terminal
+/// state, and swift-service-lifecycle starts and stops it all.
+///
+/// `serve()` runs until SIGTERM or SIGINT. Graceful shutdown goes in the reverse order of start-up: the
+/// sources stop taking new mail first (a file being taken is finished: spooled, committed, acknowledged),
+/// then the pipeline finishes every message it has started — driven to a terminal state — and starts no
+/// new one; then the process exits 0. Whatever was not started stays in its committed state for the next
+/// start.
+///
+/// `runOnce()` ingests what is in every source now, drives every message to a terminal state and reports
+/// what happened to each.
+public final class MailroomDaemon: Sendable {
+    public let config: MailroomConfig
+    public let store: MailStore
+    public let spool: Spool
+    public let pipeline: Pipeline
+    public let maildirs: [MaildirSource]
+    public let dropFolders: [DropFolderSource]
+    let logger: Logger
+
+    public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil) throws {
+        self.config = config
+        self.logger = logger
+        spool = try Spool(directory: config.spool.path)
+        store = try MailStore(path: config.store.path)
+        let intake = Intake(store: store, spool: spool)
+        pipeline = Pipeline(store: store, stages: stages ?? Pipeline.standardStages(spool: spool),
+                            workers: config.pipeline.workers, logger: logger)
+        maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
+        dropFolders = config.sources.drop.map { DropFolderSource(settings: $0, intake: intake, logger: logger) }
+    }
+
+    // MARK: - Long-running
+
+    /// Runs until SIGTERM/SIGINT (graceful) and returns when everything in flight is finished.
+    public func serve() async throws {
+        let waiting = try store.countMessages(matching: MessageFilter(states: Pipeline.workStates))
+        logger.info("mailroom \(MailroomVersion.string) starting", metadata: [
+            "store": "\(config.store.path)", "spool": "\(config.spool.path)",
+            "sources": "\(config.sourceNames.joined(separator: ", "))", "workers": "\(config.pipeline.workers)",
+        ])
+        if waiting > 0 { logger.info("resuming \(waiting) message(s) from their last committed state") }
+        if config.sourceNames.isEmpty { logger.warning("no sources are configured: only stored messages are processed") }
+
+        let bell = Doorbell()
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: PipelineService(pipeline: pipeline, bell: bell), serviceName: "pipeline"),
+        ]
+        for source in maildirs {
+            services.append(.init(service: SourceService { stop, sourceBell in
+                await source.watch(stop: stop, bell: sourceBell) { bell.ring() }
+            }, serviceName: source.sourceName))
+        }
+        for source in dropFolders {
+            services.append(.init(service: SourceService { stop, sourceBell in
+                await source.watch(stop: stop, bell: sourceBell) { bell.ring() }
+            }, serviceName: source.sourceName))
+        }
+        var groupConfig = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                                    logger: logger)
+        // Below systemd's TimeoutStopSec (60 s in deploy/mailroom.service): after this, cancellation stops the
+        // workers between stages, so the process still exits before it is killed.
+        groupConfig.maximumGracefulShutdownDuration = .seconds(45)
+        try await ServiceGroup(configuration: groupConfig).run()
+        logger.info("mailroom stopped")
+    }
+
+    // MARK: - Once
+
+    /// What `run --once` did.
+    public struct OnceReport: Sendable {
+        public var sources: [(name: String, tally: IngestTally)] = []
+        /// Every message ingested or driven in this run, as it stands now.
+        public var messages: [StoredMessage] = []
+        /// Messages a stage or the store failed on (they stay in their last committed state).
+        public var errors: [Int64: String] = [:]
+        /// True when a signal cut the run short.
+        public var interrupted = false
+    }
+
+    /// Ingests what every source holds now, drives every message that is not terminal, and reports. A
+    /// SIGTERM/SIGINT stops taking mail and finishes the messages already started.
+    public func runOnce() async throws -> OnceReport {
+        let result = LockedBox<OnceReport?>(nil)
+        let failure = LockedBox<String?>(nil)
+        let service = OnceService { stop in
+            do {
+                result.value = try await self.once(stop: stop)
+            } catch {
+                failure.value = "\(error)"
+            }
+        }
+        let groupConfig = ServiceGroupConfiguration(
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup,
+                             failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "once")],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await ServiceGroup(configuration: groupConfig).run()
+        if let failure = failure.value { throw PipelineError(message: failure) }
+        return result.value ?? OnceReport(interrupted: true)
+    }
+
+    /// The work of `runOnce`, without the signal handling (tests call it directly).
+    public func once(stop: StopFlag = StopFlag()) async throws -> OnceReport {
+        var report = OnceReport()
+        var ingested: [Int64] = []
+        for source in maildirs {
+            try source.prepare()
+            let tally = try await BlockingIO.run { source.scan(includingCur: source.settings.includeCur, stop: stop) }
+            report.sources.append((source.sourceName, tally))
+            ingested += tally.messageIDs
+        }
+        for source in dropFolders {
+            try source.prepare()
+            var tally = IngestTally()
+            // Files dropped just now get their settle time, once; then whatever still changes is left.
+            var rounds = 0
+            while !stop.isSet {
+                let scan = try await BlockingIO.run { source.scan(stop: stop) }
+                tally.add(scan.tally)
+                rounds += 1
+                guard let again = scan.lookAgainIn, rounds < 3 else { break }
+                try? await Task.sleep(for: .milliseconds(Int64(min(again, source.settings.settleSeconds) * 1000) + 50))
+            }
+            report.sources.append((source.sourceName, tally))
+            ingested += tally.messageIDs
+        }
+        let drained = await pipeline.drain(stop: stop)
+        report.errors = drained.errors
+        report.interrupted = stop.isSet
+        var seen = Set<Int64>()
+        let ids = (ingested + drained.driven.map(\.id) + drained.errors.keys.sorted()).filter { seen.insert($0).inserted }
+        let store = self.store
+        report.messages = try await BlockingIO.run { try ids.compactMap { try store.message(id: $0) } }
+            .sorted { $0.id < $1.id }
+        return report
+    }
+}
+
+/// The pipeline as a service: on graceful shutdown, starts no new message and finishes the started ones.
+struct PipelineService: Service {
+    let pipeline: Pipeline
+    let bell: Doorbell
+
+    func run() async throws {
+        let stop = StopFlag()
+        await withGracefulShutdownHandler {
+            await pipeline.run(stop: stop, bell: bell)
+        } onGracefulShutdown: {
+            stop.set()
+            bell.ring()
+        }
+    }
+}
+
+/// A source as a service: on graceful shutdown, finishes the file at hand and stops watching.
+struct SourceService: Service {
+    let watch: @Sendable (StopFlag, Doorbell) async -> Void
+
+    func run() async throws {
+        let stop = StopFlag()
+        let bell = Doorbell()
+        await withGracefulShutdownHandler {
+            await watch(stop, bell)
+        } onGracefulShutdown: {
+            stop.set()
+            bell.ring()
+        }
+    }
+}
+
+/// `run --once` as a service, so that SIGTERM/SIGINT stop it gracefully too.
+struct OnceService: Service {
+    let work: @Sendable (StopFlag) async -> Void
+
+    func run() async throws {
+        let stop = StopFlag()
+        await withGracefulShutdownHandler {
+            await work(stop)
+        } onGracefulShutdown: {
+            stop.set()
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Mailroom
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon: watch the configured sources and drive every mail through the pipeline.",
+        discussion: """
+            Every mail is made durable (spool file and store row) before its source is acknowledged, and \
+            each pipeline step is committed with its audit event, so a crash at any point loses nothing: the \
+            next start resumes every message from its last committed state.
+
+            SIGTERM or SIGINT stop the daemon gracefully: no new mail is taken, the messages already started \
+            are finished, and the process exits 0.
+
+            With --once: take what every source holds now, drive every message to a final state (acted, \
+            review or failed), print what happened to each message and exit.
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Flag(help: "Process what is there now, print a summary per message, and exit.")
+    var once = false
+
+    @Flag(help: "With --once: print the summary as JSON.")
+    var json = false
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            let logger = Terminal.startLogging(level: once && json ? .warning : config.log.loggerLevel)
+            let daemon = try MailroomDaemon(config: config, logger: logger)
+            if once {
+                let report = try await daemon.runOnce()
+                Terminal.out(json ? report.summaryJSON : report.summaryText)
+            } else {
+                try await daemon.serve()
+            }
+        }
+    }
+}

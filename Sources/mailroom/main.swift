@@ -1,2 +1,0 @@
-import Mailroom
-print(MailroomVersion.string)

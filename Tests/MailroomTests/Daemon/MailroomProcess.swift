@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// The built `mailroom` executable, run as a real process (as an operator or systemd would).
+struct MailroomProcess {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/mailroom").path
+
+    static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+
+    let process: Process
+    let stdoutPath: String
+    let stderrPath: String
+
+    /// Starts `mailroom ARGS` in `directory`; output goes to files beside it.
+    static func start(_ arguments: [String], in directory: String, label: String = "run") throws -> MailroomProcess {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "MAILROOM_CONFIG")
+        process.environment = environment
+        let out = directory + "/\(label).\(UUID().uuidString.prefix(6)).stdout"
+        let err = directory + "/\(label).\(UUID().uuidString.prefix(6)).stderr"
+        FileManager.default.createFile(atPath: out, contents: nil)
+        FileManager.default.createFile(atPath: err, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: out)
+        process.standardError = FileHandle(forWritingAtPath: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return MailroomProcess(process: process, stdoutPath: out, stderrPath: err)
+    }
+
+    /// Runs to the end (or kills it after `timeout`) and returns exit status and output.
+    static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300)) async throws
+        -> (status: Int32, stdout: String, stderr: String) {
+        let p = try start(arguments, in: directory, label: arguments.first ?? "cmd")
+        let exited = await p.waitForExit(timeout: timeout)
+        if !exited {
+            p.signal(SIGKILL)
+            _ = await p.waitForExit(timeout: .seconds(10))
+            Issue.record("mailroom \(arguments.joined(separator: " ")) did not finish in \(timeout)")
+        }
+        return (p.process.terminationStatus, p.stdout, p.stderr)
+    }
+
+    var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+    var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+
+    func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// True when the process ended within `timeout`.
+    func waitForExit(timeout: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline { return false }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return true
+    }
+
+    /// Waits until `condition` holds; false after `timeout` or when the process ended first.
+    func wait(timeout: Duration, until condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while !condition() {
+            if ContinuousClock.now > deadline || !process.isRunning { return condition() }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return true
+    }
+}
