@@ -29,9 +29,7 @@ enum AddressList {
         func finishMailbox() {
             defer { current.removeAll() }
             guard current.contains(where: { if case .space = $0 { return false }; return true }) else { return }
-            if let mailbox = mailbox(from: current, fallback: fallback, problems: &result.problems) {
-                result.addresses.append(mailbox)
-            }
+            result.addresses += mailboxes(from: current, fallback: fallback, problems: &result.problems)
         }
 
         for token in tokens {
@@ -156,7 +154,8 @@ enum AddressList {
         return tokens
     }
 
-    private static func mailbox(from tokens: [Token], fallback: MailCharset?, problems: inout [String]) -> MailAddress? {
+    /// One mailbox, or several when commas are missing between bare addresses.
+    private static func mailboxes(from tokens: [Token], fallback: MailCharset?, problems: inout [String]) -> [MailAddress] {
         var firstAngle: [UInt8]?
         var phrase: [UInt8] = []
         var comments: [[UInt8]] = []
@@ -194,12 +193,17 @@ enum AddressList {
             let address = cleanAddress(angle)
             var name = decodeName(phrase, fallback: fallback, problems: &problems)
             if name == nil, let c = comments.first { name = decodeName(c, fallback: fallback, problems: &problems) }
-            return MailAddress(name: name, address: address)
+            return [MailAddress(name: name, address: address)]
         }
 
         // No angle brackets: an addr-spec, possibly with a comment for a name, or a broken
         // "Name address@domain" form.
         let words = splitWords(tokens)
+        let addressWords = words.filter { $0.contains(UInt8(ascii: "@")) }
+        if addressWords.count > 1 {
+            problems.append("addresses are not separated by commas; each was taken as an address")
+            return addressWords.map { MailAddress(name: nil, address: cleanAddress($0)) }
+        }
         if words.count > 1, let at = words.lastIndex(where: { $0.contains(UInt8(ascii: "@")) }) {
             let address = cleanAddress(words[at])
             var nameBytes: [UInt8] = []
@@ -210,12 +214,12 @@ enum AddressList {
             problems.append("an address without angle brackets also had a name (\"\(String(decoding: nameBytes, as: UTF8.self))\"); the name was kept apart")
             var name = decodeName(nameBytes, fallback: fallback, problems: &problems)
             if name == nil, let c = comments.first { name = decodeName(c, fallback: fallback, problems: &problems) }
-            return MailAddress(name: name, address: address)
+            return [MailAddress(name: name, address: address)]
         }
         let address = cleanAddress(phrase)
         let name = comments.first.flatMap { decodeName($0, fallback: fallback, problems: &problems) }
-        if address.isEmpty && name == nil { return nil }
-        return MailAddress(name: name, address: address)
+        if address.isEmpty && name == nil { return [] }
+        return [MailAddress(name: name, address: address)]
     }
 
     /// Words of an addr-spec form: runs of word/quoted/special tokens separated by spaces, where a
@@ -283,7 +287,7 @@ enum AddressList {
         guard !bytes.isEmpty else { return nil }
         let d = EncodedWords.decode(bytes, fallback: fallback)
         problems += d.problems
-        let name = collapseWhitespace(d.text)
+        let name = collapseWhitespace(d.text.utf8.contains(0) ? String(decoding: d.text.utf8.filter { $0 != 0 }, as: UTF8.self) : d.text)
         return name.isEmpty ? nil : name
     }
 

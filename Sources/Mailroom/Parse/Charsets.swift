@@ -144,7 +144,7 @@ struct MailCharset: Hashable, Sendable {
         // Japanese.
         for a in ["iso-2022-jp", "csiso2022jp", "iso2022jp", "iso-2022-jp-2", "iso-2022-jp-1", "jis",
                   "x-iso-2022-jp", "cp50220", "cp50221", "cp50222", "iso-2022-jp-3", "iso-2022-jp-ms"] {
-            m[a] = .iconv(["ISO-2022-JP-2", "ISO-2022-JP-3", "CP932"])
+            m[a] = .iconv(["ISO-2022-JP-2", "ISO-2022-JP-3"])
         }
         for a in ["shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "windows-31j",
                   "cp932", "ms932", "x-ms-cp932", "shiftjis", "s-jis", "shift_jisx0213", "x-shift_jis", "mskanji"] {
@@ -218,7 +218,9 @@ enum CharsetProblem: Hashable, Sendable {
         case .unknownCharset(let declared, let used):
             return "\(what) declares charset \"\(declared)\", which Mailroom does not know; it was read as \(used)"
         case .invalidBytes(let charset, let count):
-            return "\(what) has \(count) byte sequence\(count == 1 ? "" : "s") that are not valid \(charset); they were replaced by \u{FFFD}"
+            return count == 1
+                ? "\(what) has 1 byte sequence that is not valid \(charset); it was replaced by \u{FFFD}"
+                : "\(what) has \(count) byte sequences that are not valid \(charset); they were replaced by \u{FFFD}"
         case .mislabelled(let declared, let used):
             return "\(what) is not valid \(declared) as declared; it was read as \(used)"
         }
@@ -279,6 +281,10 @@ enum TextDecoding {
 
     static func decode(_ bytes: [UInt8], charset: MailCharset?) -> DecodedText {
         bytes.withUnsafeBytes { decode($0, charset: charset) }
+    }
+
+    static func decode(_ data: Data, charset: MailCharset?) -> DecodedText {
+        data.withUnsafeBytes { decode($0, charset: charset) }
     }
 
     /// No charset declared: UTF-8 when the bytes are valid UTF-8 (RFC 6532), else Windows-1252.

@@ -31,14 +31,13 @@ enum EncodedWords {
         // split across two words (common with UTF-8 and base64) comes out whole.
         var pendingBytes: [UInt8] = []
         var pendingCharset: MailCharset?
-        var pendingLabel = ""
         var lastWasWord = false
 
         func flushPending() {
             guard let cs = pendingCharset else { return }
             let d = TextDecoding.decode(pendingBytes, charset: cs)
             out += d.text
-            if let p = d.problem { problems.append(p.sentence(for: "an encoded word (\(pendingLabel))")) }
+            if let p = d.problem { problems.append(p.sentence(for: "an encoded word")) }
             pendingBytes.removeAll(keepingCapacity: true)
             pendingCharset = nil
         }
@@ -64,7 +63,6 @@ enum EncodedWords {
                     let cs = MailCharset(label: word.charset)
                     if pendingCharset != nil && pendingCharset != cs { flushPending() }
                     pendingCharset = cs
-                    pendingLabel = word.charset
                     pendingBytes.append(contentsOf: decodedBytes)
                     if let p = word.problem { problems.append(p) }
                 } else {
@@ -105,7 +103,22 @@ enum EncodedWords {
 
     /// Plain header text: ASCII, UTF-8 (RFC 6532), or legacy 8-bit in the fallback charset.
     static func rawText(_ b: UnsafeRawBufferPointer, fallback: MailCharset?, problems: inout [String]) -> String {
-        if TextDecoding.isASCII(b) { return String(decoding: b, as: UTF8.self) }
+        if TextDecoding.isASCII(b) {
+            // 7-bit charsets that are not ASCII, written raw into a header by old mail programs:
+            // ISO-2022-JP (escape sequences) and, when the message declares it, UTF-7.
+            if b.count > 0, memchr(b.baseAddress!, 0x1B, b.count) != nil,
+               case .some(.some(let s)) = IconvPool.shared.convert(b, from: "ISO-2022-JP-2", strict: true) {
+                problems.append("raw ISO-2022-JP text (without encoded words) was decoded")
+                return s
+            }
+            if b.count > 0, let fallback, case .iconv(let names) = fallback.decoding, names.first == "UTF-7",
+               memchr(b.baseAddress!, Int32(UInt8(ascii: "+")), b.count) != nil,
+               case .some(.some(let s)) = IconvPool.shared.convert(b, from: "UTF-7", strict: true) {
+                problems.append("raw UTF-7 text (without encoded words) was read in the message's charset")
+                return s
+            }
+            return String(decoding: b, as: UTF8.self)
+        }
         if let s = TextDecoding.validUTF8(b) { return s }
         if let fallback, fallback.decoding != .utf8, fallback.decoding != .ascii, fallback.decoding != .unknown {
             let d = TextDecoding.decode(b, charset: fallback)

@@ -81,7 +81,17 @@ struct HeaderBlock: Sendable {
             let first = p[i]
             if first == 0x20 || first == 0x09 {
                 if currentName != nil {
-                    currentValue.append(contentsOf: UnsafeBufferPointer(start: p + i, count: contentEnd - i))
+                    // Unfolding removes the line break (RFC 5322 §2.2.3). A single space or tab after it
+                    // stays as written; a longer run of indentation is read as one space, as mail
+                    // programs display it ("Die Hasen und\r\n   die Frösche").
+                    var k = i
+                    while k < contentEnd, p[k] == 0x20 || p[k] == 0x09 { k += 1 }
+                    if k - i > 1 {
+                        currentValue.append(0x20)
+                        currentValue.append(contentsOf: UnsafeBufferPointer(start: p + k, count: contentEnd - k))
+                    } else {
+                        currentValue.append(contentsOf: UnsafeBufferPointer(start: p + i, count: contentEnd - i))
+                    }
                 } else if block.fields.isEmpty && i == 0 {
                     block.problems.append("the header block starts with a continuation line; it was ignored")
                 } else {

@@ -24,11 +24,12 @@ enum LibEtpanInputGuard {
         var neutralisedBoundaries = 0
     }
 
-    static func prepare(_ input: [UInt8]) -> Outcome {
+    static func prepare(_ input: UnsafeRawBufferPointer) -> Outcome {
         var outcome = Outcome()
         var patches: [(Int, UInt8)] = []
-        input.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress, p.count > 0 else { return }
+        do {
+            let p = input.assumingMemoryBound(to: UInt8.self)
+            guard let base = p.baseAddress, p.count > 0 else { return outcome }
             let n = p.count
 
             func find(_ byte: UInt8, from: Int) -> Int? {
@@ -88,7 +89,7 @@ enum LibEtpanInputGuard {
             }
         }
         if !patches.isEmpty {
-            var copy = input
+            var copy = Array(input)
             for (at, byte) in patches { copy[at] = byte }
             outcome.patched = copy
         }

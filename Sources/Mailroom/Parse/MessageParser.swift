@@ -11,7 +11,8 @@ public enum MessageParser {
     /// Never throws, never crashes on any input; oddities become `warnings`.
     public static func parse(_ raw: Data) -> ParsedMessage {
         let reader = MessageReader(depth: 0, partStem: "", origin: nil)
-        return reader.read([UInt8](raw))
+        // Offsets below count from 0; a slice of a larger Data is rebased first.
+        return reader.read(raw.startIndex == 0 ? raw : Data(raw))
     }
 
     /// Attached messages deeper than this are listed but not opened.
@@ -38,8 +39,6 @@ struct EntityHeaders {
     var filename: String?
     var problems: [String] = []
 
-    var charset: MailCharset? { charsetLabel.map { MailCharset(label: $0) } }
-    var mainType: Substring { contentType.split(separator: "/", maxSplits: 1).first ?? "" }
     var isMultipart: Bool { contentType.hasPrefix("multipart/") }
     var isAttachedMessage: Bool { contentType == "message/rfc822" || contentType == "message/global" }
     var boundary: String? { typeValue?.rawParameters["boundary"] }
@@ -91,7 +90,7 @@ struct EntityHeaders {
 struct BodyPiece {
     enum Kind { case plain, html }
     var kind: Kind
-    var bytes: [UInt8]
+    var bytes: Data
     var charsetLabel: String?
     var part: String
 }
@@ -110,7 +109,11 @@ final class MessageReader {
     private var warnings: [String] = []
     private var droppedWarnings = 0
     private var headerFallback: MailCharset?
-    private var tnefCandidates: [Int] = []
+    private var warned: Set<String> = []
+    /// A winmail.dat whose body serves when the mail has no other text.
+    private var tnefBodySource: Data?
+    /// Named inline text parts: the text when the mail has no other.
+    private var fallbackPieces: [BodyPiece] = []
 
     init(depth: Int, partStem: String, origin: String?) {
         self.depth = depth
@@ -119,6 +122,7 @@ final class MessageReader {
     }
 
     private func warn(_ s: String) {
+        guard warned.insert(s).inserted else { return }  // the same oddity is reported once
         if warnings.count < MessageParser.maximumWarnings { warnings.append(s) } else { droppedWarnings += 1 }
     }
 
@@ -126,7 +130,7 @@ final class MessageReader {
         parent.isEmpty ? "\(index)" : "\(parent).\(index)"
     }
 
-    func read(_ bytes: [UInt8]) -> ParsedMessage {
+    func read(_ bytes: Data) -> ParsedMessage {
         if bytes.isEmpty {
             warn("the message is empty (0 bytes)")
             return finish()
@@ -229,11 +233,11 @@ final class MessageReader {
 
     /// A libetpan split of one multipart body, and which node is the multipart.
     struct Tree {
-        var buffer: [UInt8]
+        var buffer: Data
         var nodes: [MIMEStructureNode]
     }
 
-    private func visit(_ entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, node: (Tree, Int)?,
+    private func visit(_ entity: EntityHeaders, buffer: Data, body: Range<Int>, node: (Tree, Int)?,
                        part: String, isTop: Bool, multipartDepth: Int, inAlternative: Bool = false) {
         let label = part.isEmpty ? "the message body" : "part \(part)"
         if entity.isMultipart {
@@ -255,12 +259,16 @@ final class MessageReader {
     }
 
     /// The child entities of a multipart, from the libetpan tree it came with or from a new split.
-    private func children(of entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, node: (Tree, Int)?,
+    private func children(of entity: EntityHeaders, buffer: Data, body: Range<Int>, node: (Tree, Int)?,
                           label: String) -> (Tree, [ChildSpan])? {
         if let (tree, index) = node, tree.nodes[index].kind == .multipart, let boundary = entity.boundary {
             let valid = delimitedChildren(tree.nodes[index].children, nodes: tree.nodes, buffer: tree.buffer,
                                           body: body, boundary: boundary)
-            if !valid.isEmpty {
+            // A first part that starts with a blank line was mis-split by libetpan (see below): split again.
+            let foldedEmptyPart = tree.buffer.withUnsafeBytes { b in
+                valid.contains { DelimiterSplit.startsWithDelimiter(b, at: $0.start, end: $0.bodyEnd, boundary: boundary) }
+            }
+            if let first = valid.first, !first.headerless, !foldedEmptyPart {
                 checkClosingBoundary(entity, buffer: buffer, body: body, label: label)
                 return (tree, valid)
             }
@@ -274,33 +282,73 @@ final class MessageReader {
             warn("\(label): the boundary of \(entity.contentType) has characters no boundary may have; the body was read as one text part")
             return nil
         }
-        // A clean header for libetpan, so that nothing odd in the original header block disturbs the split.
-        var synthetic: [UInt8] = Array("Content-Type: \(entity.contentType); boundary=\"".utf8)
-        synthetic.append(contentsOf: boundary.utf8)
-        synthetic.append(contentsOf: Array("\"\r\n\r\n".utf8))
-        synthetic.reserveCapacity(synthetic.count + body.count)
-        synthetic.append(contentsOf: buffer[body])
-        let guarded = LibEtpanInputGuard.prepare(synthetic)
+        // A clean header for libetpan, so that nothing odd in the original header block disturbs the split,
+        // and a first part of Mailroom's own. libetpan 1.9.4 skips blank lines after the first delimiter,
+        // so a real first part without headers would lose its blank line and have body lines read as
+        // headers; and when the boundary never occurs it invents a part from the last line starting with
+        // "--". With a first part that has a header line, neither happens to the real parts.
+        let header = Array(("Content-Type: \(entity.contentType); boundary=\"\(boundary)\"\r\n\r\n"
+            + "--\(boundary)\r\nX-Mailroom: split\r\n\r\n").utf8)
+        var synthetic = Data(capacity: header.count + body.count)
+        synthetic.append(contentsOf: header)
+        buffer.withUnsafeBytes { b in
+            if body.count > 0 { synthetic.append(b.baseAddress!.assumingMemoryBound(to: UInt8.self) + body.lowerBound, count: body.count) }
+        }
+        let guarded = synthetic.withUnsafeBytes { LibEtpanInputGuard.prepare($0) }
         if guarded.hiddenContainers > 0 {
             warn("\(label): the message declares more than \(LibEtpanInputGuard.maximumContainers) multipart or message parts; \(guarded.hiddenContainers) of them were read as single parts")
         }
         if guarded.flattenedComments > 0 {
             warn("\(label): header comments nested deeper than \(LibEtpanInputGuard.maximumCommentDepth) levels were ignored")
         }
-        let nodes: [MIMEStructureNode]? = (guarded.patched ?? synthetic).withUnsafeBytes { LibEtpanMIME.structure(of: $0) }
+        let nodes: [MIMEStructureNode]?
+        if let patched = guarded.patched {
+            nodes = patched.withUnsafeBytes { LibEtpanMIME.structure(of: $0) }
+        } else {
+            nodes = synthetic.withUnsafeBytes { LibEtpanMIME.structure(of: $0) }
+        }
         guard let nodes, let first = nodes.first else {
             warn("\(label): the MIME structure could not be read; the body was read as one text part")
             return nil
         }
         let newBody = first.bodyStart..<first.bodyEnd
         let valid = first.kind == .multipart
-            ? delimitedChildren(first.children, nodes: nodes, buffer: synthetic, body: newBody, boundary: boundary) : []
-        guard !valid.isEmpty else {
+            ? delimitedChildren(Array(first.children.dropFirst()), nodes: nodes, buffer: synthetic, body: newBody,
+                                boundary: boundary)
+            : []
+        // libetpan folds an empty part into the next one (which then starts with a delimiter line), or gives
+        // up on the whole multipart; both are left to the split at delimiter lines.
+        let foldedEmptyPart = synthetic.withUnsafeBytes { b in
+            valid.contains { DelimiterSplit.startsWithDelimiter(b, at: $0.start, end: $0.bodyEnd, boundary: boundary) }
+        }
+        guard !valid.isEmpty && !foldedEmptyPart else {
+            if let parts = buffer.withUnsafeBytes({ DelimiterSplit.parts(of: $0, body: body, boundary: boundary) }) {
+                warn("\(label): the multipart could not be split the usual way (it has an empty part); it was split at its boundary lines")
+                return (delimiterTree(buffer: buffer, body: body, parts: parts))
+            }
             warn("\(label): boundary \"\(boundary)\" never found; the body was read as one text part")
             return nil
         }
         checkClosingBoundary(entity, buffer: synthetic, body: newBody, label: label)
         return (Tree(buffer: synthetic, nodes: nodes), valid)
+    }
+
+    /// A tree for parts found by `DelimiterSplit`, in the original buffer.
+    private func delimiterTree(buffer: Data, body: Range<Int>, parts: [DelimiterSplit.Part]) -> (Tree, [ChildSpan]) {
+        var nodes = [MIMEStructureNode(kind: .multipart, start: body.lowerBound, bodyStart: body.lowerBound,
+                                       bodyEnd: body.upperBound)]
+        var spans: [ChildSpan] = []
+        buffer.withUnsafeBytes { b in
+            for p in parts {
+                let block = HeaderBlock.split(UnsafeRawBufferPointer(rebasing: b[p.start..<p.end]), allowMboxFromLine: false)
+                let bodyStart = min(p.end, p.start + block.bodyStart)
+                nodes.append(MIMEStructureNode(kind: .single, start: p.start, bodyStart: bodyStart, bodyEnd: p.end))
+                spans.append(ChildSpan(node: nodes.count - 1, start: p.start, bodyStart: bodyStart, bodyEnd: p.end,
+                                       headerless: false))
+            }
+        }
+        nodes[0].children = Array(1..<nodes.count)
+        return (Tree(buffer: buffer, nodes: nodes), spans)
     }
 
     /// Where one child entity of a multipart sits in the tree's buffer.
@@ -318,7 +366,7 @@ final class MessageReader {
     /// still reports a part made of whatever follows the last line starting with "--" (such parts, and
     /// any after them, are dropped); and it skips blank lines after a delimiter, so a part without
     /// headers would have its first body line read as a header (such parts are marked headerless).
-    private func delimitedChildren(_ children: [Int], nodes: [MIMEStructureNode], buffer: [UInt8],
+    private func delimitedChildren(_ children: [Int], nodes: [MIMEStructureNode], buffer: Data,
                                    body: Range<Int>, boundary: String) -> [ChildSpan] {
         let delimiter = Array("--\(boundary)".utf8)
         return buffer.withUnsafeBytes { b -> [ChildSpan] in
@@ -350,7 +398,7 @@ final class MessageReader {
         }
     }
 
-    private func checkClosingBoundary(_ entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, label: String) {
+    private func checkClosingBoundary(_ entity: EntityHeaders, buffer: Data, body: Range<Int>, label: String) {
         guard let boundary = entity.boundary, !boundary.isEmpty else { return }
         let close = Array("--\(boundary)--".utf8)
         let found = buffer.withUnsafeBytes { b -> Bool in
@@ -419,7 +467,7 @@ final class MessageReader {
         }
         pieces = saved
         func hasText(_ ps: [BodyPiece]) -> Bool {
-            ps.contains { p in p.bytes.contains { !HeaderBlock.isSpace($0) } }
+            ps.contains { p in p.bytes.withUnsafeBytes { b in b.contains { !HeaderBlock.isSpace($0) } } }
         }
         let nonEmpty = options.filter { hasText($0.pieces) }
         let candidates = nonEmpty.isEmpty ? options : nonEmpty
@@ -432,10 +480,10 @@ final class MessageReader {
     }
 
     /// A non-multipart entity: body text, an attached message, or an attachment.
-    private func leaf(_ entity: EntityHeaders, buffer: [UInt8], body: Range<Int>, part: String, isTop: Bool,
+    private func leaf(_ entity: EntityHeaders, buffer: Data, body: Range<Int>, part: String, isTop: Bool,
                       label: String, inAlternative: Bool = false) {
         let decoded = buffer.withUnsafeBytes { b in
-            TransferDecoding.decode(UnsafeRawBufferPointer(rebasing: b[body]), encoding: entity.transferEncoding)
+            TransferDecoding.decodeToData(UnsafeRawBufferPointer(rebasing: b[body]), encoding: entity.transferEncoding)
         }
         if let p = decoded.problem { warn("\(label): \(p)") }
 
@@ -443,18 +491,47 @@ final class MessageReader {
         let isAttachmentDisposition = entity.disposition == "attachment"
         let namedText = entity.filename != nil && !isTop && !inAlternative
         if isText && !isAttachmentDisposition && !namedText {
-            pieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: decoded.bytes,
+            var text = decoded.data
+            if entity.contentType == "text/plain" { text = extractUUEncodedFiles(text, part: part, label: label) }
+            pieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: text,
                                     charsetLabel: entity.charsetLabel, part: part))
+            // The body text itself carries a file name: it is also listed, so that every named part is.
+            if entity.filename != nil { addAttachment(entity, bytes: decoded.data, part: part, label: label) }
             return
+        }
+        if isText && !isAttachmentDisposition {
+            // A named text part shown inline: an attachment, and the text if the mail has no other.
+            fallbackPieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: decoded.data,
+                                            charsetLabel: entity.charsetLabel, part: part))
         }
         if entity.isAttachedMessage {
-            attachedMessage(entity, bytes: decoded.bytes, part: part, label: label)
+            attachedMessage(entity, bytes: decoded.data, part: part, label: label)
             return
         }
-        addAttachment(entity, bytes: decoded.bytes, part: part, label: label)
+        addAttachment(entity, bytes: decoded.data, part: part, label: label)
     }
 
-    private func attachedMessage(_ entity: EntityHeaders, bytes: [UInt8], part: String, label: String) {
+    /// Files uuencoded into plain text become attachments (origin "uuencode", numbered under the text
+    /// part); the text keeps what is around them.
+    private func extractUUEncodedFiles(_ text: Data, part: String, label: String) -> Data {
+        let blocks = text.withUnsafeBytes { UUEncodedBlocks.find(in: $0) }
+        guard !blocks.isEmpty else { return text }
+        var remaining = Data()
+        var last = 0
+        for (k, block) in blocks.enumerated() {
+            remaining.append(text[last..<block.range.lowerBound])
+            last = block.range.upperBound
+            var type = "application/octet-stream"
+            if let v = block.data.withUnsafeBytes({ ContentSniffing.sniff($0, filename: block.filename) }) { type = v.contentType }
+            recordAttachment(filename: block.filename, contentType: type, bytes: block.data, disposition: "attachment",
+                             part: "\(part).\(k + 1)", contentID: nil, origin: "uuencode")
+        }
+        remaining.append(text[last...])
+        warn("\(label): \(blocks.count == 1 ? "a uuencoded file" : "\(blocks.count) uuencoded files") in the text \(blocks.count == 1 ? "was" : "were") listed as \(blocks.count == 1 ? "an attachment" : "attachments")")
+        return remaining
+    }
+
+    private func attachedMessage(_ entity: EntityHeaders, bytes: Data, part: String, label: String) {
         recordAttachment(filename: entity.filename, contentType: entity.contentType, bytes: bytes,
                          disposition: entity.disposition, part: part, contentID: entity.contentID, origin: origin)
         guard depth + 1 <= MessageParser.maximumMessageDepth else {
@@ -469,7 +546,7 @@ final class MessageReader {
         message.attachedMessages.append(innerMessage)
     }
 
-    private func addAttachment(_ entity: EntityHeaders, bytes: [UInt8], part: String, label: String) {
+    private func addAttachment(_ entity: EntityHeaders, bytes: Data, part: String, label: String) {
         var contentType = entity.contentType
         if !entity.declaredType || ContentSniffing.isGeneric(contentType) {
             let verdict = bytes.withUnsafeBytes { ContentSniffing.sniff($0, filename: entity.filename) }
@@ -492,12 +569,11 @@ final class MessageReader {
         if isTNEF { unpackTNEF(bytes, part: part, label: label) }
     }
 
-    private func unpackTNEF(_ bytes: [UInt8], part: String, label: String) {
-        let data = Data(bytes)
+    private func unpackTNEF(_ data: Data, part: String, label: String) {
         do {
             let files = try TNEF.attachments(in: data)
             for (k, file) in files.enumerated() {
-                let fileBytes = [UInt8](file.data)
+                let fileBytes = file.data.startIndex == 0 ? file.data : Data(file.data)
                 var type = file.contentType?.asciiLowercased ?? "application/octet-stream"
                 if ContentSniffing.isGeneric(type),
                    let v = fileBytes.withUnsafeBytes({ ContentSniffing.sniff($0, filename: file.filename) }) {
@@ -512,20 +588,22 @@ final class MessageReader {
         if tnefBodySource == nil { tnefBodySource = data }
     }
 
-    private var tnefBodySource: Data?
-
-    private func recordAttachment(filename: String?, contentType: String, bytes: [UInt8], disposition: String?,
+    private func recordAttachment(filename: String?, contentType: String, bytes: Data, disposition: String?,
                                   part: String, contentID: String?, origin: String?) {
         let digest = SHA256.hash(data: bytes)
         message.attachments.append(AttachmentInfo(filename: filename.map(withoutNUL), contentType: contentType,
                                                   size: bytes.count, sha256: hex(digest), disposition: disposition,
                                                   part: part, contentID: contentID, origin: origin))
-        attachmentData.append(Data(bytes))
+        attachmentData.append(bytes)
     }
 
     // MARK: text
 
     private func assembleText() {
+        if pieces.isEmpty && !fallbackPieces.isEmpty {
+            pieces = fallbackPieces
+            warn("the mail has no body text apart from named inline text parts; their text was used")
+        }
         var texts: [String] = []
         var sawPlain = false
         var sawHTML = false
@@ -539,7 +617,7 @@ final class MessageReader {
                 text = d.text
                 sawPlain = true
             case .html:
-                text = HTMLText.plainText(fromHTML: Data(piece.bytes), charset: piece.charsetLabel)
+                text = HTMLText.plainText(fromHTML: piece.bytes, charset: piece.charsetLabel)
                 sawHTML = true
             }
             text = normaliseNewlines(text, sawNUL: &sawNUL)
@@ -552,7 +630,7 @@ final class MessageReader {
             sawPlain = true
         }
         var joined = ""
-        for t in texts {
+        for t in texts where !t.isEmpty {  // an empty part adds no line break
             if !joined.isEmpty && !joined.hasSuffix("\n") { joined += "\n" }
             joined += t
         }

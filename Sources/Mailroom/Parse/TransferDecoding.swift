@@ -39,6 +39,41 @@ enum TransferDecoding {
         var problem: String?
     }
 
+    struct DataResult {
+        var data: Data
+        var problem: String?
+    }
+
+    /// Like `decode`, but the bytes land in a `Data` without an extra copy (attachments can be large).
+    static func decodeToData(_ input: UnsafeRawBufferPointer, encoding: TransferEncoding) -> DataResult {
+        switch encoding {
+        case .identity:
+            return DataResult(data: Data(input))
+        case .base64:
+            let capacity = input.count / 4 * 3 + 3
+            guard let memory = malloc(capacity) else { return DataResult(data: Data(), problem: "out of memory") }
+            let dst = memory.assumingMemoryBound(to: UInt8.self)
+            var state = Base64State()
+            let written: Int
+            if let src = input.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                written = base64Table.withUnsafeBufferPointer { table in
+                    base64PairTable.withUnsafeBufferPointer { pairs in
+                        decodeBase64(src, count: input.count, into: dst, table: table.baseAddress!, pairs: pairs.baseAddress!,
+                                     state: &state)
+                    }
+                }
+            } else {
+                written = 0
+            }
+            let data = written > 0 ? Data(bytesNoCopy: memory, count: written, deallocator: .free) : Data()
+            if written == 0 { free(memory) }
+            return DataResult(data: data, problem: base64Problem(state))
+        default:
+            let r = decode(input, encoding: encoding)
+            return DataResult(data: Data(r.bytes), problem: r.problem)
+        }
+    }
+
     static func decode(_ input: UnsafeRawBufferPointer, encoding: TransferEncoding) -> Result {
         switch encoding {
         case .identity: return Result(bytes: Array(input))
@@ -75,18 +110,25 @@ enum TransferDecoding {
                 return
             }
             written = base64Table.withUnsafeBufferPointer { table in
-                decodeBase64(src, count: n, into: dst, table: table.baseAddress!, state: &state)
+                base64PairTable.withUnsafeBufferPointer { pairs in
+                    decodeBase64(src, count: n, into: dst, table: table.baseAddress!, pairs: pairs.baseAddress!, state: &state)
+                }
             }
         }
+        return Result(bytes: out, problem: base64Problem(state))
+    }
+
+    private static func base64Problem(_ state: Base64State) -> String? {
         var problems: [String] = []
         if state.have == 1 {
             problems.append("the base64 data ends in the middle of a byte")
         } else if state.have > 1 {
             problems.append("the base64 data is not padded to a full quantum")
         }
-        if state.junk > 0 { problems.append("\(state.junk) character\(state.junk == 1 ? "" : "s") that are not base64 were skipped") }
+        if state.junk == 1 { problems.append("1 character that is not base64 was skipped") }
+        if state.junk > 1 { problems.append("\(state.junk) characters that are not base64 were skipped") }
         if state.dataAfterPadding { problems.append("data continues after base64 padding") }
-        return Result(bytes: out, problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
     private struct Base64State {
@@ -96,8 +138,21 @@ enum TransferDecoding {
     }
 
     /// The decoding loop, with everything in locals so it stays in registers. Returns bytes written.
+    /// Two base64 characters at once: index (first << 8 | second) gives their 12 bits, or 0xFFFF when
+    /// either is not in the alphabet.
+    private static let base64PairTable: [UInt16] = {
+        var t = [UInt16](repeating: 0xFFFF, count: 65536)
+        for a in 0..<256 where base64Table[a] < 64 {
+            for b in 0..<256 where base64Table[b] < 64 {
+                t[a << 8 | b] = UInt16(base64Table[a]) << 6 | UInt16(base64Table[b])
+            }
+        }
+        return t
+    }()
+
     private static func decodeBase64(_ src: UnsafePointer<UInt8>, count n: Int, into dst: UnsafeMutablePointer<UInt8>,
-                                     table: UnsafePointer<UInt8>, state: inout Base64State) -> Int {
+                                     table: UnsafePointer<UInt8>, pairs: UnsafePointer<UInt16>,
+                                     state: inout Base64State) -> Int {
         var w = 0
         var i = 0
         var have = 0
@@ -108,16 +163,28 @@ enum TransferDecoding {
         while i < n {
             // Fast path: four alphabet characters in a row make three bytes.
             if have == 0 && i + 4 <= n {
-                let a = table[Int(src[i])], b = table[Int(src[i + 1])]
-                let c = table[Int(src[i + 2])], d = table[Int(src[i + 3])]
-                if (a | b | c | d) < 64 {
-                    let q = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                let hi = pairs[Int(src[i]) << 8 | Int(src[i + 1])]
+                let lo = pairs[Int(src[i + 2]) << 8 | Int(src[i + 3])]
+                if (hi | lo) & 0xF000 == 0 {
+                    let q = UInt32(hi) << 12 | UInt32(lo)
                     dst[w] = UInt8(truncatingIfNeeded: q >> 16)
                     dst[w + 1] = UInt8(truncatingIfNeeded: q >> 8)
                     dst[w + 2] = UInt8(truncatingIfNeeded: q)
                     w += 3
                     i += 4
                     if sawPadding { dataAfterPadding = true; sawPadding = false }
+                    // A whole line of quanta (76 characters) without further checks on its length.
+                    while i + 4 <= n {
+                        let h = pairs[Int(src[i]) << 8 | Int(src[i + 1])]
+                        let l = pairs[Int(src[i + 2]) << 8 | Int(src[i + 3])]
+                        guard (h | l) & 0xF000 == 0 else { break }
+                        let q2 = UInt32(h) << 12 | UInt32(l)
+                        dst[w] = UInt8(truncatingIfNeeded: q2 >> 16)
+                        dst[w + 1] = UInt8(truncatingIfNeeded: q2 >> 8)
+                        dst[w + 2] = UInt8(truncatingIfNeeded: q2)
+                        w += 3
+                        i += 4
+                    }
                     continue
                 }
             }
@@ -231,7 +298,8 @@ enum TransferDecoding {
             }
         }
         return Result(bytes: out, problem: bad > 0
-                      ? "\(bad) \"=\" sign\(bad == 1 ? "" : "s") in the quoted-printable data did not start an escape and were kept as written"
+                      ? (bad == 1 ? "1 \"=\" sign in the quoted-printable data did not start an escape and was kept as written"
+                         : "\(bad) \"=\" signs in the quoted-printable data did not start an escape and were kept as written")
                       : nil)
     }
 

@@ -174,6 +174,7 @@ import Testing
         #expect(parse("<mailto:jane@example.com>").first?.address == "jane@example.com")
         #expect(parse("jane @ example.com").first?.address == "jane@example.com")
         #expect(parse(",,, a@b.example ,,").map(\.address) == ["a@b.example"])
+        #expect(parse("tim@example.com concierge@example.com").map(\.address) == ["tim@example.com", "concierge@example.com"])
         #expect(parse("<>") == [MailAddress(name: nil, address: "")])
         #expect(parse("").isEmpty)
     }
@@ -247,5 +248,31 @@ import Testing
         #expect(TransferEncoding(headerValue: "8bit") == .identity)
         #expect(TransferEncoding(headerValue: "x-uuencode") == .uuencode)
         #expect(TransferEncoding(headerValue: "x-weird") == .unknown("x-weird"))
+    }
+}
+
+@Suite struct HeaderBlockTests {
+    func split(_ s: String) -> HeaderBlock { Array(s.utf8).withUnsafeBytes { HeaderBlock.split($0) } }
+
+    @Test func unfoldingKeepsSingleWhitespaceAndShortensIndentation() {
+        let b = split("Subject: a\r\n\tb\r\nX-Long: c\r\n      d\r\n\r\nbody")
+        #expect(b.first("subject")?.valueString == "a\tb")
+        #expect(b.first("x-long")?.valueString == "c d")
+        #expect(b.bodyStart == Array("Subject: a\r\n\tb\r\nX-Long: c\r\n      d\r\n\r\n".utf8).count)
+        #expect(b.endedWithBlankLine)
+    }
+
+    @Test func namesWithSpaceBeforeTheColonAndBareLineFeeds() {
+        let b = split("Subject : spaced\nfrom: lower@example.com\n\nbody")
+        #expect(b.first("subject")?.valueString == "spaced")
+        #expect(b.first("from")?.name == "from")
+        #expect(b.fields.count == 2)
+    }
+
+    @Test func truncatedHeaderBlockHasNoBody() {
+        let b = split("Subject: cut off")
+        #expect(b.first("subject")?.valueString == "cut off")
+        #expect(b.bodyStart == 16)
+        #expect(!b.endedWithBlankLine)
     }
 }

@@ -24,6 +24,76 @@ import Testing
         #expect(m.attachments.map(\.filename) == ["a.pdf"])
     }
 
+    @Test func emptyPartsDoNotSwallowTheirNeighbours() {
+        // libetpan 1.9.4 folds an empty part into the next one, or rejects the whole multipart.
+        let m = parse("""
+            Subject: empties
+            Content-Type: multipart/mixed; boundary=E
+
+            --E
+            Content-Type: text/plain
+
+            first
+            --E
+            --E
+            Content-Type: application/pdf; name=b.pdf
+
+            %PDF-1.4
+            --E
+
+            --E--
+            """)
+        #expect(m.text == "first")
+        #expect(m.attachments.map(\.filename) == ["b.pdf"])
+        #expect(m.attachments.first?.part == "3")
+        let only = parse("Subject: one empty\nContent-Type: multipart/mixed; boundary=E\n\n--E\n\n\n--E--\n")
+        #expect(only.text == "")
+        #expect(!only.warnings.contains { $0.contains("never found") })
+    }
+
+    @Test func headerlessMiddlePartKeepsItsFirstLine() {
+        let m = parse("""
+            Content-Type: multipart/mixed; boundary=h
+
+            --h
+            Content-Type: text/plain
+
+            one
+            --h
+
+            Reference: this is body text of the second part
+            --h--
+            """)
+        #expect(m.text == "one\nReference: this is body text of the second part")
+    }
+
+    @Test func aBoundaryThatPrefixesAnotherIsNotConfused() {
+        let m = parse("""
+            Content-Type: multipart/mixed; boundary=abc
+
+            --abc
+            Content-Type: multipart/alternative; boundary=abc-2
+
+            --abc-2
+            Content-Type: text/plain
+
+            inner plain
+            --abc-2
+            Content-Type: text/html
+
+            <p>inner html</p>
+            --abc-2--
+            --abc
+            Content-Type: application/zip; name=z.zip
+
+            PK
+            --abc--
+            """)
+        #expect(m.text == "inner plain")
+        #expect(m.attachments.map(\.filename) == ["z.zip"])
+        #expect(m.attachments.first?.part == "2")
+    }
+
     @Test func singlePartMessageNumbersItsBodyOne() {
         let m = parse("Subject: pdf\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=x.pdf\n\n%PDF-1.4\n")
         #expect(m.attachments.first?.part == "1")
@@ -190,7 +260,8 @@ import Testing
         #expect(m.attachments.map(\.filename) == ["notes.txt"])
         let single = parse("Content-Type: text/plain; name=\"readme.txt\"\n\nThe body.\n")
         #expect(single.text == "The body.\n")
-        #expect(single.attachments.isEmpty)
+        #expect(single.attachments.map(\.filename) == ["readme.txt"])
+        #expect(single.attachments.first?.part == "1")
     }
 
     @Test func mboxFromLineAndContinuationsAreHandled() {

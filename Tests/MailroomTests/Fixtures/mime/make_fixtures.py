@@ -327,6 +327,34 @@ write("addresses.eml", crlf(
      "references": ["r1@x.example", "r2@x.example", "first@x.example"],
      "date": "2024-03-05T14:15:00Z"})
 
+# --- pre-MIME habits ---------------------------------------------------------------------------------
+import binascii
+
+
+def uuencode(name, data):
+    lines = ["begin 644 %s" % name]
+    for i in range(0, len(data), 45):
+        lines.append(binascii.b2a_uu(data[i:i + 45]).decode().rstrip("\n"))
+    lines += ["`", "end"]
+    return "\n".join(lines) + "\n"
+
+
+write("uuencoded-in-text.eml", crlf(
+    "From: old@example.com\nSubject: Report\nDate: Tue, 05 Mar 2024 09:15:00 +0100\n\nHello\n\n"
+    + uuencode("report.pdf", PDF) + "\nBye\n").encode(),
+    {"text": "Hello\n\n\nBye\n", "text_source": "plain", "warning_contains": "uuencoded",
+     "attachments": [{"filename": "report.pdf", "content_type": "application/pdf", "size": len(PDF), "sha256": sha(PDF),
+                      "part": "1.1", "origin": "uuencode"}]})
+write("raw-iso2022jp-header.eml",
+      b"From: yamada@example.jp\r\nSubject: " + "お見積り".encode("iso2022_jp")
+      + b"\r\nDate: Tue, 05 Mar 2024 09:15:00 +0900\r\nContent-Type: text/plain; charset=iso-2022-jp\r\n\r\n"
+      + "よろしく".encode("iso2022_jp") + b"\r\n",
+      {"subject": "お見積り", "text": "よろしく\n"})
+write("folded-indentation.eml",
+      crlf("From: a@example.com\nSubject: Die Hasen und\n   die Fr=?utf-8?q?=C3=B6?=sche\nX-Tab: one\n\ttwo\n"
+           "Date: Tue, 05 Mar 2024 09:15:00 +0100\n\nbody\n").encode(),
+      {"subject": "Die Hasen und die Frösche", "text": "body\n"})
+
 with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
     json.dump(expected, f, ensure_ascii=False, indent=1, sort_keys=True)
     f.write("\n")
