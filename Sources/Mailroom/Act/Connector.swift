@@ -1,0 +1,93 @@
+import Foundation
+
+/// An action taken out of the outbox, as a connector receives it.
+public struct OutboxAction: Sendable, Hashable {
+    /// The outbox row.
+    public var id: Int64
+    public var messageID: Int64
+    /// Sent as `Idempotency-Key` to HTTP targets; stored with the created record where the target has no
+    /// such header (a Tryton record's reference, a ticket's custom field, a file row's key column, …).
+    public var idempotencyKey: String
+    public var action: IntendedAction
+    /// 1 for the first try.
+    public var attempt: Int
+    /// Values captured by earlier actions of the same message (e.g. `party_id` from a `find_or_create_party`),
+    /// keyed by "<connector>.<name>", for templates that refer to them.
+    public var captured: [String: JSONValue]
+
+    public init(id: Int64, messageID: Int64, idempotencyKey: String, action: IntendedAction, attempt: Int,
+                captured: [String: JSONValue] = [:]) {
+        self.id = id
+        self.messageID = messageID
+        self.idempotencyKey = idempotencyKey
+        self.action = action
+        self.attempt = attempt
+        self.captured = captured
+    }
+}
+
+/// What a connector reports after carrying out an action.
+public struct ConnectorResult: Sendable, Hashable {
+    /// Values to keep for later actions and the message's record ("quotation_id": 42).
+    public var captured: [String: JSONValue]
+    /// What was sent, with secrets masked ("Authorization": "***"), for the audit.
+    public var request: JSONValue
+    /// What came back (status, trimmed body, created ids), for the audit.
+    public var response: JSONValue
+    /// True when the connector found its own earlier result and did not act again.
+    public var foundEarlierResult: Bool
+
+    public init(captured: [String: JSONValue] = [:], request: JSONValue = .null, response: JSONValue = .null,
+                foundEarlierResult: Bool = false) {
+        self.captured = captured
+        self.request = request
+        self.response = response
+        self.foundEarlierResult = foundEarlierResult
+    }
+}
+
+/// Why an action could not be carried out. `transient` is retried with backoff (after `retryAfter` seconds
+/// at the earliest, when the target said so); `permanent` goes straight to the dead letters.
+public enum ConnectorError: Error, Sendable, Equatable, CustomStringConvertible {
+    case transient(String, retryAfter: Double? = nil)
+    case permanent(String)
+
+    public var description: String {
+        switch self {
+        case .transient(let m, _): return m
+        case .permanent(let m): return m
+        }
+    }
+}
+
+/// What a connector action needs, so `rules check` can report unknown actions and missing parameters.
+public struct ConnectorActionSpec: Sendable, Hashable {
+    public var name: String
+    public var requiredParameters: [String]
+    public var optionalParameters: [String]
+    public var summary: String
+
+    public init(name: String, requiredParameters: [String], optionalParameters: [String] = [], summary: String) {
+        self.name = name
+        self.requiredParameters = requiredParameters
+        self.optionalParameters = optionalParameters
+        self.summary = summary
+    }
+}
+
+/// A way to reach one business system. Every connector honours the outbox's exactly-once contract: it
+/// either passes `idempotencyKey` to a target that deduplicates by it, or looks for its own earlier result
+/// (`earlierResult`) before acting again.
+public protocol Connector: Sendable {
+    /// The name in `connectors/*.yaml`.
+    var name: String { get }
+    /// "http", "tryton", "smtp", "mailbox", "file", "exec", "webform", "redmine", …
+    var type: String { get }
+    /// The actions this connector offers.
+    var actions: [ConnectorActionSpec] { get }
+    /// Looks for the result of an earlier attempt of the same action (same idempotency key). Called before
+    /// every retry and after a crash between "sent" and "recorded"; nil = nothing was done before.
+    func earlierResult(of action: OutboxAction) async throws -> ConnectorResult?
+    /// Carries the action out once. Throws `ConnectorError`.
+    func perform(_ action: OutboxAction) async throws -> ConnectorResult
+}
