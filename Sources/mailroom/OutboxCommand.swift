@@ -121,7 +121,7 @@ struct ApprovalsListCommand: AsyncParsableCommand {
             }
             if pending.isEmpty { Terminal.out("Nothing waits for approval.\n"); return }
             for e in pending {
-                let subject = (try? store.message(id: e.messageID))??.subject ?? "(no subject)"
+                let subject = (try? store.message(id: e.messageID))?.subject ?? "(no subject)"
                 Terminal.out("\(e.approvalReference ?? "#\(e.id)")  role \(e.action.approval ?? "?")  message \(e.messageID) \"\(subject)\"\n")
                 Terminal.out("    \(e.action.connector) \(e.action.action) (rule '\(e.action.rule)') \(JSONValue.object(e.action.parameters).canonicalJSON)\n")
             }

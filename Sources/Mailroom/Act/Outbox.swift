@@ -119,7 +119,7 @@ public final class Outbox: Sendable {
         }
         let captured = try store.capturedValues(messageID: claimed.messageID)
         var action = claimed.action
-        do {
+        do throws(ExpressionError) {
             var filled: [String: JSONValue] = [:]
             for (k, v) in action.parameters { filled[k] = try Decider.fillCaptured(v, captured: captured) }
             action.parameters = filled

@@ -140,7 +140,7 @@ public struct Decider: Sendable {
             }
             decision.rulesEvaluated += 1
             let holds: Bool
-            do {
+            do throws(ExpressionError) {
                 holds = try evaluator.evaluate(rule.when, in: scope).isTruthy
             } catch {
                 decision.problems.append(RuleEvaluationProblem(rule: rule.name, file: rule.file, line: rule.line,
@@ -152,7 +152,7 @@ public struct Decider: Sendable {
             var failed = false
             for (index, action) in rule.actions.enumerated() {
                 var parameters: [String: JSONValue] = [:]
-                do {
+                do throws(ExpressionError) {
                     for (name, template) in action.parameters {
                         parameters[name] = try render(template, scope: scope)
                     }

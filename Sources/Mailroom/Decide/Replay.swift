@@ -93,7 +93,7 @@ public enum Replay {
         func key(_ a: IntendedAction) -> String { "\(a.rule)\u{1F}\(a.index)\u{1F}\(a.connector)\u{1F}\(a.action)" }
         var remaining = recorded
         var added: [IntendedAction] = []
-        var changed: [(IntendedAction, IntendedAction)] = []
+        var changed: [(before: IntendedAction, after: IntendedAction)] = []
         for a in now {
             if let i = remaining.firstIndex(where: { key($0) == key(a) }) {
                 let before = remaining.remove(at: i)

@@ -17,14 +17,14 @@ public struct RuleEnvironment: Sendable {
         let fm = FileManager.default
         var kinds: KindCatalogue?
         let kindsDirectory = rulesDirectory.appendingPathComponent("kinds")
-        do {
+        do throws(RuleFileProblems) {
             kinds = try KindCatalogue.load(directory: kindsDirectory)
         } catch {
             problems += error.problems
         }
         var connectors = ConnectorCatalogue(connectors: [])
         if fm.fileExists(atPath: connectorsDirectory.path) {
-            do {
+            do throws(RuleFileProblems) {
                 connectors = try ConnectorCatalogue.load(directory: connectorsDirectory, environment: environment)
             } catch {
                 problems += error.problems

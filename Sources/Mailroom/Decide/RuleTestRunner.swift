@@ -89,7 +89,7 @@ public enum RuleTestRunner {
             }
         }
         if let actionsNode = expect["actions"] {
-            let wanted = actionsNode.sequence.map(Array.init) ?? []
+            let wanted: [Node] = actionsNode.sequence.map { Array($0) } ?? []
             let got = decision.actions
             if wanted.count != got.count {
                 failures.append("actions: expected \(wanted.count), got \(got.count)"

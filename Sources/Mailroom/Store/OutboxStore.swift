@@ -161,7 +161,7 @@ extension MailStore {
     public func outboxEntries(states: [OutboxState], limit: Int? = nil) throws -> [OutboxEntry] {
         try outboxRead("list the outbox") { db in
             var sql = "SELECT \(MailStore.outboxColumns) FROM outbox"
-            var args: [DatabaseValueConvertible] = []
+            var args: [(any DatabaseValueConvertible)?] = []
             if !states.isEmpty {
                 sql += " WHERE state IN (\(states.map { _ in "?" }.joined(separator: ",")))"
                 args += states.map(\.rawValue)
@@ -214,7 +214,7 @@ extension MailStore {
     public func claimOutboxEntry(_ id: Int64, from: [OutboxState], actor: String) throws -> OutboxEntry? {
         try outboxWrite("mark outbox row \(id) as sending") { db in
             let marks = from.map { _ in "?" }.joined(separator: ",")
-            var args: [DatabaseValueConvertible] = [MillisecondTime.string(clock()), id]
+            var args: [(any DatabaseValueConvertible)?] = [MillisecondTime.string(clock()), id]
             args += from.map(\.rawValue)
             try db.execute(sql: "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN (\(marks))",
                            arguments: StatementArguments(args))

@@ -88,7 +88,8 @@ private struct EvaluationRun {
             throw ExpressionError(offset: e.offset, message: "unknown name '\(n)'",
                                   suggestion: RuleFileProblem.closest(to: n, in: Array(scope.names.keys) + Array(locals.keys)).map { "did you mean '\($0)'?" })
         case .member(let base, let name):
-            return try member(of: value(base), name, at: e.offset)
+            let b = try value(base)
+            return try member(of: b, name, at: e.offset)
         case .index(let base, let indexExpression):
             let b = try value(base)
             let i = try value(indexExpression)
@@ -312,13 +313,13 @@ private struct EvaluationRun {
             case .object(let o): return .number(Decimal(o.count))
             case let v: throw ExpressionError(offset: at, message: "len(…) needs text or a list, not \(v.typeName)")
             }
-        case "lower": return try needText(values[0]).map { .string($0.lowercased()) } ?? .null
-        case "upper": return try needText(values[0]).map { .string($0.uppercased()) } ?? .null
-        case "trim": return try needText(values[0]).map { .string($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? .null
+        case "lower": return try needText(values[0]).map { RuleValue.string($0.lowercased()) } ?? .null
+        case "upper": return try needText(values[0]).map { RuleValue.string($0.uppercased()) } ?? .null
+        case "trim": return try needText(values[0]).map { RuleValue.string($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? .null
         case "domain":
             guard let address = try needText(values[0]) else { return .null }
-            guard let at = address.lastIndex(of: "@") else { return .null }
-            return .string(String(address[address.index(after: at)...]).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "> ")))
+            guard let atSign = address.lastIndex(of: "@") else { return .null }
+            return .string(String(address[address.index(after: atSign)...]).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "> ")))
         case "age":
             var since = scope.receivedAt
             if values.count == 1 {
@@ -403,7 +404,8 @@ private struct EvaluationRun {
         var hits = 0
         for item in items {
             let ok: Bool
-            if let (parameter, body) = test {
+            if let lambda = test {
+                let (parameter, body) = lambda
                 let saved = locals[parameter]
                 locals[parameter] = item
                 ok = try value(body).isTruthy

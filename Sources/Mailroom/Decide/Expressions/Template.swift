@@ -36,7 +36,7 @@ public struct Template: Sendable, Hashable {
                 if !text.isEmpty { parts.append(.text(text)); text = "" }
                 let inner = String(chars[(i + 2)..<j])
                 let expression: Expression
-                do {
+                do throws(ExpressionError) {
                     expression = try ExpressionParser.parse(inner)
                 } catch {
                     throw ExpressionError(offset: error.offset + i + 2, message: error.message, suggestion: error.suggestion)

@@ -192,7 +192,7 @@ enum RuleFileReader {
             if let whenNode = map["when"] {
                 if let scalar = whenNode.scalar {
                     whenSource = scalar.string
-                    do {
+                    do throws(ExpressionError) {
                         let e = try ExpressionParser.parse(scalar.string)
                         when = e
                     } catch {
@@ -331,7 +331,7 @@ enum RuleFileReader {
         case .scalar(let scalar):
             let text = scalar.string
             if text.contains("{{") || text.contains("}}") {
-                do {
+                do throws(ExpressionError) {
                     let template = try Template.parse(text)
                     for e in template.expressions {
                         for issue in checker.check(e, namedKinds: namedKinds, allowCaptured: true) {
@@ -394,8 +394,9 @@ enum RuleFileReader {
                 lineStart = i + 1
             }
             let fileLine = mark.line + 1 + lineIndex
-            let source = fileLine - 1 < lines.count ? lines[fileLine - 1] : ""
-            let indent = source.prefix { $0 == " " }.count
+            // The block's indentation is that of its first line; deeper lines keep their extra spaces in the text.
+            let first = mark.line < lines.count ? lines[mark.line] : ""
+            let indent = first.prefix { $0 == " " }.count
             return (fileLine, indent + (offset - lineStart) + 1)
         case .singleQuoted, .doubleQuoted:
             return (mark.line, mark.column + 1 + offset)
