@@ -86,11 +86,9 @@ public final class Outbox: Sendable {
                 guard earlier.allSatisfy({ $0.state == .done }) else { continue }
                 switch entry.state {
                 case .queued, .sending:
-                    try await carryOut(entry)
-                    progressed = true
+                    if try await carryOut(entry) { progressed = true }
                 case .retryWait:
-                    if let due = entry.nextAttemptAt, due <= clock() {
-                        try await carryOut(entry)
+                    if let due = entry.nextAttemptAt, due <= clock(), try await carryOut(entry) {
                         progressed = true
                     }
                 default: continue
@@ -107,15 +105,17 @@ public final class Outbox: Sendable {
         return ids.count
     }
 
-    /// One attempt at one row, exactly-once safe.
-    func carryOut(_ entry: OutboxEntry) async throws {
-        guard inFlight.withLock({ $0.insert(entry.id).inserted }) else { return }
+    /// One attempt at one row, exactly-once safe. Returns false when the row was not this worker's to take
+    /// (another worker of this process is sending it, or its state changed meanwhile).
+    @discardableResult
+    func carryOut(_ entry: OutboxEntry) async throws -> Bool {
+        guard inFlight.withLock({ $0.insert(entry.id).inserted }) else { return false }
         defer { _ = inFlight.withLock { $0.remove(entry.id) } }
-        guard let claimed = try store.claimOutboxEntry(entry.id, from: [.queued, .retryWait, .sending], actor: Outbox.actor) else { return }
+        guard let claimed = try store.claimOutboxEntry(entry.id, from: [.queued, .retryWait, .sending], actor: Outbox.actor) else { return false }
         guard let connector = connectors.connector(named: claimed.action.connector) else {
             try store.failOutboxEntry(claimed.id, error: "there is no connector '\(claimed.action.connector)' in connectors/; "
                 + "add it, then `mailroom outbox retry \(claimed.id)`", retryAt: nil, actor: Outbox.actor)
-            return
+            return true
         }
         let captured = try store.capturedValues(messageID: claimed.messageID)
         var action = claimed.action
@@ -126,7 +126,7 @@ public final class Outbox: Sendable {
         } catch {
             try store.failOutboxEntry(claimed.id, error: "a parameter could not be filled in from captured values: \(error.message)",
                                       retryAt: nil, actor: Outbox.actor)
-            return
+            return true
         }
         let outboxAction = OutboxAction(id: claimed.id, messageID: claimed.messageID, idempotencyKey: claimed.idempotencyKey,
                                         action: action, attempt: claimed.attempts, captured: captured)
@@ -137,7 +137,7 @@ public final class Outbox: Sendable {
                     earlier.foundEarlierResult = true
                     try store.completeOutboxEntry(claimed.id, result: earlier, actor: Outbox.actor)
                     logger.info("outbox row \(claimed.id): found the earlier result, not sent again")
-                    return
+                    return true
                 }
             }
             let result = try await connector.perform(outboxAction)
@@ -149,6 +149,7 @@ public final class Outbox: Sendable {
         } catch {
             try fail(claimed, .transient("\(error)"))
         }
+        return true
     }
 
     private func fail(_ entry: OutboxEntry, _ error: ConnectorError) throws {

@@ -95,7 +95,12 @@ public struct RuleSet: Sendable {
             let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
             let (fileRules, fileProblems) = RuleFileReader.read(yaml: text, file: display, sha256: sha, kinds: kinds, connectors: connectors)
             rules += fileRules
-            problems += fileProblems
+            // In the order of the file, as an editor walks them.
+            problems += fileProblems.enumerated().sorted { a, b in
+                let l = (a.element.line ?? 0, a.element.column ?? 0, a.offset)
+                let r = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
+                return l < r
+            }.map(\.element)
             files.append(RuleFileInfo(file: display, sha256: sha))
         }
         var seen: [String: Rule] = [:]
