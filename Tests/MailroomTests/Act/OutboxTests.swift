@@ -95,7 +95,7 @@ final class TestClock: @unchecked Sendable {
         let outbox = s.outbox([erp])
         try s.store.enqueue(messageID: s.messageID, actions: [Self.action()], actor: "test")
         async let a: Void = outbox.run(messageID: s.messageID)
-        async let b: Void = outbox.runDue()
+        async let b = outbox.runDue()
         _ = try await (a, b)
         #expect(erp.performed.count == 1)
     }

@@ -69,10 +69,17 @@ enum DecideFixtures {
         let first = decider.decide(input)
         let second = decider.decide(input)
         #expect(first == second)
-        // A decider built again from the same files decides the same; idempotency keys are equal too.
-        let again = Decider(rules: try DecideFixtures.rules(yaml), kinds: DecideFixtures.kinds).decide(input)
-        #expect(again.actions == first.actions)
-        #expect(again.actions.map { $0.idempotencyKey(messageID: 7) } == first.actions.map { $0.idempotencyKey(messageID: 7) })
+        // A decider built again from the same file decides the same; idempotency keys are equal too.
+        let dir = try RuleFixtures.write(["rules.yaml": yaml])
+        defer { StoreScratch.remove(dir) }
+        let connectors = ConnectorCatalogue(connectors: [RecordingConnector.erp(), RecordingConnector.helpdesk()])
+        let one = Decider(rules: RuleSet.load(directory: dir, kinds: DecideFixtures.kinds, connectors: connectors).0, kinds: DecideFixtures.kinds)
+        let two = Decider(rules: RuleSet.load(directory: dir, kinds: DecideFixtures.kinds, connectors: connectors).0, kinds: DecideFixtures.kinds)
+        let again = two.decide(input)
+        #expect(again == one.decide(input))
+        #expect(again.actions.map(\.parameters) == first.actions.map(\.parameters))
+        #expect(again.actions.map(\.ruleFileSHA256) == first.actions.map(\.ruleFileSHA256))
+        #expect(again.actions.map { $0.idempotencyKey(messageID: 7) } == one.decide(input).actions.map { $0.idempotencyKey(messageID: 7) })
     }
 
     @Test func priorityStopApprovalAndTypedParameters() throws {
