@@ -178,6 +178,10 @@ public final class Outbox: Sendable {
                     + "\(a.action.approval ?? "someone"): `mailroom approve \(a.approvalReference ?? String(a.id))` or `mailroom reject \(a.approvalReference ?? String(a.id)) --reason …`")
             }
             for r in retries {
+                if let blocker = entries.first(where: { $0.action.rule == r.action.rule && $0.id < r.id && $0.state != .done }) {
+                    parts.append("action #\(r.id) (\(r.action.connector) \(r.action.action)) waits for the earlier action #\(blocker.id)")
+                    continue
+                }
                 let when = r.nextAttemptAt.map { " at \(ISO8601.utcString($0))" } ?? ""
                 parts.append("action #\(r.id) (\(r.action.connector) \(r.action.action)) will be tried again\(when) (attempt \(r.attempts + 1) of \(policy.maxAttempts))"
                     + (r.lastError.map { "; last error: \($0)" } ?? ""))

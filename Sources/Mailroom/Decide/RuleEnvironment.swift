@@ -17,10 +17,13 @@ public struct RuleEnvironment: Sendable {
         let fm = FileManager.default
         var kinds: KindCatalogue?
         let kindsDirectory = rulesDirectory.appendingPathComponent("kinds")
-        do throws(RuleFileProblems) {
-            kinds = try KindCatalogue.load(directory: kindsDirectory)
-        } catch {
-            problems += error.problems
+        // Without a kinds folder, field names cannot be checked and the built-in business kinds apply.
+        if fm.fileExists(atPath: kindsDirectory.path) || KindCatalogue.isPlaceholder {
+            do throws(RuleFileProblems) {
+                kinds = try KindCatalogue.load(directory: kindsDirectory)
+            } catch {
+                problems += error.problems
+            }
         }
         var connectors = ConnectorCatalogue(connectors: [])
         if fm.fileExists(atPath: connectorsDirectory.path) {
