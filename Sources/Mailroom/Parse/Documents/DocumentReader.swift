@@ -19,13 +19,13 @@ public enum DocumentReader {
     static func read(_ data: Data, filename: String?, contentType: String, limits: DocumentLimits,
                      pdfTools: PDFText.Tools) -> DocumentText {
         let (declared, charset) = splitContentType(contentType)
+        if data.isEmpty {
+            return DocumentText(filename: filename, contentType: declared.isEmpty ? "application/octet-stream" : declared,
+                                text: "", method: "none", warnings: ["the document is empty (0 bytes)"])
+        }
         let format = detectFormat(data, filename: filename, declared: declared)
         var document = DocumentText(filename: filename, contentType: format.contentType, text: "", method: "none")
         if let note = format.note { document.warnings.append(note) }
-        if data.isEmpty {
-            document.warnings.append("the document is empty (0 bytes)")
-            return document
-        }
 
         switch format.kind {
         case .pdf:
@@ -234,7 +234,8 @@ public enum DocumentReader {
         var lines: [String] = []
         var characters = 0
         var stack: [(MarkupNode, Int)] = [(root, 0)]
-        while let (node, depth) = stack.popLast() {
+        while let item = stack.popLast() {
+            let (node, depth) = item
             var own = ""
             for child in node.children where child.kind == .text || child.kind == .cdata {
                 own += child.text

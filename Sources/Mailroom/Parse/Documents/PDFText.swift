@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The text layer and the embedded files of a PDF, read by poppler's `pdftotext` and `pdfdetach` in
 /// subprocesses (a crash or a runaway parse in poppler cannot take the daemon with it).

@@ -127,7 +127,14 @@ enum DelimitedText {
             let rows = records.count > 1 && sample.count < text.count ? Array(records.dropLast()) : records
             let counts = rows.filter { !($0.count == 1 && $0[0].isEmpty) }.map(\.count)
             guard let first = counts.first else { continue }
-            let mode = Dictionary(counts.map { ($0, 1) }, uniquingKeysWith: +).max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key ?? first
+            var tally: [Int: Int] = [:]
+            for count in counts { tally[count, default: 0] += 1 }
+            var mode = first
+            var modeVotes = 0
+            for (count, votes) in tally where votes > modeVotes || (votes == modeVotes && count > mode) {
+                mode = count
+                modeVotes = votes
+            }
             guard mode > 1 else { continue }
             let consistency = Double(counts.filter { $0 == mode }.count) / Double(counts.count)
             // Consistency matters most; more fields break ties (a comma inside "1,5" makes fewer lines agree).

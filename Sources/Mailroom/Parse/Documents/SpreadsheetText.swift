@@ -53,7 +53,7 @@ enum SpreadsheetText {
             // No readable workbook relationships: the sheet parts in name order.
             sheets = zip.paths.filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") && !$0.dropFirst(14).contains("/") }
                 .sorted { $0.localizedStandardCompare($1) == .orderedAscending }
-                .map { (String(($0 as NSString).lastPathComponent.dropLast(4)), $0) }
+                .map { (name: String(($0 as NSString).lastPathComponent.dropLast(4)), path: $0) }
         }
 
         var shared: [String] = []
@@ -180,9 +180,9 @@ enum SpreadsheetText {
             return nil
         }
         let (y, m, d) = civilDate(daysSince1970: epochOffset)
-        let date = String(format: "%04d-%02d-%02d", y, m, d)
+        let date = String(format: "%04ld-%02ld-%02ld", y, m, d)
         if minuteOfDay == 0 { return date }
-        return date + String(format: " %02d:%02d", minuteOfDay / 60, minuteOfDay % 60)
+        return date + String(format: " %02ld:%02ld", minuteOfDay / 60, minuteOfDay % 60)
     }
 
     /// Proleptic Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).

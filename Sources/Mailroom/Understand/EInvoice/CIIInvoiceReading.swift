@@ -15,6 +15,7 @@ struct CIIInvoiceReading {
 
     func read() -> EInvoice {
         var facts = InvoiceFacts()
+        var parseProblems: [String] = []
         let guideline = string("rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID")
         if let g = guideline?.lowercased(), g.contains("minimum") || g.contains("basicwl") { facts.linesOptional = true }
 
@@ -23,7 +24,7 @@ struct CIIInvoiceReading {
         facts.typeCode = string("\(document)/ram:TypeCode")
         // 381 credit note, 261 self-billed credit note, 396 factored credit note.
         if let code = facts.typeCode, ["381", "261", "396", "532"].contains(code) { facts.creditNote = true }
-        facts.issueDate = date("\(document)/ram:IssueDateTime/udt:DateTimeString", label: "issue date", facts: &facts)
+        facts.issueDate = date("\(document)/ram:IssueDateTime/udt:DateTimeString", label: "issue date", problems: &parseProblems)
 
         let transaction = "rsm:SupplyChainTradeTransaction"
         let agreement = "\(transaction)/ram:ApplicableHeaderTradeAgreement"
@@ -37,17 +38,17 @@ struct CIIInvoiceReading {
         facts.iban = InvoiceFacts.compact(string("\(settlement)/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayeePartyCreditorFinancialAccount/ram:IBANID"))
         let terms = "\(settlement)/ram:SpecifiedTradePaymentTerms"
         facts.paymentTerms = nodes("\(terms)/ram:Description").compactMap { InvoiceFacts.text($0.text) }.joined(separator: " ")
-        facts.dueDate = date("\(terms)/ram:DueDateDateTime/udt:DateTimeString", label: "due date", facts: &facts)
+        facts.dueDate = date("\(terms)/ram:DueDateDateTime/udt:DateTimeString", label: "due date", problems: &parseProblems)
 
         let sums = "\(settlement)/ram:SpecifiedTradeSettlementHeaderMonetarySummation"
-        facts.lineTotal = amount("\(sums)/ram:LineTotalAmount", facts: &facts)
-        facts.charges = amount("\(sums)/ram:ChargeTotalAmount", facts: &facts)
-        facts.allowances = amount("\(sums)/ram:AllowanceTotalAmount", facts: &facts)
-        facts.net = amount("\(sums)/ram:TaxBasisTotalAmount", facts: &facts)
-        facts.gross = amount("\(sums)/ram:GrandTotalAmount", facts: &facts)
-        facts.prepaid = amount("\(sums)/ram:TotalPrepaidAmount", facts: &facts)
-        facts.rounding = amount("\(sums)/ram:RoundingAmount", facts: &facts)
-        facts.payable = amount("\(sums)/ram:DuePayableAmount", facts: &facts)
+        facts.lineTotal = amount("\(sums)/ram:LineTotalAmount", problems: &parseProblems)
+        facts.charges = amount("\(sums)/ram:ChargeTotalAmount", problems: &parseProblems)
+        facts.allowances = amount("\(sums)/ram:AllowanceTotalAmount", problems: &parseProblems)
+        facts.net = amount("\(sums)/ram:TaxBasisTotalAmount", problems: &parseProblems)
+        facts.gross = amount("\(sums)/ram:GrandTotalAmount", problems: &parseProblems)
+        facts.prepaid = amount("\(sums)/ram:TotalPrepaidAmount", problems: &parseProblems)
+        facts.rounding = amount("\(sums)/ram:RoundingAmount", problems: &parseProblems)
+        facts.payable = amount("\(sums)/ram:DuePayableAmount", problems: &parseProblems)
         // VAT in the invoice currency (a second TaxTotalAmount may give it in the tax currency).
         let taxAmounts = nodes("\(sums)/ram:TaxTotalAmount")
         let taxNode = taxAmounts.first { $0.attribute("currencyID") == facts.currency } ?? taxAmounts.first
@@ -70,23 +71,24 @@ struct CIIInvoiceReading {
             line.hasAllowancesOrCharges = !nodes("\(lineSettlement)/ram:SpecifiedTradeAllowanceCharge", in: node).isEmpty
             facts.lines.append(line)
         }
+        facts.problems += parseProblems
         facts.check()
         return EInvoice(syntax: "CII", guideline: guideline, fields: facts.fields, problems: facts.problems)
     }
 
-    private func date(_ xpath: String, label: String, facts: inout InvoiceFacts) -> String? {
+    private func date(_ xpath: String, label: String, problems: inout [String]) -> String? {
         guard let node = nodes(xpath).first else { return nil }
         let raw = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let format = node.attribute("format")
         if let value = InvoiceFacts.ciiDate(raw, format: format) { return value }
-        facts.problems.append("the \(label) \"\(raw)\"\(format.map { " (format \($0))" } ?? "") is not a valid date in format 102 (CCYYMMDD)")
+        problems.append("the \(label) \"\(raw)\"\(format.map { " (format \($0))" } ?? "") is not a valid date in format 102 (CCYYMMDD)")
         return nil
     }
 
-    private func amount(_ xpath: String, facts: inout InvoiceFacts) -> Decimal? {
+    private func amount(_ xpath: String, problems: inout [String]) -> Decimal? {
         guard let raw = string(xpath) else { return nil }
         guard let value = InvoiceFacts.decimal(raw) else {
-            facts.problems.append("\(xpath.split(separator: "/").last.map(String.init) ?? xpath) \"\(raw)\" is not a number")
+            problems.append("\(xpath.split(separator: "/").last.map(String.init) ?? xpath) \"\(raw)\" is not a number")
             return nil
         }
         return value

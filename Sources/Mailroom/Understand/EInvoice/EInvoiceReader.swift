@@ -22,7 +22,7 @@ public enum EInvoiceReader {
             xpath: "(/inv:Invoice | /cn:CreditNote | /rsm:CrossIndustryInvoice | //inv:Invoice | //cn:CreditNote | //rsm:CrossIndustryInvoice)[1]",
             namespaces: Namespaces.all)) ?? []
         guard let root = roots.first else { return nil }
-        switch root.namespaceURI {
+        switch root.namespaceURI ?? "" {
         case Namespaces.ublInvoice: return UBLInvoiceReading(root: root, creditNote: false).read()
         case Namespaces.ublCreditNote: return UBLInvoiceReading(root: root, creditNote: true).read()
         case Namespaces.ciiRSM: return CIIInvoiceReading(root: root).read()
@@ -336,7 +336,7 @@ struct InvoiceFacts {
             guard s.count == 8, s.allSatisfy({ $0.isASCII && $0.isNumber }),
                   let y = Int(s.prefix(4)), let m = Int(s.dropFirst(4).prefix(2)), let d = Int(s.suffix(2)),
                   dateExists(y, m, d) else { return nil }
-            return String(format: "%04d-%02d-%02d", y, m, d)
+            return String(format: "%04ld-%02ld-%02ld", y, m, d)
         }
         return nil
     }

@@ -15,6 +15,7 @@ struct UBLInvoiceReading {
 
     func read() -> EInvoice {
         var facts = InvoiceFacts()
+        var parseProblems: [String] = []
         facts.creditNote = creditNote
         let guideline = string("cbc:CustomizationID")
         facts.number = string("cbc:ID")
@@ -42,14 +43,14 @@ struct UBLInvoiceReading {
         facts.paymentTerms = nodes("cac:PaymentTerms/cbc:Note").compactMap { InvoiceFacts.text($0.text) }.joined(separator: " ")
 
         let totals = "cac:LegalMonetaryTotal"
-        facts.lineTotal = amount("\(totals)/cbc:LineExtensionAmount", facts: &facts)
-        facts.allowances = amount("\(totals)/cbc:AllowanceTotalAmount", facts: &facts)
-        facts.charges = amount("\(totals)/cbc:ChargeTotalAmount", facts: &facts)
-        facts.net = amount("\(totals)/cbc:TaxExclusiveAmount", facts: &facts)
-        facts.gross = amount("\(totals)/cbc:TaxInclusiveAmount", facts: &facts)
-        facts.prepaid = amount("\(totals)/cbc:PrepaidAmount", facts: &facts)
-        facts.rounding = amount("\(totals)/cbc:PayableRoundingAmount", facts: &facts)
-        facts.payable = amount("\(totals)/cbc:PayableAmount", facts: &facts)
+        facts.lineTotal = amount("\(totals)/cbc:LineExtensionAmount", problems: &parseProblems)
+        facts.allowances = amount("\(totals)/cbc:AllowanceTotalAmount", problems: &parseProblems)
+        facts.charges = amount("\(totals)/cbc:ChargeTotalAmount", problems: &parseProblems)
+        facts.net = amount("\(totals)/cbc:TaxExclusiveAmount", problems: &parseProblems)
+        facts.gross = amount("\(totals)/cbc:TaxInclusiveAmount", problems: &parseProblems)
+        facts.prepaid = amount("\(totals)/cbc:PrepaidAmount", problems: &parseProblems)
+        facts.rounding = amount("\(totals)/cbc:PayableRoundingAmount", problems: &parseProblems)
+        facts.payable = amount("\(totals)/cbc:PayableAmount", problems: &parseProblems)
         // VAT in the document currency (a second TaxTotal may give it in the accounting currency).
         let taxAmounts = nodes("cac:TaxTotal/cbc:TaxAmount")
         let taxNode = taxAmounts.first { $0.attribute("currencyID") == facts.currency } ?? taxAmounts.first
@@ -73,6 +74,7 @@ struct UBLInvoiceReading {
             line.hasAllowancesOrCharges = !nodes("cac:AllowanceCharge", in: node).isEmpty
             facts.lines.append(line)
         }
+        facts.problems += parseProblems
         facts.check()
         return EInvoice(syntax: creditNote ? "UBL CreditNote" : "UBL Invoice", guideline: guideline,
                         fields: facts.fields, problems: facts.problems)
@@ -84,10 +86,10 @@ struct UBLInvoiceReading {
             ?? string("\(party)/cac:PartyTaxScheme/cbc:CompanyID")
     }
 
-    private func amount(_ xpath: String, facts: inout InvoiceFacts) -> Decimal? {
+    private func amount(_ xpath: String, problems: inout [String]) -> Decimal? {
         guard let raw = string(xpath) else { return nil }
         guard let value = InvoiceFacts.decimal(raw) else {
-            facts.problems.append("\(xpath.split(separator: "/").last.map(String.init) ?? xpath) \"\(raw)\" is not a number")
+            problems.append("\(xpath.split(separator: "/").last.map(String.init) ?? xpath) \"\(raw)\" is not a number")
             return nil
         }
         return value
