@@ -190,6 +190,17 @@ def facturx_pages(gross_shown):
     ]]
 
 
+# ---------------------------------------------------------------------------------------------- ZIP
+
+FIXED_TIME = (2026, 11, 20, 12, 0, 0)  # entries carry a fixed time, so the archives are byte-identical every run
+
+
+def entry(name):
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 # ---------------------------------------------------------------------------------------------- DOCX
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
@@ -254,12 +265,12 @@ def write_docx(path):
 <Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
 </Relationships>'''
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", content_types)
-        z.writestr("_rels/.rels", rels)
-        z.writestr("word/document.xml", document)
-        z.writestr("word/_rels/document.xml.rels", doc_rels)
-        z.writestr("word/header1.xml", header)
-        z.writestr("word/footer1.xml", footer)
+        z.writestr(entry("[Content_Types].xml"), content_types)
+        z.writestr(entry("_rels/.rels"), rels)
+        z.writestr(entry("word/document.xml"), document)
+        z.writestr(entry("word/_rels/document.xml.rels"), doc_rels)
+        z.writestr(entry("word/header1.xml"), header)
+        z.writestr(entry("word/footer1.xml"), footer)
 
 
 # ---------------------------------------------------------------------------------------------- XLSX
@@ -311,14 +322,14 @@ def write_xlsx(path):
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
 </Relationships>'''
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", content_types)
-        z.writestr("_rels/.rels", rels)
-        z.writestr("xl/workbook.xml", workbook)
-        z.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
-        z.writestr("xl/sharedStrings.xml", shared_xml)
-        z.writestr("xl/styles.xml", styles)
-        z.writestr("xl/worksheets/sheet1.xml", sheet1)
-        z.writestr("xl/worksheets/sheet2.xml", sheet2)
+        z.writestr(entry("[Content_Types].xml"), content_types)
+        z.writestr(entry("_rels/.rels"), rels)
+        z.writestr(entry("xl/workbook.xml"), workbook)
+        z.writestr(entry("xl/_rels/workbook.xml.rels"), workbook_rels)
+        z.writestr(entry("xl/sharedStrings.xml"), shared_xml)
+        z.writestr(entry("xl/styles.xml"), styles)
+        z.writestr(entry("xl/worksheets/sheet1.xml"), sheet1)
+        z.writestr(entry("xl/worksheets/sheet2.xml"), sheet2)
 
 
 # ------------------------------------------------------------------------------------------ ZIP bombs
@@ -326,9 +337,9 @@ def write_xlsx(path):
 def write_zip_bomb(path, megabytes=200):
     """A DOCX whose document.xml inflates to `megabytes` MB of spaces (~1000:1)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(entry("[Content_Types].xml"), "<Types/>")
         head = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
-        with z.open("word/document.xml", "w", force_zip64=True) as f:
+        with z.open(entry("word/document.xml"), "w", force_zip64=True) as f:
             f.write(head.encode())
             chunk = b" " * (1 << 20)
             for _ in range(megabytes):
@@ -340,8 +351,8 @@ def write_lying_zip_bomb(path):
     """A DOCX whose document.xml claims (in both headers) to be 300 bytes but inflates to 20 MB: only a
     limit enforced while inflating catches it."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+        z.writestr(entry("[Content_Types].xml"), "<Types/>")
+        z.writestr(entry("word/document.xml"), b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
                    + b"A" * (20 << 20) + b"</w:t></w:r></w:p></w:body></w:document>")
     data = bytearray(open(path, "rb").read())
     name = b"word/document.xml"
