@@ -944,7 +944,7 @@ def auto_reply(c: Ctx) -> tuple[bytes, dict, list]:
 
 def other(c: Ctx) -> tuple[bytes, dict, list]:
     L = c.lang
-    sort = ["newsletter", "list", "personal", "spam", "newsletter", "list"][c.n % 6]
+    sort = ["newsletter", "list", "personal", "spam", "announcement", "invitation", "newsletter", "list"][c.n % 8]
     k = c.rng.randrange(1_000_000)
 
     def pk(options):
@@ -1031,6 +1031,46 @@ def other(c: Ctx) -> tuple[bytes, dict, list]:
             body = pk([f"晓燕，\n\n这周六中午有空吗？新开了一家火锅店，听说不错，一起去尝尝？\n\n{who[0]}\n",
                            f"嗨，\n\n上次聚会的照片整理好了，发给你看看，大家笑得都很开心。\n\n{who[0]}\n",
                            f"生日快乐！祝你天天开心，工作顺利！礼物下次见面给你。\n\n{who[0]}\n"])
+    elif sort == "announcement":
+        who = c.pick(PEOPLE[L])
+        frm = address({"en": "HR Team", "de": "Personalabteilung", "zh": "行政人事部"}[L], f"hr@{US[1]}", "utf-8")
+        to = {"en": f"all-staff@{US[1]}", "de": f"alle-hamburg@{US[1]}", "zh": f"all-suzhou@{US[1]}"}[L]
+        if L == "en":
+            subject = "Office closed on 24 December – holiday schedule"
+            body = ("Dear colleagues,\n\nplease note that the office will be closed from 24 December to 1 January. The warehouse keeps an "
+                    "emergency service on 28 and 29 December (contact the shift lead).\nPlease enter your remaining leave in the portal by "
+                    f"Friday and hand over open tasks before you leave.\n\nThank you, and enjoy the holidays!\n{who[0]}, HR\n")
+        elif L == "de":
+            subject = "Neue Parkplatzregelung ab 1. Dezember"
+            body = ("Liebe Kolleginnen und Kollegen,\n\nab dem 1. Dezember gilt auf dem Firmengelände eine neue Parkplatzregelung: Die Plätze "
+                    "vor Halle 2 sind für Besucher und Lieferanten reserviert. Mitarbeitende parken bitte auf dem hinteren Parkplatz. "
+                    f"Die Zufahrt erfolgt über das Tor in der Werftstraße.\n\nBei Fragen wendet euch an die Personalabteilung.\n\nViele Grüße\n{who[0]}\n")
+        else:
+            subject = "关于调整冬季作息时间的通知"
+            body = ("各位同事：\n\n自12月1日起，公司实行冬季作息时间：上午8:30上班，下午5:00下班，午休时间调整为12:00至13:00。"
+                    "食堂开放时间相应调整。\n请各部门负责人通知到每位员工，特此通知。\n\n行政人事部\n")
+    elif sort == "invitation":
+        who = c.pick(PEOPLE[L])
+        frm = address(who[0], f"{who[1]}@{US[1]}", "utf-8")
+        start = c.time + dt.timedelta(days=9)
+        if L == "en":
+            subject = f"Invitation: Quarterly team review @ {start.strftime('%a %d %b %Y')} 14:00 - 15:00 (CET)"
+            body = (f"You have been invited to the following event.\n\nQuarterly team review\nWhen: {start.strftime('%A %d %B %Y')} 14:00 - 15:00 (CET)\n"
+                    "Where: Meeting room Elbe / video call\nAgenda: figures of the quarter, open projects, holiday cover\n\nAccept, decline or propose a new time in your calendar.\n")
+        elif L == "de":
+            subject = f"Einladung: Abteilungsbesprechung Vertrieb am {start.strftime('%d.%m.%Y')} um 10:00"
+            body = (f"Sie wurden zu folgendem Termin eingeladen.\n\nAbteilungsbesprechung Vertrieb\nWann: {start.strftime('%d.%m.%Y')}, 10:00 - 11:00 Uhr\n"
+                    "Wo: Besprechungsraum Alster\nTagesordnung: Rückblick Messe, Urlaubsplanung, Verschiedenes\n\nBitte sagen Sie im Kalender zu oder ab.\n")
+        else:
+            subject = f"会议邀请：{start.month}月{start.day}日 部门周例会"
+            body = (f"您被邀请参加以下会议。\n\n部门周例会\n时间：{start.year}年{start.month}月{start.day}日 09:30-10:30\n地点：三楼会议室 / 腾讯会议\n"
+                    "议程：上周工作回顾、本周计划、其他事项\n\n请在日历中接受或拒绝。\n")
+        ics = ("BEGIN:VCALENDAR\nPRODID:-//Mailroom examples//EN\nVERSION:2.0\nMETHOD:REQUEST\nBEGIN:VEVENT\n"
+               f"UID:{c.mid(US[1])}\nDTSTART:{start.strftime('%Y%m%dT%H%M00Z')}\nDTEND:{(start + dt.timedelta(hours=1)).strftime('%Y%m%dT%H%M00Z')}\n"
+               f"SUMMARY:{subject.split(':', 1)[-1].strip() if L != 'zh' else 'Weekly meeting'}\nORGANIZER:mailto:{who[1]}@{US[1]}\nEND:VEVENT\nEND:VCALENDAR\n")
+        part = multipart("alternative", [text_part(body, c.charset if c.charset != "us-ascii" else "utf-8", c.cte),
+                                         raw_part("text/calendar; charset=\"utf-8\"; method=REQUEST", ics)], f"=_cal_{c.kind}_{c.n}")
+        return message(c.headers(subject, frm, to, extra), part), {}, []
     else:  # spam
         frm = address(c.pick(["Claims Department", "Dr. Williams", "Account Security", "Global Marketing Team", "财务中心"]),
                       f"{c.pick(['info', 'promo', 'security', 'win'])}{c.rng.randint(10, 99)}@{c.pick(['bestdeals.example', 'secure-login.example', 'prize-center.example'])}", "utf-8")
@@ -1068,7 +1108,7 @@ def other(c: Ctx) -> tuple[bytes, dict, list]:
 
 GENERATORS = {"quote_request": quote_request, "support_ticket": support_ticket, "approval": approval, "invoice": invoice,
               "purchase_order": purchase_order, "auto_reply": auto_reply, "other": other}
-PER_LANGUAGE = 6          # 18 examples a kind
+PER_LANGUAGE = 6          # 18 examples a kind (other: 24, it has the most varied members)
 WITH_EXPECTED = {"quote_request", "invoice", "purchase_order", "approval"}
 SHORT = {"quote_request": "quote", "support_ticket": "support", "approval": "approval", "invoice": "invoice",
          "purchase_order": "order", "auto_reply": "auto", "other": "other"}
@@ -1086,7 +1126,7 @@ def generate():
             if old.is_file():
                 old.unlink()
         for lang in LANGS:
-            for n in range(PER_LANGUAGE):
+            for n in range(PER_LANGUAGE + (2 if kind == "other" else 0)):
                 c = Ctx(kind, n, lang)
                 msg, fields, extras = GENERATORS[kind](c)
                 name = f"{SHORT[kind]}-{lang}-{n + 1:02d}"
