@@ -26,6 +26,8 @@ enum ClassifierFeatures {
     static let maxBodyCharacters = 12_000
     static let maxDocumentCharacters = 8_000
     static let maxQuotedCharacters = 3_000
+    /// A feature enters the vocabulary when at least this many examples have it (header features: one).
+    static let minimumDocumentFrequency = 1
 
     enum Group: Int { case words = 0, characters = 1, header = 2 }
     static let groupWeights: [Double] = [1.0, 0.8, 0.6]

@@ -107,10 +107,10 @@ public struct KindClassifier: Sendable, Codable {
         var exampleCounts: [String: Int] = [:]
         for label in labels { exampleCounts[label, default: 0] += 1 }
 
-        // Vocabulary: features seen in at least two examples (header features: one is enough).
+        // Vocabulary: every feature the examples have (ClassifierFeatures.minimumDocumentFrequency).
         var documentFrequency: [String: Int] = [:]
         for c in counts { for name in c.keys { documentFrequency[name, default: 0] += 1 } }
-        let vocabulary = documentFrequency.filter { $0.value >= 2 || $0.key.hasPrefix("header:") }.keys.sorted()
+        let vocabulary = documentFrequency.filter { $0.value >= ClassifierFeatures.minimumDocumentFrequency || $0.key.hasPrefix("header:") }.keys.sorted()
         let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
         let vectors = counts.map { ClassifierFeatures.vector($0, index: index) }
 
