@@ -28,7 +28,11 @@ public final class MailroomDaemon: Sendable {
         spool = try Spool(directory: config.spool.path)
         store = try MailStore(path: config.store.path)
         let intake = Intake(store: store, spool: spool)
-        pipeline = Pipeline(store: store, stages: stages ?? Pipeline.standardStages(spool: spool),
+        let standard = try stages ?? Pipeline.standardStages(spool: spool, understand: UnderstandStage.load(
+            spool: spool, rules: config.rules,
+            cacheDirectory: URL(fileURLWithPath: config.store.path).deletingLastPathComponent().appendingPathComponent("cache"),
+            logger: logger))
+        pipeline = Pipeline(store: store, stages: standard,
                             workers: config.pipeline.workers, logger: logger)
         maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
         dropFolders = config.sources.drop.map { DropFolderSource(settings: $0, intake: intake, logger: logger) }

@@ -41,9 +41,9 @@ public final class Pipeline: Sendable {
         self.maxAttempts = maxAttempts
     }
 
-    /// Parse, Understand, Decide, Act.
-    public static func standardStages(spool: Spool) -> [any PipelineStage] {
-        [ParseStage(spool: spool), UnderstandStage(), DecideStage(), ActStage()]
+    /// Parse, Understand, Decide, Act. Without `understand`, Understand records every message as `unknown`.
+    public static func standardStages(spool: Spool, understand: UnderstandStage? = nil) -> [any PipelineStage] {
+        [ParseStage(spool: spool), understand ?? UnderstandStage(spool: spool), DecideStage(), ActStage()]
     }
 
     /// Drives one message from its committed state until it is terminal. Returns the state it ended in

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import Mailroom
+
+@Suite struct UnderstanderTests {
+    func understander(classifier: KindClassifier? = TestMail.classifier) throws -> Understander {
+        Understander(catalogue: try RepositoryFiles.catalogue(), classifier: classifier)
+    }
+
+    func understand(demo number: Int) async throws -> Understanding {
+        try await understander().understand(MessageContent.read(raw: RepositoryFiles.demo(number)))
+    }
+
+    @Test func aNewsletterIsOtherByItsHeadersBeforeAnyGuess() async throws {
+        let u = try await understand(demo: 4)
+        #expect(u.kind == "other")
+        #expect(u.method == "rule")
+        #expect(u.review.isEmpty)
+        #expect(u.steps.first?.method.hasPrefix("rule:other/") == true)
+    }
+
+    @Test func aBusinessLookingListPostIsStillOther() async throws {
+        let raw = TestMail.make(subject: "Request for quotation: please send your best price for 500 bearings",
+                                body: "Please quote 500 pcs BW-6205-2RS, delivery 11 Jan 2027. Invoice to follow.",
+                                headers: ["List-Id: Bearing buyers <buyers.lists.example>", "Precedence: list"])
+        let u = try await understander().understand(MessageContent.read(raw: raw))
+        #expect(u.kind == "other")
+        #expect(u.method == "rule")
+    }
+
+    @Test func aBounceAndAnOutOfOfficeAreAutoReplies() async throws {
+        let bounce = try await understand(demo: 16)
+        #expect(bounce.kind == "auto_reply")
+        #expect(bounce.fields["auto_reply_type"] == .text("bounce"))
+        #expect(bounce.groundings["auto_reply_type"]?.location.hasPrefix("rule:auto_reply/") == true)
+        let away = try await understand(demo: 6)
+        #expect(away.kind == "auto_reply")
+        #expect(away.fields["auto_reply_type"] == .text("out_of_office"))
+        #expect(away.review.isEmpty)
+    }
+
+    @Test(arguments: [(5, "APR-2026-0041", "henrik.lange@brightwater-components.example"),
+                      (10, "APR-2026-0047", nil), (12, "APR-2026-0044", nil)])
+    func approvalsInThreeLanguages(number: Int, reference: String, approver: String?) async throws {
+        let u = try await understand(demo: number)
+        #expect(u.kind == "approval")
+        #expect(u.method == "rule")
+        #expect(u.fields["decision"] == .text("approve"))
+        #expect(u.fields["reference"] == .text(reference))
+        if let approver { #expect(u.fields["approver"] == .text(approver)) }
+        #expect(u.review.isEmpty, "\(u.review)")
+        #expect(u.groundings["decision"]?.location == "body")
+    }
+
+    @Test func aRejectionIsRead() async throws {
+        let raw = TestMail.make(from: "Chef <boss@brightwater-components.example>",
+                                subject: "Re: Approval needed: discount [APR-2026-0050]",
+                                body: "Not approved, 8% is too much.\n\n> Reply \"approved\" or \"rejected\".",
+                                headers: ["In-Reply-To: <apr-2026-0050@mailroom.example>"])
+        let u = try await understander().understand(MessageContent.read(raw: raw))
+        #expect(u.kind == "approval")
+        #expect(u.fields["decision"] == .text("reject"))
+    }
+
+    @Test func aQuoteRequestTableBecomesLines() async throws {
+        let u = try await understand(demo: 1)
+        #expect(u.kind == "quote_request")
+        #expect(u.method == "classifier")
+        #expect(u.fields["contact_email"] == .text("annika.holm@lindqvist-packaging.example"))
+        #expect(u.fields["reference"] == .text("RFQ 2026-118"))
+        #expect(u.fields["delivery_date"] == .date("2027-01-11"))
+        guard case .list(let rows) = u.fields["lines"] else { Issue.record("no lines: \(u.fields)"); return }
+        #expect(rows.map { $0["sku"] } == [.text("BW-6205-2RS"), .text("BW-6308-ZZ"), .text("BW-UCF208"), .text("BW-CPL-J28")])
+        #expect(rows.map { $0["quantity"] } == [.number(2400), .number(600), .number(150), .number(200)])
+        #expect(u.groundings["lines[0].quantity"]?.excerpt == "2,400")
+        #expect(u.steps.map(\.method).starts(with: ["rule", "einvoice", "classifier", "extractors", "validation"]))
+    }
+
+    @Test func aGermanAndAChineseQuoteRequest() async throws {
+        let de = try await understand(demo: 2)
+        guard case .list(let rows) = de.fields["lines"] else { Issue.record("no lines: \(de.fields)"); return }
+        #expect(rows.count == 4)
+        #expect(rows.first?["quantity"] == .number(120))
+        #expect(rows.first?["unit"] == .text("Stk."))
+        let zh = try await understand(demo: 3)
+        guard case .list(let zrows) = zh.fields["lines"] else { Issue.record("no lines: \(zh.fields)"); return }
+        #expect(zrows.map { $0["sku"] } == [.text("BW-LG20-1000"), .text("BW-LB20-FL"), .text("BW-GB-PB42")])
+        #expect(zh.fields["delivery_date"] == .date("2026-12-20"))
+        #expect(zh.fields["customer_company"] == .text("宁波海腾自动化设备有限公司"))
+    }
+
+    @Test func aTextInvoiceGetsItsFieldsAndWhatIsMissingGoesToReview() async throws {
+        let u = try await understand(demo: 7)
+        #expect(u.kind == "invoice")
+        #expect(u.fields["invoice_number"] == .text("RE-2026-11873"))
+        #expect(u.fields["issue_date"] == .date("2026-11-06"))
+        #expect(u.fields["due_date"] == .date("2026-12-06"))
+        #expect(u.fields["iban"] == .text("DE04200691300071184402"))
+        #expect(u.fields["seller_vat_id"] == .text("DE247853016"))
+        #expect(u.fields["seller"] == .text("Elbe Stahlhandel GmbH"))
+        for (name, g) in u.groundings { #expect(!g.excerpt.isEmpty, "\(name)") }
+        #expect(!u.review.isEmpty)
+    }
+
+    @Test func aPlainTextPurchaseOrder() async throws {
+        let u = try await understand(demo: 19)
+        #expect(u.kind == "purchase_order")
+        #expect(u.fields["order_number"] == .text("PO-GLC-77120"))
+        #expect(u.fields["order_date"] == .date("2026-11-16"))
+        #expect(u.fields["total"] == .money(Decimal(string: "31437.50")!, currency: "USD"))
+        #expect(u.fields["currency"] == .text("USD"))
+        guard case .list(let rows) = u.fields["lines"] else { Issue.record("no lines: \(u.fields)"); return }
+        #expect(rows.count == 3)
+        #expect(rows.first?["unit_price"] == .money(Decimal(string: "63.94")!, currency: "USD"))
+    }
+
+    @Test func lowConfidenceForABusinessKindGoesToReview() async throws {
+        let raw = TestMail.make(subject: "hello", body: "see you tomorrow")
+        let u = try await understander().understand(MessageContent.read(raw: raw))
+        if let kind = try RepositoryFiles.catalogue().kind(named: u.kind), kind.business {
+            #expect(u.review.contains { $0.contains("only") && $0.contains("sure") }, "\(u)")
+        }
+    }
+
+    @Test func withoutAClassifierTheKindIsUnknownAndReviewed() async throws {
+        let raw = TestMail.make(subject: "Angebot bitte", body: "Bitte um ein Angebot")
+        let u = try await understander(classifier: nil).understand(MessageContent.read(raw: raw))
+        #expect(u.kind == "unknown")
+        #expect(u.method == "none")
+        #expect(!u.review.isEmpty)
+    }
+
+    @Test func summaryJSONHasTheClassifyShape() async throws {
+        let u = try await understand(demo: 19)
+        let json = u.summaryJSON.objectValue
+        #expect(Set(json?.keys.map { $0 } ?? []) == ["kind", "confidence", "method", "fields", "review"])
+        #expect(json?["fields"]?["total"] == .string("31437.50"))
+    }
+}
