@@ -368,7 +368,7 @@ struct KindFileReader {
         let from = source(keys["from"])
         if let l = keys["labels"] ?? keys["label"] {
             let labels = stringList(l, what: "labels")
-            return labels.isEmpty ? nil : .labels(labels, source: from)
+            return labels.isEmpty ? nil : .labels(labels, pattern: FieldExtraction.labelPattern(labels), source: from)
         }
         if let p = keys["pattern"] {
             guard let pattern = compile(p) else { return nil }
@@ -388,7 +388,7 @@ struct KindFileReader {
                 problem(k, "keywords map each enum value to its words: `approve: [approved, genehmigt, 同意]`")
                 return nil
             }
-            var list: [(value: String, words: [String])] = []
+            var list: [(value: String, words: [String], patterns: [TextPattern])] = []
             for (valueNode, wordsNode) in km {
                 let value = valueNode.string ?? ""
                 if !values.contains(value) {
@@ -396,7 +396,8 @@ struct KindFileReader {
                             suggestion: RuleFileProblem.closest(to: value, in: values).map { "did you mean '\($0)'?" }
                                 ?? "values: " + values.joined(separator: ", "))
                 }
-                list.append((value, stringList(wordsNode, what: "keywords")))
+                let words = stringList(wordsNode, what: "keywords")
+                list.append((value, words, words.compactMap(FieldExtraction.keywordPattern)))
             }
             return .keywords(list, source: from)
         }

@@ -79,13 +79,13 @@ public enum ExtractionSource: Sendable, Hashable {
 public enum FieldExtractor: Sendable {
     /// Label–value: one of the labels ("Invoice No.", "Rechnungsnummer", "发票号码"), then the value after
     /// it on the same line (or the next line when the label ends its line), read by the field's type.
-    case labels([String], source: ExtractionSource)
+    case labels([String], pattern: TextPattern, source: ExtractionSource)
     /// A regular expression; the named group `value` (else group 1, else the whole match) is the value.
     case pattern(TextPattern, source: ExtractionSource)
     /// The built-in recogniser of the field's type: the first such value in the source.
     case recogniser(source: ExtractionSource)
     /// For enums: the first value whose keywords occur ("approved", "genehmigt", "同意").
-    case keywords([(value: String, words: [String])], source: ExtractionSource)
+    case keywords([(value: String, words: [String], patterns: [TextPattern])], source: ExtractionSource)
     /// For lists: a regular expression per row whose named groups are item field names.
     case rows(TextPattern, source: ExtractionSource)
     /// A fixed value (useful in matchers' kinds, e.g. `value: bounce`).

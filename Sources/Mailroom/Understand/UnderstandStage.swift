@@ -55,8 +55,9 @@ public struct UnderstandStage: PipelineStage {
         } else {
             logger.warning("no examples at \(examples.path): mail that no matcher recognises goes to review")
         }
-        logger.info("understanding \(catalogue.kinds.count) kinds (\(catalogue.kinds.map(\.name).joined(separator: ", ")))"
-            + (classifier.map { " with a classifier over \($0.kinds.count) kinds" } ?? " without a classifier"))
+        let summary = "understanding \(catalogue.kinds.count) kinds (\(catalogue.kinds.map(\.name).joined(separator: ", ")))"
+            + (classifier.map { " with a classifier over \($0.kinds.count) kinds" } ?? " without a classifier")
+        logger.info("\(summary)")
         return UnderstandStage(spool: spool, understander: Understander(catalogue: catalogue, classifier: classifier))
     }
 

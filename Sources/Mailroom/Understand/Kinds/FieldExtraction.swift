@@ -65,8 +65,7 @@ public enum FieldExtraction {
         case .constant(let text):
             guard let (value, _, _) = ValueReader.read(text, as: field.type, whole: true) else { return nil }
             return ExtractedValue(value: value, grounding: nil, rowGroundings: [:], method: "value")
-        case .labels(let labels, let source):
-            let pattern = labelPattern(labels)
+        case .labels(_, let pattern, let source):
             for text in texts(source, content) {
                 for match in pattern.matches(in: text.text) {
                     var rest = match.group(named: "rest") ?? ""
@@ -108,13 +107,9 @@ public enum FieldExtraction {
         case .keywords(let list, let source):
             var best: (value: String, location: String, offset: Int, excerpt: String)?
             for text in texts(source, content) {
-                for (value, words) in list {
-                    for word in words {
-                        let escaped = NSRegularExpression.escapedPattern(for: word)
-                        let asciiWord = word.unicodeScalars.allSatisfy { $0.isASCII }
-                        let source = asciiWord ? #"(?<![\p{L}\d])"# + escaped + #"(?![\p{L}\d])"# : escaped
-                        guard let pattern = try? TextPattern(source, caseInsensitive: true),
-                              let m = pattern.firstMatch(in: text.text) else { continue }
+                for (value, _, patterns) in list {
+                    for pattern in patterns {
+                        guard let m = pattern.firstMatch(in: text.text) else { continue }
                         if best == nil || (best!.location == text.location && m.utf16Offset < best!.offset) {
                             best = (value, text.location, m.utf16Offset, m.value)
                         }
@@ -157,6 +152,13 @@ public enum FieldExtraction {
             }
             return nil
         }
+    }
+
+    /// A keyword as a whole word (ASCII words) or as written (other scripts), ignoring case.
+    static func keywordPattern(_ word: String) -> TextPattern? {
+        let escaped = NSRegularExpression.escapedPattern(for: word).replacingOccurrences(of: " ", with: #"\s+"#)
+        let asciiWord = word.unicodeScalars.allSatisfy { $0.isASCII }
+        return try? TextPattern(asciiWord ? #"(?<![\p{L}\d])"# + escaped + #"(?![\p{L}\d])"# : escaped, caseInsensitive: true)
     }
 
     /// `label` then an optional `No.`/`Nr.`/`#`, a colon (also the full-width one), and the rest of the line;

@@ -89,7 +89,8 @@ public enum Luhn {
 }
 
 /// EU VAT identification numbers: the country's format, and its check digits where the algorithm is
-/// published and stable (AT, BE, DE, DK, FI, FR, IT, LU, NL, PL, PT, SE). Other member states: format only.
+/// published and stable (AT, BE, DE, DK, FI, FR, IT, LU, NL, PL, PT, SE; also the UK's GB/XI). Other member
+/// states: format only.
 public enum VATRecogniser {
     static let formats: [String: String] = [
         "AT": #"U\d{8}"#, "BE": #"[01]\d{9}"#, "BG": #"\d{9,10}"#, "CY": #"\d{8}[A-Z]"#, "CZ": #"\d{8,10}"#,
@@ -97,12 +98,12 @@ public enum VATRecogniser {
         "FI": #"\d{8}"#, "FR": #"[A-HJ-NP-Z0-9]{2}\d{9}"#, "HR": #"\d{11}"#, "HU": #"\d{8}"#, "IE": #"\d[A-Z0-9+*]\d{5}[A-Z]{1,2}"#,
         "IT": #"\d{11}"#, "LT": #"\d{9}|\d{12}"#, "LU": #"\d{8}"#, "LV": #"\d{11}"#, "MT": #"\d{8}"#,
         "NL": #"\d{9}B\d{2}"#, "PL": #"\d{10}"#, "PT": #"\d{9}"#, "RO": #"\d{2,10}"#, "SE": #"\d{10}01"#,
-        "SI": #"\d{8}"#, "SK": #"\d{10}"#, "XI": #"\d{9}|\d{12}"#,
+        "SI": #"\d{8}"#, "SK": #"\d{10}"#, "XI": #"\d{9}|\d{12}"#, "GB": #"\d{9}|\d{12}|GD\d{3}|HA\d{3}"#,
     ]
 
     static let compiled: [String: TextPattern] = formats.mapValues { TextPattern(known: "^(?:" + $0 + ")$") }
 
-    static let pattern = TextPattern(known: #"(?<![A-Za-z0-9])(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)[ \u00A0.-]?[A-Z0-9][A-Z0-9 .+*]{6,14}[A-Z0-9](?![A-Za-z0-9])"#)
+    static let pattern = TextPattern(known: #"(?<![A-Za-z0-9])(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI|GB)[ \u00A0.-]?[A-Z0-9][A-Z0-9 .+*]{6,14}[A-Z0-9](?![A-Za-z0-9])"#)
 
     /// The VAT id without spaces or dots, upper-case, when it is valid.
     public static func normalise(_ text: String) -> String? {
@@ -181,6 +182,11 @@ public enum VATRecogniser {
             return (r >= 10 ? 0 : r) == digits[8]
         case "SE":
             return Luhn.isValid(String(body.prefix(10)))
+        case "GB", "XI":
+            // UK (and Northern Ireland) VAT numbers: weights 8…2 on the first seven digits plus the last two.
+            guard digits.count == 9 || digits.count == 12 else { return true }  // government departments: format only
+            let sum = zip(digits.prefix(7), [8, 7, 6, 5, 4, 3, 2]).map(*).reduce(0, +) + digits[7] * 10 + digits[8]
+            return sum % 97 == 0 || (sum + 55) % 97 == 0
         default:
             return true
         }
