@@ -79,10 +79,12 @@ public struct KindClassifier: Sendable, Codable {
 
     public func predict(_ input: ClassifierInput) -> KindPrediction {
         let fs = Self.features(input)
+        let known = Set(counts.values.flatMap(\.keys))
         var scores: [(String, Double)] = kinds.map { kind in
             var s = log(priors[kind] ?? 1e-9)
             let total = (totals[kind] ?? 0) + Double(vocabulary)
-            for f in fs { s += log(((counts[kind]?[f] ?? 0) + 1) / total) }
+            // Words never seen in training say nothing about any kind.
+            for f in fs where known.contains(f) { s += log(((counts[kind]?[f] ?? 0) + 1) / total) }
             return (kind, s)
         }
         guard let best = scores.map(\.1).max() else { return KindPrediction(kind: "unknown", confidence: 0, ranking: []) }
