@@ -17,12 +17,17 @@ public struct EvaluationReport: Sendable {
     public var fieldRecall: Double
     /// Mails sent to review (any reason).
     public var reviewed: Int
-    /// Non-business mails taken for a business kind: the costliest error.
+    /// Non-business mails taken for a business kind and let through without review: the costliest error
+    /// (it would trigger actions).
     public var businessFalsePositives: Int
+    /// Non-business mails given a business kind but held in review (no action without a person).
+    public var businessGuessesHeld: Int = 0
     /// Per method, how many mails it decided.
     public var methods: [String: Int]
     /// The mails predicted wrongly: file, true kind, predicted kind.
     public var mistakes: [(file: String, expected: String, predicted: String)]
+    /// Grounded field values that differ from the expected ones: file, field, expected, found.
+    public var fieldMistakes: [(file: String, field: String, expected: String, found: String)] = []
 
     public var json: JSONValue {
         .object([
@@ -37,8 +42,11 @@ public struct EvaluationReport: Sendable {
             "field_recall": .number(Self.round(fieldRecall)),
             "reviewed": .integer(reviewed),
             "business_false_positives": .integer(businessFalsePositives),
+            "business_guesses_held_for_review": .integer(businessGuessesHeld),
             "methods": .object(methods.mapValues { .integer($0) }),
             "mistakes": .array(mistakes.map { .object(["file": .string($0.file), "expected": .string($0.expected), "predicted": .string($0.predicted)]) }),
+            "field_mistakes": .array(fieldMistakes.map { .object(["file": .string($0.file), "field": .string($0.field),
+                                                                   "expected": .string($0.expected), "found": .string($0.found)]) }),
         ])
     }
 
@@ -46,8 +54,8 @@ public struct EvaluationReport: Sendable {
 
     /// The report as a person reads it.
     public var text: String {
-        var out = String(format: "%d mails, accuracy %.1f%%, %d sent to review, %d non-business mails taken for business\n",
-                         messages, accuracy * 100, reviewed, businessFalsePositives)
+        var out = String(format: "%d mails, accuracy %.1f%%, %d sent to review; non-business mails taken for business: %d let through, %d held for review\n",
+                         messages, accuracy * 100, reviewed, businessFalsePositives, businessGuessesHeld)
         out += "Methods: " + methods.keys.sorted().map { "\($0) \(methods[$0]!)" }.joined(separator: ", ") + "\n\n"
         let kinds = Set(perKind.keys).union(confusion.keys).union(confusion.values.flatMap(\.keys)).sorted()
         out += FixedWidthTable(header: ["KIND", "PRECISION", "RECALL", "SUPPORT"],
@@ -70,6 +78,10 @@ public struct EvaluationReport: Sendable {
         }
         if !mistakes.isEmpty {
             out += "\nMistakes:\n" + mistakes.map { "  \($0.file): \($0.expected) taken for \($0.predicted)\n" }.joined()
+        }
+        if !fieldMistakes.isEmpty {
+            out += "\nWrong field values (grounded, but not the expected ones):\n"
+                + fieldMistakes.map { "  \($0.file): \($0.field) = \($0.found), expected \($0.expected)\n" }.joined()
         }
         return out
     }
@@ -149,16 +161,19 @@ public enum Evaluation {
     static func score(_ results: [(Case, Understanding)], catalogue: KindCatalogue) -> EvaluationReport {
         var confusion: [String: [String: Int]] = [:]
         var methods: [String: Int] = [:]
-        var correct = 0, reviewed = 0, businessFP = 0
+        var correct = 0, reviewed = 0, businessFP = 0, businessHeld = 0
         var mistakes: [(String, String, String)] = []
         var fieldStats: [String: (support: Int, predicted: Int, correct: Int)] = [:]
+        var fieldMistakes: [(file: String, field: String, expected: String, found: String)] = []
         let business = Set(catalogue.kinds.filter(\.business).map(\.name))
         for (c, u) in results {
             confusion[c.kind, default: [:]][u.kind, default: 0] += 1
             methods[u.method, default: 0] += 1
             if u.kind == c.kind { correct += 1 } else { mistakes.append((c.file.lastPathComponent, c.kind, u.kind)) }
             if !u.review.isEmpty { reviewed += 1 }
-            if !business.contains(c.kind) && business.contains(u.kind) { businessFP += 1 }
+            if !business.contains(c.kind) && business.contains(u.kind) {
+                if u.review.isEmpty { businessFP += 1 } else { businessHeld += 1 }
+            }
             guard let expected = c.expected else { continue }
             for (name, want) in expected {
                 var s = fieldStats[name, default: (0, 0, 0)]
@@ -166,7 +181,11 @@ public enum Evaluation {
                 // Only values that passed validation and grounding count as predictions.
                 if let got = u.fields[name], u.kind == c.kind, isGrounded(name, got, u) {
                     s.predicted += 1
-                    if same(got.json, want) { s.correct += 1 }
+                    if same(got.json, want) {
+                        s.correct += 1
+                    } else {
+                        fieldMistakes.append((c.file.lastPathComponent, name, want.canonicalJSON, got.json.canonicalJSON))
+                    }
                 }
                 fieldStats[name] = s
             }
@@ -192,8 +211,8 @@ public enum Evaluation {
                                 perKind: perKind, confusion: confusion, fields: fields,
                                 fieldPrecision: totalPredicted == 0 ? 1 : Double(totalCorrect) / Double(totalPredicted),
                                 fieldRecall: totalSupport == 0 ? 0 : Double(totalCorrect) / Double(totalSupport),
-                                reviewed: reviewed, businessFalsePositives: businessFP, methods: methods,
-                                mistakes: mistakes.map { (file: $0.0, expected: $0.1, predicted: $0.2) })
+                                reviewed: reviewed, businessFalsePositives: businessFP, businessGuessesHeld: businessHeld, methods: methods,
+                                mistakes: mistakes.map { (file: $0.0, expected: $0.1, predicted: $0.2) }, fieldMistakes: fieldMistakes)
     }
 
     static func isGrounded(_ name: String, _ value: FieldValue, _ u: Understanding) -> Bool {

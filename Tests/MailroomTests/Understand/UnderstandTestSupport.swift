@@ -8,7 +8,11 @@ enum RepositoryFiles {
     static var kinds: URL { root.appendingPathComponent("rules/kinds") }
     static var demoMail: URL { root.appendingPathComponent("demo/Maildir/new") }
 
-    static func catalogue() throws -> KindCatalogue { try KindCatalogue.load(directory: kinds) }
+    /// Loaded once for all tests (compiling every pattern of every kind takes a moment).
+    static let loaded: Result<KindCatalogue, RuleFileProblems> = Result { () throws(RuleFileProblems) in
+        try KindCatalogue.load(directory: kinds)
+    }
+    static func catalogue() throws -> KindCatalogue { try loaded.get() }
 
     /// A demo mail by its number (1…) in demo/README.md.
     static func demo(_ number: Int) throws -> Data {

@@ -232,7 +232,7 @@ public enum ValueReader {
     /// The value part of a line after a label: up to a wide gap, a tab, a middle dot or a bar.
     static func cutText(_ line: String) -> String {
         var s = line.trimmingCharacters(in: .whitespaces)
-        for separator in ["  ", "\t", " · ", " | ", " – ", " (", "；", ";"] {
+        for separator in ["  ", "\t", " · ", " | ", " – ", " (", "；", ";", "，", "。", ", "] {
             if let r = s.range(of: separator) { s = String(s[..<r.lowerBound]) }
         }
         return s.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;，。)）]")).trimmingCharacters(in: .whitespaces)
