@@ -102,7 +102,19 @@ public struct ReviewQueue: Sendable {
                 + (RuleFileProblem.closest(to: kindName, in: catalogue.kinds.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
                 + " (known: \(catalogue.kinds.map(\.name).joined(separator: ", ")))")
         }
+        let content = try? rawContent(id)
         var fields = before.fields.filter { kind.field(named: $0.key) != nil }
+        var groundings = before.groundings
+        if kind.name != before.kind, let content {
+            // A new kind: its extractors read the mail first, the person's values then win.
+            let extracted = FieldExtraction.extract(kind: kind, from: content)
+            fields = extracted.mapValues(\.value)
+            groundings = [:]
+            for (name, e) in extracted {
+                if let g = e.grounding { groundings[name] = g }
+                groundings.merge(e.rowGroundings) { a, _ in a }
+            }
+        }
         for c in corrections where !(c.field == "kind" && c.row == nil) {
             guard let field = kind.field(named: c.field) else {
                 throw OperatorInputError(message: "'\(c.field)' is not a field of \(kind.name)"
@@ -135,8 +147,7 @@ public struct ReviewQueue: Sendable {
                 fields[field.name] = try Self.read(c.value, as: field)
             }
         }
-        let content = try? rawContent(id)
-        let result = UnderstandingValidator.validate(kind: kind, fields: fields, groundings: before.groundings,
+        let result = UnderstandingValidator.validate(kind: kind, fields: fields, groundings: groundings,
                                                      sources: content?.sourceTexts ?? [])
         var after = Understanding(kind: kind.name, confidence: 1, method: "person", fields: result.fields,
                                   groundings: result.groundings, review: [], steps: before.steps)
