@@ -37,14 +37,11 @@ demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@cp -r demo/Maildir $(DEMO_DIR)/Maildir
 	@cp -r rules $(DEMO_DIR)/rules
-	@echo "== mailroom run --once  (embedded default configuration: ./Maildir, ./mailroom.sqlite, ./spool)"
+	@echo "== mailroom run --once  (embedded default configuration: ./Maildir, ./mailroom.sqlite, ./spool, ./rules)"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) run --once
 	@echo
 	@echo "== mailroom status"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) status
-	@echo
-	@echo "== mailroom messages --limit 40   (the kind of every mail: rules, e-invoices, the offline classifier)"
-	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) messages --limit 40
 	@echo
 	@echo "== mailroom review list   (what waits for a person, and why)"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) review list

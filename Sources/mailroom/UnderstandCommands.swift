@@ -77,7 +77,9 @@ struct ClassifyCommand: AsyncParsableCommand {
                                        subject: content.message.subject, sender: content.senderAddresses.first)
             stored.understanding = understanding
             var text = ReviewReport.text(stored).components(separatedBy: "\nDecide:").first ?? ""
-            text = text.replacingOccurrences(of: "Message 0 — ", with: "")
+            // The store's header lines (message id, state, received) mean nothing for a file: name the file.
+            let lines = text.components(separatedBy: "\n").dropFirst().filter { !$0.hasPrefix("  Received ") }
+            text = "File:    \(file)\n" + lines.joined(separator: "\n")
             if !explain, let range = text.range(of: "\nSteps:\n") { text = String(text[..<range.lowerBound]) + "\n" }
             Terminal.out(text)
             if explain && !features.isEmpty {
