@@ -36,11 +36,18 @@ test: deps
 demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@cp -r demo/Maildir $(DEMO_DIR)/Maildir
-	@echo "== mailroom run --once  (embedded default configuration: ./Maildir, ./mailroom.sqlite, ./spool)"
+	@cp -r rules $(DEMO_DIR)/rules
+	@echo "== mailroom run --once  (embedded default configuration: ./Maildir, ./mailroom.sqlite, ./spool, ./rules)"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) run --once
 	@echo
 	@echo "== mailroom status"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) status
+	@echo
+	@echo "== mailroom review list   (what waits for a person, and why)"
+	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) review list
+	@echo
+	@echo "== mailroom classify <the purchase order of Great Lakes Conveyor> --explain   (fields, where each was found, every step)"
+	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) classify Maildir/cur/1794834938.M19P1.demo* --explain
 	@echo
 	@echo "== mailroom messages show 37   (a forwarded enquiry: the attached message and its PDF, parsed)"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) messages show 37 | sed -n '1,/^Normalised message/d;1,40p'
@@ -48,7 +55,7 @@ demo: build
 	@echo "== mailroom audit verify"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) audit verify
 	@echo
-	@echo "Explore further from $(DEMO_DIR)/: ../$(MAILROOM_DEBUG) status | messages show 1 | audit show 1 | parse Maildir/cur/<file> --json"
+	@echo "Explore further from $(DEMO_DIR)/: ../$(MAILROOM_DEBUG) status | messages show 1 | review show ID | classify Maildir/cur/<file> --json | audit show 1"
 
 bench: release
 	MAILROOM=.build/release/mailroom bash scripts/bench-parse.sh

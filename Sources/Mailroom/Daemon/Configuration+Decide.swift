@@ -25,6 +25,11 @@ extension MailroomConfig {
             self.outboxPollSeconds = outboxPollSeconds
         }
 
+        /// `kinds/`: the kinds and their fields.
+        public var kindsDirectory: URL { URL(fileURLWithPath: path).appendingPathComponent("kinds") }
+        /// `examples/`: the offline classifier's training mail.
+        public var examplesDirectory: URL { URL(fileURLWithPath: path).appendingPathComponent("examples") }
+
         public var retryPolicy: RetryPolicy {
             RetryPolicy(maxAttempts: maxAttempts, firstDelay: firstRetrySeconds, maximumDelay: maxRetrySeconds)
         }

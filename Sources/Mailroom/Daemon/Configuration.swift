@@ -144,6 +144,8 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
           level: info
         pipeline:
           workers: 2
+        rules:
+          path: rules
 
         """
 

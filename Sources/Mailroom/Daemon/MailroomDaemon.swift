@@ -39,8 +39,18 @@ public final class MailroomDaemon: Sendable {
                 + environment.errors.map(\.description).joined(separator: "\n"))
         }
         outbox = Outbox(store: store, connectors: environment.connectors, policy: config.rules.retryPolicy, logger: logger)
-        pipeline = Pipeline(store: store, stages: stages ?? Pipeline.standardStages(
-                                spool: spool, store: store, rules: environment.rules, kinds: environment.kinds, outbox: outbox),
+        let standard: [any PipelineStage]
+        if let stages {
+            standard = stages
+        } else {
+            let understand = try UnderstandStage.load(
+                spool: spool, rules: config.rules,
+                cacheDirectory: URL(fileURLWithPath: config.store.path).deletingLastPathComponent().appendingPathComponent("cache"),
+                logger: logger)
+            standard = Pipeline.standardStages(spool: spool, store: store, understand: understand,
+                                               rules: environment.rules, kinds: environment.kinds, outbox: outbox)
+        }
+        pipeline = Pipeline(store: store, stages: standard,
                             workers: config.pipeline.workers, logger: logger)
         maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
         dropFolders = config.sources.drop.map { DropFolderSource(settings: $0, intake: intake, logger: logger) }

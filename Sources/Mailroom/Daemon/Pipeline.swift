@@ -41,11 +41,14 @@ public final class Pipeline: Sendable {
         self.maxAttempts = maxAttempts
     }
 
-    /// Parse, Understand, Decide, Act. Without `rules` no action is decided; without `outbox` decided
-    /// actions go to an outbox without connectors (they become dead letters naming the missing connector).
-    public static func standardStages(spool: Spool, store: MailStore, rules: RuleSet = RuleSet(rules: [], files: []),
+    /// Parse, Understand, Decide, Act. Without `understand`, Understand records every message as `unknown`;
+    /// without `rules` no action is decided; without `outbox` decided actions go to an outbox without
+    /// connectors (they become dead letters naming the missing connector).
+    public static func standardStages(spool: Spool, store: MailStore, understand: UnderstandStage? = nil,
+                                      rules: RuleSet = RuleSet(rules: [], files: []),
                                       kinds: KindCatalogue? = nil, outbox: Outbox? = nil) -> [any PipelineStage] {
-        [ParseStage(spool: spool), UnderstandStage(), DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds)),
+        [ParseStage(spool: spool), understand ?? UnderstandStage(spool: spool),
+         DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds)),
          ActStage(outbox: outbox ?? Outbox(store: store, connectors: ConnectorCatalogue(connectors: [])))]
     }
 

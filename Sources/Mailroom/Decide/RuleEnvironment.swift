@@ -18,7 +18,7 @@ public struct RuleEnvironment: Sendable {
         var kinds: KindCatalogue?
         let kindsDirectory = rulesDirectory.appendingPathComponent("kinds")
         // Without a kinds folder, field names cannot be checked and the built-in business kinds apply.
-        if fm.fileExists(atPath: kindsDirectory.path) || KindCatalogue.isPlaceholder {
+        if fm.fileExists(atPath: kindsDirectory.path) {
             do throws(RuleFileProblems) {
                 kinds = try KindCatalogue.load(directory: kindsDirectory)
             } catch {

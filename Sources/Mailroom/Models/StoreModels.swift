@@ -96,11 +96,13 @@ public struct StoredMessage: Sendable {
     /// How many times a worker started on this message in its current state (`MailStore.recordAttempt`);
     /// reset to 0 by every transition. A number that keeps growing means the message crashes its stage.
     public var attempts: Int
+    /// What Understand concluded (kind, fields, groundings, steps, review reasons), once understood.
+    public var understanding: Understanding?
 
     public init(id: Int64, contentSHA256: String, size: Int, state: MessageState, source: String,
                 location: String, receivedAt: Date, updatedAt: Date, subject: String? = nil,
                 sender: String? = nil, kind: String? = nil, flagReason: String? = nil,
-                normalised: NormalisedMessage? = nil, attempts: Int = 0) {
+                normalised: NormalisedMessage? = nil, attempts: Int = 0, understanding: Understanding? = nil) {
         self.id = id
         self.contentSHA256 = contentSHA256
         self.size = size
@@ -115,6 +117,7 @@ public struct StoredMessage: Sendable {
         self.flagReason = flagReason
         self.normalised = normalised
         self.attempts = attempts
+        self.understanding = understanding
     }
 }
 
@@ -141,14 +144,17 @@ public struct MessageUpdate: Sendable {
     public var kind: String?
     public var flagReason: String?
     public var normalised: NormalisedMessage?
+    /// Understand's result (stored as JSON beside the kind).
+    public var understanding: Understanding?
 
     public init(subject: String? = nil, sender: String? = nil, kind: String? = nil, flagReason: String? = nil,
-                normalised: NormalisedMessage? = nil) {
+                normalised: NormalisedMessage? = nil, understanding: Understanding? = nil) {
         self.subject = subject
         self.sender = sender
         self.kind = kind
         self.flagReason = flagReason
         self.normalised = normalised
+        self.understanding = understanding
     }
 }
 

@@ -167,7 +167,7 @@ public final class MailStore: Sendable {
 
     private static let messageColumns = """
         m.id, m.content_sha256, m.size, m.state, m.received_at, m.updated_at, m.subject, m.sender, m.kind,
-        m.flag_reason, m.normalised_json, m.attempts,
+        m.flag_reason, m.normalised_json, m.attempts, m.understanding_json,
         (SELECT s.source FROM message_sources s WHERE s.message_id = m.id ORDER BY s.rowid LIMIT 1) AS source,
         (SELECT s.location FROM message_sources s WHERE s.message_id = m.id ORDER BY s.rowid LIMIT 1) AS location
         """
@@ -282,6 +282,15 @@ public final class MailStore: Sendable {
                                             reason: "the stored normalised message does not decode: \(error)")
             }
         }
+        var understanding: Understanding?
+        if let json: String = try row.decode(forColumn: "understanding_json") {
+            do {
+                understanding = try JSONDecoder().decode(Understanding.self, from: Data(json.utf8))
+            } catch {
+                throw StoreError.corruptRow(table: "messages", id: id,
+                                            reason: "the stored understanding does not decode: \(error)")
+            }
+        }
         return StoredMessage(
             id: id, contentSHA256: try row.decode(forColumn: "content_sha256"), size: try row.decode(forColumn: "size"),
             state: state, source: try row.decode(forColumn: "source") ?? "",
@@ -289,7 +298,7 @@ public final class MailStore: Sendable {
             updatedAt: try date("updated_at"), subject: try row.decode(forColumn: "subject"),
             sender: try row.decode(forColumn: "sender"), kind: try row.decode(forColumn: "kind"),
             flagReason: try row.decode(forColumn: "flag_reason"), normalised: normalised,
-            attempts: try row.decode(forColumn: "attempts"))
+            attempts: try row.decode(forColumn: "attempts"), understanding: understanding)
     }
 
     // MARK: - State machine
@@ -311,6 +320,12 @@ public final class MailStore: Sendable {
             encoder.outputFormatting = [.sortedKeys]
             normalisedJSON = String(decoding: try encoder.encode(normalised), as: UTF8.self)
         }
+        var understandingJSON: String?
+        if let understanding = update.understanding {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            understandingJSON = String(decoding: try encoder.encode(understanding), as: UTF8.self)
+        }
         let flagged = to == .review || to == .failed
         try writing("move message \(id) from \(from.rawValue) to \(to.rawValue)") { db in
             try db.execute(sql: """
@@ -318,10 +333,12 @@ public final class MailStore: Sendable {
                     state = ?, updated_at = ?, attempts = 0,
                     subject = coalesce(?, subject), sender = coalesce(?, sender), kind = coalesce(?, kind),
                     normalised_json = coalesce(?, normalised_json),
+                    understanding_json = coalesce(?, understanding_json),
                     flag_reason = \(flagged ? "coalesce(?, flag_reason)" : "?")
                 WHERE id = ? AND state = ?
                 """, arguments: [to.rawValue, MillisecondTime.string(clock()), update.subject, update.sender,
-                                 update.kind, normalisedJSON, update.flagReason, id, from.rawValue])
+                                 update.kind, normalisedJSON, understandingJSON, update.flagReason, id,
+                                 from.rawValue])
             if db.changesCount == 0 {
                 guard let current = try String.fetchOne(db, sql: "SELECT state FROM messages WHERE id = ?",
                                                         arguments: [id]) else {

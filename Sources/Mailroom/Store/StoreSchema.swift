@@ -76,6 +76,12 @@ enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2026-02 understanding") { db in
+            // Understand's result as JSON (kind, confidence, method, fields, groundings, review, steps); the
+            // kind itself stays in `kind` for listing and filtering.
+            try db.execute(sql: "ALTER TABLE messages ADD COLUMN understanding_json TEXT")
+        }
+
         migrator.registerMigration("2026-07 decisions, outbox, captured values") { db in
             try db.execute(sql: """
                 -- What Decide concluded per message (the latest decision; replay compares against it).

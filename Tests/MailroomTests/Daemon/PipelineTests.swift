@@ -41,7 +41,7 @@ import Testing
         #expect(m.state == .acted)
         #expect(m.subject == "Angebot bitte")
         #expect(m.sender == "customer1@example.com")
-        #expect(m.kind == "unclassified")
+        #expect(m.kind == "unknown")
         #expect(m.flagReason == nil)
         #expect(m.normalised?.messageID == "sample-1@example.com")
 
@@ -51,7 +51,7 @@ import Testing
         #expect(parsed.details.contains("\"attachments\":0"))
         #expect(parsed.details.contains("\"warnings\":"))
         let understood = try #require(events.first { $0.eventType == "understood" })
-        #expect(understood.details.contains("\"kind\":\"unclassified\""))
+        #expect(understood.details.contains("\"kind\":\"unknown\""))
         #expect(understood.details.contains("\"method\":\"none\""))
         let decided = try #require(events.first { $0.eventType == "decided" })
         #expect(decided.details.contains("\"actions\":[]"))

@@ -1,12 +1,10 @@
 import Foundation
 
-// TEMPORARY PLACEHOLDER (branch `decide`): the understand branch stores the Understanding of each message
-// (a new migration + `MessageUpdate.understanding`). Until it is merged, Decide and replay read what the
-// understand stage wrote into its audit event ("kind", "confidence", "method", "fields" in the stored
-// FieldValue form). Replace `StoredUnderstanding.read` with the store's real accessor after merging main,
-// then delete this file.
+/// The Understanding Decide and replay work from: the one the understand stage stored with the message; for
+/// messages understood before that was stored, what the stage wrote into its audit event.
 public enum StoredUnderstanding {
     public static func read(_ message: StoredMessage, store: MailStore) throws -> Understanding? {
+        if let understanding = message.understanding { return understanding }
         let events = try store.auditEvents(matching: AuditFilter(messageID: message.id, stage: "understand"))
         guard let event = events.last(where: { $0.eventType == "understood" }), let details = event.detailsValue else {
             return message.kind.map { Understanding(kind: $0, confidence: 0, method: "unknown") }

@@ -1,0 +1,281 @@
+import ArgumentParser
+import Foundation
+import Mailroom
+
+/// The kinds and the classifier as the configuration names them (rules.path).
+enum RulesSetup {
+    static func catalogue(_ config: MailroomConfig) throws -> KindCatalogue {
+        try KindCatalogue.load(directory: config.rules.kindsDirectory)
+    }
+
+    static func classifier(_ config: MailroomConfig) -> KindClassifier? {
+        let examples = config.rules.examplesDirectory
+        guard FileManager.default.fileExists(atPath: examples.path) else { return nil }
+        let cache = URL(fileURLWithPath: config.store.path).deletingLastPathComponent().appendingPathComponent("cache")
+        do {
+            return try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cache)
+        } catch {
+            Terminal.note("mailroom: the classifier could not be trained from \(examples.path): \(describe(error))")
+            return nil
+        }
+    }
+
+    /// "operator:NAME" from --by, else the login (behind sudo: the person who ran sudo).
+    static func actor(_ by: String?) -> String {
+        if let by, !by.isEmpty { return by.hasPrefix("operator:") ? by : "operator:" + by }
+        return OperatorActions.currentOperator()
+    }
+}
+
+struct ClassifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Show what Mailroom understands of one mail or document (nothing is stored).",
+        discussion: """
+            FILE is a mail (.eml) or any bare document (PDF, XML e-invoice, DOCX, …), which is read as a \
+            message with that one attachment. Prints the kind, the confidence, the method that decided, the \
+            fields with where each was found, and the reasons a person would have to look at it. \
+            --json prints {"kind", "confidence", "method", "fields": {NAME: VALUE}, "review": [reasons]} with \
+            money as a decimal string; --explain adds every step and the classifier's deciding features.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Show every step and the features that decided.") var explain = false
+    @Argument(help: ArgumentHelp("A mail file or a document.", valueName: "file")) var file: String
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            let catalogue = try RulesSetup.catalogue(config)
+            let classifier = RulesSetup.classifier(config)
+            let content: MessageContent
+            do {
+                content = try MessageContent.read(file: URL(fileURLWithPath: file))
+            } catch {
+                throw OperatorInputError(message: "cannot read \(file): \(FileProblem.describe(error))")
+            }
+            let understanding = await Understander(catalogue: catalogue, classifier: classifier).understand(content)
+            let features = explain ? classifier?.explain(content.classifierInput, top: 12) ?? [] : []
+            if json {
+                var object = understanding.summaryJSON.objectValue ?? [:]
+                if explain {
+                    object["steps"] = .array(understanding.steps.map { s in
+                        .object(["method": .string(s.method), "kind": .optional(s.kind), "note": .string(s.note),
+                                 "confidence": s.confidence.map { .number($0) } ?? .null])
+                    })
+                    object["groundings"] = .object(understanding.groundings.mapValues {
+                        .object(["location": .string($0.location), "excerpt": .string($0.excerpt)])
+                    })
+                    object["features"] = .array(features.map { .object(["feature": .string($0.feature), "weight": .number($0.weight)]) })
+                }
+                Terminal.out(JSONValue.object(object).canonicalJSON + "\n")
+                return
+            }
+            var stored = StoredMessage(id: 0, contentSHA256: "", size: 0, state: understanding.review.isEmpty ? .understood : .review,
+                                       source: "file", location: file, receivedAt: Date(), updatedAt: Date(),
+                                       subject: content.message.subject, sender: content.senderAddresses.first)
+            stored.understanding = understanding
+            var text = ReviewReport.text(stored).components(separatedBy: "\nDecide:").first ?? ""
+            // The store's header lines (message id, state, received) mean nothing for a file: name the file.
+            let lines = text.components(separatedBy: "\n").dropFirst().filter { !$0.hasPrefix("  Received ") }
+            text = "File:    \(file)\n" + lines.joined(separator: "\n")
+            if !explain, let range = text.range(of: "\nSteps:\n") { text = String(text[..<range.lowerBound]) + "\n" }
+            Terminal.out(text)
+            if explain && !features.isEmpty {
+                Terminal.out("\nFeatures that decided (classifier):\n" + features.map { String(format: "  %+.3f  %@\n", $0.weight, $0.feature) }.joined())
+            }
+        }
+    }
+}
+
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure how well Mailroom understands labelled mail.",
+        discussion: """
+            DIR holds mails (or documents) in sub-folders named by kind, with an optional NAME.expected.json \
+            beside a mail ({"fields": {NAME: VALUE}}). Prints accuracy, per-kind precision and recall, the \
+            confusion matrix, and field precision (of values that passed validation and grounding) and recall. \
+            --cross-validate K evaluates rules/examples itself: the classifier is trained on K-1 folds and \
+            tested on the remaining one, K times.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+    @Flag(help: "Print JSON: {\"accuracy\", \"per_kind\", \"confusion\", \"fields\", …}.") var json = false
+    @Option(name: .customLong("cross-validate"), help: ArgumentHelp("Evaluate rules/examples with K folds.", valueName: "k"))
+    var crossValidate: Int?
+    @Argument(help: ArgumentHelp("The labelled folder (not with --cross-validate).", valueName: "dir")) var directory: String?
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            let catalogue = try RulesSetup.catalogue(config)
+            let progress = ProgressLine(enabled: !json)
+            let report: EvaluationReport
+            if let k = crossValidate {
+                guard k >= 2 else { throw OperatorInputError(message: "--cross-validate needs at least 2 folds") }
+                let examples = config.rules.examplesDirectory
+                let cases = try Evaluation.cases(directory: examples)
+                guard !cases.isEmpty else { throw OperatorInputError(message: "no examples under \(examples.path)") }
+                report = Evaluation.crossValidate(cases, catalogue: catalogue, folds: k) { done, total in
+                    progress.update("\(done)/\(total) examples")
+                }
+            } else {
+                guard let directory else { throw OperatorInputError(message: "name the labelled folder, or use --cross-validate K") }
+                let cases = try Evaluation.cases(directory: URL(fileURLWithPath: directory))
+                guard !cases.isEmpty else { throw OperatorInputError(message: "no mails in sub-folders of \(directory)") }
+                let understander = Understander(catalogue: catalogue, classifier: RulesSetup.classifier(config))
+                report = Evaluation.evaluate(cases, understander: understander) { done, total in progress.update("\(done)/\(total) mails") }
+            }
+            progress.finish()
+            Terminal.out(json ? report.json.canonicalJSON + "\n" : report.text)
+        }
+    }
+}
+
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Messages that wait for a person: list, show, accept, correct, reject.",
+        discussion: """
+            A message goes to review when Mailroom is not sure enough of its kind, a check fails (the sums \
+            do not add up, a bad IBAN), a value cannot be found in the mail (not grounded), or a required \
+            field is missing. Every decision is recorded in the audit trail with who took it (--by NAME, \
+            else the login behind sudo, else $USER).
+            """,
+        subcommands: [ReviewListCommand.self, ReviewShowCommand.self, ReviewAcceptCommand.self, ReviewCorrectCommand.self,
+                      ReviewRejectCommand.self],
+        defaultSubcommand: ReviewListCommand.self)
+}
+
+struct ReviewOptions: ParsableArguments {
+    @OptionGroup var config: ConfigOptions
+    @Option(help: ArgumentHelp("Who decides (default: $SUDO_USER, else $USER).", valueName: "name")) var by: String?
+
+    func queue(needsCatalogue: Bool = false) throws -> (ReviewQueue, MailroomConfig) {
+        let cfg = try config.load()
+        let store = try config.openExistingStore(cfg)
+        let catalogue: KindCatalogue? = needsCatalogue ? try RulesSetup.catalogue(cfg) : (try? RulesSetup.catalogue(cfg))
+        return (ReviewQueue(store: store, catalogue: catalogue, spool: try Spool(directory: cfg.spool.path)), cfg)
+    }
+}
+
+struct ReviewListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the messages in review, oldest first.")
+    @OptionGroup var options: ReviewOptions
+    @Flag(help: "One JSON object per message per line.") var json = false
+    @Option(help: ArgumentHelp("At most this many.", valueName: "n")) var limit: Int?
+
+    func run() async throws {
+        try await operatorCommand {
+            let (queue, _) = try options.queue()
+            let messages = try queue.pending(limit: limit)
+            if json {
+                for m in messages {
+                    var o: [String: JSONValue] = ["id": .int(m.id), "subject": .optional(m.subject), "sender": .optional(m.sender),
+                                                  "reason": .optional(m.flagReason), "kind": .optional(m.understanding?.kind ?? m.kind)]
+                    if let u = m.understanding { o["understanding"] = u.summaryJSON }
+                    Terminal.out(JSONValue.object(o).canonicalJSON + "\n")
+                }
+            } else if messages.isEmpty {
+                Terminal.out("Nothing waits for review.\n")
+            } else {
+                Terminal.out(ReviewReport.table(messages))
+            }
+        }
+    }
+}
+
+struct ReviewShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a message in review: reasons, fields and where each was found.")
+    @OptionGroup var options: ReviewOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Argument(help: "The message id.") var id: Int64
+
+    func run() async throws {
+        try await operatorCommand {
+            let (queue, _) = try options.queue()
+            guard let m = try queue.store.message(id: id) else { throw OperatorInputError(message: "there is no message \(id) in the store") }
+            if json {
+                let data = try JSONEncoder().encode(m.understanding)
+                let u = try JSONValue.parse(data)
+                Terminal.out(JSONValue.object(["id": .int(m.id), "state": .string(m.state.rawValue), "reason": .optional(m.flagReason),
+                                               "understanding": u]).canonicalJSON + "\n")
+            } else {
+                Terminal.out(ReviewReport.text(m))
+            }
+        }
+    }
+}
+
+struct ReviewAcceptCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept what Mailroom understood; the message goes on to Decide.")
+    @OptionGroup var options: ReviewOptions
+    @Option(help: "A note for the audit trail.") var note: String?
+    @Flag(name: .customLong("add-example"), help: "Also copy the mail into rules/examples/<kind>/ for the classifier.") var addExample = false
+    @Argument(help: "Message ids.") var ids: [Int64]
+
+    func run() async throws {
+        try await operatorCommand {
+            let (queue, config) = try options.queue()
+            let actor = RulesSetup.actor(options.by)
+            for id in ids {
+                let u = try queue.accept(id, by: actor, note: note)
+                Terminal.out("message \(id): accepted as \(u.kind) by \(actor) (review → understood)\n")
+                if addExample {
+                    let file = try queue.addExample(id, examplesDirectory: config.rules.examplesDirectory)
+                    Terminal.out("  example added: \(file.path)\n")
+                }
+            }
+        }
+    }
+}
+
+struct ReviewCorrectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "correct", abstract: "Correct fields (or the kind) and accept.",
+        discussion: """
+            mailroom review correct 12 gross_total="1.190,00 EUR" due_date=2026-12-06
+            mailroom review correct 12 kind=purchase_order order_number=4500123456
+            mailroom review correct 12 lines[0].quantity=250      (FIELD= removes a value)
+            """)
+    @OptionGroup var options: ReviewOptions
+    @Flag(name: .customLong("add-example"), help: "Also copy the mail, with the corrected fields, into rules/examples/<kind>/.") var addExample = false
+    @Argument(help: "The message id.") var id: Int64
+    @Argument(help: ArgumentHelp("FIELD=VALUE …", valueName: "field=value")) var assignments: [String]
+
+    func run() async throws {
+        try await operatorCommand {
+            guard !assignments.isEmpty else { throw OperatorInputError(message: "name at least one FIELD=VALUE") }
+            let (queue, config) = try options.queue(needsCatalogue: true)
+            let corrections = try assignments.map { try ReviewQueue.Correction(parsing: $0) }
+            let actor = RulesSetup.actor(options.by)
+            let (u, notes) = try queue.correct(id, corrections, by: actor)
+            Terminal.out("message \(id): corrected and accepted as \(u.kind) by \(actor) (review → understood)\n")
+            for note in notes { Terminal.out("  note: \(note)\n") }
+            if addExample {
+                let file = try queue.addExample(id, examplesDirectory: config.rules.examplesDirectory)
+                Terminal.out("  example added: \(file.path)\n")
+            }
+        }
+    }
+}
+
+struct ReviewRejectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reject", abstract: "Nothing is to be done with this mail: close it (kind other, no action).")
+    @OptionGroup var options: ReviewOptions
+    @Option(help: "Why, for the audit trail.") var reason: String?
+    @Argument(help: "Message ids.") var ids: [Int64]
+
+    func run() async throws {
+        try await operatorCommand {
+            let (queue, _) = try options.queue()
+            let actor = RulesSetup.actor(options.by)
+            for id in ids {
+                try queue.reject(id, by: actor, reason: reason)
+                Terminal.out("message \(id): rejected by \(actor); no action will be taken\n")
+            }
+        }
+    }
+}
