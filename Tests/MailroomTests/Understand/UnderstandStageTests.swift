@@ -106,10 +106,10 @@ import Testing
             try queue.correct(invoice, [try .init(parsing: "issue_date=tomorrow")], by: "operator:anna")
         }
         let (u, notes) = try queue.correct(invoice, [try .init(parsing: "gross_total=4.482,30 EUR"),
-                                                     try .init(parsing: "buyer=Brightwater Components GmbH")], by: "operator:anna")
+                                                     try .init(parsing: "buyer=Nowhere Trading AG")], by: "operator:anna")
         #expect(u.method == "person")
         #expect(u.fields["gross_total"] == .money(Decimal(string: "4482.30")!, currency: "EUR"))
-        #expect(u.groundings["gross_total"]?.excerpt == "4.482,30 EUR")
+        #expect(u.groundings["gross_total"]?.excerpt.hasPrefix("4.482,30") == true)
         #expect(notes.contains { $0.contains("buyer") && $0.contains("not grounded") })
         let m = try #require(try s.store.message(id: invoice))
         #expect(m.state == .understood)

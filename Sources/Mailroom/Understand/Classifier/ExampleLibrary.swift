@@ -171,28 +171,15 @@ public enum ExampleLibrary {
 
     /// Names the way ``documentTexts(of:)`` gets attachment text; part of the cache key, so switching it
     /// retrains.
-    static let documentTextMethod = "attachment-names+text-parts-v1"
+    static let documentTextMethod = "document-reader-v1"
 
-    /// The text of each attachment, for the classifier.
-    ///
-    /// PENDING the documents branch: once `DocumentReader` is merged, this becomes
-    /// `zip(parsed.normalised.attachments, parsed.attachmentData).map { DocumentReader.read($1, filename:
-    /// $0.filename, contentType: $0.contentType).text }` (or `MessageContent.read(raw:)`'s documents) and
-    /// ``documentTextMethod`` changes. Until then: the attachment's file name, plus the bytes decoded as
-    /// UTF-8 for attachments that are text already (text/*, XML, JSON); a PDF or DOCX contributes its name only.
+    /// The text of each attachment, for the classifier: exactly what the Understander gives it at run time
+    /// (`MessageContent.classifierInput`: DocumentReader's text of every attachment that has any), so training
+    /// and use see the same features.
     public static func documentTexts(of parsed: ParsedMessage) -> [String] {
         zip(parsed.normalised.attachments, parsed.attachmentData).map { info, data in
-            var text = info.filename.map { ($0 as NSString).deletingPathExtension.replacingOccurrences(of: "_", with: " ") } ?? ""
-            let type = info.contentType
-            let textual = type.hasPrefix("text/") || type.hasSuffix("/xml") || type.hasSuffix("+xml")
-                || type == "application/json" || type.hasPrefix("message/delivery-status")
-            if textual && type != "text/html" {
-                text += "\n" + String(decoding: data.prefix(200_000), as: UTF8.self)
-            } else if type == "text/html" {
-                text += "\n" + HTMLText.plainText(fromHTML: data, charset: nil)
-            }
-            return text
-        }
+            DocumentReader.read(data, filename: info.filename, contentType: info.contentType).text
+        }.filter { !$0.isEmpty }
     }
 
     // MARK: files
