@@ -61,7 +61,6 @@ with open(catalogue, newline='', encoding='utf-8') as f:
         t.type = 'service' if service else 'goods'
         t.default_uom = hour if row['unit'] == 'hour' else unit
         t.salable = True
-        t.purchasable = True
         t.list_price = Decimal(row['unit_price'])
         t.account_category = category
         t.save()
