@@ -11,12 +11,19 @@ final class TrytonTestServer: @unchecked Sendable {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")
         p.arguments = [LocalHTTPServer.root.appendingPathComponent("scripts/tryton-test-server.sh").path] + arguments
-        let out = Pipe()
-        p.standardOutput = out
+        // Output to a file, not a pipe: trytond, started in the background by the script, would inherit a
+        // pipe's write end and the reader would never see its end.
+        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("mr-tryton-script-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outFile) }
+        let handle = try FileHandle(forWritingTo: outFile)
+        p.standardOutput = handle
         p.standardError = FileHandle.standardError
+        p.standardInput = FileHandle.nullDevice
         try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        try? handle.close()
+        let data = (try? Data(contentsOf: outFile)) ?? Data()
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 

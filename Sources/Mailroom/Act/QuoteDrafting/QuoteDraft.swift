@@ -193,10 +193,18 @@ enum QuoteText {
         return f
     }
 
+    static func isCJKFeature(_ f: String) -> Bool { f.unicodeScalars.contains(where: isCJK) }
+
     /// Half Dice coefficient, half coverage of the catalogue text by the request (extra words in a request
     /// cost less than missing words of the product name).
     static func similarity(_ request: Set<String>, _ candidate: Set<String>) -> Double {
         guard !request.isEmpty, !candidate.isEmpty else { return 0 }
+        // A request written only in CJK is compared with the CJK part of a mixed name ("压力变送器 0-10 bar").
+        var candidate = candidate
+        if !request.contains(where: { !isCJKFeature($0) }) {
+            let cjk = candidate.filter(isCJKFeature)
+            if !cjk.isEmpty { candidate = cjk }
+        }
         let common = Double(request.intersection(candidate).count)
         let dice = 2 * common / Double(request.count + candidate.count)
         let coverage = common / Double(candidate.count)
