@@ -9,8 +9,12 @@ final class TrytonTestServer: @unchecked Sendable {
 
     static func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = [LocalHTTPServer.root.appendingPathComponent("scripts/tryton-test-server.sh").path] + arguments
+        // The test runner blocks signals (SIGCHLD among them) and children inherit the mask; bash then never
+        // notices its own children ending. python3 clears the mask and becomes bash.
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c",
+                       "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp('bash', ['bash'] + sys.argv[1:])",
+                       LocalHTTPServer.root.appendingPathComponent("scripts/tryton-test-server.sh").path] + arguments
         // Output to a file, not a pipe: trytond, started in the background by the script, would inherit a
         // pipe's write end and the reader would never see its end.
         let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("mr-tryton-script-\(UUID().uuidString).out")
@@ -21,10 +25,17 @@ final class TrytonTestServer: @unchecked Sendable {
         p.standardError = FileHandle.standardError
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        p.waitUntilExit()
+        // Poll rather than waitUntilExit, which does not return under the test runner's signal mask. The
+        // script's last line is "PID n" on success ("stop" prints nothing).
+        let deadline = Date().addingTimeInterval(900)
+        while Date() < deadline {
+            let text = String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self)
+            if text.contains("PID ") && text.hasSuffix("\n") { try? handle.close(); return (0, text) }
+            if !p.isRunning { try? handle.close(); return (p.terminationStatus, text) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
         try? handle.close()
-        let data = (try? Data(contentsOf: outFile)) ?? Data()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (-1, "timed out")
     }
 
     init() throws {
