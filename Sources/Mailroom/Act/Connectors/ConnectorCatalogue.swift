@@ -1,0 +1,273 @@
+import Foundation
+import Yams
+
+/// The connectors defined in `connectors/*.yaml`, ready to use.
+///
+/// One file per connector:
+/// ```yaml
+/// type: http                      # http | tryton
+/// name: webhook                   # optional, defaults to the file name without .yaml
+/// base_url: https://hooks.example.com/mailroom
+/// allowed_hosts: [hooks.example.com]   # defaults to the host of base_url
+/// timeout_seconds: 20
+/// rate_limit_per_second: 5
+/// token_env: WEBHOOK_TOKEN        # secrets: NAME_env (environment variable) or NAME_file (a file)
+/// ```
+/// Secrets are read at load time from the environment or a file and never appear in the audit trail or in
+/// errors. Every problem in every file is reported in one pass, with file:line:column.
+public struct ConnectorCatalogue: Sendable {
+    public var connectors: [any Connector]
+
+    public init(connectors: [any Connector]) { self.connectors = connectors }
+
+    public func connector(named name: String) -> (any Connector)? {
+        connectors.first { $0.name == name }
+    }
+
+    public static let types = ["http", "tryton"]
+
+    public static func load(directory: URL, environment: [String: String]) throws(RuleFileProblems) -> ConnectorCatalogue {
+        let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        var problems: [RuleFileProblem] = []
+        var connectors: [any Connector] = []
+        var seen: [String: String] = [:]
+        for file in files {
+            let shown = directory.lastPathComponent + "/" + file.lastPathComponent
+            var reader = ConnectorFileReader(file: shown, fileURL: file, environment: environment)
+            let connector = reader.read()
+            problems += reader.problems
+            guard let connector else { continue }
+            if let earlier = seen[connector.name] {
+                problems.append(RuleFileProblem(file: shown, line: nil, column: nil,
+                                                message: "a connector named '\(connector.name)' is already defined in \(earlier)",
+                                                suggestion: "give one of them another `name:`"))
+                continue
+            }
+            seen[connector.name] = shown
+            connectors.append(connector)
+        }
+        if problems.contains(where: { $0.severity == .error }) { throw RuleFileProblems(problems) }
+        return ConnectorCatalogue(connectors: connectors)
+    }
+}
+
+/// Reads one connector file: the common keys, then the type's own.
+struct ConnectorFileReader {
+    let file: String
+    let fileURL: URL
+    let environment: [String: String]
+    var problems: [RuleFileProblem] = []
+    private var values: [String: Node] = [:]
+    private var used: Set<String> = []
+    private var root: Node?
+
+    init(file: String, fileURL: URL, environment: [String: String]) {
+        self.file = file
+        self.fileURL = fileURL
+        self.environment = environment
+    }
+
+    mutating func problem(_ node: Node?, _ message: String, suggestion: String? = nil) {
+        problems.append(RuleFileProblem(file: file, line: node?.mark?.line, column: node?.mark?.column,
+                                        message: message, suggestion: suggestion))
+    }
+
+    mutating func read() -> (any Connector)? {
+        guard let text = try? String(contentsOf: fileURL, encoding: .utf8) else {
+            problem(nil, "cannot read the file as UTF-8 text")
+            return nil
+        }
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(_, message, mark, _), let .parser(_, message, mark, _), let .composer(_, message, mark, _):
+                problems.append(RuleFileProblem(file: file, line: mark.line, column: mark.column, message: "YAML: \(message)"))
+            default:
+                problem(nil, "YAML: \(error)")
+            }
+            return nil
+        } catch {
+            problem(nil, "YAML: \(error)")
+            return nil
+        }
+        guard let mapping = root?.mapping else {
+            problem(root, "a connector file is a mapping of keys (type, base_url, …)", suggestion: "start with `type: http` or `type: tryton`")
+            return nil
+        }
+        for (key, value) in mapping {
+            guard let name = key.string else { problem(key, "keys must be plain words"); continue }
+            values[name] = value
+            keyNodes[name] = key
+        }
+        let name = string("name") ?? fileURL.deletingPathExtension().lastPathComponent
+        guard let typeNode = values["type"], let type = typeNode.string else {
+            problem(root, "the connector's `type` is missing", suggestion: "add `type: http` or `type: tryton`")
+            return nil
+        }
+        used.insert("type")
+        let connector: (any Connector)?
+        switch type {
+        case "http": connector = HTTPConnector.read(name: name, from: &self)
+        case "tryton": connector = TrytonConnector.read(name: name, from: &self)
+        default:
+            let guess = RuleFileProblem.closest(to: type, in: ConnectorCatalogue.types)
+            problem(typeNode, "unknown connector type '\(type)'",
+                    suggestion: guess.map { "did you mean '\($0)'?" } ?? "known types: \(ConnectorCatalogue.types.joined(separator: ", "))")
+            return nil
+        }
+        reportUnknownKeys()
+        return problems.contains { $0.severity == .error } ? nil : connector
+    }
+
+    private var keyNodes: [String: Node] = [:]
+    var knownKeys: [String] = ["name", "type", "allowed_hosts", "timeout_seconds", "rate_limit_per_second"]
+
+    mutating func reportUnknownKeys() {
+        for (key, node) in keyNodes where !used.contains(key) {
+            let guess = RuleFileProblem.closest(to: key, in: knownKeys)
+            problem(node, "unknown key '\(key)'",
+                    suggestion: guess.map { "did you mean '\($0)'?" } ?? "known keys: \(knownKeys.sorted().joined(separator: ", "))")
+        }
+    }
+
+    mutating func node(_ key: String) -> Node? {
+        if !knownKeys.contains(key) { knownKeys.append(key) }
+        used.insert(key)
+        return values[key]
+    }
+
+    mutating func string(_ key: String) -> String? {
+        guard let n = node(key) else { return nil }
+        guard let s = n.scalar?.string else { problem(n, "`\(key)` must be a text value"); return nil }
+        return s
+    }
+
+    mutating func requiredString(_ key: String, example: String) -> String? {
+        if let s = string(key) { return s }
+        if values[key] == nil { problem(root, "`\(key)` is missing", suggestion: "add `\(key): \(example)`") }
+        return nil
+    }
+
+    mutating func number(_ key: String, default value: Double, range: ClosedRange<Double>) -> Double {
+        guard let n = node(key) else { return value }
+        guard let s = n.scalar?.string, let d = Double(s), range.contains(d) else {
+            problem(n, "`\(key)` must be a number between \(range.lowerBound) and \(range.upperBound)")
+            return value
+        }
+        return d
+    }
+
+    mutating func int(_ key: String, default value: Int) -> Int {
+        guard let n = node(key) else { return value }
+        guard let s = n.scalar?.string, let i = Int(s) else { problem(n, "`\(key)` must be a whole number"); return value }
+        return i
+    }
+
+    mutating func stringList(_ key: String) -> [String]? {
+        guard let n = node(key) else { return nil }
+        if let s = n.scalar?.string { return [s] }
+        guard let seq = n.sequence else { problem(n, "`\(key)` must be a list of text values"); return nil }
+        var out: [String] = []
+        for item in seq {
+            if let s = item.scalar?.string { out.append(s) } else { problem(item, "`\(key)` items must be text values") }
+        }
+        return out
+    }
+
+    mutating func stringMap(_ key: String) -> [(String, String)] {
+        guard let n = node(key) else { return [] }
+        guard let m = n.mapping else { problem(n, "`\(key)` must be a mapping of names to text values"); return [] }
+        var out: [(String, String)] = []
+        for (k, v) in m {
+            if let ks = k.string, let vs = v.scalar?.string { out.append((ks, vs)) } else { problem(v, "`\(key)` values must be text") }
+        }
+        return out
+    }
+
+    /// A secret given as `<base>_env: VARIABLE` or `<base>_file: PATH` (relative to the connector file).
+    /// Inline secrets (`<base>: …`) are refused so they never end up in git or the audit.
+    mutating func secret(_ base: String, required: Bool) -> String? {
+        let envKey = base + "_env", fileKey = base + "_file"
+        if let inline = values[base] {
+            used.insert(base)
+            problem(inline, "`\(base)` must not be written into the file",
+                    suggestion: "use `\(envKey): VARIABLE` or `\(fileKey): /path/to/secret`")
+            return nil
+        }
+        if let variable = string(envKey) {
+            guard let value = environment[variable], !value.isEmpty else {
+                problem(values[envKey], "the environment variable \(variable) (for `\(base)`) is not set",
+                        suggestion: "set it in the daemon's environment (systemd: Environment= or EnvironmentFile=)")
+                return nil
+            }
+            return value
+        }
+        if let path = string(fileKey) {
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+                : fileURL.deletingLastPathComponent().appendingPathComponent(path)
+            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+                problem(values[fileKey], "cannot read the secret file \(url.path) (for `\(base)`)")
+                return nil
+            }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if required {
+            problem(root, "the connector needs `\(base)`", suggestion: "add `\(envKey): VARIABLE` or `\(fileKey): PATH`")
+        }
+        return nil
+    }
+
+    /// allowed_hosts, timeout_seconds and rate_limit_per_second, common to every connector.
+    mutating func transportSettings(defaultHost: String?) -> ConnectorTransport {
+        let hosts = stringList("allowed_hosts") ?? defaultHost.map { [$0] } ?? []
+        let timeout = number("timeout_seconds", default: 30, range: 0.1...600)
+        let rate = number("rate_limit_per_second", default: 0, range: 0...1000)
+        return ConnectorTransport(client: HTTPClient(allowedHosts: hosts), timeoutSeconds: timeout,
+                                  limiter: RateLimiter(perSecond: rate))
+    }
+
+    mutating func url(_ key: String, required: Bool, example: String) -> URL? {
+        let text = required ? requiredString(key, example: example) : string(key)
+        guard let text else { return nil }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              url.host != nil else {
+            problem(values[key], "`\(key)` must be an http:// or https:// URL, not '\(text)'")
+            return nil
+        }
+        return url
+    }
+}
+
+/// The HTTP side every connector shares: a client restricted to the allowed hosts, a timeout, a rate limit.
+public struct ConnectorTransport: Sendable {
+    public var client: HTTPClient
+    public var timeoutSeconds: Double
+    public var limiter: RateLimiter
+
+    public init(client: HTTPClient, timeoutSeconds: Double = 30, limiter: RateLimiter = RateLimiter(perSecond: 0)) {
+        self.client = client
+        self.timeoutSeconds = timeoutSeconds
+        self.limiter = limiter
+    }
+}
+
+/// Spaces requests to at most `perSecond` a second (0 = unlimited).
+public actor RateLimiter {
+    private let interval: Duration
+    private var next: ContinuousClock.Instant = .now
+
+    public init(perSecond: Double) {
+        interval = perSecond > 0 ? .nanoseconds(Int64(1_000_000_000 / perSecond)) : .zero
+    }
+
+    public func waitForTurn() async {
+        guard interval > .zero else { return }
+        let now = ContinuousClock.now
+        let slot = max(now, next)
+        next = slot + interval
+        if slot > now { try? await Task.sleep(until: slot, clock: .continuous) }
+    }
+}

@@ -1,0 +1,349 @@
+import CCurl
+import Foundation
+
+/// One HTTP request, as connectors and the OAuth token refresh build it.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    public var url: URL
+    /// Sent in this order. A name or value containing CR or LF is refused (no header injection through templates).
+    public var headers: [(String, String)]
+    public var body: Data?
+    /// The whole exchange (connect, send, receive) must finish within this time.
+    public var timeoutSeconds: Double
+
+    public init(method: String = "GET", url: URL, headers: [(String, String)] = [], body: Data? = nil,
+                timeoutSeconds: Double = 30) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// The URL without its query and fragment (which may carry tokens), for error messages and logs.
+    public var redactedURL: String {
+        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "(unreadable URL)" }
+        parts.query = nil
+        parts.fragment = nil
+        parts.user = nil
+        parts.password = nil
+        return parts.string ?? "(unreadable URL)"
+    }
+}
+
+/// What came back. Any status is a response (a 404 or 503 is not an `HTTPError`); the caller decides.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    /// The header fields of the final response (after any `100 Continue`), in the order received.
+    public var headers: [(String, String)]
+    public var body: Data
+
+    public init(status: Int, headers: [(String, String)], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first header field with this name (case-insensitive).
+    public func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.0.lowercased() == wanted }?.1
+    }
+}
+
+/// Why a request got no HTTP response at all.
+public enum HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The URL's host is not in the client's allowed hosts (or the scheme is not http/https); nothing was sent.
+    case refusedHost(String)
+    /// No complete response within the request's timeout.
+    case timeout(String)
+    /// Connection refused, name not resolved, connection reset, a malformed request, cancellation, …
+    case transport(String)
+    /// The TLS handshake failed or the server's certificate did not verify against the system trust store.
+    case tls(String)
+
+    public var description: String {
+        switch self {
+        case .refusedHost(let m): return "refused host: \(m)"
+        case .timeout(let m): return "timeout: \(m)"
+        case .transport(let m): return "transport error: \(m)"
+        case .tls(let m): return "TLS error: \(m)"
+        }
+    }
+}
+
+/// HTTP(S) over libcurl. The one file in Mailroom that touches libcurl.
+///
+/// - TLS is always verified (peer certificate against the system trust store, host name against the
+///   certificate); there is no switch to turn that off.
+/// - `allowedHosts` (nil = any host) is checked before anything is sent; an entry `*.example.com` allows
+///   every subdomain of example.com. Redirects are not followed (a 3xx comes back as a response), so a
+///   server cannot send the client to a host outside the list. Only http and https are spoken.
+/// - Each request runs a blocking curl easy handle on a thread of its own, never on Swift's cooperative
+///   pool; the handle is created and freed on that thread, so no curl state is shared between requests.
+///   Cancelling the calling task aborts the transfer.
+public final class HTTPClient: Sendable {
+    public let allowedHosts: [String]?
+    /// Responses larger than this are refused (a transport error) rather than held in memory.
+    public let maximumResponseBytes: Int
+
+    public init(allowedHosts: [String]? = nil) {
+        self.allowedHosts = allowedHosts?.map { HTTPClient.normalisedHost($0) }
+        self.maximumResponseBytes = 64 * 1024 * 1024
+    }
+
+    public init(allowedHosts: [String]?, maximumResponseBytes: Int) {
+        self.allowedHosts = allowedHosts?.map { HTTPClient.normalisedHost($0) }
+        self.maximumResponseBytes = maximumResponseBytes
+    }
+
+    /// True when this client may send a request to `host`.
+    public func allows(host: String) -> Bool {
+        guard let allowedHosts else { return true }
+        let host = HTTPClient.normalisedHost(host)
+        for entry in allowedHosts {
+            if entry == host { return true }
+            if entry.hasPrefix("*."), host.hasSuffix(String(entry.dropFirst(1))) { return true }
+        }
+        return false
+    }
+
+    public func send(_ request: HTTPRequest) async throws(HTTPError) -> HTTPResponse {
+        let scheme = request.url.scheme?.lowercased() ?? ""
+        guard scheme == "http" || scheme == "https" else {
+            throw .refusedHost("\(request.redactedURL): only http and https URLs are allowed")
+        }
+        guard let host = request.url.host, !host.isEmpty else {
+            throw .refusedHost("\(request.redactedURL): the URL has no host")
+        }
+        guard allows(host: host) else {
+            let list = allowedHosts?.joined(separator: ", ") ?? ""
+            throw .refusedHost("\(HTTPClient.normalisedHost(host)) is not among the allowed hosts (\(list.isEmpty ? "none" : list))")
+        }
+        for (name, value) in request.headers {
+            if name.isEmpty || name.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == ":" })
+                || value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
+                throw .transport("header \(name.debugDescription) has an empty name, a colon in its name or a line break")
+            }
+        }
+        guard request.timeoutSeconds > 0, request.timeoutSeconds.isFinite else {
+            throw .transport("the timeout must be a positive number of seconds, not \(request.timeoutSeconds)")
+        }
+        if Task.isCancelled { throw .transport("\(request.method) \(request.redactedURL): cancelled before it was sent") }
+
+        let cancellation = TransferCancellation()
+        let limit = maximumResponseBytes
+        let result: Result<HTTPResponse, HTTPError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, HTTPError>, Never>) in
+                let thread = Thread {
+                    continuation.resume(returning: CurlTransfer.perform(request, maximumResponseBytes: limit,
+                                                                        cancellation: cancellation))
+                }
+                thread.name = "mailroom.http"
+                thread.start()
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
+        return try result.get()
+    }
+
+    static func normalisedHost(_ host: String) -> String {
+        var h = host.lowercased()
+        if h.hasPrefix("["), h.hasSuffix("]") { h = String(h.dropFirst().dropLast()) }
+        if h.hasSuffix(".") { h.removeLast() }
+        return h
+    }
+}
+
+/// Set from the cancelling task, read by curl's progress callback on the transfer thread.
+private final class TransferCancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+    func cancel() { lock.lock(); cancelled = true; lock.unlock() }
+    var isCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
+}
+
+/// State of one transfer, touched only on its own thread (through curl's callbacks).
+private final class CurlTransfer {
+    var body = Data()
+    var headers: [(String, String)] = []
+    var tooLarge = false
+    let maximumResponseBytes: Int
+    let cancellation: TransferCancellation
+
+    init(maximumResponseBytes: Int, cancellation: TransferCancellation) {
+        self.maximumResponseBytes = maximumResponseBytes
+        self.cancellation = cancellation
+    }
+
+    private static let globalInitialisation: CURLcode = mr_curl_global_init_all()
+    private static let systemTrustStore: String? = {
+        let candidates = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"]
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
+    }()
+
+    static func perform(_ request: HTTPRequest, maximumResponseBytes: Int,
+                        cancellation: TransferCancellation) -> Result<HTTPResponse, HTTPError> {
+        let place = "\(request.method) \(request.redactedURL)"
+        guard globalInitialisation == CURLE_OK, let handle = curl_easy_init() else {
+            return .failure(.transport("\(place): libcurl could not be initialised"))
+        }
+        defer { curl_easy_cleanup(handle) }
+        let transfer = CurlTransfer(maximumResponseBytes: maximumResponseBytes, cancellation: cancellation)
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
+        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        defer { errorBuffer.deallocate() }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(headerList) }
+
+        var failedOption: CURLoption?
+        func set(_ option: CURLoption, _ code: CURLcode) {
+            if code != CURLE_OK, failedOption == nil { failedOption = option }
+        }
+        set(CURLOPT_ERRORBUFFER, mr_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
+        set(CURLOPT_URL, mr_curl_setopt_string(handle, CURLOPT_URL, request.url.absoluteString))
+        set(CURLOPT_NOSIGNAL, mr_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+        set(CURLOPT_PROTOCOLS_STR, mr_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"))
+        set(CURLOPT_FOLLOWLOCATION, mr_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
+        // TLS: always verify the peer and the host name; the trust store is the system's.
+        set(CURLOPT_SSL_VERIFYPEER, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
+        set(CURLOPT_SSL_VERIFYHOST, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
+        if let systemTrustStore {
+            set(CURLOPT_CAINFO, mr_curl_setopt_string(handle, CURLOPT_CAINFO, systemTrustStore))
+        }
+        let totalMilliseconds = max(1, Int(request.timeoutSeconds * 1000))
+        set(CURLOPT_TIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, totalMilliseconds))
+        set(CURLOPT_CONNECTTIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(totalMilliseconds, 15_000)))
+        set(CURLOPT_ACCEPT_ENCODING, mr_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
+        set(CURLOPT_USERAGENT, mr_curl_setopt_string(handle, CURLOPT_USERAGENT, "mailroom"))
+
+        // Method and body.
+        let method = request.method.uppercased()
+        if let body = request.body {
+            set(CURLOPT_POSTFIELDSIZE_LARGE, mr_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
+            // COPYPOSTFIELDS copies the bytes (the size set just before), so the Data need not outlive this call.
+            body.withUnsafeBytes { raw in
+                let bytes = raw.baseAddress ?? UnsafeRawPointer(("" as StaticString).utf8Start)
+                set(CURLOPT_COPYPOSTFIELDS, mr_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes)))
+            }
+            if method != "POST" {
+                set(CURLOPT_CUSTOMREQUEST, mr_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method))
+            }
+        } else if method == "GET" {
+            set(CURLOPT_HTTPGET, mr_curl_setopt_long(handle, CURLOPT_HTTPGET, 1))
+        } else if method == "HEAD" {
+            set(CURLOPT_NOBODY, mr_curl_setopt_long(handle, CURLOPT_NOBODY, 1))
+        } else if method == "POST" {
+            set(CURLOPT_POSTFIELDSIZE_LARGE, mr_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, 0))
+            set(CURLOPT_COPYPOSTFIELDS, mr_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, ""))
+        } else {
+            set(CURLOPT_CUSTOMREQUEST, mr_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method))
+        }
+
+        // Headers: the caller's, plus "Expect:" (no 100-continue round trip) unless the caller set one.
+        var lines = request.headers.map { "\($0.0): \($0.1)" }
+        if !request.headers.contains(where: { $0.0.lowercased() == "expect" }) { lines.append("Expect:") }
+        if request.body != nil, !request.headers.contains(where: { $0.0.lowercased() == "content-type" }) {
+            lines.append("Content-Type:")  // no silent form-urlencoded default
+        }
+        for line in lines {
+            guard let extended = curl_slist_append(headerList, line) else {
+                return .failure(.transport("\(place): out of memory building the headers"))
+            }
+            headerList = extended
+        }
+        set(CURLOPT_HTTPHEADER, mr_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
+
+        // Callbacks (no captures: they reach the transfer through their user-data pointer).
+        set(CURLOPT_WRITEDATA, mr_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
+        set(CURLOPT_WRITEFUNCTION, mr_curl_setopt_write_function(handle) { pointer, size, count, user in
+            guard let user else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
+            let length = size * count
+            if transfer.body.count + length > transfer.maximumResponseBytes {
+                transfer.tooLarge = true
+                return 0
+            }
+            if let pointer, length > 0 {
+                transfer.body.append(UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
+            }
+            return length
+        })
+        set(CURLOPT_HEADERDATA, mr_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+        set(CURLOPT_HEADERFUNCTION, mr_curl_setopt_header_function(handle) { pointer, size, count, user in
+            guard let user else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
+            let length = size * count
+            guard let pointer, length > 0 else { return length }
+            let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(pointer), count: length)
+            transfer.receiveHeaderLine(bytes)
+            return length
+        })
+        set(CURLOPT_XFERINFODATA, mr_curl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context))
+        set(CURLOPT_XFERINFOFUNCTION, mr_curl_setopt_xferinfo_function(handle) { user, _, _, _, _ in
+            guard let user else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
+            return transfer.cancellation.isCancelled ? 1 : 0
+        })
+        set(CURLOPT_NOPROGRESS, mr_curl_setopt_long(handle, CURLOPT_NOPROGRESS, 0))
+
+        if let failedOption {
+            return .failure(.transport("\(place): libcurl refused option \(failedOption.rawValue)"))
+        }
+
+        let code = withExtendedLifetime(transfer) { curl_easy_perform(handle) }
+        if code != CURLE_OK {
+            let detail = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+            return .failure(classify(code, place: place, detail: detail, transfer: transfer, timeout: request.timeoutSeconds))
+        }
+        var status = 0
+        _ = mr_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body))
+    }
+
+    private static func classify(_ code: CURLcode, place: String, detail: String, transfer: CurlTransfer,
+                                 timeout: Double) -> HTTPError {
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT:
+            return .timeout("\(place): no complete response within \(timeout) s (\(detail))")
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+             CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_SHUTDOWN_FAILED, CURLE_USE_SSL_FAILED:
+            return .tls("\(place): \(detail) (the certificate must verify against the system trust store)")
+        case CURLE_ABORTED_BY_CALLBACK where transfer.cancellation.isCancelled:
+            return .transport("\(place): cancelled")
+        case CURLE_WRITE_ERROR where transfer.tooLarge:
+            return .transport("\(place): the response is larger than \(transfer.maximumResponseBytes) bytes")
+        default:
+            return .transport("\(place): \(detail)")
+        }
+    }
+
+    /// One header line as curl delivers it (with its CRLF). A status line starts a new header block, so
+    /// only the final response's fields remain (after `100 Continue` or a proxy's `200 Connection established`).
+    func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        // Header bytes are ASCII in practice; anything else is read as Latin-1 would be lossy, so UTF-8 it is.
+        // ("\r\n" is one Character in Swift: trim scalars, not characters.)
+        var scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+        while let last = scalars.last, last == "\n" || last == "\r" { scalars.removeLast() }
+        let line = String(scalars)
+        if line.hasPrefix("HTTP/") {
+            headers.removeAll()
+            return
+        }
+        if line.isEmpty { return }
+        if line.first == " " || line.first == "\t" {
+            // obsolete line folding: continues the previous field
+            if !headers.isEmpty {
+                headers[headers.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
+            }
+            return
+        }
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+        let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        headers.append((name, value))
+    }
+}

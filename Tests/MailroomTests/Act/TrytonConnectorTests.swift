@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+@testable import Mailroom
+
+/// A real trytond (scripts/tryton-test-server.sh) on a fresh copy of the template database.
+final class TrytonTestServer: @unchecked Sendable {
+    let directory: URL
+    let port: Int
+
+    static func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        // The test runner blocks signals (SIGCHLD among them) and children inherit the mask; bash then never
+        // notices its own children ending. python3 clears the mask and becomes bash.
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c",
+                       "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp('bash', ['bash'] + sys.argv[1:])",
+                       LocalHTTPServer.root.appendingPathComponent("scripts/tryton-test-server.sh").path] + arguments
+        // Output to a file, not a pipe: trytond, started in the background by the script, would inherit a
+        // pipe's write end and the reader would never see its end.
+        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("mr-tryton-script-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outFile) }
+        let handle = try FileHandle(forWritingTo: outFile)
+        p.standardOutput = handle
+        p.standardError = FileHandle.standardError
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        // Poll rather than waitUntilExit, which does not return under the test runner's signal mask. The
+        // script's last line is "PID n" on success ("stop" prints nothing).
+        let deadline = Date().addingTimeInterval(900)
+        while Date() < deadline {
+            let text = String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self)
+            if text.contains("PID ") && text.hasSuffix("\n") { try? handle.close(); return (0, text) }
+            if !p.isRunning { try? handle.close(); return (p.terminationStatus, text) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        try? handle.close()
+        return (-1, "timed out")
+    }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("mr-tryton-\(UUID().uuidString)")
+        let (status, output) = try Self.script(["start", directory.path])
+        guard status == 0, let line = output.split(separator: "\n").first(where: { $0.hasPrefix("PORT ") }),
+              let port = Int(line.dropFirst(5)) else {
+            throw TestServerError(message: "scripts/tryton-test-server.sh start failed (\(status)): \(output)")
+        }
+        self.port = port
+    }
+
+    func connector() throws -> TrytonConnector {
+        let dir = directory.appendingPathComponent("connectors")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try """
+        type: tryton
+        url: http://127.0.0.1:\(port)
+        database: mailroom
+        username: admin
+        password_env: TRYTON_PASSWORD
+        timeout_seconds: 60
+        """.write(to: dir.appendingPathComponent("erp.yaml"), atomically: true, encoding: .utf8)
+        let catalogue = try ConnectorCatalogue.load(directory: dir, environment: ["TRYTON_PASSWORD": "admin"])
+        return try #require(catalogue.connector(named: "erp") as? TrytonConnector)
+    }
+
+    deinit {
+        _ = try? Self.script(["stop", directory.path])
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+@Suite("tryton connector against a real Tryton", .serialized)
+struct TrytonConnectorTests {
+    static func action(_ name: String, _ parameters: [String: JSONValue], rule: String = "quote") -> OutboxAction {
+        let intended = IntendedAction(rule: rule, ruleFile: "rules/quotes.yaml", ruleFileSHA256: "ab", index: 0,
+                                      connector: "erp", action: name, parameters: parameters, approval: nil)
+        return OutboxAction(id: 1, messageID: 42, idempotencyKey: intended.idempotencyKey(messageID: 42), action: intended, attempt: 1)
+    }
+
+    @Test("party, quotation from matched catalogue lines, exactly once, confirm after approval")
+    func quotationFlow() async throws {
+        let server = try TrytonTestServer()
+        let erp = try server.connector()
+
+        // The customer exists (by e-mail); a new one is created once and then found.
+        let acme = try await erp.perform(Self.action("find_or_create_party", ["name": "Acme", "email": "Purchasing@acme.example"]))
+        #expect(acme.captured["created"] == false)
+        let partyID = try #require(acme.captured["party_id"]?.intValue)
+        let newParty = Self.action("find_or_create_party", ["name": "Neue Kunde AG", "email": "einkauf@neue-kunde.example", "city": "Köln"])
+        #expect(try await erp.earlierResult(of: newParty) == nil)
+        let created = try await erp.perform(newParty)
+        #expect(created.captured["created"] == true)
+        #expect(try await erp.earlierResult(of: newParty)?.captured["party_id"] == created.captured["party_id"])
+
+        // Lines matched against the catalogue (EN/DE/ZH), priced, turned into a Tryton quotation.
+        let catalogue = try ProductCatalogue.load(csv: LocalHTTPServer.root.appendingPathComponent("rules/catalogue.csv"))
+        let draft = QuoteDraft(lines: [
+            QuoteRequestLine(sku: "PMP-100", description: "centrifugal pump", quantity: 2),
+            QuoteRequestLine(description: "Kugelhahn DN50 Edelstahl", quantity: 4),
+            QuoteRequestLine(description: "压力表", quantity: 10),
+        ], catalogue: catalogue)
+        #expect(!draft.needsReview)
+        let quote = Self.action("create_quotation", ["party_id": .int(partyID), "reference": "RFQ-2026-17",
+                                                     "lines": .array(draft.quotationLines)])
+        #expect(try await erp.earlierResult(of: quote) == nil)
+        let result = try await erp.perform(quote)
+        let saleID = try #require(result.captured["quotation_id"]?.intValue)
+        #expect(result.captured["state"] == "quotation")
+        #expect(result.captured["total"]?.doubleValue == draft.total)
+        let expected: Double = 2500.0 + 448.0 + 189.0
+        #expect(abs(draft.total - expected) < 0.001)
+
+        // Read it back from Tryton itself: customer, lines, total.
+        let sale = try #require(try await erp.searchRead("sale.sale", [["id", "=", .int(saleID)]],
+                                                        fields: ["party", "reference", "lines", "total_amount", "comment"]).first)
+        #expect(sale["party"]?.intValue == partyID)
+        #expect(sale["reference"] == "RFQ-2026-17")
+        #expect(sale["lines"]?.arrayValue?.count == 3)
+        #expect(sale["comment"]?.stringValue?.contains(quote.idempotencyKey) == true)
+
+        // Exactly once: after a crash between "sent" and "recorded", earlierResult finds the quotation.
+        let earlier = try #require(try await erp.earlierResult(of: quote))
+        #expect(earlier.foundEarlierResult)
+        #expect(earlier.captured["quotation_id"]?.intValue == saleID)
+        let sales = try await erp.searchRead("sale.sale", [["party", "=", .int(partyID)]], fields: ["id"], limit: 10)
+        #expect(sales.count == 1)
+
+        // Approved → confirmed.
+        let confirm = Self.action("confirm_quotation", ["quotation_id": .int(saleID)], rule: "approved")
+        #expect(try await erp.earlierResult(of: confirm) == nil)
+        let confirmed = try await erp.perform(confirm)
+        #expect(confirmed.captured["state"] == "confirmed" || confirmed.captured["state"] == "processing")
+        #expect(try await erp.earlierResult(of: confirm) != nil)
+
+        // The original mail attached to the quotation.
+        let attach = Self.action("attach_original", ["model": "sale.sale", "record_id": .int(saleID), "filename": "request.eml",
+                                                     "data_base64": .string(Data("Subject: RFQ\r\n\r\nhello".utf8).base64EncodedString())])
+        let attached = try await erp.perform(attach)
+        #expect(attached.captured["attachment_id"] != nil)
+        #expect(try await erp.earlierResult(of: attach)?.captured["attachment_id"] == attached.captured["attachment_id"])
+
+        // A lead.
+        let lead = try await erp.perform(Self.action("create_lead", ["party_id": .int(partyID), "description": "Pump station upgrade"]))
+        #expect(lead.captured["lead_id"] != nil)
+    }
+
+    @Test("supplier invoice from an understood invoice: totals match; exactly once; mismatches refused")
+    func supplierInvoice() async throws {
+        let server = try TrytonTestServer()
+        let erp = try server.connector()
+        let supplier = try await erp.perform(Self.action("find_or_create_party", ["name": "Global Parts", "vat_id": "DE 811907980"]))
+        #expect(supplier.captured["created"] == false)
+        let partyID = try #require(supplier.captured["party_id"]?.intValue)
+        let invoice = Self.action("create_supplier_invoice", [
+            "party_id": .int(partyID), "invoice_number": "GP-2026-0815", "issue_date": "2026-11-20", "currency": "EUR",
+            "net_total": 1000.0, "tax_total": 190.0, "gross_total": "1190.00",
+            "lines": [["description": "Ball valves DN50", "quantity": 5, "unit_price": 112.0, "line_total": 560.0],
+                      ["description": "Flow meter", "quantity": 1, "unit_price": 440.0, "line_total": 440.0]],
+        ], rule: "invoices")
+        #expect(try await erp.earlierResult(of: invoice) == nil)
+        let result = try await erp.perform(invoice)
+        let invoiceID = try #require(result.captured["invoice_id"]?.intValue)
+        #expect(result.captured["total"]?.doubleValue == 1190)
+        #expect(result.captured["tax_total"]?.doubleValue == 190)
+        let stored = try #require(try await erp.searchRead("account.invoice", [["id", "=", .int(invoiceID)]],
+                                                          fields: ["type", "state", "reference", "party"]).first)
+        #expect(stored["type"] == "in")
+        #expect(stored["state"] == "draft")
+        #expect(stored["reference"] == "GP-2026-0815")
+        let earlier = try #require(try await erp.earlierResult(of: invoice))
+        #expect(earlier.captured["invoice_id"]?.intValue == invoiceID)
+
+        // Totals that Tryton cannot reproduce (a 19 % tax but lines summing to 900) are refused, nothing kept.
+        let wrong = Self.action("create_supplier_invoice", [
+            "party_id": .int(partyID), "invoice_number": "GP-2026-0816", "net_total": 1000.0, "tax_total": 190.0, "gross_total": 1190.0,
+            "lines": [["description": "Valves", "quantity": 1, "unit_price": 900.0]],
+        ], rule: "invoices")
+        do {
+            _ = try await erp.perform(wrong)
+            Issue.record("mismatching totals must be refused")
+        } catch let e as ConnectorError {
+            guard case .permanent(let m) = e else { Issue.record("expected permanent, got \(e)"); return }
+            #expect(m.contains("900"))
+        }
+        let invoices = try await erp.searchRead("account.invoice", [["party", "=", .int(partyID)]], fields: ["id"], limit: 10)
+        #expect(invoices.count == 1)
+    }
+
+    @Test("a wrong password is a clear permanent error")
+    func wrongPassword() async throws {
+        let server = try TrytonTestServer()
+        let rpc = TrytonRPC(baseURL: URL(string: "http://127.0.0.1:\(server.port)")!, database: "mailroom", username: "admin",
+                            password: "wrong", transport: ConnectorTransport(client: HTTPClient(allowedHosts: ["127.0.0.1"])))
+        let erp = TrytonConnector(name: "erp", rpc: rpc)
+        await #expect(throws: ConnectorError.self) {
+            _ = try await erp.perform(Self.action("find_or_create_party", ["name": "X", "email": "x@example.com"]))
+        }
+    }
+}
