@@ -82,8 +82,16 @@ struct RulesTestCommand: AsyncParsableCommand {
                 throw OperatorInputError(message: "the rules have errors; fix them first (`mailroom rules check`)")
             }
             let testsFolder = folders.folders(config).rules.appendingPathComponent("tests")
-            // The Understander (understand branch) plugs in here once merged; fixtures with `given:` run without it.
-            let outcomes = await RuleTestRunner.run(directory: testsFolder, decider: environment.decider, understand: { _ in nil })
+            // Fixtures with `given:` state the understanding; the others are understood as the daemon would.
+            var understandConfig = config
+            understandConfig.rules.path = folders.folders(config).rules.path
+            let understander = environment.kinds.map {
+                Understander(catalogue: $0, classifier: RulesSetup.classifier(understandConfig))
+            }
+            let outcomes = await RuleTestRunner.run(directory: testsFolder, decider: environment.decider, understand: { raw in
+                guard let understander else { return nil }
+                return await understander.understand(MessageContent.read(raw: raw))
+            })
             for o in outcomes {
                 Terminal.out("\(o.passed ? "PASS" : "FAIL")  \(o.file)\n")
                 for f in o.failures { Terminal.out("      \(f)\n") }

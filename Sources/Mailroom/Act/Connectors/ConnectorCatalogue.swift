@@ -59,6 +59,8 @@ struct ConnectorFileReader {
     let fileURL: URL
     let environment: [String: String]
     var problems: [RuleFileProblem] = []
+    /// Set when the connector cannot work yet (a secret's variable is not set); its actions then wait.
+    var unavailableReason: String?
     private var values: [String: Node] = [:]
     private var used: Set<String> = []
     private var root: Node?
@@ -119,7 +121,11 @@ struct ConnectorFileReader {
             return nil
         }
         reportUnknownKeys()
-        return problems.contains { $0.severity == .error } ? nil : connector
+        if problems.contains(where: { $0.severity == .error }) { return nil }
+        if let connector, let unavailableReason {
+            return UnavailableConnector(wrapping: connector, reason: "connector '\(connector.name)': \(unavailableReason)")
+        }
+        return connector
     }
 
     private var keyNodes: [String: Node] = [:]
@@ -199,9 +205,15 @@ struct ConnectorFileReader {
         }
         if let variable = string(envKey) {
             guard let value = environment[variable], !value.isEmpty else {
-                problem(values[envKey], "the environment variable \(variable) (for `\(base)`) is not set",
-                        suggestion: "set it in the daemon's environment (systemd: Environment= or EnvironmentFile=)")
-                return nil
+                // A connector whose secret is not set yet still loads, so rules can be checked and the daemon
+                // can start; its actions wait (transient error, retried) until the variable is set.
+                let reason = "the environment variable \(variable) (for `\(base)`) is not set"
+                let node = values[envKey]
+                problems.append(RuleFileProblem(file: file, line: node?.mark?.line, column: node?.mark?.column,
+                                                severity: .warning, message: reason + "; its actions wait until it is",
+                                                suggestion: "set it in the daemon's environment (systemd: Environment= or EnvironmentFile=)"))
+                unavailableReason = reason
+                return ""
             }
             return value
         }
@@ -269,5 +281,30 @@ public actor RateLimiter {
         let slot = max(now, next)
         next = slot + interval
         if slot > now { try? await Task.sleep(until: slot, clock: .continuous) }
+    }
+}
+
+/// A connector that is declared correctly but cannot work yet (a secret's environment variable is not set).
+/// Its actions fail as transient errors naming the cause, so they wait with retries (and become dead letters
+/// an operator can retry) instead of being lost; `rules check` shows the cause as a warning.
+struct UnavailableConnector: Connector {
+    let wrapped: any Connector
+    let reason: String
+
+    init(wrapping connector: any Connector, reason: String) {
+        wrapped = connector
+        self.reason = reason
+    }
+
+    var name: String { wrapped.name }
+    var type: String { wrapped.type }
+    var actions: [ConnectorActionSpec] { wrapped.actions }
+
+    func earlierResult(of action: OutboxAction) async throws -> ConnectorResult? {
+        throw ConnectorError.transient(reason + "; set it and restart the daemon")
+    }
+
+    func perform(_ action: OutboxAction) async throws -> ConnectorResult {
+        throw ConnectorError.transient(reason + "; set it and restart the daemon")
     }
 }
