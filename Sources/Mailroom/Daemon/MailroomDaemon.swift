@@ -20,6 +20,7 @@ public final class MailroomDaemon: Sendable {
     public let pipeline: Pipeline
     public let maildirs: [MaildirSource]
     public let dropFolders: [DropFolderSource]
+    public let imapAccounts: [IMAPAccountSource]
     let logger: Logger
 
     public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil) throws {
@@ -32,6 +33,7 @@ public final class MailroomDaemon: Sendable {
                             workers: config.pipeline.workers, logger: logger)
         maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
         dropFolders = config.sources.drop.map { DropFolderSource(settings: $0, intake: intake, logger: logger) }
+        imapAccounts = config.sources.imap.map { IMAPAccountSource(account: $0, intake: intake, logger: logger) }
     }
 
     // MARK: - Long-running
@@ -59,6 +61,11 @@ public final class MailroomDaemon: Sendable {
             services.append(.init(service: SourceService { stop, sourceBell in
                 await source.watch(stop: stop, bell: sourceBell) { bell.ring() }
             }, serviceName: source.sourceName))
+        }
+        for account in imapAccounts {
+            services.append(.init(service: SourceService { stop, _ in
+                await account.watch(stop: stop) { bell.ring() }
+            }, serviceName: "imap:\(account.account.name)"))
         }
         var groupConfig = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                     logger: logger)
@@ -127,6 +134,20 @@ public final class MailroomDaemon: Sendable {
             }
             report.sources.append((source.sourceName, tally))
             ingested += tally.messageIDs
+        }
+        for account in imapAccounts where !stop.isSet {
+            do {
+                for (source, tally) in try await account.takeOnce(stop: stop) {
+                    report.sources.append((source, tally))
+                    ingested += tally.messageIDs
+                }
+            } catch {
+                // The mail stays on the server for the next run; say why it was not taken.
+                var tally = IngestTally()
+                tally.failures.append("\(error)")
+                logger.error("IMAP account \(account.account.name): \(error)")
+                report.sources.append(("imap:\(account.account.name)", tally))
+            }
         }
         let drained = await pipeline.drain(stop: stop)
         report.errors = drained.errors
