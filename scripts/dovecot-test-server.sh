@@ -149,6 +149,12 @@ service stats {
 protocol imap {
   mail_max_userip_connections = 50
 }
+# Every flag change, save, copy and expunge is logged per UID, so tests can prove an action happened once.
+mail_plugins = \$mail_plugins notify mail_log
+plugin {
+  mail_log_events = flag_change save copy expunge
+  mail_log_fields = uid box msgid flags
+}
 EOF
   local sha
   sha=$(openssl x509 -in "$dir/cert.pem" -outform DER | sha256sum | cut -d' ' -f1)
