@@ -91,13 +91,8 @@ struct IMAPLogin: Sendable {
             throw IMAPProtocolError(kind: .authentication, operation: operation,
                                     detail: "cannot start xoauth2.token_command: \(error.localizedDescription)")
         }
+        // A token is a few kilobytes at most: it fits the pipe, so reading after the exit cannot deadlock.
         let deadline = Date().addingTimeInterval(timeoutSeconds)
-        // Read while it runs, so a chatty command cannot block on a full pipe.
-        let outBox = LockedBox(Data())
-        let reader = Thread {
-            outBox.value = output.fileHandleForReading.readDataToEndOfFile()
-        }
-        reader.start()
         while process.isRunning {
             if Date() > deadline {
                 process.terminate()
@@ -106,7 +101,7 @@ struct IMAPLogin: Sendable {
             }
             usleep(10_000)
         }
-        while !reader.isFinished { usleep(1000) }
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
         let stderrText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationStatus == 0 else {
@@ -114,7 +109,7 @@ struct IMAPLogin: Sendable {
                                     detail: "xoauth2.token_command exited with status \(process.terminationStatus)"
                                         + (stderrText.isEmpty ? "" : ": \(stderrText.prefix(300))"))
         }
-        let token = String(decoding: outBox.value, as: UTF8.self).split(whereSeparator: \.isNewline).first
+        let token = String(decoding: printed, as: UTF8.self).split(whereSeparator: \.isNewline).first
             .map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         guard !token.isEmpty else {
             throw IMAPProtocolError(kind: .authentication, operation: operation, detail: "xoauth2.token_command printed no token")

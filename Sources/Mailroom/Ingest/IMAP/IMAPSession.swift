@@ -50,7 +50,7 @@ final class IMAPSession {
         case .startTLS, .plaintext:
             rc = mailimap_socket_connect(imap, host, port)
         }
-        guard rc == MAILIMAP_NO_ERROR_NON_AUTHENTICATED.rawValue || rc == MAILIMAP_NO_ERROR.rawValue else {
+        guard rc == Int32(MAILIMAP_NO_ERROR_NON_AUTHENTICATED) || rc == Int32(MAILIMAP_NO_ERROR) else {
             throw failure(rc, "connect to \(host):\(port)\(transport == .implicitTLS ? " with TLS" : "")")
         }
         if transport == .startTLS {
@@ -60,7 +60,7 @@ final class IMAPSession {
                                         detail: "the server does not offer STARTTLS on this port; use tls: implicit on its IMAPS port")
             }
             rc = mailimap_socket_starttls_with_callback(imap, setServerName, sni)
-            guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "start TLS with \(host):\(port)") }
+            guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "start TLS with \(host):\(port)") }
         }
         if transport == .plaintext { return [] }
         return certificateChain()
@@ -86,15 +86,15 @@ final class IMAPSession {
     func capabilities() throws(IMAPProtocolError) -> Set<String> {
         var data: UnsafeMutablePointer<mailimap_capability_data>?
         let rc = mailimap_capability(imap, &data)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "ask for CAPABILITY") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "ask for CAPABILITY") }
         var names = Set<String>()
         if let data {
             var it = mr_clist_begin(data.pointee.cap_list)
             while let node = it {
                 if let cap = mr_clist_content(node)?.assumingMemoryBound(to: mailimap_capability.self) {
-                    if cap.pointee.cap_type == MAILIMAP_CAPABILITY_NAME.rawValue, let name = cap.pointee.cap_data.cap_name {
+                    if cap.pointee.cap_type == Int32(MAILIMAP_CAPABILITY_NAME), let name = cap.pointee.cap_data.cap_name {
                         names.insert(String(cString: name).uppercased())
-                    } else if cap.pointee.cap_type == MAILIMAP_CAPABILITY_AUTH_TYPE.rawValue, let auth = cap.pointee.cap_data.cap_auth_type {
+                    } else if cap.pointee.cap_type == Int32(MAILIMAP_CAPABILITY_AUTH_TYPE), let auth = cap.pointee.cap_data.cap_auth_type {
                         names.insert("AUTH=" + String(cString: auth).uppercased())
                     }
                 }
@@ -119,12 +119,12 @@ final class IMAPSession {
 
     func login(user: String, password: String) throws(IMAPProtocolError) {
         let rc = mailimap_login(imap, user, password)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "log in as \(user)") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "log in as \(user)") }
     }
 
     func authenticateXOAUTH2(user: String, accessToken: String) throws(IMAPProtocolError) {
         let rc = mailimap_oauth2_authenticate(imap, user, accessToken)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "authenticate as \(user) with XOAUTH2") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "authenticate as \(user) with XOAUTH2") }
     }
 
     func logout() {
@@ -151,7 +151,7 @@ final class IMAPSession {
         } else {
             rc = readOnly ? mailimap_examine(imap, name) : mailimap_select(imap, name)
         }
-        guard rc == MAILIMAP_NO_ERROR.rawValue, let info = imap.pointee.imap_selection_info else {
+        guard rc == Int32(MAILIMAP_NO_ERROR), let info = imap.pointee.imap_selection_info else {
             throw failure(rc, "select the folder \"\(mailbox)\"")
         }
         return Selection(uidValidity: info.pointee.sel_uidvalidity, uidNext: info.pointee.sel_uidnext,
@@ -160,7 +160,7 @@ final class IMAPSession {
 
     func noop() throws(IMAPProtocolError) {
         let rc = mailimap_noop(imap)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "send NOOP") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "send NOOP") }
     }
 
     // MARK: - Fetching
@@ -177,15 +177,15 @@ final class IMAPSession {
         mailimap_fetch_type_new_fetch_att_list_add(fetchType, mailimap_fetch_att_new_rfc822_size())
         var result: UnsafeMutablePointer<clist>?
         let rc = mailimap_uid_fetch(imap, set, fetchType, &result)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "list messages after UID \(uid)") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "list messages after UID \(uid)") }
         defer { if let result { mailimap_fetch_list_free(result) } }
         var out: [MessageSize] = []
         forEachMessage(result) { items in
             var found = MessageSize(uid: 0, size: 0)
             for item in items {
-                if item.pointee.att_type == MAILIMAP_MSG_ATT_UID.rawValue {
+                if item.pointee.att_type == Int32(MAILIMAP_MSG_ATT_UID) {
                     found.uid = item.pointee.att_data.att_uid
-                } else if item.pointee.att_type == MAILIMAP_MSG_ATT_RFC822_SIZE.rawValue {
+                } else if item.pointee.att_type == Int32(MAILIMAP_MSG_ATT_RFC822_SIZE) {
                     found.size = Int(item.pointee.att_data.att_rfc822_size)
                 }
             }
@@ -208,11 +208,11 @@ final class IMAPSession {
             fetchType, mailimap_fetch_att_new_body_peek_section_partial(section, UInt32(offset), UInt32(length)))
         var result: UnsafeMutablePointer<clist>?
         let rc = mailimap_uid_fetch(imap, set, fetchType, &result)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "fetch UID \(uid) at byte \(offset)") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "fetch UID \(uid) at byte \(offset)") }
         defer { if let result { mailimap_fetch_list_free(result) } }
         var data: Data?
         forEachMessage(result) { items in
-            for item in items where item.pointee.att_type == MAILIMAP_MSG_ATT_BODY_SECTION.rawValue {
+            for item in items where item.pointee.att_type == Int32(MAILIMAP_MSG_ATT_BODY_SECTION) {
                 guard let section = item.pointee.att_data.att_body_section else { continue }
                 let bytes = section.pointee.sec_body_part
                 data = bytes.map { Data(bytes: $0, count: section.pointee.sec_length) } ?? Data()
@@ -234,7 +234,7 @@ final class IMAPSession {
                 var itemIt = mr_clist_begin(att.pointee.att_list)
                 while let itemNode = itemIt {
                     if let item = mr_clist_content(itemNode)?.assumingMemoryBound(to: mailimap_msg_att_item.self),
-                       item.pointee.att_type == MAILIMAP_MSG_ATT_ITEM_STATIC.rawValue,
+                       item.pointee.att_type == Int32(MAILIMAP_MSG_ATT_ITEM_STATIC),
                        let stat = item.pointee.att_data.att_static {
                         items.append(stat)
                     }
@@ -262,14 +262,14 @@ final class IMAPSession {
         let store = mailimap_store_att_flags_new_add_flags_silent(list)
         defer { mailimap_store_att_flags_free(store) }
         let rc = mailimap_uid_store(imap, set, store)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "set flags on UID \(IMAPSession.describe(uids))") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "set flags on UID \(IMAPSession.describe(uids))") }
     }
 
     func copy(uids: [UInt32], to mailbox: String) throws(IMAPProtocolError) {
         let set = try uidSet(uids)
         defer { mailimap_set_free(set) }
         let rc = mailimap_uid_copy(imap, set, ModifiedUTF7.encode(mailbox))
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "copy UID \(IMAPSession.describe(uids)) to \"\(mailbox)\"") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "copy UID \(IMAPSession.describe(uids)) to \"\(mailbox)\"") }
     }
 
     /// MOVE where offered, else COPY + \Deleted + (UID) EXPUNGE of just those messages.
@@ -278,13 +278,13 @@ final class IMAPSession {
         defer { mailimap_set_free(set) }
         if offersMove {
             let rc = mailimap_uid_move(imap, set, ModifiedUTF7.encode(mailbox))
-            guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "move UID \(IMAPSession.describe(uids)) to \"\(mailbox)\"") }
+            guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "move UID \(IMAPSession.describe(uids)) to \"\(mailbox)\"") }
             return
         }
         try copy(uids: uids, to: mailbox)
         try addFlags([.deleted], uids: uids)
         let rc = offersUIDPlus ? mailimap_uid_expunge(imap, set) : mailimap_expunge(imap)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "expunge moved UID \(IMAPSession.describe(uids))") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "expunge moved UID \(IMAPSession.describe(uids))") }
     }
 
     /// APPEND; returns the new UID when the server reports it (UIDPLUS).
@@ -301,13 +301,13 @@ final class IMAPSession {
             }
             return mailimap_append(imap, name, list, nil, bytes, buffer.count)
         }
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "append a message to \"\(mailbox)\"") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "append a message to \"\(mailbox)\"") }
         return uid > 0 ? (validity, uid) : nil
     }
 
     func createMailbox(_ mailbox: String) throws(IMAPProtocolError) {
         let rc = mailimap_create(imap, ModifiedUTF7.encode(mailbox))
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "create the folder \"\(mailbox)\"") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "create the folder \"\(mailbox)\"") }
     }
 
     private func makeFlagList(_ flags: [Flag]) -> UnsafeMutablePointer<mailimap_flag_list> {
@@ -348,7 +348,7 @@ final class IMAPSession {
             throw IMAPProtocolError(kind: .connection, operation: "start IDLE", detail: "libetpan could not prepare the stream for IDLE")
         }
         let rc = mailimap_idle(imap)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else {
+        guard rc == Int32(MAILIMAP_NO_ERROR) else {
             mailstream_unsetup_idle(stream)
             throw failure(rc, "start IDLE")
         }
@@ -361,8 +361,8 @@ final class IMAPSession {
         if stream.pointee.read_buffer_len > 0 { return .serverSpoke }
         let r = mailstream_wait_idle(stream, Int32(max(1, seconds)))
         switch r {
-        case Int32(MAILSTREAM_IDLE_HASDATA.rawValue): return .serverSpoke
-        case Int32(MAILSTREAM_IDLE_TIMEOUT.rawValue), Int32(MAILSTREAM_IDLE_INTERRUPTED.rawValue): return .timedOut
+        case Int32(MAILSTREAM_IDLE_HASDATA): return .serverSpoke
+        case Int32(MAILSTREAM_IDLE_TIMEOUT), Int32(MAILSTREAM_IDLE_INTERRUPTED): return .timedOut
         default:
             throw IMAPProtocolError(kind: .connection, operation: "wait in IDLE", detail: "the connection failed while idling")
         }
@@ -373,7 +373,7 @@ final class IMAPSession {
         guard let stream = imap.pointee.imap_stream else { throw IMAPProtocolError(kind: .connection, operation: "end IDLE", detail: "not connected") }
         let rc = mailimap_idle_done(imap)
         mailstream_unsetup_idle(stream)
-        guard rc == MAILIMAP_NO_ERROR.rawValue else { throw failure(rc, "end IDLE") }
+        guard rc == Int32(MAILIMAP_NO_ERROR) else { throw failure(rc, "end IDLE") }
     }
 
     // MARK: - Errors
@@ -392,25 +392,25 @@ final class IMAPSession {
         let kind: IMAPProtocolError.Kind
         var detail: String
         switch rc {
-        case Int32(MAILIMAP_ERROR_LOGIN.rawValue), Int32(MAILIMAP_ERROR_SASL.rawValue):
+        case Int32(MAILIMAP_ERROR_LOGIN), Int32(MAILIMAP_ERROR_SASL):
             kind = .authentication
             detail = response.isEmpty ? "the server refused the credentials" : "the server refused the credentials: \(response)"
-        case Int32(MAILIMAP_ERROR_EXTENSION.rawValue) where operation.contains("XOAUTH2"):
+        case Int32(MAILIMAP_ERROR_EXTENSION) where operation.contains("XOAUTH2"):
             kind = .authentication
             detail = response.isEmpty ? "the server refused the access token" : "the server refused the access token: \(response)"
-        case Int32(MAILIMAP_ERROR_CONNECTION_REFUSED.rawValue):
+        case Int32(MAILIMAP_ERROR_CONNECTION_REFUSED):
             kind = .connection
             detail = "the connection was refused or the host could not be reached"
-        case Int32(MAILIMAP_ERROR_STREAM.rawValue):
+        case Int32(MAILIMAP_ERROR_STREAM):
             kind = .connection
             detail = "the connection was closed or timed out"
-        case Int32(MAILIMAP_ERROR_SSL.rawValue), Int32(MAILIMAP_ERROR_STARTTLS.rawValue):
+        case Int32(MAILIMAP_ERROR_SSL), Int32(MAILIMAP_ERROR_STARTTLS):
             kind = .tls
             detail = "the TLS handshake failed" + (response.isEmpty ? "" : ": \(response)")
-        case Int32(MAILIMAP_ERROR_PARSE.rawValue):
+        case Int32(MAILIMAP_ERROR_PARSE):
             kind = .connection
             detail = "the server's answer could not be parsed (connection cut mid-response?)"
-        case Int32(MAILIMAP_ERROR_DONT_ACCEPT_CONNECTION.rawValue):
+        case Int32(MAILIMAP_ERROR_DONT_ACCEPT_CONNECTION):
             kind = .connection
             detail = "the server does not accept the connection" + (response.isEmpty ? "" : ": \(response)")
         default:

@@ -60,6 +60,11 @@ public enum ServerCertificateCheck {
         }
     }
 
+    /// A trust store of the given DER certificates instead of the system's (tests, private CAs).
+    public static func trustStore(_ certificates: [Data]) throws -> CertificateStore {
+        CertificateStore(try certificates.map { try Certificate(derEncoded: Array($0)) })
+    }
+
     /// The SHA-256 of a DER certificate, lowercase hex without separators.
     public static func fingerprint(_ der: Data) -> String {
         SHA256.hash(data: der).map { String(format: "%02x", $0) }.joined()

@@ -206,6 +206,74 @@ struct IMAPIngestTests {
         await run.finish()
     }
 
+    @Test("XOAUTH2 with a token from a file and from a command; a refused token is an authentication error")
+    func xoauth2() async throws {
+        let server = try DovecotTestServer(label: "xoauth2")
+        defer { server.stopAndRemove() }
+        let scratch = try IngestScratch("imap-xoauth2")
+        defer { scratch.remove() }
+        // The test server checks an XOAUTH2 token like a password (a static passdb).
+        try scratch.write(server.password + "\n", to: "token")
+        var fromFile = server.account(tls: .starttls, pinned: true)
+        fromFile.passwordEnv = nil
+        fromFile.xoauth2 = .init(tokenFile: scratch.path("token"))
+        #expect(try await IMAPMailbox(account: fromFile, environment: [:]).status(of: "INBOX").uidValidity > 0)
+
+        var fromCommand = fromFile
+        fromCommand.xoauth2 = .init(tokenCommand: "printf '%s\\n' \(server.password)")
+        #expect(try await IMAPMailbox(account: fromCommand, environment: [:]).status(of: "INBOX").uidValidity > 0)
+
+        var refused = fromFile
+        refused.xoauth2 = .init(tokenCommand: "echo expired-token")
+        do {
+            _ = try await IMAPMailbox(account: refused, environment: [:]).status(of: "INBOX")
+            Issue.record("a wrong token was accepted")
+        } catch let error as IMAPProtocolError {
+            #expect(error.kind == .authentication, "\(error)")
+        }
+        #expect(server.log.contains("method=XOAUTH2"))
+
+        var failing = fromFile
+        failing.xoauth2 = .init(tokenCommand: "echo 'no refresh token' >&2; exit 3")
+        do {
+            _ = try await IMAPMailbox(account: failing, environment: [:]).status(of: "INBOX")
+            Issue.record("a failing token command was not reported")
+        } catch let error as IMAPProtocolError {
+            #expect("\(error)".contains("exited with status 3: no refresh token"), "\(error)")
+        }
+    }
+
+    @Test("Mailbox actions: append, flag, keyword, copy, move by stored location; refused after renumbering")
+    func mailboxActions() async throws {
+        let server = try DovecotTestServer(label: "actions")
+        defer { server.stopAndRemove() }
+        let mailbox = IMAPMailbox(account: server.account(), environment: server.environment)
+        try await mailbox.createFolder("Done")
+        try await mailbox.createFolder("Drafts")
+        let first = try #require(try await mailbox.append(IMAPSampleMail.data(1, tag: "act"), to: "INBOX"))
+        let second = try #require(try await mailbox.append(IMAPSampleMail.data(2, tag: "act"), to: "INBOX"))
+        let draft = try await mailbox.append(IMAPSampleMail.data(3, tag: "act"), to: "Drafts", flags: [.draft, .seen])
+        #expect(draft != nil)
+        try await mailbox.addFlags([.flagged], to: [first], in: "INBOX")
+        try await mailbox.addKeyword("Quoted", to: [first, second], in: "INBOX")
+        try await mailbox.copy([second], in: "INBOX", to: "Done")
+        try await mailbox.move([first], in: "INBOX", to: "Done")
+        #expect(try server.uids(of: "alice", in: "INBOX").count == 1)
+        #expect(try server.uids(of: "alice", in: "Done").count == 2)
+        #expect(try server.uids(of: "alice", in: "Done", flagged: "Quoted").count == 2)
+        #expect(try server.uids(of: "alice", in: "Drafts", flagged: "\\Seen").count == 1)
+
+        let stale = IMAPMailbox.Location(uidValidity: second.uidValidity &+ 1, uid: second.uid)
+        do {
+            try await mailbox.move([stale], in: "INBOX", to: "Done")
+            Issue.record("acted on a UID from another UIDVALIDITY")
+        } catch let error as IMAPProtocolError {
+            #expect("\(error)".contains("renumbered"))
+        }
+        #expect(IMAPMailbox.Location("1795433219:42") == IMAPMailbox.Location(uidValidity: 1795433219, uid: 42))
+        #expect(IMAPMailbox.Location("42") == nil)
+    }
+
     @Test("A silent folder is suspicious; a dead connection is never shown healthy")
     func healthVerdicts() throws {
         let now = Date()
