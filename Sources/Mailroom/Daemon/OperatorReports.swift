@@ -109,7 +109,7 @@ public struct StatusReport: Sendable, Codable {
         } else {
             out += "Unfinished:    none\n"
         }
-        if sources.isEmpty { out += "Sources:       none configured\n" }
+        if sources.isEmpty && triggers.isEmpty { out += "Sources:       none configured\n" }
         for (i, s) in sources.enumerated() {
             let waiting = s.waitingFiles.map { "\($0) file(s) waiting" } ?? "cannot be read"
             out += (i == 0 ? "Sources:       " : "               ") + "\(s.name)  \(s.path)  (\(waiting))\n"

@@ -30,6 +30,8 @@ public struct TriggerLine: Sendable, Codable, Equatable {
             let verdict = h.verdict(now: now)
             var detail = h.detail
             switch verdict {
+            case .noContact where h.state == .stopped:
+                detail = "not watched: the daemon stopped at \(ISO8601.utcString(h.updatedAt))"
             case .noContact:
                 let since = h.lastContact.map { "last contact \(OperatorTime.age(now.timeIntervalSince($0))) ago" } ?? "never in contact"
                 detail = "no report since \(OperatorTime.age(now.timeIntervalSince(h.updatedAt))) ago (\(since)): the daemon is stopped or the connection is dead"

@@ -202,7 +202,7 @@ struct IMAPIngestTests {
         let config = MailroomConfig(store: .init(path: run.scratch.path("mailroom.sqlite")),
                                     sources: .init(imap: [run.source.account]))
         let status = try StatusReport.gather(config: config, store: run.intake.store)
-        #expect(status.text.contains("auth-failed"), status.text)
+        #expect(status.text.contains("auth-failed"), "\(status.text)")
         await run.finish()
     }
 
@@ -309,9 +309,8 @@ final class CapturedLog: @unchecked Sendable {
             get { metadata[key] }
             set { metadata[key] = newValue }
         }
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-                 file: String, function: String, line: UInt) {
-            lines.withLock { $0.append("\(level): \(message)") }
+        func log(event: LogEvent) {
+            lines.withLock { $0.append("\(event.level): \(event.message)") }
         }
     }
 }

@@ -48,7 +48,7 @@ struct ServerCertificateCheckTests {
             try ServerCertificateCheck.verify(chain: [m.leafDER, m.caDER], host: "mail.test.example", port: 993,
                                               pinnedSHA256: nil, trustRoots: try ServerCertificateCheck.trustStore([]))
             Issue.record("a chain to an untrusted root was accepted")
-        } catch {
+        } catch let error as IMAPProtocolError {
             #expect("\(error)".contains("mail.test.example:993"))
             #expect(error.kind == .tls)
         }
