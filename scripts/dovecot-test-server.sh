@@ -165,7 +165,8 @@ PASSWORD=$password
 CERT_SHA256=$sha
 CONFIG=$dir/dovecot.conf
 EOF
-  "$dovecot_bin" -c "$dir/dovecot.conf"
+  # Detached from our stdout/stderr: a caller reading them to the end must not wait for the daemon.
+  "$dovecot_bin" -c "$dir/dovecot.conf" </dev/null >>"$dir/dovecot.log" 2>&1
   wait_listening "$imap_port"
   wait_listening "$imaps_port"
   echo "dovecot-test-server: IMAP on 127.0.0.1:$imap_port (STARTTLS offered), IMAPS on 127.0.0.1:$imaps_port, config $dir/dovecot.conf"
@@ -177,7 +178,7 @@ stop() {
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     local pid
     pid=$(cat "$pidfile")
-    "$dovecot_bin" -c "$dir/dovecot.conf" stop 2>/dev/null || kill "$pid" 2>/dev/null || true
+    "$dovecot_bin" -c "$dir/dovecot.conf" stop </dev/null >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 100); do
       kill -0 "$pid" 2>/dev/null || return 0
       sleep 0.05
