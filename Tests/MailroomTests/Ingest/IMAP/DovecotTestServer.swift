@@ -72,6 +72,21 @@ final class DovecotTestServer: @unchecked Sendable {
         return out.split(separator: "\n").compactMap { line in line.split(separator: " ").last.flatMap { Int($0) } }
     }
 
+    /// Writes a mail into the user's INBOX Maildir `new/` as a delivery agent would (works while the server is
+    /// down), owned like the rest of the mail store.
+    func dropIntoMaildir(user: String, _ data: Data) throws {
+        let inbox = directory + "/mail/\(user)"
+        for sub in ["new", "cur", "tmp"] {
+            try FileManager.default.createDirectory(atPath: inbox + "/" + sub, withIntermediateDirectories: true)
+        }
+        var st = stat()
+        stat(directory + "/mail", &st)
+        let name = "\(Int(Date().timeIntervalSince1970)).M\(UInt32.random(in: 0...UInt32.max))P\(getpid()).test"
+        let path = inbox + "/new/" + name
+        try data.write(to: URL(fileURLWithPath: path))
+        for p in [inbox, inbox + "/new", inbox + "/cur", inbox + "/tmp", path] { chown(p, st.st_uid, st.st_gid) }
+    }
+
     /// An account setting pointing at this server.
     func account(name: String = "office", user: String = "alice", tls: MailroomConfig.IMAPAccountSettings.TLSMode = .plaintext,
                  passwordEnv: String = "MAILROOM_TEST_IMAP_PASSWORD", folders: [String] = ["INBOX"],
