@@ -17,6 +17,7 @@ if [ ! -x "$mailroom" ]; then
 fi
 
 work=$(mktemp -d /tmp/mailroom-bench-imap.XXXXXX)
+chmod 755 "$work"   # the mail processes (another user when run as root) must traverse it
 cleanup() { bash "$here/dovecot-test-server.sh" stop "$work/dovecot" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 bash "$here/dovecot-test-server.sh" start "$work/dovecot" >/dev/null

@@ -196,12 +196,12 @@ final class IMAPConnectionLoop {
     private func idleLoop(_ session: IMAPSession, _ sync: IMAPFolderSync) throws {
         let keepalive = account.keepaliveSeconds
         while !stop.isSet {
-            try session.startIdle()
+            let reportedAlready = try session.startIdle()
             touch(sync)
             report(.idle, detail: nil, promise: keepalive + account.timeoutSeconds + 30)
             let started = Date()
-            var wake = IMAPSession.IdleWake.timedOut
-            while !stop.isSet {
+            var wake = reportedAlready ? IMAPSession.IdleWake.serverSpoke : .timedOut
+            while !stop.isSet && !reportedAlready {
                 let left = keepalive - Date().timeIntervalSince(started)
                 if left <= 0 { break }
                 wake = try session.waitIdle(seconds: Int(min(1, left).rounded(.up)))
@@ -214,7 +214,9 @@ final class IMAPConnectionLoop {
                 try session.noop()
                 touch(sync)
             }
-            try take(sync, session)
+            // Again until a pass finds nothing: a mail that arrives while one pass runs is announced inside
+            // that pass's responses (and consumed there), not in the next IDLE.
+            while try take(sync, session) > 0 && !stop.isSet {}
         }
     }
 
@@ -237,7 +239,9 @@ final class IMAPConnectionLoop {
         }
     }
 
-    private func take(_ sync: IMAPFolderSync, _ session: IMAPSession) throws {
+    /// Takes a folder's new mail; returns how many messages the pass handled.
+    @discardableResult
+    private func take(_ sync: IMAPFolderSync, _ session: IMAPSession) throws -> Int {
         let pass = try sync.takeNew(session, stop: stop) { _ in self.onArrival() }
         let now = Date()
         health[sync.source]?.lastContact = now
@@ -247,6 +251,7 @@ final class IMAPConnectionLoop {
         if pass.tally.stored + pass.tally.duplicates > 0 {
             try? source.intake.store.recordSourceHealth(health[sync.source]!)
         }
+        return pass.tally.handled
     }
 
     private func touch(_ sync: IMAPFolderSync) {

@@ -341,8 +341,11 @@ final class IMAPSession {
 
     enum IdleWake: Sendable { case serverSpoke, timedOut }
 
-    /// Sends IDLE; the server is then expected to push untagged responses.
-    func startIdle() throws(IMAPProtocolError) {
+    /// Sends IDLE; the server is then expected to push untagged responses. Returns true when the server
+    /// already reported new messages (EXISTS) before it confirmed IDLE: libetpan consumes those lines while it
+    /// waits for the continuation, so no later wait would see them.
+    @discardableResult
+    func startIdle() throws(IMAPProtocolError) -> Bool {
         guard let stream = imap.pointee.imap_stream else { throw IMAPProtocolError(kind: .connection, operation: "start IDLE", detail: "not connected") }
         guard mailstream_setup_idle(stream) == 0 else {
             throw IMAPProtocolError(kind: .connection, operation: "start IDLE", detail: "libetpan could not prepare the stream for IDLE")
@@ -352,6 +355,7 @@ final class IMAPSession {
             mailstream_unsetup_idle(stream)
             throw failure(rc, "start IDLE")
         }
+        return imap.pointee.imap_selection_info.map { $0.pointee.sel_has_exists != 0 } ?? false
     }
 
     /// Waits up to `seconds` (whole seconds) for the server to say something while idling.
