@@ -19,6 +19,8 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public var sources: SourceSettings
     public var log: LogSettings
     public var pipeline: PipelineSettings
+    /// Rule files, connectors and the outbox's retries (Configuration+Decide.swift).
+    public var rules: RulesSettings
 
     /// The file the configuration was read from; nil for the embedded default.
     public var file: String?
@@ -120,12 +122,13 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
 
     public init(store: StoreSettings = StoreSettings(), spool: SpoolSettings = SpoolSettings(),
                 sources: SourceSettings = SourceSettings(), log: LogSettings = LogSettings(),
-                pipeline: PipelineSettings = PipelineSettings(), file: String? = nil) {
+                pipeline: PipelineSettings = PipelineSettings(), rules: RulesSettings = RulesSettings(), file: String? = nil) {
         self.store = store
         self.spool = spool
         self.sources = sources
         self.log = log
         self.pipeline = pipeline
+        self.rules = rules
         self.file = file
     }
 
@@ -228,6 +231,8 @@ extension MailroomConfig {
     mutating func resolvePaths(against base: String) {
         store.path = Self.absolute(store.path, base: base)
         spool.path = Self.absolute(spool.path, base: base)
+        rules.path = Self.absolute(rules.path, base: base)
+        rules.connectors = Self.absolute(rules.connectors, base: base)
         for i in sources.maildir.indices { sources.maildir[i].path = Self.absolute(sources.maildir[i].path, base: base) }
         for i in sources.drop.indices { sources.drop[i].path = Self.absolute(sources.drop[i].path, base: base) }
         for i in sources.imap.indices { sources.imap[i].resolvePaths(against: base) }
@@ -246,7 +251,7 @@ extension MailroomConfig {
 // MARK: - Decoding with key checks
 
 extension MailroomConfig {
-    enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline }
+    enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline, rules }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -255,6 +260,7 @@ extension MailroomConfig {
         sources = try c.decodeIfPresent(SourceSettings.self, forKey: .sources) ?? SourceSettings()
         log = try c.decodeIfPresent(LogSettings.self, forKey: .log) ?? LogSettings()
         pipeline = try c.decodeIfPresent(PipelineSettings.self, forKey: .pipeline) ?? PipelineSettings()
+        rules = try c.decodeIfPresent(RulesSettings.self, forKey: .rules) ?? RulesSettings()
         file = nil
 
         var seen: [String: Int] = [:]
@@ -292,6 +298,7 @@ extension MailroomConfig {
         try c.encode(sources, forKey: .sources)
         try c.encode(log, forKey: .log)
         try c.encode(pipeline, forKey: .pipeline)
+        try c.encode(rules, forKey: .rules)
     }
 }
 
