@@ -33,7 +33,7 @@ struct IMAPIngestTests {
             try intake.store.sourceHealth().first { $0.source == source.account.sourceName(folder: folder) }
         }
 
-        func waitUntil(_ state: TriggerState, folder: String = "INBOX", timeout: Duration = .seconds(15)) async throws -> Bool {
+        func waitUntil(_ state: TriggerState, folder: String = "INBOX", timeout: Duration = .seconds(45)) async throws -> Bool {
             try await eventually(timeout: timeout) { try health(folder)?.state == state }
         }
 
