@@ -18,6 +18,8 @@ packages=(
   python3             # the parse-speed comparison script and test servers
   libpython3.11-testsuite  # CPython's own email test messages (a third-party corpus for the parser tests)
   inotify-tools       # not needed at run time; handy for operators debugging Maildir watches
+  dovecot-imapd       # the real IMAP server the IMAP tests and scripts/bench-imap.sh start privately on loopback
+  openssl             # the throwaway self-signed certificate of that test server
 )
 
 missing=()

@@ -4,7 +4,7 @@ import Mailroom
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Mailroom's speed.", subcommands: [BenchParseCommand.self])
+        commandName: "bench", abstract: "Measure Mailroom's speed.", subcommands: [BenchParseCommand.self, BenchIMAPCommand.self])
 }
 
 struct BenchParseCommand: AsyncParsableCommand {
@@ -46,6 +46,45 @@ struct BenchParseCommand: AsyncParsableCommand {
                                     result.messages, result.bytes, result.seconds, result.megabytesPerSecond,
                                     result.messagesPerSecond, result.attachments))
             }
+        }
+    }
+}
+
+struct BenchIMAPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "imap",
+        abstract: "Deliver mails one by one into an IMAP folder and report arrival-to-stored latency (p50, p99).",
+        discussion: """
+            Uses the account from the configuration's sources.imap (--account NAME, default the first) and its \
+            first folder. Each mail is appended over IMAP; the time from the server's confirmation to Mailroom \
+            having stored it durably (spool fsync + store commit), taken by an IDLE-ing source, is measured. A \
+            scratch store and spool are used, never the configured ones; the mails stay on the server, flagged \
+            \\Seen. scripts/bench-imap.sh runs this against a private Dovecot.
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+    @Option(help: "The IMAP account (sources.imap[].name); default: the first.") var account: String?
+    @Option(help: "How many mails to deliver.") var count = 100
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            guard let settings = account.map({ name in config.sources.imap.first { $0.name == name } })
+                ?? config.sources.imap.first else {
+                throw OperatorInputError(message: account.map { "no IMAP account named '\($0)' in sources.imap" }
+                    ?? "the configuration has no sources.imap account to benchmark")
+            }
+            guard count > 0 else { throw OperatorInputError(message: "--count must be at least 1") }
+            let progress = ProgressLine(enabled: !json)
+            let total = count
+            let result = try await IMAPLatencyBenchmark(account: settings, count: count).run { n in
+                progress.update("delivered \(n)/\(total)")
+            }
+            progress.finish()
+            Terminal.out(json ? OperatorJSON.encode(result) : result.text + "\n")
+            if result.stored < result.mails { throw ExitCode.failure }
         }
     }
 }

@@ -40,9 +40,12 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public struct SourceSettings: Sendable, Equatable, Codable {
         public var maildir: [MaildirSourceSettings]
         public var drop: [DropFolderSettings]
-        public init(maildir: [MaildirSourceSettings] = [], drop: [DropFolderSettings] = []) {
+        public var imap: [IMAPAccountSettings]
+        public init(maildir: [MaildirSourceSettings] = [], drop: [DropFolderSettings] = [],
+                    imap: [IMAPAccountSettings] = []) {
             self.maildir = maildir
             self.drop = drop
+            self.imap = imap
         }
     }
 
@@ -154,7 +157,7 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
 
     /// Every configured source's store name ("maildir:inbox", "drop:scans").
     public var sourceNames: [String] {
-        sources.maildir.map(\.sourceName) + sources.drop.map(\.sourceName)
+        sources.maildir.map(\.sourceName) + sources.drop.map(\.sourceName) + sources.imap.flatMap(\.sourceNames)
     }
 }
 
@@ -234,6 +237,7 @@ extension MailroomConfig {
         rules.connectors = Self.absolute(rules.connectors, base: base)
         for i in sources.maildir.indices { sources.maildir[i].path = Self.absolute(sources.maildir[i].path, base: base) }
         for i in sources.drop.indices { sources.drop[i].path = Self.absolute(sources.drop[i].path, base: base) }
+        for i in sources.imap.indices { sources.imap[i].resolvePaths(against: base) }
     }
 
     static func absolute(_ path: String, base: String) -> String {
@@ -278,6 +282,15 @@ extension MailroomConfig {
             }
             seen[s.sourceName] = i
         }
+        var accounts: [String: Int] = [:]
+        for (i, s) in sources.imap.enumerated() {
+            if let first = accounts[s.name] {
+                throw ConfigKeyProblem(path: decoder.codingPath + [CodingKeys.sources, ConfigKey("imap"), ConfigKey(i), ConfigKey("name")],
+                                       pointAtKey: false,
+                                       message: "a second IMAP account is named '\(s.name)' (the first is sources.imap[\(first)]); names must be unique")
+            }
+            accounts[s.name] = i
+        }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -310,11 +323,12 @@ extension MailroomConfig.SpoolSettings {
 }
 
 extension MailroomConfig.SourceSettings {
-    enum CodingKeys: String, CodingKey, CaseIterable { case maildir, drop }
+    enum CodingKeys: String, CodingKey, CaseIterable { case maildir, drop, imap }
     public init(from decoder: Decoder) throws {
         let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
         maildir = try c.decodeIfPresent([MailroomConfig.MaildirSourceSettings].self, forKey: .maildir) ?? []
         drop = try c.decodeIfPresent([MailroomConfig.DropFolderSettings].self, forKey: .drop) ?? []
+        imap = try c.decodeIfPresent([MailroomConfig.IMAPAccountSettings].self, forKey: .imap) ?? []
     }
 }
 

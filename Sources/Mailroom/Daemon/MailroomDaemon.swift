@@ -20,6 +20,7 @@ public final class MailroomDaemon: Sendable {
     public let pipeline: Pipeline
     public let maildirs: [MaildirSource]
     public let dropFolders: [DropFolderSource]
+    public let imapAccounts: [IMAPAccountSource]
     /// Carries out decided actions; its own service retries and settles waiting messages.
     public let outbox: Outbox
     let logger: Logger
@@ -54,6 +55,7 @@ public final class MailroomDaemon: Sendable {
                             workers: config.pipeline.workers, logger: logger)
         maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
         dropFolders = config.sources.drop.map { DropFolderSource(settings: $0, intake: intake, logger: logger) }
+        imapAccounts = config.sources.imap.map { IMAPAccountSource(account: $0, intake: intake, logger: logger) }
     }
 
     // MARK: - Long-running
@@ -82,6 +84,11 @@ public final class MailroomDaemon: Sendable {
             services.append(.init(service: SourceService { stop, sourceBell in
                 await source.watch(stop: stop, bell: sourceBell) { bell.ring() }
             }, serviceName: source.sourceName))
+        }
+        for account in imapAccounts {
+            services.append(.init(service: SourceService { stop, _ in
+                await account.watch(stop: stop) { bell.ring() }
+            }, serviceName: "imap:\(account.account.name)"))
         }
         var groupConfig = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                     logger: logger)
@@ -150,6 +157,20 @@ public final class MailroomDaemon: Sendable {
             }
             report.sources.append((source.sourceName, tally))
             ingested += tally.messageIDs
+        }
+        for account in imapAccounts where !stop.isSet {
+            do {
+                for (source, tally) in try await account.takeOnce(stop: stop) {
+                    report.sources.append((source, tally))
+                    ingested += tally.messageIDs
+                }
+            } catch {
+                // The mail stays on the server for the next run; say why it was not taken.
+                var tally = IngestTally()
+                tally.failures.append("\(error)")
+                logger.error("IMAP account \(account.account.name): \(error)")
+                report.sources.append(("imap:\(account.account.name)", tally))
+            }
         }
         let drained = await pipeline.drain(stop: stop)
         report.errors = drained.errors

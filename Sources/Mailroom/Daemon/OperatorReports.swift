@@ -52,13 +52,15 @@ public struct StatusReport: Sendable, Codable {
     public var oldestUnfinishedState: String?
     public var oldestUnfinishedAgeSeconds: Double?
     public var sources: [SourceLine]
+    /// IMAP folders' triggers (IDLE/polling): state, last contact, lag, and the verdict.
+    public var triggers: [TriggerLine] = []
     public var auditEvents: Int64?
     public var auditHead: String?
 
     enum CodingKeys: String, CodingKey {
         case store, configFile = "config_file", counts, total, flagged, oldestUnfinishedID = "oldest_unfinished_id"
         case oldestUnfinishedState = "oldest_unfinished_state"
-        case oldestUnfinishedAgeSeconds = "oldest_unfinished_age_seconds", sources
+        case oldestUnfinishedAgeSeconds = "oldest_unfinished_age_seconds", sources, triggers
         case auditEvents = "audit_events", auditHead = "audit_head"
     }
 
@@ -86,7 +88,8 @@ public struct StatusReport: Sendable, Codable {
             total: counts.values.reduce(0, +), flagged: (counts[.review] ?? 0) + (counts[.failed] ?? 0),
             oldestUnfinishedID: oldest?.id, oldestUnfinishedState: oldest?.state.rawValue,
             oldestUnfinishedAgeSeconds: oldest.map { now.timeIntervalSince($0.receivedAt) },
-            sources: sources, auditEvents: head?.sequence, auditHead: head?.description)
+            sources: sources, triggers: try TriggerLine.gather(config: config, store: store, now: now),
+            auditEvents: head?.sequence, auditHead: head?.description)
     }
 
     public var text: String {
@@ -106,11 +109,12 @@ public struct StatusReport: Sendable, Codable {
         } else {
             out += "Unfinished:    none\n"
         }
-        if sources.isEmpty { out += "Sources:       none configured\n" }
+        if sources.isEmpty && triggers.isEmpty { out += "Sources:       none configured\n" }
         for (i, s) in sources.enumerated() {
             let waiting = s.waitingFiles.map { "\($0) file(s) waiting" } ?? "cannot be read"
             out += (i == 0 ? "Sources:       " : "               ") + "\(s.name)  \(s.path)  (\(waiting))\n"
         }
+        out += TriggerLine.text(triggers)
         out += "Audit trail:   " + (auditHead.map { "\(auditEvents ?? 0) event(s), head \($0)" } ?? "empty") + "\n"
         return out
     }

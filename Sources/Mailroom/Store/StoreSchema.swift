@@ -129,6 +129,35 @@ enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2026-11 imap checkpoints, source health") { db in
+            try db.execute(sql: """
+                -- Per IMAP folder (source "imap:<account>/<folder>"): the UIDVALIDITY the UIDs belong to and
+                -- the highest UID whose mail is stored and acknowledged; HIGHESTMODSEQ where CONDSTORE is offered.
+                CREATE TABLE imap_checkpoints (
+                    source          TEXT    PRIMARY KEY,
+                    uidvalidity     INTEGER NOT NULL CHECK (uidvalidity >= 0),
+                    highest_uid     INTEGER NOT NULL CHECK (highest_uid >= 0),
+                    highest_modseq  INTEGER,
+                    updated_at      TEXT    NOT NULL
+                );
+
+                -- What each source's trigger (IDLE, polling) last reported. fresh_until: the time by which the
+                -- daemon promised to report again; a row past it is shown as "no contact", never as healthy.
+                CREATE TABLE source_health (
+                    source                  TEXT PRIMARY KEY,
+                    state                   TEXT NOT NULL,
+                    detail                  TEXT,
+                    connected_since         TEXT,
+                    last_contact            TEXT,
+                    last_new_mail           TEXT,
+                    lag                     INTEGER,
+                    fresh_until             TEXT,
+                    silence_window_seconds  REAL,
+                    updated_at              TEXT NOT NULL
+                );
+                """)
+        }
+
         return migrator
     }
 }
