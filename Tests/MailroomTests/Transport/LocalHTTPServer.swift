@@ -49,7 +49,4 @@ final class LocalHTTPServer: @unchecked Sendable {
     }
 }
 
-struct TestServerError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
+// TestServerError (a test server that would not start) is declared in Ingest/IMAP/DovecotTestServer.swift.
