@@ -30,7 +30,7 @@ release: deps
 
 test: deps
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
-	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
+	$(SWIFT) test --skip-build --no-parallel $(SWIFT_BUILD_FLAGS)
 
 # The demo works on a scratch copy of the bundled mailbox, so it can be run again and again.
 demo: build

@@ -11,18 +11,18 @@ import Testing
             actions:
               - connector: erp
                 action: create_supplier_invoice
-                params:
-                  invoice: "{{ fields.invoice_number }}"
+                params: {party_id: "1", invoice_number: "{{ fields.invoice_number }}", gross_total: "1"}
+                # (the three parameters the action needs)
           - name: quotes
             when: kind = "quote_request"
             priorty: 5
             actions:
               - connector: erpp
                 action: create_quotation
-                params: {party: "x", lines: "{{ fields.lines }}"}
+                params: {party_id: "x", lines: "{{ fields.lines }}"}
               - connector: erp
                 action: create_quotaton
-                params: {party: "x", lines: "{{ fields.lines }}"}
+                params: {party_id: "x", lines: "{{ fields.lines }}"}
 
         """
 
