@@ -19,6 +19,8 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public var sources: SourceSettings
     public var log: LogSettings
     public var pipeline: PipelineSettings
+    /// Language-model providers, budgets (Configuration+Gateway.swift).
+    public var gateway: GatewaySettings
 
     /// The file the configuration was read from; nil for the embedded default.
     public var file: String?
@@ -117,7 +119,9 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
 
     public init(store: StoreSettings = StoreSettings(), spool: SpoolSettings = SpoolSettings(),
                 sources: SourceSettings = SourceSettings(), log: LogSettings = LogSettings(),
-                pipeline: PipelineSettings = PipelineSettings(), file: String? = nil) {
+                pipeline: PipelineSettings = PipelineSettings(), gateway: GatewaySettings = GatewaySettings(),
+                file: String? = nil) {
+        self.gateway = gateway
         self.store = store
         self.spool = spool
         self.sources = sources
@@ -227,6 +231,9 @@ extension MailroomConfig {
         spool.path = Self.absolute(spool.path, base: base)
         for i in sources.maildir.indices { sources.maildir[i].path = Self.absolute(sources.maildir[i].path, base: base) }
         for i in sources.drop.indices { sources.drop[i].path = Self.absolute(sources.drop[i].path, base: base) }
+        for i in gateway.providers.indices {
+            gateway.providers[i].apiKeyFile = gateway.providers[i].apiKeyFile.map { Self.absolute($0, base: base) }
+        }
     }
 
     static func absolute(_ path: String, base: String) -> String {
@@ -242,7 +249,7 @@ extension MailroomConfig {
 // MARK: - Decoding with key checks
 
 extension MailroomConfig {
-    enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline }
+    enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline, gateway }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -251,6 +258,7 @@ extension MailroomConfig {
         sources = try c.decodeIfPresent(SourceSettings.self, forKey: .sources) ?? SourceSettings()
         log = try c.decodeIfPresent(LogSettings.self, forKey: .log) ?? LogSettings()
         pipeline = try c.decodeIfPresent(PipelineSettings.self, forKey: .pipeline) ?? PipelineSettings()
+        gateway = try c.decodeIfPresent(GatewaySettings.self, forKey: .gateway) ?? GatewaySettings()
         file = nil
 
         var seen: [String: Int] = [:]
@@ -279,6 +287,7 @@ extension MailroomConfig {
         try c.encode(sources, forKey: .sources)
         try c.encode(log, forKey: .log)
         try c.encode(pipeline, forKey: .pipeline)
+        try c.encode(gateway, forKey: .gateway)
     }
 }
 

@@ -76,6 +76,10 @@ enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2026-02 model gateway: response cache, model calls") { db in
+            try StoreSchema.createModelGatewayTables(db)
+        }
+
         return migrator
     }
 }
