@@ -4,7 +4,7 @@ import Mailroom
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Mailroom's speed.", subcommands: [BenchParseCommand.self])
+        commandName: "bench", abstract: "Measure Mailroom's speed.", subcommands: [BenchParseCommand.self, BenchTokensCommand.self])
 }
 
 struct BenchParseCommand: AsyncParsableCommand {

@@ -17,7 +17,7 @@ struct MailroomCommand: AsyncParsableCommand {
             """,
         version: MailroomVersion.string,
         subcommands: [RunCommand.self, IngestCommand.self, ParseCommand.self, MessagesCommand.self,
-                      StatusCommand.self, AuditCommand.self, BenchCommand.self]
+                      StatusCommand.self, AuditCommand.self, BenchCommand.self, CostsCommand.self]
     )
 }
 

@@ -91,3 +91,42 @@ public struct MessageContent: Sendable {
         return MessageContent(message: parsed.normalised, attachmentData: parsed.attachmentData, documents: documents)
     }
 }
+
+import Yams
+
+extension KindCatalogue {
+    /// Placeholder loader: reads only name/description/business/accept_confidence/fields/models/max_input_tokens
+    /// from rules/kinds/*.yaml (the understand branch's real loader reports problems with line:column).
+    public static func load(directory: URL) throws -> KindCatalogue {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        var kinds: [KindDefinition] = []
+        func field(_ node: [String: Any]) -> FieldDefinition {
+            let typeName = node["type"] as? String ?? "text"
+            let type: FieldType
+            switch typeName {
+            case "number": type = .number
+            case "money": type = .money
+            case "date": type = .date
+            case "email": type = .email
+            case "phone": type = .phone
+            case "iban": type = .iban
+            case "vat_id": type = .vatID
+            case "bool": type = .bool
+            case "enum": type = .enumeration((node["values"] as? [Any] ?? []).map { "\($0)" })
+            case "list": type = .list
+            default: type = .text
+            }
+            return FieldDefinition(name: node["name"] as? String ?? "", type: type, required: node["required"] as? Bool ?? false,
+                                   items: (node["items"] as? [[String: Any]] ?? []).map(field), description: node["description"] as? String ?? "")
+        }
+        for file in files {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            guard let y = try Yams.load(yaml: text) as? [String: Any], let name = y["kind"] as? String else { continue }
+            kinds.append(KindDefinition(name: name, description: y["description"] as? String ?? "", business: y["business"] as? Bool ?? false,
+                                        fields: (y["fields"] as? [[String: Any]] ?? []).map(field),
+                                        acceptConfidence: y["accept_confidence"] as? Double ?? 0.8, file: file,
+                                        models: (y["models"] as? [String]) ?? [], maxInputTokens: y["max_input_tokens"] as? Int))
+        }
+        return KindCatalogue(kinds: kinds, directory: directory)
+    }
+}
