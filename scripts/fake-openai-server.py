@@ -23,6 +23,7 @@ with the same heuristic as Mailroom (CJK character = 1 token, other text 4 chara
 import argparse
 import json
 import re
+import signal
 import sys
 import threading
 import time
@@ -196,6 +197,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
+    # A parent that blocks or ignores SIGTERM (Swift programs handling signals themselves do) passes that on
+    # through exec; undo it so terminate() ends this server.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     print("listening on %d" % server.server_address[1], flush=True)

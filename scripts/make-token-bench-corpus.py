@@ -13,7 +13,8 @@ import sys
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
-from email.utils import format_datetime
+from email.utils import format_datetime, formataddr
+from email.header import Header
 from datetime import datetime, timezone
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "Tests/MailroomTests/Fixtures/Gateway/token-bench"
@@ -113,7 +114,7 @@ def make(kind, i, person):
         att.replace_header("Content-Type", "text/plain; charset=utf-8")
         att.add_header("Content-Disposition", "attachment", filename="invoice-INV-2026-0815.txt")
         msg.attach(att)
-    msg["From"] = "%s <%s>" % (name, addr)
+    msg["From"] = formataddr((str(Header(name, "utf-8")) if not name.isascii() else name, addr))
     msg["To"] = "Mailroom <orders@example.com>"
     msg["Subject"] = ("Re: " if kind not in ("other",) else "") + SUBJECTS[kind] + " %d" % i
     msg["Date"] = format_datetime(datetime(2026, 11, 16, 9, i, tzinfo=timezone.utc))

@@ -44,14 +44,16 @@ struct CostsCommand: AsyncParsableCommand {
                 Terminal.out(out.canonicalJSON + "\n")
                 return
             }
-            var text = String(format: "%-40@ %7@ %7@ %12@ %12@ %14@\n", by as NSString, "calls" as NSString, "cached" as NSString,
-                              "input tok" as NSString, "output tok" as NSString, "cost \(currency)" as NSString)
+            func row(_ cells: [String]) -> String {
+                TokenBenchmark.pad(cells[0], 40) + zip(cells.dropFirst(), [8, 8, 13, 13, 16]).map { TokenBenchmark.pad($0, $1, left: true) }.joined() + "\n"
+            }
+            var text = row([by, "calls", "cached", "input tok", "output tok", "cost \(currency)"])
             var total = (calls: 0, cached: 0, input: 0, output: 0, cost: 0.0)
             for l in lines {
-                text += String(format: "%-40@ %7d %7d %12d %12d %14.6f\n", l.key as NSString, l.calls, l.cacheHits, l.inputTokens, l.outputTokens, l.cost)
+                text += row([l.key, "\(l.calls)", "\(l.cacheHits)", "\(l.inputTokens)", "\(l.outputTokens)", String(format: "%.6f", l.cost)])
                 total = (total.calls + l.calls, total.cached + l.cacheHits, total.input + l.inputTokens, total.output + l.outputTokens, total.cost + l.cost)
             }
-            text += String(format: "%-40@ %7d %7d %12d %12d %14.6f\n", "total" as NSString, total.calls, total.cached, total.input, total.output, total.cost)
+            text += row(["total", "\(total.calls)", "\(total.cached)", "\(total.input)", "\(total.output)", String(format: "%.6f", total.cost)])
             text += "\nBudgets (UTC day and month):\n"
             for b in budgets {
                 func cap(_ v: Int?) -> String { v.map { " of \($0)" } ?? "" }
@@ -103,6 +105,7 @@ struct BenchTokensCommand: AsyncParsableCommand {
     @Flag(help: "Use the fake OpenAI-compatible server (needs python3 and scripts/fake-openai-server.py).") var fake = false
     @Option(help: ArgumentHelp("The fake server script.", valueName: "file")) var fakeServer: String = "scripts/fake-openai-server.py"
     @Flag(help: "Print the results as JSON.") var json = false
+    @Flag(help: "Also list the mails that were escalated or misread, with the cascade's notes.") var explain = false
 
     func run() async throws {
         try await operatorCommand {
@@ -125,7 +128,7 @@ struct BenchTokensCommand: AsyncParsableCommand {
                 }
                 guard !names.isEmpty else { throw OperatorInputError(message: "name the providers with --cascade a,b or gateway.models, or use --fake") }
             }
-            defer { server?.terminate() }
+            defer { if let server { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() } }
             settings.budget = BudgetSettings()
             for i in settings.providers.indices { settings.providers[i].budget = BudgetSettings() }
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mailroom-bench-tokens-\(UUID().uuidString)")
@@ -143,6 +146,11 @@ struct BenchTokensCommand: AsyncParsableCommand {
             } else {
                 Terminal.out("\(mails.count) mails, \(Set(mails.map(\.kind)).count) kinds; cascade: \(names.joined(separator: " → "))\n\n")
                 Terminal.out(TokenBenchmark.table(results, currency: settings.currency))
+                if explain {
+                    for r in results where !r.notes.isEmpty {
+                        Terminal.out("\n\(r.name):\n" + r.notes.map { "  \($0)\n" }.joined())
+                    }
+                }
             }
         }
     }

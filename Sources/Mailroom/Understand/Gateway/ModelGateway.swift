@@ -178,8 +178,17 @@ public struct ModelGateway: Sendable {
                 steps.append(UnderstandingStep(method: method, kind: nil, confidence: nil, note: "failed (\(usage)\(redacted)): \(failure); escalating"))
                 continue
             }
-            let answer = ModelAnswer.merge(answers)
+            var answer = ModelAnswer.merge(answers)
             let kindDefinition = catalogue.kind(named: answer.kind)
+            if target == nil, let kindDefinition {
+                // The schema offered every kind's fields; only the answered kind's count.
+                let names = Set(kindDefinition.fields.map(\.name))
+                answer.fields = answer.fields.filter { names.contains($0.key) }
+                answer.problems = answer.problems.filter { problem in
+                    guard let field = problem.split(separator: ":").first.map(String.init), schema.fields.contains(where: { $0.name == field }) else { return true }
+                    return names.contains(field)
+                }
+            }
             let (checkProblems, groundings) = answerCheck.check(answer, content, kindDefinition)
             let problems = answer.problems + checkProblems
             let threshold = kindDefinition?.acceptConfidence ?? 0.8

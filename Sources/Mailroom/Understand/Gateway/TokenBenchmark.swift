@@ -18,6 +18,8 @@ public enum TokenBenchmark {
         public var outputTokens: Int
         public var cost: Double
         public var correct: Int
+        /// Mails that were escalated or answered wrongly, with the cascade's notes (`--explain`).
+        public var notes: [String] = []
 
         public var tokensPerMail: Double { mails == 0 ? 0 : Double(inputTokens + outputTokens) / Double(mails) }
         public var costPer1000Mails: Double { mails == 0 ? 0 : cost / Double(mails) * 1000 }
@@ -69,6 +71,11 @@ public enum TokenBenchmark {
                 r.outputTokens += outcome.calls.reduce(0) { $0 + $1.outputTokens }
                 r.cost += outcome.cost
                 if outcome.understanding.kind == mail.kind { r.correct += 1 }
+                let modelSteps = outcome.understanding.steps.filter { $0.method.hasPrefix("model:") }
+                if modelSteps.count > 1 || outcome.understanding.kind != mail.kind {
+                    r.notes.append("\(mail.kind)/\(mail.file.lastPathComponent) → \(outcome.understanding.kind): "
+                                   + modelSteps.map { "\($0.method) \($0.kind ?? "-") \($0.note)" }.joined(separator: " | "))
+                }
             }
             results.append(r)
         }
@@ -84,14 +91,22 @@ public enum TokenBenchmark {
                           external: true, concurrency: 4, timeoutSeconds: 10, supportsJSONSchema: true)]
     }
 
+    public static func pad(_ s: String, _ n: Int, left: Bool = false) -> String {
+        s.count >= n ? s : (left ? String(repeating: " ", count: n - s.count) + s : s + String(repeating: " ", count: n - s.count))
+    }
+
     public static func table(_ results: [SetupResult], currency: String) -> String {
-        var out = String(format: "%-36@ %8@ %14@ %16@ %9@\n", "set-up" as NSString, "calls" as NSString, "tokens/mail" as NSString,
-                         "cost/1000 mails" as NSString, "accuracy" as NSString)
+        func padded(_ s: String, _ n: Int, left: Bool = false) -> String {
+            s.count >= n ? s : (left ? String(repeating: " ", count: n - s.count) + s : s + String(repeating: " ", count: n - s.count))
+        }
+        var out = padded("set-up", 36) + padded("calls", 7, left: true) + padded("tokens/mail", 20, left: true)
+            + padded("cost/1000 mails", 20, left: true) + padded("accuracy", 10, left: true) + "\n"
         let naive = results.first?.tokensPerMail ?? 0
         for r in results {
             let share = naive > 0 ? String(format: " (%3.0f%%)", r.tokensPerMail / naive * 100) : ""
-            out += String(format: "%-36@ %8d %8.0f%@ %11.4f %@ %8.1f%%\n", r.name as NSString, r.calls, r.tokensPerMail, share as NSString,
-                          r.costPer1000Mails, currency as NSString, r.accuracy * 100)
+            out += padded(r.name, 36) + padded("\(r.calls)", 7, left: true) + padded(String(format: "%.0f", r.tokensPerMail) + share, 20, left: true)
+                + padded(String(format: "%.4f", r.costPer1000Mails) + " " + currency, 20, left: true)
+                + padded(String(format: "%.1f%%", r.accuracy * 100), 10, left: true) + "\n"
         }
         return out
     }

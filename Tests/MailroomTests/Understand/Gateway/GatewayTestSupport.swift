@@ -31,7 +31,7 @@ final class FakeOpenAIServer: @unchecked Sendable {
     }
 
     deinit {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)   // SIGTERM may be blocked in the test process and so in the child
         process.waitUntilExit()
     }
 
