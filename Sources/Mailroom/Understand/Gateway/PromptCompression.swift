@@ -94,13 +94,22 @@ public enum PromptCompression {
             if startsReplyHeader(lines, at: i) { cut = i; break }
             i += 1
         }
-        var kept = Array(lines[..<(cut ?? lines.count)])
-        if cut != nil, kept.joined().filter({ !$0.isWhitespace }).count < 15 {
-            kept = lines   // nothing of the sender's own above the quote
+        let isQuoted: (String) -> Bool = { $0.trimmingCharacters(in: .whitespaces).hasPrefix(">") }
+        guard let cut else { return lines.filter { !isQuoted($0) }.joined(separator: "\n") }
+        let above = Array(lines[..<cut])
+        if above.joined().contains(where: { !$0.isWhitespace }) {
+            let own = above.filter { !isQuoted($0) }
+            return own.joined().contains(where: { !$0.isWhitespace }) ? own.joined(separator: "\n") : above.joined(separator: "\n")
         }
-        let unquoted = kept.filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix(">") }
-        if unquoted.joined().filter({ !$0.isWhitespace }).count < 15 { return kept.joined(separator: "\n") }
-        return unquoted.joined(separator: "\n")
+        // Nothing of the sender's own above the header: a bottom-posted reply ("On … wrote:" + "> …" lines, then
+        // the answer) keeps what is not quoted; a header over unquoted text (a forwarded-like mail) is kept whole.
+        let headerEnd = min(lines.count, cut + (matches(replyLine, lines[cut]) ? 1 : 2))
+        let rest = Array(lines[headerEnd...])
+        let unquoted = rest.filter { !isQuoted($0) }
+        if rest.contains(where: isQuoted), unquoted.joined().contains(where: { !$0.isWhitespace }) {
+            return unquoted.joined(separator: "\n")
+        }
+        return text
     }
 
     private static let replyLine = try! NSRegularExpression(pattern: #"""
@@ -113,17 +122,24 @@ public enum PromptCompression {
         在\s?.{1,100}写道[:：]\s*$)
         """#.replacingOccurrences(of: "\\\n", with: "").replacingOccurrences(of: "\n", with: ""),
         options: [.caseInsensitive, .anchorsMatchLines])
+    private static let attributionLine = try! NSRegularExpression(pattern: #"^\s*\S.{0,250}(wrote|написал|schrieb|a écrit|escribió|scrisse|schreef|写道|寫道)\s*[:：]?\s*$"#, options: [.caseInsensitive])
     private static let fromLine = try! NSRegularExpression(pattern: #"^\s*\*?(From|Von|发件人|寄件者|De|Da)\*?\s*[:：]"#, options: [.caseInsensitive])
     private static let blockLine = try! NSRegularExpression(pattern: #"^\s*\*?(Sent|Date|To|Subject|Gesendet|Datum|An|Betreff|发送时间|發送時間|日期|收件人|主题|主題|Envoyé|Enviado)\*?\s*[:：]"#, options: [.caseInsensitive])
 
     static func startsReplyHeader(_ lines: [String], at i: Int) -> Bool {
         let line = lines[i]
         if matches(replyLine, line) { return true }
-        // "On Mon, 3 Nov 2025 at 10:12, Anna Schmidt <a@example.com>" + "wrote:" on the next line.
-        if i + 1 < lines.count, line.trimmingCharacters(in: .whitespaces).hasPrefix("On "),
-           matches(replyLine, line + " " + lines[i + 1].trimmingCharacters(in: .whitespaces)) { return true }
-        if i + 1 < lines.count, line.trimmingCharacters(in: .whitespaces).hasPrefix("Am "),
-           matches(replyLine, line + " " + lines[i + 1].trimmingCharacters(in: .whitespaces)) { return true }
+        // "02.04.2012 14:20 пользователь "bob" <bob@example.com> написал:", "On … wrote:", also split over two
+        // lines; a date or an address in it keeps an ordinary sentence ending in "wrote:" from counting.
+        let next = i + 1 < lines.count ? lines[i + 1].trimmingCharacters(in: .whitespaces) : ""
+        let continues = !next.isEmpty && next.count <= 60 && !next.hasPrefix(">") && !matches(attributionLine, line)
+        for joined in [line] + (continues ? [line + " " + next] : []) {
+            if matches(attributionLine, joined), joined.contains(where: { $0.isNumber || $0 == "@" }) { return true }
+        }
+        let before = lines[max(0, i - 2)..<i].joined(separator: " ").lowercased()
+        if ["forwarded message", "weitergeleitete nachricht", "转发的邮件", "begin forwarded message", "message transféré"].contains(where: { before.contains($0) }) {
+            return false
+        }
         // Outlook: "From: …" followed by at least one of Sent/To/Subject within the next four lines;
         // a line of underscores right above belongs to it.
         let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -137,7 +137,7 @@ struct ModelGatewayTests {
         let second = await gateway.run(mail, catalogue: GatewayFixtures.catalogue, prior: GatewayFixtures.unknownPrior, options: GatewayRunOptions())
         #expect(first.tokens > 0)
         #expect(second.tokens == 0)
-        #expect(second.calls.allSatisfy(\.cacheHit))
+        #expect(second.calls.allSatisfy { $0.cacheHit })
         #expect(second.understanding.kind == first.understanding.kind)
         #expect(second.understanding.fields == first.understanding.fields)
         #expect(try await server.received().count == 1)

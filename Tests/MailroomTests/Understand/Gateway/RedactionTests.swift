@@ -39,7 +39,8 @@ struct RedactionTests {
     @Test func phonesInSeveralForms() {
         var r = Redaction()
         let out = r.redact("Tel: 030 1234567, +1 (555) 010-0199, 手机 13812345678, amount 1.234,56", names: [])
-        #expect(out == "Tel: [PHONE_1], [PHONE_2], 手机 [PHONE_3], amount 1.234,56")
+        #expect(out == "Tel: [PHONE_1], [PHONE_3], 手机 [PHONE_2], amount 1.234,56")
+        #expect(r.counts[.phone] == 3)
     }
 
     @Test func answerReadingToleratesFencesTrailingTextAndCommas() throws {
