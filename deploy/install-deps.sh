@@ -13,6 +13,7 @@ packages=(
   libxml2-dev         # HTML to text, XPath over e-invoices
   libsqlite3-dev      # the store (GRDB links the system libsqlite3)
   poppler-utils       # pdftotext / pdfdetach for PDF attachments
+  util-linux          # prlimit: time and memory limits for pdftotext / pdfdetach (essential on Debian)
   tnef                # a third-party TNEF decoder, used by the tests to cross-check ours
   python3             # the parse-speed comparison script and test servers
   libpython3.11-testsuite  # CPython's own email test messages (a third-party corpus for the parser tests)

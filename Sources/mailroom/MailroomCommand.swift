@@ -17,7 +17,9 @@ struct MailroomCommand: AsyncParsableCommand {
             """,
         version: MailroomVersion.string,
         subcommands: [RunCommand.self, IngestCommand.self, ParseCommand.self, MessagesCommand.self,
-                      StatusCommand.self, AuditCommand.self, BenchCommand.self, CostsCommand.self]
+                      StatusCommand.self, AuditCommand.self, BenchCommand.self, RulesCommand.self, ReplayCommand.self,
+                      OutboxCommand.self, ApprovalsCommand.self, ApproveCommand.self, RejectCommand.self,
+                      TrainCommand.self, CostsCommand.self]
     )
 }
 

@@ -21,6 +21,8 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public var pipeline: PipelineSettings
     /// Language-model providers, budgets (Configuration+Gateway.swift).
     public var gateway: GatewaySettings
+    /// Rule files, connectors and the outbox's retries (Configuration+Decide.swift).
+    public var rules: RulesSettings
 
     /// The file the configuration was read from; nil for the embedded default.
     public var file: String?
@@ -119,14 +121,15 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
 
     public init(store: StoreSettings = StoreSettings(), spool: SpoolSettings = SpoolSettings(),
                 sources: SourceSettings = SourceSettings(), log: LogSettings = LogSettings(),
-                pipeline: PipelineSettings = PipelineSettings(), gateway: GatewaySettings = GatewaySettings(),
-                file: String? = nil) {
+                pipeline: PipelineSettings = PipelineSettings(), rules: RulesSettings = RulesSettings(),
+                gateway: GatewaySettings = GatewaySettings(), file: String? = nil) {
         self.gateway = gateway
         self.store = store
         self.spool = spool
         self.sources = sources
         self.log = log
         self.pipeline = pipeline
+        self.rules = rules
         self.file = file
     }
 
@@ -229,6 +232,8 @@ extension MailroomConfig {
     mutating func resolvePaths(against base: String) {
         store.path = Self.absolute(store.path, base: base)
         spool.path = Self.absolute(spool.path, base: base)
+        rules.path = Self.absolute(rules.path, base: base)
+        rules.connectors = Self.absolute(rules.connectors, base: base)
         for i in sources.maildir.indices { sources.maildir[i].path = Self.absolute(sources.maildir[i].path, base: base) }
         for i in sources.drop.indices { sources.drop[i].path = Self.absolute(sources.drop[i].path, base: base) }
         for i in gateway.providers.indices {
@@ -249,7 +254,7 @@ extension MailroomConfig {
 // MARK: - Decoding with key checks
 
 extension MailroomConfig {
-    enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline, gateway }
+    enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline, rules, gateway }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -259,6 +264,7 @@ extension MailroomConfig {
         log = try c.decodeIfPresent(LogSettings.self, forKey: .log) ?? LogSettings()
         pipeline = try c.decodeIfPresent(PipelineSettings.self, forKey: .pipeline) ?? PipelineSettings()
         gateway = try c.decodeIfPresent(GatewaySettings.self, forKey: .gateway) ?? GatewaySettings()
+        rules = try c.decodeIfPresent(RulesSettings.self, forKey: .rules) ?? RulesSettings()
         file = nil
 
         var seen: [String: Int] = [:]
@@ -288,6 +294,7 @@ extension MailroomConfig {
         try c.encode(log, forKey: .log)
         try c.encode(pipeline, forKey: .pipeline)
         try c.encode(gateway, forKey: .gateway)
+        try c.encode(rules, forKey: .rules)
     }
 }
 

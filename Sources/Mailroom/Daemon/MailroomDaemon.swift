@@ -20,6 +20,8 @@ public final class MailroomDaemon: Sendable {
     public let pipeline: Pipeline
     public let maildirs: [MaildirSource]
     public let dropFolders: [DropFolderSource]
+    /// Carries out decided actions; its own service retries and settles waiting messages.
+    public let outbox: Outbox
     let logger: Logger
 
     public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil) throws {
@@ -28,7 +30,17 @@ public final class MailroomDaemon: Sendable {
         spool = try Spool(directory: config.spool.path)
         store = try MailStore(path: config.store.path)
         let intake = Intake(store: store, spool: spool)
-        pipeline = Pipeline(store: store, stages: stages ?? Pipeline.standardStages(spool: spool),
+        // Rule files, kinds and connectors: a daemon does not start on rules with errors (`mailroom rules check`).
+        let environment = RuleEnvironment.load(rulesDirectory: URL(fileURLWithPath: config.rules.path),
+                                               connectorsDirectory: URL(fileURLWithPath: config.rules.connectors),
+                                               requireRules: false)
+        if !environment.errors.isEmpty {
+            throw PipelineError(message: "the rule files have errors; fix them (`mailroom rules check`):\n"
+                + environment.errors.map(\.description).joined(separator: "\n"))
+        }
+        outbox = Outbox(store: store, connectors: environment.connectors, policy: config.rules.retryPolicy, logger: logger)
+        pipeline = Pipeline(store: store, stages: stages ?? Pipeline.standardStages(
+                                spool: spool, store: store, rules: environment.rules, kinds: environment.kinds, outbox: outbox),
                             workers: config.pipeline.workers, logger: logger)
         maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
         dropFolders = config.sources.drop.map { DropFolderSource(settings: $0, intake: intake, logger: logger) }
@@ -49,6 +61,7 @@ public final class MailroomDaemon: Sendable {
         let bell = Doorbell()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: PipelineService(pipeline: pipeline, bell: bell), serviceName: "pipeline"),
+            .init(service: OutboxService(outbox: outbox, poll: config.rules.outboxPollSeconds, logger: logger), serviceName: "outbox"),
         ]
         for source in maildirs {
             services.append(.init(service: SourceService { stop, sourceBell in
@@ -130,6 +143,13 @@ public final class MailroomDaemon: Sendable {
         }
         let drained = await pipeline.drain(stop: stop)
         report.errors = drained.errors
+        // Approved actions and due retries, then messages whose actions are all final.
+        do {
+            try await outbox.runDue()
+            try outbox.settleWaitingMessages()
+        } catch {
+            logger.error("the outbox could not finish its work: \(error)")
+        }
         report.interrupted = stop.isSet
         var seen = Set<Int64>()
         let ids = (ingested + drained.driven.map(\.id) + drained.errors.keys.sorted()).filter { seen.insert($0).inserted }
@@ -149,6 +169,33 @@ struct PipelineService: Service {
         let stop = StopFlag()
         await withGracefulShutdownHandler {
             await pipeline.run(stop: stop, bell: bell)
+        } onGracefulShutdown: {
+            stop.set()
+            bell.ring()
+        }
+    }
+}
+
+/// The outbox as a service: carries out approved actions and due retries, and moves messages whose actions
+/// are all final from review to acted. Stops between two actions on graceful shutdown.
+struct OutboxService: Service {
+    let outbox: Outbox
+    let poll: Double
+    let logger: Logger
+
+    func run() async throws {
+        let stop = StopFlag()
+        let bell = Doorbell()
+        await withGracefulShutdownHandler {
+            while !stop.isSet {
+                do {
+                    try await outbox.runDue()
+                    try outbox.settleWaitingMessages()
+                } catch {
+                    logger.error("outbox: \(error)")
+                }
+                await bell.wait(timeout: .milliseconds(Int64(poll * 1000)), unless: stop)
+            }
         } onGracefulShutdown: {
             stop.set()
             bell.ring()

@@ -41,9 +41,12 @@ public final class Pipeline: Sendable {
         self.maxAttempts = maxAttempts
     }
 
-    /// Parse, Understand, Decide, Act.
-    public static func standardStages(spool: Spool) -> [any PipelineStage] {
-        [ParseStage(spool: spool), UnderstandStage(), DecideStage(), ActStage()]
+    /// Parse, Understand, Decide, Act. Without `rules` no action is decided; without `outbox` decided
+    /// actions go to an outbox without connectors (they become dead letters naming the missing connector).
+    public static func standardStages(spool: Spool, store: MailStore, rules: RuleSet = RuleSet(rules: [], files: []),
+                                      kinds: KindCatalogue? = nil, outbox: Outbox? = nil) -> [any PipelineStage] {
+        [ParseStage(spool: spool), UnderstandStage(), DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds)),
+         ActStage(outbox: outbox ?? Outbox(store: store, connectors: ConnectorCatalogue(connectors: [])))]
     }
 
     /// Drives one message from its committed state until it is terminal. Returns the state it ended in

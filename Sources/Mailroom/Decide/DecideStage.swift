@@ -1,21 +1,50 @@
 import Foundation
 
-/// understood → decided. Evaluates the rule files against the understood message and produces the list of
-/// intended actions — a pure function of (message, understanding, rules).
+/// understood → decided. Evaluates the rule files against the understood message (`Decider`, a pure
+/// function of message, understanding and rules), records the decision, and audits the rule files with
+/// their SHA-256, the rules matched and the intended actions.
 ///
-/// There are no rules yet, so the list is empty, and the audit event says so. Rule evaluation comes in a
-/// later issue.
+/// A rule that cannot be evaluated on this message (a type mismatch) sends the message to review with the
+/// rule's file and line: acting on a half-evaluated rule set would be guessing.
 public struct DecideStage: PipelineStage {
     public var name: String { "decide" }
     public var input: MessageState { .understood }
 
-    public init() {}
+    public let store: MailStore
+    public let decider: Decider
+    let understandingOf: @Sendable (StoredMessage) throws -> Understanding?
+    let clock: @Sendable () -> Date
+
+    public init(store: MailStore, decider: Decider,
+                understandingOf: (@Sendable (StoredMessage) throws -> Understanding?)? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.decider = decider
+        self.understandingOf = understandingOf ?? { message in try StoredUnderstanding.read(message, store: store) }
+        self.clock = clock
+    }
 
     public func process(_ message: StoredMessage) async throws -> StageOutcome {
-        StageOutcome(next: .decided, details: [
-            "rules_evaluated": 0,
-            "actions": .array([]),
-            "reason": "no rules are configured",
-        ])
+        guard let normalised = message.normalised else {
+            return .flag(.review, reason: "the message has no parsed content to decide on; `mailroom messages show \(message.id)`")
+        }
+        guard let understanding = try understandingOf(message) else {
+            return .flag(.review, reason: "no understanding is recorded for this message; it cannot be decided")
+        }
+        let input = DecisionInput(messageID: message.id, message: normalised, understanding: understanding,
+                                  source: message.source, receivedAt: message.receivedAt, now: clock())
+        let decision = decider.decide(input)
+        var details = decision.auditDetails
+        details["rules_sha256"] = .string(decider.rules.combinedSHA256)
+        details["inputs"] = .object(["kind": .string(understanding.kind), "confidence": .number(understanding.confidence),
+                                     "fields": .object(understanding.fields.mapValues(\.json)), "source": .string(message.source)])
+        if !decision.problems.isEmpty {
+            let reason = decision.problems.map { "\($0.file):\($0.line): rule '\($0.rule)': \($0.message)" }.joined(separator: "; ")
+            return .flag(.review, reason: "a rule could not be evaluated on this message: \(reason); fix the rule, then decide again",
+                         details: details)
+        }
+        try store.recordDecision(messageID: message.id, rulesSHA256: decider.rules.combinedSHA256, details: details,
+                                 actions: decision.actions)
+        return StageOutcome(next: .decided, details: details)
     }
 }

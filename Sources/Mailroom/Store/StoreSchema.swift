@@ -76,7 +76,54 @@ enum StoreSchema {
                 """)
         }
 
-        migrator.registerMigration("2026-02 model gateway: response cache, model calls") { db in
+        migrator.registerMigration("2026-07 decisions, outbox, captured values") { db in
+            try db.execute(sql: """
+                -- What Decide concluded per message (the latest decision; replay compares against it).
+                CREATE TABLE decisions (
+                    message_id    INTEGER PRIMARY KEY REFERENCES messages (id) ON DELETE RESTRICT,
+                    decided_at    TEXT    NOT NULL,
+                    rules_sha256  TEXT    NOT NULL,
+                    details_json  TEXT    NOT NULL,
+                    actions_json  TEXT    NOT NULL
+                );
+                -- Each intended action, stored before anything is sent; the key makes it at-most-once.
+                CREATE TABLE outbox (
+                    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+                    message_id         INTEGER NOT NULL REFERENCES messages (id) ON DELETE RESTRICT,
+                    idempotency_key    TEXT    NOT NULL UNIQUE,
+                    rule               TEXT    NOT NULL,
+                    action_index       INTEGER NOT NULL,
+                    connector          TEXT    NOT NULL,
+                    action             TEXT    NOT NULL,
+                    action_json        TEXT    NOT NULL,
+                    state              TEXT    NOT NULL CHECK (state IN ('awaiting_approval', 'queued', 'sending',
+                                           'retry_wait', 'done', 'dead', 'rejected', 'dropped', 'skipped')),
+                    attempts           INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at    TEXT,
+                    last_error         TEXT,
+                    approval_role      TEXT,
+                    approval_reference TEXT UNIQUE,
+                    decided_by         TEXT,
+                    decided_at         TEXT,
+                    decision_reason    TEXT,
+                    result_json        TEXT,
+                    created_at         TEXT    NOT NULL,
+                    updated_at         TEXT    NOT NULL
+                );
+                CREATE INDEX outbox_by_message ON outbox (message_id, id);
+                CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at);
+                -- Values connectors captured (a created record's id), for later actions of the same message.
+                CREATE TABLE captured_values (
+                    message_id  INTEGER NOT NULL REFERENCES messages (id) ON DELETE RESTRICT,
+                    name        TEXT    NOT NULL,
+                    value_json  TEXT    NOT NULL,
+                    outbox_id   INTEGER NOT NULL REFERENCES outbox (id) ON DELETE RESTRICT,
+                    PRIMARY KEY (message_id, name)
+                );
+                """)
+        }
+
+        migrator.registerMigration("2026-08 model gateway: response cache, model calls") { db in
             try StoreSchema.createModelGatewayTables(db)
         }
 

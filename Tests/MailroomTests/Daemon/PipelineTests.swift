@@ -9,7 +9,7 @@ import Testing
         let spool: Spool
         let intake: Intake
         func pipeline(workers: Int = 2, stages: [any PipelineStage]? = nil) -> Pipeline {
-            Pipeline(store: store, stages: stages ?? Pipeline.standardStages(spool: spool), workers: workers,
+            Pipeline(store: store, stages: stages ?? Pipeline.standardStages(spool: spool, store: store), workers: workers,
                      logger: TestLog.logger, retryDelay: .milliseconds(100), idlePoll: .milliseconds(50))
         }
         func receive(_ raw: String, location: String) throws -> Int64 {
@@ -149,7 +149,8 @@ import Testing
         defer { s.scratch.remove() }
         let id = try s.receive(SampleMail.text(5), location: "e")
         let stages: [any PipelineStage] = [ParseStage(spool: s.spool), FlakyStage(failures: LockedBox(1)),
-                                           DecideStage(), ActStage()]
+                                           DecideStage(store: s.store, decider: Decider(rules: RuleSet(rules: [], files: []))),
+                                           ActStage(outbox: Outbox(store: s.store, connectors: ConnectorCatalogue(connectors: [])))]
         let pipeline = s.pipeline(stages: stages)
         let first = await pipeline.drain()
         #expect(first.errors[id]?.contains("not reachable") == true)
@@ -213,7 +214,7 @@ import Testing
     @Test func runPicksUpMailWhenTheBellRingsAndStopsWhenAsked() async throws {
         let s = try setup("pipeline-run")
         defer { s.scratch.remove() }
-        let pipeline = Pipeline(store: s.store, stages: Pipeline.standardStages(spool: s.spool), workers: 2,
+        let pipeline = Pipeline(store: s.store, stages: Pipeline.standardStages(spool: s.spool, store: s.store), workers: 2,
                                 logger: TestLog.logger, idlePoll: .seconds(30))
         let stop = StopFlag()
         let bell = Doorbell()

@@ -60,13 +60,13 @@ final class FakeOpenAIServer: @unchecked Sendable {
 enum GatewayFixtures {
     static let catalogue = KindCatalogue(kinds: [
         KindDefinition(name: "quote_request", description: "a customer asks for prices", business: true, fields: [
-            FieldDefinition(name: "customer_company", type: .text),
+            FieldDefinition(name: "customer_company", type: .text, required: false),
             FieldDefinition(name: "contact_email", type: .email, required: true),
-            FieldDefinition(name: "reference", type: .text),
+            FieldDefinition(name: "reference", type: .text, required: false),
         ], acceptConfidence: 0.8),
         KindDefinition(name: "support_ticket", description: "a customer reports a problem", business: true, fields: [
             FieldDefinition(name: "customer_email", type: .email, required: true),
-            FieldDefinition(name: "severity", type: .enumeration(["low", "normal", "high", "urgent"])),
+            FieldDefinition(name: "severity", type: .enumeration(["low", "normal", "high", "urgent"]), required: false),
         ], acceptConfidence: 0.8),
         KindDefinition(name: "approval", description: "an approver approves or rejects a pending request", business: true, fields: [
             FieldDefinition(name: "decision", type: .enumeration(["approve", "reject"]), required: true),
@@ -74,11 +74,11 @@ enum GatewayFixtures {
             FieldDefinition(name: "approver", type: .email, required: true),
         ], acceptConfidence: 0.8),
         KindDefinition(name: "invoice", description: "a supplier's invoice", business: true, fields: [
-            FieldDefinition(name: "invoice_number", type: .text),
-            FieldDefinition(name: "gross_total", type: .money),
-            FieldDefinition(name: "iban", type: .iban),
+            FieldDefinition(name: "invoice_number", type: .text, required: false),
+            FieldDefinition(name: "gross_total", type: .money, required: false),
+            FieldDefinition(name: "iban", type: .iban, required: false),
         ], acceptConfidence: 0.8),
-        KindDefinition(name: "other", description: "newsletters, personal mail, anything else", business: false, acceptConfidence: 0.6),
+        KindDefinition(name: "other", description: "newsletters, personal mail, anything else", business: false, fields: [], acceptConfidence: 0.6),
     ])
 
     static func mail(_ text: String) -> MessageContent { MessageContent.read(raw: Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)) }

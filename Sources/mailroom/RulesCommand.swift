@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import Mailroom
+
+/// `--rules DIR` / `--connectors DIR`, defaulting to the configuration's `rules:` section.
+struct RuleFolderOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The rules folder (default: rules.path from the configuration, ./rules).", valueName: "dir"))
+    var rules: String?
+
+    @Option(help: ArgumentHelp("The connectors folder (default: rules.connectors from the configuration, ./connectors).", valueName: "dir"))
+    var connectors: String?
+
+    func folders(_ config: MailroomConfig) -> (rules: URL, connectors: URL) {
+        (URL(fileURLWithPath: rules ?? config.rules.path), URL(fileURLWithPath: connectors ?? config.rules.connectors))
+    }
+
+    func load(_ config: MailroomConfig) -> RuleEnvironment {
+        let (r, c) = folders(config)
+        return RuleEnvironment.load(rulesDirectory: r, connectorsDirectory: c)
+    }
+}
+
+struct RulesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Check the rule, kind and connector files, or run the rule tests.",
+        subcommands: [RulesCheckCommand.self, RulesTestCommand.self])
+}
+
+struct RulesCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Read every rule, kind and connector file and report every problem with file:line:column.",
+        discussion: "Exits 1 when there is an error (warnings alone exit 0), so it can guard a commit or a CI job.")
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var folders: RuleFolderOptions
+
+    @Flag(help: "Print the problems as JSON lines.")
+    var json = false
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            let environment = folders.load(config)
+            if json {
+                for p in environment.problems {
+                    Terminal.out(JSONValue.object([
+                        "file": .string(p.file), "line": p.line.map { .integer($0) } ?? .null,
+                        "column": p.column.map { .integer($0) } ?? .null, "severity": .string(p.severity.rawValue),
+                        "message": .string(p.message), "suggestion": .optional(p.suggestion),
+                    ]).canonicalJSON + "\n")
+                }
+            } else {
+                for p in environment.problems { Terminal.out(p.description + "\n") }
+                let errors = environment.errors.count
+                let warnings = environment.problems.count - errors
+                Terminal.out("\(environment.rules.rules.count) rule(s) in \(environment.rules.files.count) file(s), "
+                    + "\(environment.kinds?.kinds.count ?? 0) kind(s), \(environment.connectors.connectors.count) connector(s): "
+                    + (errors == 0 ? "no errors" : "\(errors) error(s)") + (warnings > 0 ? ", \(warnings) warning(s)" : "") + ".\n")
+            }
+            if !environment.errors.isEmpty { throw ExitCode.failure }
+        }
+    }
+}
+
+struct RulesTestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the fixtures in rules/tests/ (a mail and the expected kind, fields and actions).",
+        discussion: "Nothing is stored and nothing is executed. Exits 1 when a test fails or the rules have errors.")
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var folders: RuleFolderOptions
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            let environment = folders.load(config)
+            if !environment.errors.isEmpty {
+                for p in environment.errors { Terminal.out(p.description + "\n") }
+                throw OperatorInputError(message: "the rules have errors; fix them first (`mailroom rules check`)")
+            }
+            let testsFolder = folders.folders(config).rules.appendingPathComponent("tests")
+            // The Understander (understand branch) plugs in here once merged; fixtures with `given:` run without it.
+            let outcomes = await RuleTestRunner.run(directory: testsFolder, decider: environment.decider, understand: { _ in nil })
+            for o in outcomes {
+                Terminal.out("\(o.passed ? "PASS" : "FAIL")  \(o.file)\n")
+                for f in o.failures { Terminal.out("      \(f)\n") }
+            }
+            let failed = outcomes.filter { !$0.passed }.count
+            Terminal.out("\(outcomes.count) test(s): \(outcomes.count - failed) passed, \(failed) failed.\n")
+            if outcomes.isEmpty { Terminal.note("no tests in \(testsFolder.path)") }
+            if failed > 0 { throw ExitCode.failure }
+        }
+    }
+}
+
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Decide stored mail again with the given rules and print how the actions would differ.",
+        discussion: """
+            Never executes anything and never changes the store: it compares the actions the rules would \
+            decide now with those recorded when each message was decided (`+` new, `-` no longer, `~` other \
+            parameters). Use it before a rule change goes live.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var folders: RuleFolderOptions
+
+    @Option(help: ArgumentHelp("Messages received since then: an age (7d, 12h) or a UTC date.", valueName: "duration"))
+    var since: String
+
+    @Flag(help: "One JSON object per changed message, then a summary line; no progress bar.")
+    var json = false
+
+    func run() async throws {
+        try await operatorCommand {
+            let config = try options.load()
+            let sinceDate = try OperatorTime.parse(since)
+            let environment = folders.load(config)
+            if !environment.errors.isEmpty {
+                for p in environment.errors { Terminal.note(p.description) }
+                throw OperatorInputError(message: "the rules have errors; fix them first (`mailroom rules check`)")
+            }
+            let store = try options.openExistingStore(config)
+            let progress = ProgressLine(enabled: !json)
+            let report = try Replay.run(store: store, decider: environment.decider, since: sinceDate,
+                                        understandingOf: { try StoredUnderstanding.read($0, store: store) },
+                                        progress: { done, total in
+                                            let width = 30
+                                            let filled = total == 0 ? width : done * width / total
+                                            progress.update("replaying [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)")
+                                        })
+            progress.finish()
+            if json {
+                for d in report.differences { Terminal.out(d.json.canonicalJSON + "\n") }
+                Terminal.out(report.summaryJSON.canonicalJSON + "\n")
+            } else {
+                Terminal.out(Replay.text(report))
+            }
+        }
+    }
+}
