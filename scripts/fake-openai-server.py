@@ -106,6 +106,27 @@ def fill(fields, text):
                     v = float(m.group(1).replace(",", ""))
                 except ValueError:
                     v = None
+        elif f in ("customer_company", "seller", "buyer"):
+            companies = re.findall(r"^(?:Seller: |Buyer: )?([^\n:]{2,60}?(?:GmbH|AG|Ltd|Inc|Traders|有限公司))\s*$", text, re.M)
+            if f == "seller":
+                m = re.search(r"Seller: (.+)", text)
+                v = m.group(1).strip() if m else None
+            elif f == "buyer":
+                m = re.search(r"Buyer: (.+)", text)
+                v = m.group(1).strip() if m else None
+            else:
+                v = companies[0] if companies else None
+        elif f == "currency":
+            v = "EUR" if "EUR" in text else ("CNY" if "元" in text else None)
+        elif f in ("issue_date", "order_date"):
+            m = re.search(r"\b(\d{4}-\d{2}-\d{2})\b", text)
+            v = m.group(1) if m else None
+        elif f in ("net_total", "tax_total"):
+            m = re.search(r"(?i)(?:net total|netto)[^\d]{0,20}(\d[\d.,]*)" if f == "net_total" else r"(?i)(?:VAT|MwSt|tax)\b.{0,20}?(\d[\d,]*\.\d{2})", text)
+            v = float(m.group(1).replace(",", "")) if m else None
+        elif f == "lines":
+            m = re.search(r"(\d+)\s*(?:units of|Stück|台|x)\s*([^\n,.]{3,60})", text)
+            v = [{"description": m.group(2).strip(), "quantity": int(m.group(1))}] if m else None
         elif f == "decision":
             low = text.lower()
             v = "reject" if any(w in low for w in ["reject", "abgelehnt", "拒绝"]) else "approve"

@@ -43,31 +43,31 @@ public struct AnswerSchema: Sendable {
         ])
     }
 
+    /// Optional fields are simply not listed in "required" (a model may leave them out), which keeps the schema
+    /// — sent with every call and counted as input tokens — short.
     static func objectSchema(_ fields: [FieldDefinition]) -> JSONValue {
         var properties: [String: JSONValue] = [:]
         for f in fields { properties[f.name] = schema(for: f) }
-        return .object([
-            "type": "object",
-            "properties": .object(properties),
-            "required": .array(fields.filter(\.required).map { .string($0.name) }),
-            "additionalProperties": .bool(false),
-        ])
+        var out: [String: JSONValue] = ["type": "object", "properties": .object(properties)]
+        let required = fields.filter(\.required).map { JSONValue.string($0.name) }
+        if !required.isEmpty { out["required"] = .array(required) }
+        return .object(out)
     }
 
     static func schema(for field: FieldDefinition) -> JSONValue {
         switch field.type {
         case .number, .money:
-            return .object(["type": .array(["number", "null"])])
+            return .object(["type": "number"])
         case .bool:
-            return .object(["type": .array(["boolean", "null"])])
+            return .object(["type": "boolean"])
         case .date:
-            return .object(["type": .array(["string", "null"]), "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"])
+            return .object(["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"])
         case .enumeration(let values):
-            return .object(["enum": .array(values.map { .string($0) } + [.null])])
+            return .object(["enum": .array(values.map { .string($0) })])
         case .list:
-            return .object(["type": .array(["array", "null"]), "items": objectSchema(field.items)])
+            return .object(["type": "array", "items": objectSchema(field.items)])
         default:
-            return .object(["type": .array(["string", "null"])])
+            return .object(["type": "string"])
         }
     }
 

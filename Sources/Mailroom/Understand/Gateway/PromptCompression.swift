@@ -316,12 +316,16 @@ public enum PromptCompression {
             let (ra, rb) = (relevance(chunks[a], fields: fields) + (a == 0 ? 3 : 0), relevance(chunks[b], fields: fields) + (b == 0 ? 3 : 0))
             return ra != rb ? ra > rb : a < b
         }
+        // Only chunks at least half as relevant as the best one: boilerplate that mentions a field's word once
+        // ("the seller's general terms") stays out.
+        let top = chunks.indices.map { relevance(chunks[$0], fields: fields) }.max() ?? 0
+        let threshold = max(2, top / 2)
         var chosen: [Int] = []
         var used = 0
         for i in ranked {
             let t = TokenEstimate.tokens(chunks[i])
             if used + t > budgetTokens { continue }
-            if relevance(chunks[i], fields: fields) == 0 && i != 0 { continue }
+            if relevance(chunks[i], fields: fields) < threshold && i != 0 { continue }
             chosen.append(i)
             used += t
         }
