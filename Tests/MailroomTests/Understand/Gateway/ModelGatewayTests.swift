@@ -220,3 +220,27 @@ struct ModelGatewayTests {
         #expect(try await server.received()[0].canonicalJSON.contains("anna.schmidt@kunde-gmbh.de"))
     }
 }
+
+@Suite("Model call ledger")
+struct ModelCallLedgerTests {
+    @Test func costsAreSummedByKindProviderAndDay() throws {
+        let store = try GatewayFixtures.tempStore()
+        let day1 = Date(timeIntervalSince1970: 1_795_000_000)
+        let day2 = day1.addingTimeInterval(86_400)
+        func call(_ time: Date, _ kind: String, _ provider: String, _ tokens: Int, _ cost: Double, cache: Bool = false) -> ModelCallRecord {
+            ModelCallRecord(time: time, messageID: nil, kind: kind, provider: provider, model: "m", cascadeStep: 1, inputTokens: tokens,
+                            outputTokens: 10, cost: cost, latencyMilliseconds: 5, cacheHit: cache, redactions: 0, outcome: "answered")
+        }
+        try store.recordModelCall(call(day1, "invoice", "a", 100, 0.5), audit: nil)
+        try store.recordModelCall(call(day1, "", "b", 200, 1.0), audit: nil)
+        try store.recordModelCall(call(day2, "invoice", "a", 0, 0, cache: true), audit: nil)
+        let byKind = try store.modelCosts(since: nil, by: .kind)
+        #expect(byKind.map(\.key) == ["(kind not known yet)", "invoice"])
+        #expect(byKind[1].calls == 2 && byKind[1].cacheHits == 1 && byKind[1].inputTokens == 100 && byKind[1].cost == 0.5)
+        let byDay = try store.modelCosts(since: nil, by: .day)
+        #expect(byDay.count == 2)
+        #expect(try store.modelCosts(since: day2, by: .provider).map(\.calls) == [1])
+        #expect(try store.modelSpending(provider: "a", since: day1) == ModelSpending(tokens: 120, cost: 0.5))
+        #expect(try store.modelSpending(provider: nil, since: day2).tokens == 10)
+    }
+}
