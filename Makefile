@@ -28,7 +28,11 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product mailroom $(SWIFT_BUILD_FLAGS)
 
+# The real-model test needs llama-server (built once per machine, then cached outside the repository) and the
+# talon fixtures: both are fetched in the background while Swift builds; the tests wait for them (flock).
 test: deps
+	@(bash scripts/llama-server.sh build >/dev/null 2>&1; bash scripts/llama-server.sh model >/dev/null 2>&1) &
+	@(bash scripts/talon-fixtures.sh >/dev/null 2>&1) &
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
 	$(SWIFT) test --skip-build --no-parallel $(SWIFT_BUILD_FLAGS)
 

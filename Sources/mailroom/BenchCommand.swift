@@ -4,7 +4,8 @@ import Mailroom
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Mailroom's speed.", subcommands: [BenchParseCommand.self, BenchIMAPCommand.self])
+        commandName: "bench", abstract: "Measure Mailroom's speed.", subcommands: [BenchParseCommand.self, BenchIMAPCommand.self,
+                                                                               BenchTokensCommand.self])
 }
 
 struct BenchParseCommand: AsyncParsableCommand {

@@ -19,7 +19,8 @@ struct MailroomCommand: AsyncParsableCommand {
         subcommands: [RunCommand.self, IngestCommand.self, ParseCommand.self, MessagesCommand.self,
                       StatusCommand.self, AuditCommand.self, BenchCommand.self, RulesCommand.self, ReplayCommand.self,
                       OutboxCommand.self, ApprovalsCommand.self, ApproveCommand.self, RejectCommand.self,
-                      TrainCommand.self, ClassifyCommand.self, ReviewCommand.self, EvalCommand.self]
+                      TrainCommand.self, ClassifyCommand.self, ReviewCommand.self, EvalCommand.self,
+                      CostsCommand.self]
     )
 }
 

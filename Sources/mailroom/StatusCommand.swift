@@ -23,6 +23,16 @@ struct StatusCommand: AsyncParsableCommand {
             let store = try options.openExistingStore(config)
             let report = try StatusReport.gather(config: config, store: store)
             Terminal.out(json ? OperatorJSON.encode(report) : report.text)
+            // Model budgets: a reached cap means mail is not sent to that provider (it goes to review instead).
+            if !json && !config.gateway.providers.isEmpty {
+                var text = "\nModel gateway budgets (today / this month, UTC):\n"
+                for line in try ModelGateway(settings: config.gateway, store: store).budgetStatus() {
+                    text += "  \(line.scope): \(line.today.tokens) / \(line.thisMonth.tokens) tokens, "
+                        + String(format: "%.4f / %.4f", line.today.cost, line.thisMonth.cost) + " \(config.gateway.currency)"
+                        + (line.reached.map { "  — \($0) budget REACHED: no calls" } ?? "") + "\n"
+                }
+                Terminal.out(text)
+            }
         }
     }
 }

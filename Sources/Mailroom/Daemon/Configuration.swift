@@ -19,6 +19,8 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public var sources: SourceSettings
     public var log: LogSettings
     public var pipeline: PipelineSettings
+    /// Language-model providers, budgets (Configuration+Gateway.swift).
+    public var gateway: GatewaySettings
     /// Rule files, connectors and the outbox's retries (Configuration+Decide.swift).
     public var rules: RulesSettings
 
@@ -122,7 +124,9 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
 
     public init(store: StoreSettings = StoreSettings(), spool: SpoolSettings = SpoolSettings(),
                 sources: SourceSettings = SourceSettings(), log: LogSettings = LogSettings(),
-                pipeline: PipelineSettings = PipelineSettings(), rules: RulesSettings = RulesSettings(), file: String? = nil) {
+                pipeline: PipelineSettings = PipelineSettings(), rules: RulesSettings = RulesSettings(),
+                gateway: GatewaySettings = GatewaySettings(), file: String? = nil) {
+        self.gateway = gateway
         self.store = store
         self.spool = spool
         self.sources = sources
@@ -238,6 +242,9 @@ extension MailroomConfig {
         for i in sources.maildir.indices { sources.maildir[i].path = Self.absolute(sources.maildir[i].path, base: base) }
         for i in sources.drop.indices { sources.drop[i].path = Self.absolute(sources.drop[i].path, base: base) }
         for i in sources.imap.indices { sources.imap[i].resolvePaths(against: base) }
+        for i in gateway.providers.indices {
+            gateway.providers[i].apiKeyFile = gateway.providers[i].apiKeyFile.map { Self.absolute($0, base: base) }
+        }
     }
 
     static func absolute(_ path: String, base: String) -> String {
@@ -253,7 +260,7 @@ extension MailroomConfig {
 // MARK: - Decoding with key checks
 
 extension MailroomConfig {
-    enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline, rules }
+    enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline, rules, gateway }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -262,6 +269,7 @@ extension MailroomConfig {
         sources = try c.decodeIfPresent(SourceSettings.self, forKey: .sources) ?? SourceSettings()
         log = try c.decodeIfPresent(LogSettings.self, forKey: .log) ?? LogSettings()
         pipeline = try c.decodeIfPresent(PipelineSettings.self, forKey: .pipeline) ?? PipelineSettings()
+        gateway = try c.decodeIfPresent(GatewaySettings.self, forKey: .gateway) ?? GatewaySettings()
         rules = try c.decodeIfPresent(RulesSettings.self, forKey: .rules) ?? RulesSettings()
         file = nil
 
@@ -300,6 +308,7 @@ extension MailroomConfig {
         try c.encode(sources, forKey: .sources)
         try c.encode(log, forKey: .log)
         try c.encode(pipeline, forKey: .pipeline)
+        try c.encode(gateway, forKey: .gateway)
         try c.encode(rules, forKey: .rules)
     }
 }

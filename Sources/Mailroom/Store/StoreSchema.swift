@@ -129,6 +129,10 @@ enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2026-08 model gateway: response cache, model calls") { db in
+            try StoreSchema.createModelGatewayTables(db)
+        }
+
         migrator.registerMigration("2026-11 imap checkpoints, source health") { db in
             try db.execute(sql: """
                 -- Per IMAP folder (source "imap:<account>/<folder>"): the UIDVALIDITY the UIDs belong to and

@@ -129,7 +129,8 @@ struct KindFileReader {
                     suggestion: "start with `kind: <name>`")
             return nil
         }
-        let keys = mapping(top, allowed: ["kind", "description", "business", "accept_confidence", "fields", "checks", "matchers"])
+        let keys = mapping(top, allowed: ["kind", "description", "business", "accept_confidence", "fields", "checks", "matchers",
+                                            "models", "max_input_tokens"])
         guard let nameNode = keys["kind"] else {
             problem(root, "the key 'kind' is missing", suggestion: "add `kind: <name>` (lower-case, e.g. quote_request)")
             return nil
@@ -188,8 +189,24 @@ struct KindFileReader {
                 problem(node, "matchers must be a list of `- name: …, when: …`")
             }
         }
-        return KindDefinition(name: name, description: description, business: business, fields: fields,
-                              acceptConfidence: accept, file: file, checks: checks, matchers: matchers)
+        // The model gateway's cascade for this kind (provider names, cheapest first) and its token cap.
+        var models: [String] = []
+        if let node = keys["models"] {
+            if case .sequence(let seq) = node, seq.allSatisfy({ scalar($0) != nil }) {
+                models = seq.compactMap { scalar($0) }
+            } else {
+                problem(node, "models must be a list of provider names, cheapest first, e.g. [local-qwen, deepseek]")
+            }
+        }
+        var maxInputTokens: Int?
+        if let node = keys["max_input_tokens"] {
+            if let n = node.int, n > 0 { maxInputTokens = n } else { problem(node, "max_input_tokens must be a whole number above 0, e.g. 4000") }
+        }
+        var kind = KindDefinition(name: name, description: description, business: business, fields: fields,
+                                  acceptConfidence: accept, file: file, checks: checks, matchers: matchers)
+        kind.models = models
+        kind.maxInputTokens = maxInputTokens
+        return kind
     }
 
     static func isIdentifier(_ s: String) -> Bool {

@@ -193,6 +193,10 @@ public struct KindDefinition: Sendable {
     public var file: String
     public var checks: [KindCheck]
     public var matchers: [KindMatcher]
+    /// The model gateway's providers for this kind, cheapest first (`models:`); empty = the gateway's default.
+    public var models: [String] = []
+    /// The hard cap on a model prompt's estimated tokens for this kind (`max_input_tokens:`).
+    public var maxInputTokens: Int?
 
     public init(name: String, description: String = "", business: Bool, fields: [FieldDefinition] = [],
                 acceptConfidence: Double = 0.8, file: String = "", checks: [KindCheck] = [],

@@ -101,7 +101,7 @@ struct HTTPConnectorTests {
     }
 
     @Test("connector files: every mistake reported with file:line:column and a suggestion")
-    func fileProblems() throws {
+    func fileProblems() async throws {
         let dir = try Self.temporaryDirectory()
         try """
         type: htpp
