@@ -41,6 +41,7 @@ demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@cp -r demo/Maildir $(DEMO_DIR)/Maildir
 	@cp -r rules $(DEMO_DIR)/rules
+	@cp -r connectors $(DEMO_DIR)/connectors
 	@echo "== mailroom run --once  (embedded default configuration: ./Maildir, ./mailroom.sqlite, ./spool, ./rules)"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) run --once
 	@echo

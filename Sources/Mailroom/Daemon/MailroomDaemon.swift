@@ -47,7 +47,8 @@ public final class MailroomDaemon: Sendable {
             let understand = try UnderstandStage.load(
                 spool: spool, rules: config.rules,
                 cacheDirectory: URL(fileURLWithPath: config.store.path).deletingLastPathComponent().appendingPathComponent("cache"),
-                logger: logger)
+                logger: logger,
+                gateway: config.gateway.providers.isEmpty ? nil : ModelGateway(settings: config.gateway, store: store))
             standard = Pipeline.standardStages(spool: spool, store: store, understand: understand,
                                                rules: environment.rules, kinds: environment.kinds, outbox: outbox)
         }

@@ -36,7 +36,7 @@ public struct UnderstandStage: PipelineStage {
     /// Reads `rules/kinds/` and trains (or loads the cached) classifier from `rules/examples/`. A missing
     /// kinds folder gives the `unknown` stage (with a warning); kind files with mistakes throw all of them.
     public static func load(spool: Spool, rules: MailroomConfig.RulesSettings, cacheDirectory: URL,
-                            logger: Logger) throws -> UnderstandStage {
+                            logger: Logger, gateway: ModelGateway? = nil) throws -> UnderstandStage {
         let kinds = rules.kindsDirectory
         guard FileManager.default.fileExists(atPath: kinds.path) else {
             let reason = "no kinds are declared: \(kinds.path) does not exist (rules.path in the configuration)"
@@ -58,7 +58,8 @@ public struct UnderstandStage: PipelineStage {
         let summary = "understanding \(catalogue.kinds.count) kinds (\(catalogue.kinds.map(\.name).joined(separator: ", ")))"
             + (classifier.map { " with a classifier over \($0.kinds.count) kinds" } ?? " without a classifier")
         logger.info("\(summary)")
-        return UnderstandStage(spool: spool, understander: Understander(catalogue: catalogue, classifier: classifier))
+        if gateway != nil { logger.info("the model gateway is asked when the offline methods are not sure") }
+        return UnderstandStage(spool: spool, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway))
     }
 
     public func process(_ message: StoredMessage) async throws -> StageOutcome {
@@ -85,7 +86,7 @@ public struct UnderstandStage: PipelineStage {
                 + "restore it from a backup, then `mailroom messages retry \(message.id)`", details: ["spool_path": .string(path)])
         }
         let content = MessageContent.read(raw: raw)
-        let understanding = await understander.understand(content)
+        let understanding = await understander.understand(content, messageID: message.id)
         let details = Self.auditDetails(understanding, content: content)
         let update = MessageUpdate(kind: understanding.kind, understanding: understanding)
         if !understanding.review.isEmpty {

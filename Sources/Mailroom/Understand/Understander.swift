@@ -14,14 +14,46 @@ import Foundation
 public struct Understander: Sendable {
     public var catalogue: KindCatalogue
     public var classifier: KindClassifier?
+    /// The language-model gateway: asked only when the methods above are not sure (nil = no model configured).
+    public var gateway: ModelGateway?
 
-    public init(catalogue: KindCatalogue, classifier: KindClassifier?) {
+    public init(catalogue: KindCatalogue, classifier: KindClassifier?, gateway: ModelGateway? = nil) {
         self.catalogue = catalogue
         self.classifier = classifier
+        self.gateway = gateway
     }
 
     public func understand(_ content: MessageContent) async -> Understanding {
-        understandNow(content)
+        await understand(content, messageID: nil)
+    }
+
+    /// The cheap methods first; the model gateway only when they left the kind or its fields unsure (the
+    /// classifier's guess, or no method at all, with reasons for review). The gateway's answer then goes
+    /// through exactly the same extraction of missing fields, validation and grounding as any other method.
+    public func understand(_ content: MessageContent, messageID: Int64?) async -> Understanding {
+        let local = understandNow(content)
+        guard let gateway, local.method == "classifier" || local.method == "none", !local.review.isEmpty else {
+            return local
+        }
+        let outcome = await gateway.run(content, catalogue: catalogue, prior: local,
+                                        options: GatewayRunOptions(messageID: messageID))
+        guard outcome.accepted, let kind = catalogue.kind(named: outcome.understanding.kind) else {
+            // No model answer passed its checks (or a budget stopped the calls): the cheap methods' result,
+            // with every model step recorded, and the budget stops as reasons for a person.
+            var u = local
+            u.steps = outcome.understanding.steps
+            u.review += outcome.budgetStops.filter { !u.review.contains($0) }
+            return u
+        }
+        let answered = outcome.understanding
+        var review: [String] = []
+        if kind.business && answered.confidence < kind.acceptConfidence {
+            review.append(String(format: "the model is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
+                                 answered.confidence * 100, kind.name, kind.acceptConfidence * 100))
+        }
+        let preset = answered.fields.mapValues { ExtractedValue(value: $0, grounding: nil, rowGroundings: [:], method: "model") }
+        return finish(kind: kind, confidence: answered.confidence, method: "model", content: content,
+                      sources: content.sourceTexts, preset: preset, steps: answered.steps, review: review)
     }
 
     /// The same, synchronously (for tools and tests that have no async context at hand).
@@ -94,7 +126,7 @@ public struct Understander: Sendable {
             review.append(String(format: "the classifier is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
                                  prediction.confidence * 100, kind.name, kind.acceptConfidence * 100))
         }
-        // 4. The model gateway comes here (issue 6).
+        // 4. The model gateway, when configured, follows in `understand(_:messageID:)`.
         return finish(kind: kind, confidence: prediction.confidence, method: "classifier", content: content, sources: sources,
                       preset: [:], steps: steps, review: review)
     }

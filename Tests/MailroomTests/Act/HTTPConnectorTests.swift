@@ -129,7 +129,7 @@ struct HTTPConnectorTests {
             #expect(text.contains("b.yaml:3:1: unknown key 'timeout_secs'; did you mean 'timeout_seconds'?"), "\(text)")
             #expect(text.contains("b.yaml:4:8: `token` must not be written into the file"), "\(text)")
             #expect(!text.contains("inline-secret"))
-            #expect(error.problems.count == 3, "\(text)")
+            #expect(error.problems.filter { $0.severity == .error }.count == 3, "\(text)")
         }
         // A secret whose variable is not set is no error: the connector loads, and its actions wait (transient)
         // with the cause named.

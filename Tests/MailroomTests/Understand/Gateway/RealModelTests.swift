@@ -42,8 +42,10 @@ struct RealModelTests {
         }
 
         deinit {
-            process.terminate()
-            process.waitUntilExit()
+            // SIGKILL, and poll: a child started from the test runner may inherit a mask that blocks SIGTERM,
+            // and waitUntilExit() was seen not to return there.
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            for _ in 0..<100 where process.isRunning { usleep(50_000) }
         }
     }
 
