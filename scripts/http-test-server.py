@@ -16,6 +16,9 @@ Endpoints:
                      Answers {"id": <n>, "received": <body json>, "key": <key>}
   /hook/lookup?key=K 200 with the first answer for K, 404 when unknown
   /hook/count        {"created": <distinct keys>, "requests": <POSTs>}
+  /oauth/token       POST form grant_type=refresh_token&refresh_token=R&client_id=C: R "good-refresh" gets
+                     {"access_token": "access-for-C", "expires_in": 3600, "token_type": "Bearer"}, any other
+                     R a 400 {"error": "invalid_grant", ...} (RFC 6749 section 5.2)
 """
 import hashlib
 import hmac
@@ -105,6 +108,12 @@ class Handler(BaseHTTPRequestHandler):
                           "links": {"self": f"/hook/{STATE['next_id']}"}}
                 BY_KEY[key] = record
             return self.answer(201, record)
+        if parts[0] == "oauth" and len(parts) == 2 and parts[1] == "token" and self.command == "POST":
+            form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+            if form.get("grant_type") != "refresh_token" or form.get("refresh_token") != "good-refresh":
+                return self.answer(400, {"error": "invalid_grant", "error_description": "refresh token expired or revoked"})
+            return self.answer(200, {"access_token": "access-for-" + form.get("client_id", ""), "expires_in": 3600,
+                                     "token_type": "Bearer"})
         return self.answer(404, {"error": "no such endpoint"})
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = route
