@@ -10,7 +10,7 @@ struct MailroomCommand: AsyncParsableCommand {
         abstract: "Reads a company mailbox, understands each mail, acts on it, and audits every step.",
         discussion: """
             Configuration: one YAML file, from --config FILE, else $MAILROOM_CONFIG, else \
-            /etc/mailroom/mailroom.yaml, else the embedded default (./Maildir, ./mailroom.sqlite, ./spool).
+            /etc/mailroom/mailroom.yaml, else the embedded default (./Maildir, ./mailroom.sqlite, ./spool, ./rules, ./connectors).
 
             Start with `mailroom run` (the daemon) or `mailroom run --once`; see what happened with \
             `mailroom status`, `mailroom messages` and `mailroom audit show ID`.
