@@ -20,6 +20,8 @@ packages=(
   inotify-tools       # not needed at run time; handy for operators debugging Maildir watches
   dovecot-imapd       # the real IMAP server the IMAP tests and scripts/bench-imap.sh start privately on loopback
   openssl             # the throwaway self-signed certificate of that test server
+  python3-venv        # private venvs of the test servers (Tryton) and the llama-server build
+  curl                # scripts/tryton-test-server.sh waits for the server with it
 )
 
 missing=()
