@@ -40,7 +40,7 @@ public struct LabelledExample: Sendable {
     /// What the classifier reads of this example.
     public func classifierInput() throws -> ClassifierInput {
         let parsed = try parsedMessage()
-        return ClassifierInput(message: parsed.normalised, documentTexts: ExampleLibrary.documentTexts(of: parsed))
+        return MessageContent.read(parsed: parsed).classifierInput
     }
 }
 
@@ -169,18 +169,9 @@ public enum ExampleLibrary {
         return MessageParser.parse(wrapped)
     }
 
-    /// Names the way ``documentTexts(of:)`` gets attachment text; part of the cache key, so switching it
-    /// retrains.
+    /// Names the way attachment text is read for training (`MessageContent.read(parsed:)`, as at run time);
+    /// part of the cache key, so switching it retrains.
     static let documentTextMethod = "document-reader-v1"
-
-    /// The text of each attachment, for the classifier: exactly what the Understander gives it at run time
-    /// (`MessageContent.classifierInput`: DocumentReader's text of every attachment that has any), so training
-    /// and use see the same features.
-    public static func documentTexts(of parsed: ParsedMessage) -> [String] {
-        zip(parsed.normalised.attachments, parsed.attachmentData).map { info, data in
-            DocumentReader.read(data, filename: info.filename, contentType: info.contentType).text
-        }.filter { !$0.isEmpty }
-    }
 
     // MARK: files
 

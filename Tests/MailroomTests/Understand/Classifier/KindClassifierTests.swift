@@ -18,7 +18,7 @@ enum ClassifierFixtures {
 
     static func input(_ raw: String) -> ClassifierInput {
         let parsed = MessageParser.parse(Data(raw.utf8))
-        return ClassifierInput(message: parsed.normalised, documentTexts: ExampleLibrary.documentTexts(of: parsed))
+        return MessageContent.read(parsed: parsed).classifierInput
     }
 }
 
@@ -244,7 +244,7 @@ enum ClassifierFixtures {
             let raw = try Data(contentsOf: ClassifierFixtures.repository.appendingPathComponent("demo/Maildir/" + file))
             let parsed = MessageParser.parse(raw)
             let prediction = ClassifierFixtures.classifier.predict(
-                ClassifierInput(message: parsed.normalised, documentTexts: ExampleLibrary.documentTexts(of: parsed)))
+                MessageContent.read(parsed: parsed).classifierInput)
             if prediction.kind == kind { correct += 1 } else { wrong.append("\(mail["key"]?.stringValue ?? file) \(kind)→\(prediction.kind)") }
             if !ClassifierFixtures.businessKinds.contains(kind) {
                 #expect(!ClassifierFixtures.businessKinds.contains(prediction.kind), "\(file) (\(kind)) taken for \(prediction.kind)")
