@@ -141,6 +141,7 @@ public final class Outbox: Sendable {
                 }
             }
             let result = try await connector.perform(outboxAction)
+            OutboxFailPoint.afterSend(connector: connector.name)
             try store.completeOutboxEntry(claimed.id, result: result, actor: Outbox.actor)
         } catch let error as ConnectorError {
             try fail(claimed, error)
@@ -225,5 +226,21 @@ public final class Outbox: Sendable {
             }
         }
         return moved
+    }
+}
+
+/// A fail point for the exactly-once tests: with `MAILROOM_FAILPOINT=after-send:<connector name>` (or
+/// `after-send:*`) in its environment, the process ends abruptly right after that connector carried an action
+/// out and before the outcome is recorded, as a power cut at the worst moment would. Unset in normal runs.
+enum OutboxFailPoint {
+    static let target: String? = {
+        guard let value = ProcessInfo.processInfo.environment["MAILROOM_FAILPOINT"], value.hasPrefix("after-send:") else { return nil }
+        return String(value.dropFirst("after-send:".count))
+    }()
+
+    static func afterSend(connector: String) {
+        guard let target, target == "*" || target == connector else { return }
+        FileHandle.standardError.write(Data("mailroom: fail point after-send:\(connector) reached, stopping now\n".utf8))
+        _exit(86)
     }
 }
