@@ -14,15 +14,51 @@ public struct OutboxAction: Sendable, Hashable {
     /// Values captured by earlier actions of the same message (e.g. `party_id` from a `find_or_create_party`),
     /// keyed by "<connector>.<name>", for templates that refer to them.
     public var captured: [String: JSONValue]
+    /// The mail the action is about, for connectors that reply to it, forward it, move it or attach it.
+    /// Nil only where a caller has no store (some unit tests).
+    public var original: OriginalMessage?
 
     public init(id: Int64, messageID: Int64, idempotencyKey: String, action: IntendedAction, attempt: Int,
-                captured: [String: JSONValue] = [:]) {
+                captured: [String: JSONValue] = [:], original: OriginalMessage? = nil) {
         self.id = id
         self.messageID = messageID
         self.idempotencyKey = idempotencyKey
         self.action = action
         self.attempt = attempt
         self.captured = captured
+        self.original = original
+    }
+}
+
+/// The mail an outbox action is about, as a connector sees it.
+public struct OriginalMessage: Sendable, Hashable {
+    /// Where it came from: `maildir:<name>`, `imap:<account>/<folder>`, `drop:<name>`, `import`.
+    public var source: String
+    /// Where that source keeps it: the Maildir unique name, `<UIDVALIDITY>:<UID>` for IMAP, a file name.
+    public var location: String
+    /// Headers, addresses, threading (Message-ID, In-Reply-To, References), text.
+    public var normalised: NormalisedMessage?
+    /// The understood kind ("quote_request", "auto_reply", …), for loop safety and templates.
+    public var kind: String?
+    /// The raw bytes in the spool, exactly as received.
+    public var rawPath: String?
+
+    public init(source: String, location: String, normalised: NormalisedMessage?, kind: String?, rawPath: String?) {
+        self.source = source
+        self.location = location
+        self.normalised = normalised
+        self.kind = kind
+        self.rawPath = rawPath
+    }
+
+    /// The raw mail as received.
+    public func raw() throws -> Data {
+        guard let rawPath else {
+            throw ConnectorError.permanent("the original mail's bytes are not available (no spool was given to the outbox)")
+        }
+        do { return try Data(contentsOf: URL(fileURLWithPath: rawPath)) } catch {
+            throw ConnectorError.permanent("the original mail could not be read from the spool (\(rawPath)): \(error.localizedDescription)")
+        }
     }
 }
 

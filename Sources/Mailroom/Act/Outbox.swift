@@ -46,6 +46,8 @@ public final class Outbox: Sendable {
     public let store: MailStore
     public let connectors: ConnectorCatalogue
     public let policy: RetryPolicy
+    /// Where the raw mails are, so connectors can reply to, forward or attach the original.
+    public let spool: Spool?
     let clock: @Sendable () -> Date
     let random: @Sendable () -> Double
     let logger: Logger
@@ -54,13 +56,14 @@ public final class Outbox: Sendable {
     let inFlight = LockedBox<Set<Int64>>([])
     public static let actor = "mailroom:outbox"
 
-    public init(store: MailStore, connectors: ConnectorCatalogue, policy: RetryPolicy = RetryPolicy(),
+    public init(store: MailStore, connectors: ConnectorCatalogue, policy: RetryPolicy = RetryPolicy(), spool: Spool? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() },
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
                 logger: Logger = Logger(label: "mailroom.outbox")) {
         self.store = store
         self.connectors = connectors
         self.policy = policy
+        self.spool = spool
         self.clock = clock
         self.random = random
         self.logger = logger
@@ -129,7 +132,8 @@ public final class Outbox: Sendable {
             return true
         }
         let outboxAction = OutboxAction(id: claimed.id, messageID: claimed.messageID, idempotencyKey: claimed.idempotencyKey,
-                                        action: action, attempt: claimed.attempts, captured: captured)
+                                        action: action, attempt: claimed.attempts, captured: captured,
+                                        original: try original(of: claimed.messageID))
         do {
             // Any attempt after the first may follow one that reached the target: ask before acting again.
             if claimed.attempts > 1 {
@@ -151,6 +155,14 @@ public final class Outbox: Sendable {
             try fail(claimed, .transient("\(error)"))
         }
         return true
+    }
+
+    /// The mail behind a message id, as connectors see it.
+    func original(of messageID: Int64) throws -> OriginalMessage? {
+        guard let stored = try store.message(id: messageID) else { return nil }
+        return OriginalMessage(source: stored.source, location: stored.location, normalised: stored.normalised,
+                               kind: stored.understanding?.kind ?? stored.kind,
+                               rawPath: spool?.path(sha256: stored.contentSHA256))
     }
 
     private func fail(_ entry: OutboxEntry, _ error: ConnectorError) throws {

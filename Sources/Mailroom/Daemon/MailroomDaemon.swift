@@ -39,7 +39,7 @@ public final class MailroomDaemon: Sendable {
             throw PipelineError(message: "the rule files have errors; fix them (`mailroom rules check`):\n"
                 + environment.errors.map(\.description).joined(separator: "\n"))
         }
-        outbox = Outbox(store: store, connectors: environment.connectors, policy: config.rules.retryPolicy, logger: logger)
+        outbox = Outbox(store: store, connectors: environment.connectors, policy: config.rules.retryPolicy, spool: spool, logger: logger)
         let standard: [any PipelineStage]
         if let stages {
             standard = stages
