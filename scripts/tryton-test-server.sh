@@ -2,7 +2,8 @@
 # A real Tryton ERP (trytond 8.2, SQLite) for Mailroom's tryton connector tests.
 #   scripts/tryton-test-server.sh prepare        venv + template database (once; reused, keyed by version)
 #   scripts/tryton-test-server.sh start DIR      copy of the template in DIR, trytond on 127.0.0.1:<free port>;
-#                                                prints "PORT <n>", "DATABASE mailroom", "PID <p>"
+#                                                prints "PORT <n>", "DATABASE mailroom", "PID <p>";
+#                                                DIR/rest-key holds the admin's REST application key
 #   scripts/tryton-test-server.sh stop DIR       stops the server started in DIR
 # pip packages go into a venv under .cache/ (git-ignored). Admin login: admin / admin.
 set -euo pipefail
@@ -67,6 +68,7 @@ start() {
     prepare >/dev/null
     mkdir -p "$dir"
     cp "$TEMPLATE/$DB.sqlite" "$dir/$DB.sqlite"
+    cp "$TEMPLATE/rest-key" "$dir/rest-key"
     local port; port="$(free_port)"
     write_config "$dir" "$port"
     nohup "$VENV/bin/trytond" -c "$dir/trytond.conf" -d "$DB" > "$dir/trytond.log" 2>&1 < /dev/null &

@@ -2,12 +2,14 @@
 
 Company "Mailroom Demo GmbH" (EUR), minimal chart of accounts, this year's fiscal year with invoice
 sequences, taxes VAT 19 % and 7 %, a payment term, the products of rules/catalogue.csv (code = SKU),
-a customer (Acme Industries Ltd, purchasing@acme.example) and a supplier (Global Parts Supplier GmbH,
-VAT DE811907980, billing@globalparts.example).
+a customer (Acme Industries Ltd, purchasing@acme.example), a supplier (Global Parts Supplier GmbH,
+VAT DE811907980, billing@globalparts.example), and a validated REST application key of the admin user,
+written to rest-key beside the trytond configuration (the tryton connector's `protocol: rest`).
 usage: tryton_setup.py TRYTOND_CONF DATABASE CATALOGUE_CSV
 """
 import csv
 import datetime
+import os
 import sys
 from decimal import Decimal
 
@@ -82,5 +84,14 @@ supplier.save()
 s = supplier.addresses[0]
 s.street = 'Industriestraße 5'; s.city = 'Hamburg'; s.postal_code = '20095'
 s.save()
+User = Model.get('res.user')
+admin, = User.find([('login', '=', 'admin')])
+Application = Model.get('res.user.application')
+application = Application(user=admin, application='rest')
+application.save()
+assert application.state == 'validated', application.state
+with open(os.path.join(os.path.dirname(os.path.abspath(conf)), 'rest-key'), 'w') as f:
+    f.write(application.key)
+
 print('tryton_setup: company %s, %d products, customer %s, supplier %s' % (
     company.id, len(Template.find([])), customer.id, supplier.id))

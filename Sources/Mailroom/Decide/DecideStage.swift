@@ -5,7 +5,8 @@ import Foundation
 /// their SHA-256, the rules matched and the intended actions.
 ///
 /// A rule that cannot be evaluated on this message (a type mismatch) sends the message to review with the
-/// rule's file and line: acting on a half-evaluated rule set would be guessing.
+/// rule's file and line: acting on a half-evaluated rule set would be guessing. So does a rule with
+/// `review:` that holds, and a quote whose lines do not all match the catalogue (the reason names the line).
 public struct DecideStage: PipelineStage {
     public var name: String { "decide" }
     public var input: MessageState { .understood }
@@ -41,6 +42,13 @@ public struct DecideStage: PipelineStage {
         if !decision.problems.isEmpty {
             let reason = decision.problems.map { "\($0.file):\($0.line): rule '\($0.rule)': \($0.message)" }.joined(separator: "; ")
             return .flag(.review, reason: "a rule could not be evaluated on this message: \(reason); fix the rule, then decide again",
+                         details: details)
+        }
+        if !decision.review.isEmpty {
+            // Nothing is intended: a person resolves the reason (e.g. `mailroom review correct ID lines[1].sku=…`,
+            // or an alias added to rules/catalogue.csv), then `mailroom review accept ID` decides again.
+            return .flag(.review, reason: decision.review.joined(separator: "; ")
+                            + "; resolve it, then `mailroom review accept \(message.id)` (or `review correct \(message.id) …`) decides again",
                          details: details)
         }
         try store.recordDecision(messageID: message.id, rulesSHA256: decider.rules.combinedSHA256, details: details,

@@ -83,15 +83,25 @@ public struct Decision: Sendable, Hashable {
     public var skipped: [String: String]
     public var problems: [RuleEvaluationProblem]
     public var ruleFiles: [RuleFileInfo]
+    /// Reasons the message must go to a person instead of acting (a rule's `review:`, or quote lines that
+    /// match nothing in the catalogue). When not empty, `actions` is empty: nothing is done.
+    public var review: [String] = []
+    /// The quote request's lines matched to the catalogue and priced (when a rule reads `quote`).
+    public var quote: QuoteDraft?
+    /// The catalogue `quote` was priced from (for the audit).
+    public var catalogue: ProductCatalogue?
 
     public var auditDetails: [String: JSONValue] {
-        [
+        var details: [String: JSONValue] = [
             "rules_evaluated": .integer(rulesEvaluated),
             "rules_matched": .array(matchedRules.map { .string($0) }),
             "rule_files": .array(ruleFiles.map { .object(["file": .string($0.file), "sha256": .string($0.sha256)]) }),
             "actions": .array(actions.map(Decision.actionJSON)),
             "problems": .array(problems.map { .string("\($0.file):\($0.line): rule '\($0.rule)': \($0.message)") }),
         ]
+        if !review.isEmpty { details["review"] = .array(review.map { .string($0) }) }
+        if let quote, let catalogue { details["quote"] = QuoteScope.auditJSON(quote, catalogue: catalogue) }
+        return details
     }
 
     static func actionJSON(_ a: IntendedAction) -> JSONValue {
@@ -124,12 +134,23 @@ public struct Decider: Sendable {
     }
 
     public func decide(_ input: DecisionInput) -> Decision {
-        let scope = input.scope
+        var scope = input.scope
         let kind = input.understanding.kind
         var decision = Decision(actions: [], matchedRules: [], rulesEvaluated: 0, skipped: [:], problems: [],
                                 ruleFiles: rules.files)
+        if rules.readsQuote {
+            if let catalogue = rules.catalogue {
+                decision.quote = QuoteScope.draft(for: input.understanding, catalogue: catalogue)
+                decision.catalogue = catalogue
+            }
+            scope.names["quote"] = QuoteScope.value(decision.quote)
+        }
         var stoppedBy: String?
         for rule in rules.rules {
+            if !decision.review.isEmpty {
+                decision.skipped[rule.name] = "the message goes to review"
+                continue
+            }
             if let stoppedBy {
                 decision.skipped[rule.name] = "rule '\(stoppedBy)' matched and stops further rules"
                 continue
@@ -148,6 +169,26 @@ public struct Decider: Sendable {
                 continue
             }
             guard holds else { continue }
+            if let review = rule.review {
+                decision.matchedRules.append(rule.name)
+                do throws(ExpressionError) {
+                    let reason = try review.render(evaluator, in: scope).text
+                    decision.review.append("rule '\(rule.name)': " + reason)
+                } catch {
+                    decision.review.append("rule '\(rule.name)' (\(rule.file):\(rule.line)) sends the mail to review; its reason could not be filled in: \(error.message)")
+                }
+                decision.actions = []
+                continue
+            }
+            // A safeguard whatever the rules say: actions built from `quote` are never taken while a line of the
+            // request matches nothing (or too weakly); a person resolves the line first.
+            if rule.readsQuote, !rule.actions.isEmpty, let quote = decision.quote, quote.needsReview {
+                decision.matchedRules.append(rule.name)
+                let lines = quote.lines.enumerated().filter { $0.element.needsReview }.map { QuoteScope.reason($0.offset, $0.element) }
+                decision.review.append("rule '\(rule.name)' would act on the quote, but " + lines.joined(separator: "; "))
+                decision.actions = []
+                continue
+            }
             var rendered: [IntendedAction] = []
             var failed = false
             for (index, action) in rule.actions.enumerated() {

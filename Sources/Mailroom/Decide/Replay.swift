@@ -61,8 +61,10 @@ public enum Replay {
                 continue
             }
             let decision = recorded[message.id]
-            // A message in review that never got a decision was stopped before Decide (by Understand).
-            if decision == nil, message.state == .review { continue }
+            // A message in review that never got a decision was stopped by Understand (its understanding holds
+            // the reasons), or by Decide itself (a rule's `review:`, unmatched quote lines): only the latter is
+            // replayed, its recorded actions being none.
+            if decision == nil, message.state == .review, message.understanding?.review.isEmpty != true { continue }
             guard let understanding = try understandingOf(message) else {
                 report.skipped[message.id] = "no understanding recorded"
                 continue
@@ -75,6 +77,7 @@ public enum Replay {
             report.messagesReplayed += 1
             let diff = compare(recorded: decision?.actions ?? [], now: now.actions)
             let problems = now.problems.map { "\($0.file):\($0.line): rule '\($0.rule)': \($0.message)" }
+                + now.review.map { "would go to review: \($0)" }
             if diff.added.isEmpty, diff.removed.isEmpty, diff.changed.isEmpty, problems.isEmpty {
                 report.messagesUnchanged += 1
             } else {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Everything a rule author edits, loaded and checked together: kinds (rules/kinds/), connectors
-/// (connectors/*.yaml) and rule files (rules/*.yaml). `problems` holds every mistake found in all of them.
+/// (connectors/*.yaml), rule files (rules/*.yaml) and the product catalogue (rules/catalogue.csv).
+/// `problems` holds every mistake found in all of them, and the warnings (a connector whose secret is not
+/// set, a catalogue that mixes currencies).
 public struct RuleEnvironment: Sendable {
     public var rules: RuleSet
     public var kinds: KindCatalogue?
@@ -29,6 +31,7 @@ public struct RuleEnvironment: Sendable {
         if fm.fileExists(atPath: connectorsDirectory.path) {
             do throws(RuleFileProblems) {
                 connectors = try ConnectorCatalogue.load(directory: connectorsDirectory, environment: environment)
+                problems += connectors.warnings
             } catch {
                 problems += error.problems
             }
@@ -38,6 +41,24 @@ public struct RuleEnvironment: Sendable {
             let (loaded, ruleProblems) = RuleSet.load(directory: rulesDirectory, kinds: kinds, connectors: connectors)
             rules = loaded
             problems += ruleProblems
+        }
+        // The catalogue quotes are priced from: a rule file like the others (its hash is in every decision).
+        let catalogueURL = rulesDirectory.appendingPathComponent("catalogue.csv")
+        if fm.fileExists(atPath: catalogueURL.path) {
+            do throws(RuleFileProblems) {
+                let catalogue = try ProductCatalogue.load(csv: catalogueURL)
+                rules.catalogue = catalogue
+                rules.files.append(RuleFileInfo(file: RuleSet.displayPath(catalogueURL), sha256: catalogue.sha256 ?? ""))
+                problems += catalogue.warnings
+            } catch {
+                problems += error.problems
+            }
+        } else {
+            for rule in rules.rules where rule.readsQuote {
+                problems.append(RuleFileProblem(file: rule.file, line: rule.line, column: rule.column,
+                                                message: "rule '\(rule.name)' reads `quote`, but there is no catalogue to price it: \(RuleSet.displayPath(catalogueURL)) is missing",
+                                                suggestion: "add the catalogue (sku,name,aliases,unit,unit_price,currency)"))
+            }
         }
         return RuleEnvironment(rules: rules, kinds: kinds, connectors: connectors, problems: problems)
     }

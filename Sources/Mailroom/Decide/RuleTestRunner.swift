@@ -15,7 +15,10 @@ import Yams
 ///   fields: {customer_company: ACME GmbH}   # optional; only the fields named are compared
 ///   actions:                      # the actions, in order; params optional and compared only for the names given
 ///     - {rule: quote to draft quotation, connector: erp, action: create_quotation, params: {customer_email: buyer@acme.example}}
+///   quote: {skus: [PMP-100, VLV-BALL-50], total: 2948.0, currency: EUR, unmatched: 0}   # optional
+///   review: "line 3"              # optional: the mail goes to review, the reason contains this text
 /// ```
+/// A mail that would go to review fails its test unless `review:` expects it.
 public enum RuleTestRunner {
     public struct Outcome: Sendable, Hashable {
         public var file: String
@@ -87,6 +90,33 @@ public enum RuleTestRunner {
                     failures.append("field \(name): expected \(want.canonicalJSON), got \(got.canonicalJSON)")
                 }
             }
+        }
+        let reviewText = decision.review.joined(separator: "; ")
+        if let r = expect["review"] {
+            if r.bool == false {
+                if !decision.review.isEmpty { failures.append("expected no review, but the mail would go to review: \(reviewText)") }
+            } else if decision.review.isEmpty {
+                failures.append("expected the mail to go to review (\(r.string ?? "")), but it would not")
+            } else if let fragment = r.string, r.bool != true, !reviewText.localizedCaseInsensitiveContains(fragment) {
+                failures.append("review: expected a reason containing '\(fragment)', got: \(reviewText)")
+            }
+        } else if !decision.review.isEmpty {
+            failures.append("the mail would go to review: \(reviewText)")
+        }
+        if let q = expect["quote"]?.mapping {
+            let draft = decision.quote
+            let priced = draft?.lines.filter { !$0.needsReview }.compactMap { $0.product?.sku } ?? []
+            let unmatched = draft?.lines.filter(\.needsReview).count ?? 0
+            if draft == nil { failures.append("quote: no quote was drafted (no rule reads `quote`, no catalogue, or no lines)") }
+            if let skus = q["skus"]?.sequence {
+                let want = skus.compactMap(\.string)
+                if want != priced { failures.append("quote skus: expected \(want), got \(priced)") }
+            }
+            if let t = q["total"], let want = Double(t.string ?? ""), abs(want - (draft?.total ?? -1)) > 0.005 {
+                failures.append("quote total: expected \(want), got \(draft.map { String($0.total) } ?? "none")")
+            }
+            if let c = q["currency"]?.string, c != draft?.currency { failures.append("quote currency: expected \(c), got \(draft?.currency ?? "none")") }
+            if let u = q["unmatched"]?.int, u != unmatched { failures.append("quote unmatched lines: expected \(u), got \(unmatched)") }
         }
         if let actionsNode = expect["actions"] {
             let wanted: [Node] = actionsNode.sequence.map { Array($0) } ?? []

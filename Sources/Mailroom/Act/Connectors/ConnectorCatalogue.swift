@@ -17,6 +17,8 @@ import Yams
 /// errors. Every problem in every file is reported in one pass, with file:line:column.
 public struct ConnectorCatalogue: Sendable {
     public var connectors: [any Connector]
+    /// What loaded but needs attention (a secret's variable not set: that connector's actions wait).
+    public var warnings: [RuleFileProblem] = []
 
     public init(connectors: [any Connector]) { self.connectors = connectors }
 
@@ -49,7 +51,9 @@ public struct ConnectorCatalogue: Sendable {
             connectors.append(connector)
         }
         if problems.contains(where: { $0.severity == .error }) { throw RuleFileProblems(problems) }
-        return ConnectorCatalogue(connectors: connectors)
+        var catalogue = ConnectorCatalogue(connectors: connectors)
+        catalogue.warnings = problems
+        return catalogue
     }
 }
 

@@ -1,22 +1,27 @@
 import Foundation
 
-/// `type: tryton` — the Tryton ERP over JSON-RPC.
+/// `type: tryton` — the Tryton ERP over JSON-RPC (user and password; logs in again when the session
+/// expired) or REST (a user application key; Tryton 7.4+).
 ///
-/// Connector file keys: `url` (e.g. http://erp.example.com:8000), `database`, `username`,
-/// `password_env|password_file`, `company` (id, default 1), `allowed_hosts`, `timeout_seconds`,
-/// `rate_limit_per_second`.
+/// Connector file keys: `url` (e.g. http://erp.example.com:8000), `database`, `protocol` (`json-rpc`, the
+/// default, or `rest`), for json-rpc `username` and `password_env|password_file`, for rest
+/// `key_env|key_file`; `company` (id, default 1), `allowed_hosts`, `timeout_seconds`, `rate_limit_per_second`.
 ///
 /// Exactly once: every record Mailroom creates carries the outbox's idempotency key in its `comment`
 /// (attachments: `description`), and `earlierResult` searches for it before anything is created again.
 public struct TrytonConnector: Connector {
     public let name: String
     public var type: String { "tryton" }
-    public let rpc: TrytonRPC
+    public let backend: any TrytonBackend
     public let company: Int64
 
     public init(name: String, rpc: TrytonRPC, company: Int64 = 1) {
+        self.init(name: name, backend: rpc, company: company)
+    }
+
+    public init(name: String, backend: any TrytonBackend, company: Int64 = 1) {
         self.name = name
-        self.rpc = rpc
+        self.backend = backend
         self.company = company
     }
 
@@ -26,8 +31,8 @@ public struct TrytonConnector: Connector {
                                 optionalParameters: ["email", "vat_id", "street", "postal_code", "city"],
                                 summary: "find the party by VAT id or e-mail, or create it; captures party_id"),
             ConnectorActionSpec(name: "create_quotation", requiredParameters: ["party_id", "lines"],
-                                optionalParameters: ["reference", "description", "delivery_date", "quote"],
-                                summary: "a sale with lines {sku|description, quantity, unit_price?}; state quotation unless quote: false; captures quotation_id, quotation_number, total"),
+                                optionalParameters: ["reference", "description", "delivery_date", "quote", "currency", "total"],
+                                summary: "a sale with lines {sku (the product code) | description, quantity, unit_price (else the list price)}; currency: ISO code; total: the untaxed total it must come to; state quotation unless quote: false; captures quotation_id, quotation_number, total, untaxed_total"),
             ConnectorActionSpec(name: "confirm_quotation", requiredParameters: ["quotation_id"],
                                 summary: "confirm a quotation (after approval)"),
             ConnectorActionSpec(name: "create_lead", requiredParameters: ["description"],
@@ -48,31 +53,46 @@ public struct TrytonConnector: Connector {
     static func read(name: String, from reader: inout ConnectorFileReader) -> TrytonConnector? {
         let url = reader.url("url", required: true, example: "http://erp.example.com:8000")
         let database = reader.requiredString("database", example: "tryton")
-        let username = reader.requiredString("username", example: "mailroom")
-        let password = reader.secret("password", required: true)
+        let protocolNode = reader.node("protocol")
+        let protocolName = reader.string("protocol") ?? "json-rpc"
         let company = Int64(reader.int("company", default: 1))
         let transport = reader.transportSettings(defaultHost: url?.host)
-        guard let url, let database, let username, let password else { return nil }
-        return TrytonConnector(name: name, rpc: TrytonRPC(baseURL: url, database: database, username: username,
-                                                          password: password, transport: transport), company: company)
+        switch protocolName {
+        case "rest":
+            let key = reader.secret("key", required: true)
+            for unused in ["username", "password_env", "password_file"] where reader.node(unused) != nil {
+                reader.problem(reader.node(unused), "`\(unused)` is for protocol json-rpc; REST authenticates with the application key alone")
+            }
+            guard let url, let database, let key else { return nil }
+            return TrytonConnector(name: name, backend: TrytonREST(baseURL: url, database: database, key: key, transport: transport),
+                                   company: company)
+        case "json-rpc", "jsonrpc":
+            let username = reader.requiredString("username", example: "mailroom")
+            let password = reader.secret("password", required: true)
+            for unused in ["key_env", "key_file"] where reader.node(unused) != nil {
+                reader.problem(reader.node(unused), "`\(unused)` is for protocol rest", suggestion: "add `protocol: rest`, or remove it")
+            }
+            guard let url, let database, let username, let password else { return nil }
+            return TrytonConnector(name: name, rpc: TrytonRPC(baseURL: url, database: database, username: username,
+                                                              password: password, transport: transport), company: company)
+        default:
+            reader.problem(protocolNode, "unknown Tryton protocol '\(protocolName)'", suggestion: "write `protocol: json-rpc` (user and password) or `protocol: rest` (application key)")
+            return nil
+        }
     }
 
     var context: JSONValue { ["company": .int(company)] }
 
-    func model(_ model: String, _ method: String, _ params: [JSONValue]) async throws -> JSONValue {
-        try await rpc.call("model.\(model).\(method)", params + [context])
+    func button(_ model: String, _ method: String, _ id: Int64) async throws {
+        try await backend.button(model, method, id: id, context: context)
     }
 
     func searchRead(_ model: String, _ domain: JSONValue, fields: [String], limit: Int = 1) async throws -> [JSONValue] {
-        let r = try await self.model(model, "search_read", [domain, 0, .int(Int64(limit)), .null,
-                                                             .array(fields.map { .string($0) })])
-        return r.arrayValue ?? []
+        try await backend.searchRead(model, domain: domain, fields: fields, limit: limit, context: context)
     }
 
     func create(_ model: String, _ values: [String: JSONValue]) async throws -> Int64 {
-        let r = try await self.model(model, "create", [[.object(values)]])
-        guard let id = r.arrayValue?.first?.intValue else { throw ConnectorError.permanent("Tryton \(model).create returned no id") }
-        return id
+        try await backend.create(model, values: values, context: context)
     }
 
     static func keyNote(_ key: String) -> String { "Mailroom idempotency key: \(key)" }
@@ -103,7 +123,7 @@ public struct TrytonConnector: Connector {
             guard let id = try await findParty(action.action.parameters) else { return nil }
             return ConnectorResult(captured: ["party_id": .int(id), "created": false], foundEarlierResult: true)
         case "create_quotation":
-            guard let sale = try await searchRead("sale.sale", [["comment", "ilike", note]], fields: ["id", "number", "state", "total_amount"]).first,
+            guard let sale = try await searchRead("sale.sale", [["comment", "ilike", note]], fields: ["id", "number", "state", "total_amount", "untaxed_amount"]).first,
                   let id = sale["id"]?.intValue else { return nil }
             return ConnectorResult(captured: quotationCaptured(sale, id: id), response: ["found": sale], foundEarlierResult: true)
         case "confirm_quotation":
@@ -190,7 +210,9 @@ public struct TrytonConnector: Connector {
         let fields = ["id", "default_uom", "list_price", "rec_name"]
         var hit: JSONValue?
         if let sku, !sku.isEmpty {
+            // A SKU (from the catalogue) names exactly one product: no guessing by name when Tryton lacks it.
             hit = try await searchRead("product.product", [["code", "=", .string(sku)]], fields: fields).first
+            if hit == nil { return nil }
         }
         if hit == nil, let description, !description.isEmpty {
             hit = try await searchRead("product.product", [["name", "ilike", .string("%\(description)%")]], fields: fields).first
@@ -210,7 +232,10 @@ public struct TrytonConnector: Connector {
                 throw ConnectorError.permanent("create_quotation: line \(i + 1) has no positive quantity")
             }
             guard let product = try await product(sku: sku, description: description) else {
-                throw ConnectorError.permanent("create_quotation: line \(i + 1): no product with code \(sku ?? "-") or name like '\(description ?? "")'")
+                if let sku, !sku.isEmpty {
+                    throw ConnectorError.permanent("create_quotation: line \(i + 1): Tryton has no product with the code \(sku); add it there (or correct the SKU in rules/catalogue.csv)")
+                }
+                throw ConnectorError.permanent("create_quotation: line \(i + 1): no product named like '\(description ?? "")'")
             }
             let price = TrytonValue.parameterNumber(line["unit_price"]) ?? product.price ?? 0
             var v: [String: JSONValue] = ["type": "line", "product": .int(product.id), "quantity": .number(quantity),
@@ -226,11 +251,27 @@ public struct TrytonConnector: Connector {
         if let r = p["reference"]?.stringValue { values["reference"] = .string(r) }
         if let d = p["description"]?.stringValue { values["description"] = .string(d) }
         if let d = p["delivery_date"]?.stringValue, let date = TrytonValue.date(d) { values["sale_date"] = date }
-        let id = try await create("sale.sale", values)
-        if p["quote"]?.boolValue ?? true {
-            _ = try await model("sale.sale", "quote", [[.int(id)]])
+        if let code = p["currency"]?.stringValue?.uppercased(), !code.isEmpty {
+            guard let currency = try await searchRead("currency.currency", [["code", "=", .string(code)]], fields: ["id"]).first?["id"]?.intValue else {
+                throw ConnectorError.permanent("create_quotation: Tryton has no currency \(code)")
+            }
+            values["currency"] = .int(currency)
         }
-        let sale = try await searchRead("sale.sale", [["id", "=", .int(id)]], fields: ["id", "number", "state", "total_amount"]).first ?? [:]
+        let id = try await create("sale.sale", values)
+        if let expected = TrytonValue.parameterNumber(p["total"]) {
+            // The draft must come to the total Mailroom priced (catalogue prices × quantities); else the
+            // catalogue and Tryton disagree (units, rounding) and nobody should send this quotation.
+            let draft = try await searchRead("sale.sale", [["id", "=", .int(id)]], fields: ["untaxed_amount"]).first
+            let untaxed = TrytonValue.number(draft?["untaxed_amount"]) ?? .nan
+            guard abs(untaxed - expected) < 0.005 else {
+                try? await backend.delete("sale.sale", id: id, context: context)
+                throw ConnectorError.permanent("create_quotation: Tryton computes an untaxed total of \(untaxed) but the quote comes to \(expected); the draft was removed, check the catalogue's prices and units against Tryton's products")
+            }
+        }
+        if p["quote"]?.boolValue ?? true {
+            try await button("sale.sale", "quote", id)
+        }
+        let sale = try await searchRead("sale.sale", [["id", "=", .int(id)]], fields: ["id", "number", "state", "total_amount", "untaxed_amount"]).first ?? [:]
         return ConnectorResult(captured: quotationCaptured(sale, id: id),
                                request: ["action": "create_quotation", "values": .object(values)], response: sale)
     }
@@ -240,6 +281,7 @@ public struct TrytonConnector: Connector {
         if let n = sale["number"]?.stringValue { c["quotation_number"] = .string(n) }
         if let s = sale["state"]?.stringValue { c["state"] = .string(s) }
         if let t = TrytonValue.number(sale["total_amount"]) { c["total"] = .number(t) }
+        if let t = TrytonValue.number(sale["untaxed_amount"]) { c["untaxed_total"] = .number(t) }
         return c
     }
 
@@ -249,8 +291,8 @@ public struct TrytonConnector: Connector {
               let state = sale["state"]?.stringValue else {
             throw ConnectorError.permanent("confirm_quotation: no sale \(id)")
         }
-        if state == "draft" { _ = try await model("sale.sale", "quote", [[.int(id)]]) }
-        if state == "draft" || state == "quotation" { _ = try await model("sale.sale", "confirm", [[.int(id)]]) }
+        if state == "draft" { try await button("sale.sale", "quote", id) }
+        if state == "draft" || state == "quotation" { try await button("sale.sale", "confirm", id) }
         let after = try await searchRead("sale.sale", [["id", "=", .int(id)]], fields: ["state", "number"]).first ?? [:]
         return ConnectorResult(captured: ["quotation_id": .int(id), "state": after["state"] ?? .null],
                                request: ["action": "confirm_quotation", "quotation_id": .int(id)], response: after)
@@ -327,7 +369,7 @@ public struct TrytonConnector: Connector {
         let erpTax = TrytonValue.number(invoice["tax_amount"]) ?? .nan
         let erpGross = TrytonValue.number(invoice["total_amount"]) ?? .nan
         guard abs(erpNet - net) < 0.005, abs(erpTax - tax) < 0.005, abs(erpGross - gross) < 0.005 else {
-            _ = try? await model("account.invoice", "delete", [[.int(id)]])
+            try? await backend.delete("account.invoice", id: id, context: context)
             throw ConnectorError.permanent("\(what): Tryton computes net \(erpNet), tax \(erpTax), gross \(erpGross) but the invoice says net \(net), tax \(tax), gross \(gross); the draft was removed, check the lines and tax rate")
         }
         return ConnectorResult(captured: invoiceCaptured(invoice, id: id),

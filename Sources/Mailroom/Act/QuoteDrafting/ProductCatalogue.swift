@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// One product of `rules/catalogue.csv`.
@@ -22,13 +23,27 @@ public struct CatalogueProduct: Sendable, Hashable, Codable {
 
 /// The product catalogue quote requests are matched against: a CSV file with the header
 /// `sku,name,aliases,unit,unit_price,currency` (aliases separated by `|`; RFC 4180 quoting).
-public struct ProductCatalogue: Sendable {
+public struct ProductCatalogue: Sendable, Hashable {
     public var products: [CatalogueProduct]
     public var file: String?
+    /// SHA-256 of the file's bytes (recorded with every decision that priced a quote).
+    public var sha256: String?
 
     public init(products: [CatalogueProduct], file: String? = nil) {
         self.products = products
         self.file = file
+    }
+
+    /// What is allowed but probably a mistake: several currencies (one quotation has one; lines in another
+    /// go to review), products without aliases (only their SKU, exact name or a fuzzy match finds them).
+    public var warnings: [RuleFileProblem] {
+        var out: [RuleFileProblem] = []
+        let currencies = Set(products.map(\.currency))
+        if currencies.count > 1 {
+            out.append(RuleFileProblem(file: file ?? "catalogue.csv", line: nil, column: nil, severity: .warning,
+                                       message: "the catalogue mixes currencies (\(currencies.sorted().joined(separator: ", "))): quote lines priced in another currency than the first line go to review"))
+        }
+        return out
     }
 
     public func product(sku: String) -> CatalogueProduct? {
@@ -40,10 +55,12 @@ public struct ProductCatalogue: Sendable {
 
     public static func load(csv url: URL) throws(RuleFileProblems) -> ProductCatalogue {
         let shown = url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw RuleFileProblems([RuleFileProblem(file: shown, line: nil, column: nil, message: "cannot read the catalogue as UTF-8 text")])
         }
-        return try parse(text, file: shown)
+        var catalogue = try parse(text, file: shown)
+        catalogue.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return catalogue
     }
 
     public static func parse(_ text: String, file: String) throws(RuleFileProblems) -> ProductCatalogue {

@@ -45,8 +45,19 @@ public struct QuoteDraft: Sendable, Hashable, Codable {
     public static let reviewThreshold = 0.55
 
     public init(lines requestLines: [QuoteRequestLine], catalogue: ProductCatalogue, threshold: Double = QuoteDraft.reviewThreshold) {
-        lines = QuoteDraft.match(lines: requestLines, catalogue: catalogue, threshold: threshold)
-        currency = lines.compactMap { $0.product?.currency }.first
+        var matched = QuoteDraft.match(lines: requestLines, catalogue: catalogue, threshold: threshold)
+        // One quotation has one currency: the first priced line's; a line priced in another goes to review.
+        let first = matched.first { !$0.needsReview && $0.product != nil }?.product?.currency
+        for i in matched.indices where !matched[i].needsReview {
+            if let c = matched[i].product?.currency, let first, c != first {
+                matched[i].needsReview = true
+                matched[i].reason = "\(matched[i].product!.sku) is priced in \(c), the other lines in \(first)"
+                matched[i].unitPrice = nil
+                matched[i].lineTotal = nil
+            }
+        }
+        lines = matched
+        currency = first
         total = QuoteText.money(lines.compactMap(\.lineTotal).reduce(0, +))
     }
 

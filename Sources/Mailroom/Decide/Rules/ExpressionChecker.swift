@@ -20,9 +20,18 @@ struct ExpressionChecker: Sendable {
                                       "disposition": .value], what: "an attachment")),
     ]
     static let threadShape: [String: Shape] = ["in_reply_to": .value, "references": .list(.value), "is_reply": .value]
+    /// `quote` (Decide/QuoteScope.swift): the request lines matched to rules/catalogue.csv.
+    static let quoteShape: [String: Shape] = [
+        "lines": .list(.record(["line": .value, "sku": .value, "description": .value, "requested": .value, "quantity": .value,
+                                "unit": .value, "unit_price": .value, "currency": .value, "line_total": .value,
+                                "confidence": .value, "matched_by": .value, "matched_text": .value], what: "a quote line")),
+        "unmatched": .list(.record(["line": .value, "description": .value, "sku": .value, "quantity": .value,
+                                    "confidence": .value, "best_guess": .value, "reason": .value], what: "an unmatched quote line")),
+        "total": .value, "currency": .value,
+    ]
 
     /// The top-level names and what they hold (the rule author's reference is rules/README.md).
-    static let rootNames = ["message", "sender", "subject", "kind", "confidence", "fields", "thread", "source", "captured"]
+    static let rootNames = ["message", "sender", "subject", "kind", "confidence", "fields", "thread", "source", "quote", "captured"]
 
     func fieldsShape(for namedKinds: Set<String>) -> (Shape, String) {
         guard let kinds else { return (.any, "") }
@@ -65,6 +74,7 @@ struct ExpressionChecker: Sendable {
         var roots: [String: Shape] = [
             "message": .record(Self.messageShape, what: "message"), "sender": .value, "subject": .value, "kind": .value,
             "confidence": .value, "fields": fields, "thread": .record(Self.threadShape, what: "thread"), "source": .value,
+            "quote": .record(Self.quoteShape, what: "quote"),
         ]
         if allowCaptured { roots["captured"] = .any }
         _ = shape(expression, roots: roots, issues: &issues)
@@ -163,7 +173,7 @@ struct ExpressionChecker: Sendable {
             return .list(inner)
         case .record(let members, let what):
             if let s = members[name] { return s }
-            let subject = what.hasPrefix("a ") || what.hasPrefix("an ") ? what : (what == "message" || what == "thread" ? "`\(what)`" : "kind \(what)")
+            let subject = what.hasPrefix("a ") || what.hasPrefix("an ") ? what : (["message", "thread", "quote"].contains(what) ? "`\(what)`" : "kind \(what)")
             issues.append(ExpressionError(offset: offset, message: what == "any kind" ? "no kind has a field '\(name)'" : "\(subject) has no field '\(name)'",
                                           suggestion: RuleFileProblem.closest(to: name, in: members.keys).map { "did you mean '\($0)'?" }
                                               ?? "its fields are: \(members.keys.sorted().joined(separator: ", "))"))

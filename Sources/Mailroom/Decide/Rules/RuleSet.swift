@@ -20,6 +20,9 @@ public struct Rule: Sendable {
     public var actions: [RuleAction]
     /// Kinds the condition names (`kind == "auto_reply"`): a rule fires for a non-business kind only then.
     public var namedKinds: Set<String>
+    /// `review: "…"`: when the rule holds, the message goes to the review queue with this reason (a template)
+    /// instead of acting; no later rule runs.
+    public var review: Template? = nil
 }
 
 /// One action of a rule, its parameters still templates.
@@ -61,9 +64,12 @@ public struct RuleFileInfo: Sendable, Hashable, Codable {
 public struct RuleSet: Sendable {
     public var rules: [Rule]
     public var files: [RuleFileInfo]
+    /// The product catalogue (`rules/catalogue.csv`) that prices `quote`; its file is among `files`.
+    public var catalogue: ProductCatalogue?
 
-    public init(rules: [Rule], files: [RuleFileInfo]) {
+    public init(rules: [Rule], files: [RuleFileInfo], catalogue: ProductCatalogue? = nil) {
         self.files = files
+        self.catalogue = catalogue
         self.rules = rules.enumerated().sorted { a, b in
             if a.element.priority != b.element.priority { return a.element.priority > b.element.priority }
             return a.offset < b.offset
@@ -133,7 +139,7 @@ public struct RuleSet: Sendable {
 
 /// Reads one rule file into rules, collecting every problem with its line and column.
 enum RuleFileReader {
-    static let ruleKeys = ["name", "when", "actions", "approval", "stop", "priority", "description"]
+    static let ruleKeys = ["name", "when", "actions", "review", "approval", "stop", "priority", "description"]
     static let actionKeys = ["connector", "action", "params", "approval"]
 
     static func read(yaml: String, file: String, sha256: String, kinds: KindCatalogue?,
@@ -231,8 +237,33 @@ enum RuleFileReader {
                 }
             }
 
+            var review: Template?
+            if let reviewNode = map["review"] {
+                if let scalar = reviewNode.scalar, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+                    do throws(ExpressionError) {
+                        let template = try Template.parse(scalar.string)
+                        for e in template.expressions {
+                            for issue in checker.check(e, namedKinds: namedKinds, allowCaptured: false) {
+                                problems.append(locate(issue, in: reviewNode, file: file, lines: sourceLines))
+                            }
+                        }
+                        review = template
+                    } catch {
+                        problems.append(locate(error, in: reviewNode, file: file, lines: sourceLines))
+                    }
+                } else {
+                    problem(reviewNode, "`review` must be the reason a person reads (text, may hold `{{ … }}`)")
+                }
+                if let actionsNode = map["actions"] {
+                    problem(actionsNode, "a rule with `review` sends the mail to a person and takes no actions",
+                            "move the actions into a rule of their own")
+                }
+            }
+
             var actions: [RuleAction] = []
-            if let actionsNode = map["actions"] {
+            if map["review"] != nil {
+                // no actions
+            } else if let actionsNode = map["actions"] {
                 if let seq = actionsNode.sequence, !seq.isEmpty {
                     for actionNode in seq {
                         if let action = readAction(actionNode, ruleApproval: approval, checker: checker, namedKinds: namedKinds,
@@ -244,13 +275,14 @@ enum RuleFileReader {
                     problem(actionsNode, "`actions` must be a list with at least one action (`- connector: …`)")
                 }
             } else {
-                problem(item, "rule '\(name)' has no `actions`")
+                problem(item, "rule '\(name)' has no `actions`", "add `actions:`, or `review: \"reason\"` to send the mail to a person")
             }
 
             if problems.count == before, let when {
                 rules.append(Rule(name: name, file: file, fileSHA256: sha256, line: item.mark?.line ?? 0,
                                   column: item.mark?.column ?? 0, when: when, whenSource: whenSource, priority: priority,
-                                  stop: stop, approval: approval, actions: actions, namedKinds: namedKinds))
+                                  stop: stop || review != nil, approval: approval, actions: actions, namedKinds: namedKinds,
+                                  review: review))
             }
         }
         return (rules, problems)
