@@ -63,6 +63,22 @@ final class TrytonTestServer: @unchecked Sendable {
         return try #require(catalogue.connector(named: "erp") as? TrytonConnector)
     }
 
+    /// A connector over REST with the admin's application key (DIR/rest-key, made by tryton_setup.py).
+    func restConnector(keyFile: String? = nil) throws -> TrytonConnector {
+        let dir = directory.appendingPathComponent("connectors-rest")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try """
+        type: tryton
+        protocol: rest
+        url: http://127.0.0.1:\(port)
+        database: mailroom
+        key_file: \(keyFile ?? directory.appendingPathComponent("rest-key").path)
+        timeout_seconds: 60
+        """.write(to: dir.appendingPathComponent("erp.yaml"), atomically: true, encoding: .utf8)
+        let catalogue = try ConnectorCatalogue.load(directory: dir, environment: [:])
+        return try #require(catalogue.connector(named: "erp") as? TrytonConnector)
+    }
+
     deinit {
         _ = try? Self.script(["stop", directory.path])
         try? FileManager.default.removeItem(at: directory)
@@ -194,6 +210,96 @@ struct TrytonConnectorTests {
         let erp = TrytonConnector(name: "erp", rpc: rpc)
         await #expect(throws: ConnectorError.self) {
             _ = try await erp.perform(Self.action("find_or_create_party", ["name": "X", "email": "x@example.com"]))
+        }
+    }
+
+    @Test("REST with a user application key: party, priced quotation, exactly once, confirm, supplier invoice; a wrong key is refused clearly")
+    func restProtocol() async throws {
+        let server = try TrytonTestServer()
+        let erp = try server.restConnector()
+        #expect(erp.backend.protocolName == "rest")
+
+        let acme = try await erp.perform(Self.action("find_or_create_party", ["name": "Acme", "email": "purchasing@acme.example"]))
+        #expect(acme.captured["created"] == false)
+        let newParty = Self.action("find_or_create_party", ["name": "REST Kunde GmbH", "email": "rest@kunde.example", "vat_id": "DE 123 456 788"])
+        let created = try await erp.perform(newParty)
+        #expect(created.captured["created"] == true)
+        let partyID = try #require(created.captured["party_id"]?.intValue)
+        #expect(try await erp.earlierResult(of: newParty)?.captured["party_id"]?.intValue == partyID)
+
+        let catalogue = try ProductCatalogue.load(csv: LocalHTTPServer.root.appendingPathComponent("rules/catalogue.csv"))
+        let draft = QuoteDraft(lines: [QuoteRequestLine(sku: "MTR-075", description: "motor", quantity: 3),
+                                       QuoteRequestLine(description: "Schlauchschelle 16-27 mm", quantity: 20)], catalogue: catalogue)
+        #expect(!draft.needsReview)
+        let quote = Self.action("create_quotation", ["party_id": .int(partyID), "reference": "REST-1", "lines": .array(draft.quotationLines),
+                                                     "currency": "EUR", "total": .number(draft.total)])
+        #expect(try await erp.earlierResult(of: quote) == nil)
+        let result = try await erp.perform(quote)
+        let saleID = try #require(result.captured["quotation_id"]?.intValue)
+        #expect(result.captured["state"] == "quotation")
+        #expect(result.captured["untaxed_total"]?.doubleValue == 3 * 245 + 20 * 5.9)
+        #expect(try await erp.earlierResult(of: quote)?.captured["quotation_id"]?.intValue == saleID)
+        let lines = try await erp.searchRead("sale.line", [["sale", "=", .int(saleID)]], fields: ["quantity", "unit_price"], limit: 10)
+        #expect(lines.count == 2)
+
+        let confirm = Self.action("confirm_quotation", ["quotation_id": .int(saleID)], rule: "approved")
+        let confirmed = try await erp.perform(confirm)
+        #expect(["confirmed", "processing"].contains(confirmed.captured["state"]?.stringValue ?? ""))
+
+        // A total the catalogue and Tryton disagree on: refused, and the draft removed.
+        let wrongTotal = Self.action("create_quotation", ["party_id": .int(partyID), "reference": "REST-2", "lines": .array(draft.quotationLines),
+                                                          "total": 1.0])
+        await #expect(throws: ConnectorError.self) { _ = try await erp.perform(wrongTotal) }
+        #expect(try await erp.searchRead("sale.sale", [["reference", "=", "REST-2"]], fields: ["id"]).isEmpty)
+        // A SKU Tryton does not have is an error, not a guess by name.
+        let unknown = Self.action("create_quotation", ["party_id": .int(partyID), "lines": [["sku": "NO-SUCH-SKU", "description": "Centrifugal pump CP-100", "quantity": 1]]])
+        do {
+            _ = try await erp.perform(unknown)
+            Issue.record("an unknown SKU must not be replaced by a product found by name")
+        } catch let e as ConnectorError {
+            #expect("\(e)".contains("NO-SUCH-SKU"))
+        }
+
+        let invoice = Self.action("create_supplier_invoice", [
+            "party_id": .int(partyID), "invoice_number": "REST-INV-1", "net_total": 200.0, "tax_total": 14.0, "gross_total": 214.0,
+            "lines": [["description": "Service", "quantity": 2, "unit_price": 100.0]],
+        ], rule: "invoices")
+        let inv = try await erp.perform(invoice)
+        #expect(inv.captured["total"]?.doubleValue == 214)
+        #expect(inv.captured["tax_total"]?.doubleValue == 14)
+        #expect(try await erp.earlierResult(of: invoice)?.captured["invoice_id"] == inv.captured["invoice_id"])
+
+        // A wrong key: permanent, saying what to fix.
+        let badKey = server.directory.appendingPathComponent("bad-key")
+        try "0123456789abcdef".write(to: badKey, atomically: true, encoding: .utf8)
+        let bad = try server.restConnector(keyFile: badKey.path)
+        do {
+            _ = try await bad.perform(Self.action("find_or_create_party", ["name": "X", "email": "x@example.com"]))
+            Issue.record("a wrong key must be refused")
+        } catch let e as ConnectorError {
+            guard case .permanent(let m) = e else { Issue.record("expected permanent, got \(e)"); return }
+            #expect(m.contains("application key"))
+        }
+    }
+
+    @Test("tryton connector files: protocol rest needs a key, not a password; unknown protocols are refused")
+    func protocolSettings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mr-tryton-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "type: tryton\nprotocol: rest\nurl: http://127.0.0.1:8000\ndatabase: t\nusername: admin\n".write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try "type: tryton\nprotocol: soap\nurl: http://127.0.0.1:8000\ndatabase: t\n".write(to: dir.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        try "type: tryton\nprotocol: rest\nurl: http://127.0.0.1:8000\ndatabase: t\nkey_env: ERP_KEY\n".write(to: dir.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+        do {
+            _ = try ConnectorCatalogue.load(directory: dir, environment: [:])
+            Issue.record("expected problems")
+        } catch {
+            let text = error.problems.map(\.description)
+            #expect(text.contains { $0.contains("a.yaml") && $0.contains("needs `key`") })
+            #expect(text.contains { $0.contains("a.yaml:5:1") && $0.contains("`username` is for protocol json-rpc") })
+            #expect(text.contains { $0.contains("b.yaml:2:11") && $0.contains("unknown Tryton protocol 'soap'") })
+            // c.yaml is fine but waits for its key: a warning only.
+            #expect(text.contains { $0.contains("c.yaml") && $0.contains("warning") && $0.contains("ERP_KEY") })
         }
     }
 }

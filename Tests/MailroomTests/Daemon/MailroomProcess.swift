@@ -14,13 +14,16 @@ struct MailroomProcess {
     let stderrPath: String
 
     /// Starts `mailroom ARGS` in `directory`; output goes to files beside it.
-    static func start(_ arguments: [String], in directory: String, label: String = "run") throws -> MailroomProcess {
+    static func start(_ arguments: [String], in directory: String, label: String = "run",
+                      environment extra: [String: String] = [:]) throws -> MailroomProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "MAILROOM_CONFIG")
+        environment.removeValue(forKey: "MAILROOM_FAILPOINT")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = directory + "/\(label).\(UUID().uuidString.prefix(6)).stdout"
         let err = directory + "/\(label).\(UUID().uuidString.prefix(6)).stderr"

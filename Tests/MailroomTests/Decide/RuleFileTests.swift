@@ -203,8 +203,14 @@ enum RuleFixtures {
         let root = RuleFixtures.repositoryRoot
         let environment = RuleEnvironment.load(rulesDirectory: root.appendingPathComponent("rules"),
                                                connectorsDirectory: root.appendingPathComponent("connectors"))
+        // Fixtures without `given:` are understood as the daemon would (kinds, the examples' classifier).
+        let cache = try StoreScratch.directory("rules-test-cache")
+        defer { StoreScratch.remove(cache) }
+        let classifier = try ExampleLibrary.classifier(examplesDirectory: root.appendingPathComponent("rules/examples"), cacheDirectory: cache)
+        let understander = Understander(catalogue: try #require(environment.kinds), classifier: classifier)
         let outcomes = await RuleTestRunner.run(directory: root.appendingPathComponent("rules/tests"),
-                                                decider: environment.decider, understand: { _ in nil })
+                                                decider: environment.decider, understand: { raw in
+                                                    await understander.understand(MessageContent.read(raw: raw)) })
         #expect(outcomes.count >= 2)
         for o in outcomes { #expect(o.passed, "\(o.file): \(o.failures)") }
     }
