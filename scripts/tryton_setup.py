@@ -67,8 +67,10 @@ with open(catalogue, newline='', encoding='utf-8') as f:
         t.account_category = category
         t.save()
         p, = t.products
-        p.code = row['sku']
+        # Tryton 7+: the product's code is the template's prefix + the product's suffix (code is computed).
+        p.suffix_code = row['sku']
         p.save()
+        assert p.code == row['sku'], (p.code, row['sku'])
 
 Address = Model.get('party.address')
 customer = Party(name='Acme Industries Ltd')
