@@ -166,7 +166,7 @@ struct TicketReferenceTests {
         #expect(mail.senders == ["anna@acme.example"])
     }
 
-    @Test func connectorFileProblemsAreReported() throws {
+    @Test func connectorFileProblemsAreReported() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mr-redmine-conf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -294,7 +294,8 @@ struct RedmineConnectorTests {
         let refusals = try store.auditEvents(matching: AuditFilter(eventType: "ticket_reference_refused"))
         #expect(refusals.count == 1)
         #expect(refusals.first?.messageID == ids[2])
-        #expect(refusals.first?.details["refused"]?.arrayValue?.first?["ticket"] == .string(String(ticket)))
+        let refusal = try JSONValue.parse(Data(try #require(refusals.first).details.utf8))
+        #expect(refusal["refused"]?.arrayValue?.first?["ticket"] == .string(String(ticket)))
 
         // 4. The requester naming the number (no thread headers) is honoured: [BW-T-n] and "Ticket n".
         let byNumber = Self.action("open_or_update_ticket", ["subject": "Ticket \(ticket): any news?", "text": "Any news?"],
@@ -362,7 +363,7 @@ struct RedmineConnectorTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try server.connectorYAML().write(to: dir.appendingPathComponent("helpdesk.yaml"), atomically: true, encoding: .utf8)
         let bad = try #require(try ConnectorCatalogue.load(directory: dir, environment: ["REDMINE_API_KEY": "wrong"]).connector(named: "helpdesk"))
-        await #expect(throws: ConnectorError.permanent("helpdesk: Redmine refused the API key (401) for GET /issues.json (looking for the key); check `api_key` and that the REST API is enabled (Administration → Settings → API)")) {
+        await #expect(throws: ConnectorError.permanent("helpdesk: Redmine refused the API key (401) for GET /users/current.json; check `api_key` and that the REST API is enabled (Administration → Settings → API)")) {
             _ = try await bad.earlierResult(of: create)
         }
     }

@@ -122,6 +122,7 @@ public struct RedmineConnector: Connector {
 
     public func perform(_ action: OutboxAction) async throws -> ConnectorResult {
         let p = action.action.parameters
+        try await ensureAuthenticated()
         switch action.action.action {
         case "create_ticket":
             return try await createTicket(action, routing: nil)
@@ -147,6 +148,7 @@ public struct RedmineConnector: Connector {
 
     public func earlierResult(of action: OutboxAction) async throws -> ConnectorResult? {
         let key = action.idempotencyKey
+        try await ensureAuthenticated()
         switch action.action.action {
         case "create_ticket":
             guard let issue = try await issueCreated(withKey: key) else { return nil }
@@ -402,6 +404,18 @@ public struct RedmineConnector: Connector {
         return issue["journals"]?.arrayValue?.first { $0["notes"]?.stringValue?.contains(Self.keyLine(key)) == true }
     }
 
+    /// Redmine answers a wrong API key on most reads as if nobody were logged in (empty lists, not 401), which
+    /// would make every search for an earlier result come back empty. So the key is proven once first.
+    func ensureAuthenticated() async throws {
+        if cache.value.userID != nil { return }
+        let (response, json) = try await send("GET", "/users/current.json")
+        try check(response, "GET /users/current.json")
+        guard let id = json?["user"]?["id"]?.intValue else {
+            throw ConnectorError.permanent("\(name): Redmine did not say who the API key belongs to (answer: \(Self.excerpt(response)))")
+        }
+        cache.withLock { $0.userID = id }
+    }
+
     func projectID() async throws -> Int64? {
         if let id = Int64(project) { return id }
         if let known = cache.value.projectID { return known }
@@ -578,6 +592,7 @@ public struct RedmineConnector: Connector {
 
 /// Values a Redmine connector looks up once: the project's id and the priorities by name.
 struct RedmineLookups: Sendable {
+    var userID: Int64?
     var projectID: Int64?
     var priorities: [String: Int64]?
 }
