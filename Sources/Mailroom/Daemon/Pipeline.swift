@@ -102,6 +102,8 @@ public final class Pipeline: Sendable {
             if let v = outcome.update.sender { message.sender = v }
             if let v = outcome.update.kind { message.kind = v }
             if let v = outcome.update.normalised { message.normalised = v }
+            // Decide reads the understanding from the message it is handed: without this line it fell back to
+            // the audit event's flat field values, which do not decode, and every rule saw `fields` empty.
             if let v = outcome.update.understanding { message.understanding = v }
             message.flagReason = outcome.update.flagReason
             if outcome.next == .review || outcome.next == .failed {

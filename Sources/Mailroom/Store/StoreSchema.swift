@@ -162,6 +162,25 @@ enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2026-12 helpdesk threads: which mail created or updated which ticket") { db in
+            try db.execute(sql: """
+                -- Per helpdesk connector: the Message-ID of every mail that created or updated a ticket, so a
+                -- reply in that thread (In-Reply-To / References) goes to the same ticket; the senders of those
+                -- mails are the ticket's known participants (who may name its number in a subject).
+                CREATE TABLE helpdesk_threads (
+                    connector       TEXT    NOT NULL,
+                    mail_message_id TEXT    NOT NULL,
+                    ticket_id       TEXT    NOT NULL,
+                    sender          TEXT,
+                    message_id      INTEGER,            -- the stored message (messages.id)
+                    outbox_id       INTEGER,            -- the outbox row that did it
+                    recorded_at     TEXT    NOT NULL,
+                    PRIMARY KEY (connector, mail_message_id)
+                );
+                CREATE INDEX helpdesk_threads_by_ticket ON helpdesk_threads (connector, ticket_id);
+                """)
+        }
+
         return migrator
     }
 }

@@ -26,7 +26,7 @@ public struct ConnectorCatalogue: Sendable {
         connectors.first { $0.name == name }
     }
 
-    public static let types = ["http", "tryton"]
+    public static let types = ["http", "tryton", "redmine"]
 
     public static func load(directory: URL, environment: [String: String]) throws(RuleFileProblems) -> ConnectorCatalogue {
         let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
@@ -118,6 +118,7 @@ struct ConnectorFileReader {
         switch type {
         case "http": connector = HTTPConnector.read(name: name, from: &self)
         case "tryton": connector = TrytonConnector.read(name: name, from: &self)
+        case "redmine": connector = RedmineConnector.read(name: name, from: &self)
         default:
             let guess = RuleFileProblem.closest(to: type, in: ConnectorCatalogue.types)
             problem(typeNode, "unknown connector type '\(type)'",
