@@ -14,8 +14,8 @@ import Glibc
 /// other non-zero status is a dead letter), `check` (optional program, see below), `journal` (the run
 /// journal file; default `<store folder>/exec-journal/<connector>.jsonl`).
 ///
-/// Action `run`: parameters are free (the rule's `params`), plus an optional `arguments` list appended to the
-/// connector's. The program gets the whole action as JSON on standard input (`idempotency_key`, `connector`,
+/// Action `run`: `input` (any JSON: what the program needs, rendered from templates by Decide) and an optional
+/// `arguments` list appended to the connector's. The program gets the whole action as JSON on standard input (`idempotency_key`, `connector`,
 /// `action`, `rule`, `attempt`, `parameters`, `message` with id, source, location, subject, from, message-id,
 /// kind). Its exit status, standard output (JSON when it is JSON, else trimmed text) and standard error
 /// (trimmed) are the result the audit keeps.
@@ -42,7 +42,7 @@ public struct ExecConnector: Connector {
     public let journal: URL?
 
     public var actions: [ConnectorActionSpec] {
-        [ConnectorActionSpec(name: "run", requiredParameters: [], optionalParameters: ["arguments"],
+        [ConnectorActionSpec(name: "run", requiredParameters: [], optionalParameters: ["input", "arguments"],
                              summary: "run the program with the action as JSON on standard input (no shell, timeout, clean environment)")]
     }
 
