@@ -16,7 +16,7 @@ struct RuleFolderOptions: ParsableArguments {
 
     func load(_ config: MailroomConfig) -> RuleEnvironment {
         let (r, c) = folders(config)
-        return RuleEnvironment.load(rulesDirectory: r, connectorsDirectory: c)
+        return RuleEnvironment.load(rulesDirectory: r, connectorsDirectory: c, config: config)
     }
 }
 

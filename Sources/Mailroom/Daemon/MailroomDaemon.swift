@@ -34,7 +34,7 @@ public final class MailroomDaemon: Sendable {
         // Rule files, kinds and connectors: a daemon does not start on rules with errors (`mailroom rules check`).
         let environment = RuleEnvironment.load(rulesDirectory: URL(fileURLWithPath: config.rules.path),
                                                connectorsDirectory: URL(fileURLWithPath: config.rules.connectors),
-                                               requireRules: false)
+                                               requireRules: false, config: config)
         if !environment.errors.isEmpty {
             throw PipelineError(message: "the rule files have errors; fix them (`mailroom rules check`):\n"
                 + environment.errors.map(\.description).joined(separator: "\n"))

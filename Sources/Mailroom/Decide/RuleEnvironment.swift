@@ -14,7 +14,7 @@ public struct RuleEnvironment: Sendable {
 
     public static func load(rulesDirectory: URL, connectorsDirectory: URL,
                             environment: [String: String] = ProcessInfo.processInfo.environment,
-                            requireRules: Bool = true) -> RuleEnvironment {
+                            requireRules: Bool = true, config: MailroomConfig? = nil) -> RuleEnvironment {
         var problems: [RuleFileProblem] = []
         let fm = FileManager.default
         var kinds: KindCatalogue?
@@ -30,7 +30,7 @@ public struct RuleEnvironment: Sendable {
         var connectors = ConnectorCatalogue(connectors: [])
         if fm.fileExists(atPath: connectorsDirectory.path) {
             do throws(RuleFileProblems) {
-                connectors = try ConnectorCatalogue.load(directory: connectorsDirectory, environment: environment)
+                connectors = try ConnectorCatalogue.load(directory: connectorsDirectory, environment: environment, config: config)
                 problems += connectors.warnings
             } catch {
                 problems += error.problems

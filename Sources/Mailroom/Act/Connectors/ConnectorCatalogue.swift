@@ -26,9 +26,12 @@ public struct ConnectorCatalogue: Sendable {
         connectors.first { $0.name == name }
     }
 
-    public static let types = ["http", "tryton", "redmine"]
+    public static let types = ["http", "tryton", "redmine", "mailbox", "file", "exec", "webform"]
 
-    public static func load(directory: URL, environment: [String: String]) throws(RuleFileProblems) -> ConnectorCatalogue {
+    /// `config`: the daemon's configuration, for connectors that act on its mail sources (`mailbox`) or keep
+    /// state beside its store (`exec`'s run journal); nil where there is none (some tests).
+    public static func load(directory: URL, environment: [String: String],
+                            config: MailroomConfig? = nil) throws(RuleFileProblems) -> ConnectorCatalogue {
         let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
@@ -37,7 +40,7 @@ public struct ConnectorCatalogue: Sendable {
         var seen: [String: String] = [:]
         for file in files {
             let shown = directory.lastPathComponent + "/" + file.lastPathComponent
-            var reader = ConnectorFileReader(file: shown, fileURL: file, environment: environment)
+            var reader = ConnectorFileReader(file: shown, fileURL: file, environment: environment, config: config)
             let connector = reader.read()
             problems += reader.problems
             guard let connector else { continue }
@@ -62,6 +65,8 @@ struct ConnectorFileReader {
     let file: String
     let fileURL: URL
     let environment: [String: String]
+    /// The daemon's configuration (sources, store), when the caller has one.
+    let config: MailroomConfig?
     var problems: [RuleFileProblem] = []
     /// Set when the connector cannot work yet (a secret's variable is not set); its actions then wait.
     var unavailableReason: String?
@@ -69,10 +74,11 @@ struct ConnectorFileReader {
     private var used: Set<String> = []
     private var root: Node?
 
-    init(file: String, fileURL: URL, environment: [String: String]) {
+    init(file: String, fileURL: URL, environment: [String: String], config: MailroomConfig? = nil) {
         self.file = file
         self.fileURL = fileURL
         self.environment = environment
+        self.config = config
     }
 
     mutating func problem(_ node: Node?, _ message: String, suggestion: String? = nil) {
@@ -119,6 +125,10 @@ struct ConnectorFileReader {
         case "http": connector = HTTPConnector.read(name: name, from: &self)
         case "tryton": connector = TrytonConnector.read(name: name, from: &self)
         case "redmine": connector = RedmineConnector.read(name: name, from: &self)
+        case "mailbox": connector = MailboxConnector.read(name: name, from: &self)
+        case "file": connector = FileConnector.read(name: name, from: &self)
+        case "exec": connector = ExecConnector.read(name: name, from: &self)
+        case "webform": connector = WebformConnector.read(name: name, from: &self)
         default:
             let guess = RuleFileProblem.closest(to: type, in: ConnectorCatalogue.types)
             problem(typeNode, "unknown connector type '\(type)'",
