@@ -61,7 +61,7 @@ public final class Outbox: Sendable {
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
                 logger: Logger = Logger(label: "mailroom.outbox")) {
         self.store = store
-        self.connectors = connectors
+        self.connectors = connectors.bound(to: store)
         self.policy = policy
         self.spool = spool
         self.clock = clock

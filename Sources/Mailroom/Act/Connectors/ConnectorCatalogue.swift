@@ -5,7 +5,7 @@ import Yams
 ///
 /// One file per connector:
 /// ```yaml
-/// type: http                      # http | tryton
+/// type: http                      # http | tryton | smtp
 /// name: webhook                   # optional, defaults to the file name without .yaml
 /// base_url: https://hooks.example.com/mailroom
 /// allowed_hosts: [hooks.example.com]   # defaults to the host of base_url
@@ -24,7 +24,7 @@ public struct ConnectorCatalogue: Sendable {
         connectors.first { $0.name == name }
     }
 
-    public static let types = ["http", "tryton"]
+    public static let types = ["http", "tryton", "smtp"]
 
     public static func load(directory: URL, environment: [String: String]) throws(RuleFileProblems) -> ConnectorCatalogue {
         let files = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
@@ -114,6 +114,7 @@ struct ConnectorFileReader {
         switch type {
         case "http": connector = HTTPConnector.read(name: name, from: &self)
         case "tryton": connector = TrytonConnector.read(name: name, from: &self)
+        case "smtp": connector = SMTPConnector.read(name: name, from: &self)
         default:
             let guess = RuleFileProblem.closest(to: type, in: ConnectorCatalogue.types)
             problem(typeNode, "unknown connector type '\(type)'",
