@@ -562,7 +562,8 @@ private final class SMTPTransfer {
         let code = withExtendedLifetime(transfer) { curl_easy_perform(handle) }
         var replyCode = 0
         _ = mr_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &replyCode)
-        let lastReply = transfer.replies.last { !$0.isEmpty } ?? ""
+        // The reply that carries the final code (not the "221 Bye" to QUIT that follows it).
+        let lastReply = transfer.replies.last { $0.hasPrefix("\(replyCode)") } ?? transfer.replies.last { !$0.isEmpty } ?? ""
         if code == CURLE_OK {
             return .success(SMTPReceipt(code: replyCode, reply: lastReply))
         }

@@ -148,8 +148,9 @@ public struct OutgoingMail: Sendable, Hashable {
         var chunk = Data()
         for ch in clean {
             let bytes = Data(String(ch).utf8)
-            // 12 characters of "=?UTF-8?B??=", base64 grows by 4/3: 45 bytes → 60 characters.
-            if chunk.count + bytes.count > 45 {
+            // 12 characters of "=?UTF-8?B??=", base64 grows by 4/3: 39 bytes → 52 + 12 = 64 characters, so
+            // the first word still fits on the line after "Subject: ".
+            if chunk.count + bytes.count > 39 {
                 words.append("=?UTF-8?B?\(chunk.base64EncodedString())?=")
                 chunk = Data()
             }
