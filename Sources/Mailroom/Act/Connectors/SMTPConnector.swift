@@ -291,7 +291,7 @@ public struct SMTPConnector: StoreBoundConnector {
     enum OverLimit { case suppress, wait }
 
     /// Submits one mail exactly once (see the type's documentation). Approval notices use it too.
-    func deliver(_ mail: OutgoingMail, key: String, purpose: String, outboxID: Int64?, overLimit: OverLimit,
+    func deliver(_ mail: OutgoingMail, key: String, purpose: String, outboxID: Int64?, overLimit: OverLimit?,
                  approvalReference: String? = nil, approver: String? = nil, audit: AuditDraft? = nil) async throws -> ConnectorResult {
         guard let store else { throw ConnectorError.permanent("\(name): the smtp connector needs the store (it was not given one)") }
         let recipients = (mail.to + mail.cc).map { $0.address.lowercased() }
@@ -304,7 +304,7 @@ public struct SMTPConnector: StoreBoundConnector {
             "references": .array(mail.references.map { .string($0) }), "auto_submitted": .string(mail.autoSubmitted),
             "purpose": .string(purpose), "server": .string(server.place),
         ]
-        switch try store.beginSending(record, limitPerRecipientPerDay: maxAutomaticPerRecipientPerDay, now: clock()) {
+        switch try store.beginSending(record, limitPerRecipientPerDay: overLimit == nil ? nil : maxAutomaticPerRecipientPerDay, now: clock()) {
         case .go:
             break
         case .alreadySent(let earlier):
@@ -315,7 +315,7 @@ public struct SMTPConnector: StoreBoundConnector {
             try store.restartSending(record, now: clock())
         case .limited(let recipient, let until):
             let reason = "\(recipient) already got \(maxAutomaticPerRecipientPerDay) automatic mails from Mailroom in the last 24 hours"
-            switch overLimit {
+            switch overLimit ?? .wait {
             case .suppress: return suppressed(reason, messageID: mail.messageID)
             case .wait: throw ConnectorError.transient("\(name): \(reason)", retryAfter: max(60, until.timeIntervalSince(clock())))
             }
@@ -343,7 +343,7 @@ public struct SMTPConnector: StoreBoundConnector {
                 throw ConnectorError.transient("\(name): \(m)")
             }
         }
-        try store.finishSending(messageID: mail.messageID, serverReply: receipt.reply, countRecipients: true, now: clock(), audit: audit)
+        try store.finishSending(messageID: mail.messageID, serverReply: receipt.reply, countRecipients: overLimit != nil, now: clock(), audit: audit)
         return ConnectorResult(captured: ["message_id": .string(mail.messageID)], request: request,
                                response: ["code": .integer(receipt.code), "reply": .string(receipt.reply)])
     }
