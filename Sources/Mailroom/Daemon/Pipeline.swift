@@ -104,6 +104,8 @@ public final class Pipeline: Sendable {
             if let v = outcome.update.sender { message.sender = v }
             if let v = outcome.update.kind { message.kind = v }
             if let v = outcome.update.normalised { message.normalised = v }
+            // Decide reads the understanding the understand stage just stored (not only its audit summary).
+            if let v = outcome.update.understanding { message.understanding = v }
             message.flagReason = outcome.update.flagReason
             if outcome.next == .review || outcome.next == .failed {
                 logger.warning("message \(id) → \(outcome.next.rawValue): \(outcome.update.flagReason ?? "")",

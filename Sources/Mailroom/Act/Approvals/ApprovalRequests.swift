@@ -67,8 +67,11 @@ public struct ApprovalRequests: Sendable {
             let from = m.normalised?.from.first?.address ?? "an unknown sender"
             return "the mail from \(from), \"\(m.subject ?? "(no subject)")\", received \(ISO8601.utcString(m.receivedAt)) (message \(m.id))"
         } ?? "message \(entry.messageID)"
-        let subject = "[\(reference)] Approval needed: \(entry.action.connector) \(entry.action.action) — \(original?.subject ?? "message \(entry.messageID)")"
-        let parameters = JSONValue.object(entry.action.parameters).canonicalJSON
+        let subject = "[\(reference)] Approval needed: \(entry.action.connector) \(entry.action.action) - \(original?.subject ?? "message \(entry.messageID)")"
+        // The parameters as they will be sent: values captured by earlier actions filled in.
+        let captured = (try? store.capturedValues(messageID: entry.messageID)) ?? [:]
+        let filled = (try? Decider.fillCaptured(.object(entry.action.parameters), captured: captured)) ?? .object(entry.action.parameters)
+        let parameters = filled.canonicalJSON
         let body = """
             Mailroom waits for your approval (role \(role)) before it carries out this action:
 
