@@ -14,13 +14,16 @@ struct MailroomProcess {
     let stderrPath: String
 
     /// Starts `mailroom ARGS` in `directory`; output goes to files beside it.
-    static func start(_ arguments: [String], in directory: String, label: String = "run") throws -> MailroomProcess {
+    static func start(_ arguments: [String], in directory: String, label: String = "run",
+                      environment extra: [String: String] = [:]) throws -> MailroomProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "MAILROOM_CONFIG")
+        environment.removeValue(forKey: "MAILROOM_FAILPOINT")
+        for (k, v) in extra { environment[k] = v }
         process.environment = environment
         let out = directory + "/\(label).\(UUID().uuidString.prefix(6)).stdout"
         let err = directory + "/\(label).\(UUID().uuidString.prefix(6)).stderr"
@@ -34,9 +37,10 @@ struct MailroomProcess {
     }
 
     /// Runs to the end (or kills it after `timeout`) and returns exit status and output.
-    static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300)) async throws
+    static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300),
+                    environment: [String: String] = [:]) async throws
         -> (status: Int32, stdout: String, stderr: String) {
-        let p = try start(arguments, in: directory, label: arguments.first ?? "cmd")
+        let p = try start(arguments, in: directory, label: arguments.first ?? "cmd", environment: environment)
         let exited = await p.waitForExit(timeout: timeout)
         if !exited {
             p.signal(SIGKILL)
