@@ -105,7 +105,7 @@ public struct MailApprovals: Sendable {
             let lower = line.lowercased()
             if line.hasPrefix(">") { break }
             if cuts.contains(where: { lower.hasPrefix($0) }) { break }
-            if (lower.hasPrefix("on ") && lower.hasSuffix("wrote:")) || (lower.hasPrefix("am ") && lower.hasSuffix("schrieb:"))
+            if (lower.hasPrefix("on ") && lower.hasSuffix("wrote:")) || (lower.hasPrefix("am ") && lower.contains("schrieb") && lower.hasSuffix(":"))
                 || (line.hasPrefix("在") && (line.hasSuffix("写道：") || line.hasSuffix("写道:"))) || lower.hasSuffix(" wrote:") {
                 break
             }
@@ -148,7 +148,7 @@ public struct MailApprovals: Sendable {
         guard let best else { return nil }
         if best.decision == "approve" { return ("approve", nil) }
         let offset = lower.distance(from: lower.startIndex, to: best.start) + best.length
-        let rest = String(ownText.dropFirst(offset)).trimmingCharacters(in: CharacterSet(charactersIn: " :,.-\n\t：，。"))
+        let rest = String(ownText.dropFirst(offset)).trimmingCharacters(in: CharacterSet(charactersIn: " :,.-–—\n\t：，。"))
         return ("reject", rest.isEmpty ? nil : String(rest.prefix(500)))
     }
 
