@@ -285,3 +285,82 @@ struct SMTPConnectorTests {
         #expect(try store.sentMail(messageID: id)?.state == .sent)
     }
 }
+
+@Suite("smtp connector: TLS verified against a real STARTTLS sink; drafts into a real Dovecot", .serialized)
+struct SMTPConnectorTLSAndDraftTests {
+    /// A throw-away CA-less self-signed certificate for 127.0.0.1 (SAN IP), made with openssl.
+    static func certificate(in dir: URL) throws -> (cert: String, key: String) {
+        let cert = dir.appendingPathComponent("sink.pem").path, key = dir.appendingPathComponent("sink.key").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        p.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+                       "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        guard FileManager.default.fileExists(atPath: cert) else { throw TestServerError(message: "openssl made no certificate") }
+        return (cert, key)
+    }
+
+    @Test("STARTTLS with a certificate that verifies (ca_file): sent over TLS; the same server without ca_file: refused, nothing sent")
+    func startTLS() async throws {
+        let dir = try StoreScratch.directory("smtp-tls")
+        defer { StoreScratch.remove(dir) }
+        let (cert, key) = try Self.certificate(in: dir)
+        let sink = try SMTPSink(["--starttls-cert", cert, "--starttls-key", key])
+        let store = try SMTPConnectorTests.store()
+        let unverified = try SMTPConnectorTests.connector(sink, store: store, security: "starttls")
+        let notify = SMTPConnectorTests.action("notify", ["to": "x@firma.example", "subject": "s", "body": "b"], original: nil)
+        do {
+            _ = try await unverified.perform(notify)
+            Issue.record("a certificate that does not verify must stop the mail")
+        } catch let e as ConnectorError {
+            guard case .permanent = e else { Issue.record("expected permanent, got \(e)"); return }
+        }
+        #expect(sink.mails().isEmpty)
+        let verified = try SMTPConnectorTests.connector(sink, store: store, security: "starttls", extra: "ca_file: \(cert)")
+        let result = try await verified.perform(SMTPConnectorTests.action("notify", ["to": "x@firma.example", "subject": "s", "body": "b"], original: nil))
+        #expect(result.response.objectValue?["code"] == 250)
+        let received = await sink.waitForMails(1)
+        #expect(received.count == 1)
+        let envelope = try JSONValue.parse(Data(contentsOf: sink.mailDirectory.appendingPathComponent("0001.json")))
+        #expect(envelope.objectValue?["tls"] == true)
+    }
+
+    @Test("draft_reply lands in the Drafts folder of a real IMAP server, threaded, once")
+    func draftIntoDovecot() async throws {
+        guard DovecotTestServer.isAvailable else { return }
+        let dovecot = try DovecotTestServer(label: "drafts")
+        defer { dovecot.stopAndRemove() }
+        let sink = try SMTPSink()
+        let store = try SMTPConnectorTests.store()
+        let account = dovecot.account()
+        try await IMAPMailbox(account: account, environment: dovecot.environment).createFolder("Drafts")
+        let dir = try StoreScratch.directory("smtp-drafts")
+        defer { StoreScratch.remove(dir) }
+        try sink.connectorFile(extra: """
+            drafts_host: 127.0.0.1
+            drafts_port: \(dovecot.imapPort)
+            drafts_tls: plaintext
+            drafts_user: alice
+            drafts_password_env: MAILROOM_TEST_IMAP_PASSWORD
+            """).write(to: dir.appendingPathComponent("mail.yaml"), atomically: true, encoding: .utf8)
+        let catalogue = try ConnectorCatalogue.load(directory: dir, environment: dovecot.environment).bound(to: store)
+        let mail = try #require(catalogue.connector(named: "mail") as? SMTPConnector)
+        let action = SMTPConnectorTests.action("draft_reply", ["body": "Entwurf: Angebot folgt."], original: SMTPConnectorTests.original(SMTPConnectorTests.customerMail))
+        let result = try await mail.perform(action)
+        #expect(result.response.objectValue?["folder"] == "Drafts")
+        #expect(try dovecot.uids(of: "alice", in: "Drafts").count == 1)
+        let text = try dovecot.doveadm(["fetch", "-u", "alice", "text", "mailbox", "Drafts"])
+        #expect(text.contains("In-Reply-To: <req-1@kunde.example>"), "\(text)")
+        #expect(text.contains("Auto-Submitted: no"))
+        #expect(try dovecot.doveadm(["fetch", "-u", "alice", "flags", "mailbox", "Drafts"]).contains("\\Draft"))
+        // Found again, not appended twice; nothing went out by SMTP.
+        #expect(try await mail.earlierResult(of: action)?.foundEarlierResult == true)
+        _ = try await mail.perform(action)
+        #expect(try dovecot.uids(of: "alice", in: "Drafts").count == 1)
+        #expect(sink.mails().isEmpty)
+    }
+}
