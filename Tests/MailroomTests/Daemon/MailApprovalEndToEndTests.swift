@@ -170,11 +170,22 @@ struct MailApprovalEndToEndTests {
         let check = try await MailroomProcess.run(["rules", "check", "--config", config], in: scratch.root, environment: environment)
         #expect(check.status == 0, "rules check: \(check.stdout) \(check.stderr)")
 
-        // 1. The quote request: party and quotation in Tryton, the confirmation waits, the approver is asked.
-        try scratch.write(Self.quoteRequest, to: "Maildir/new/1790000000.M1P1.test")
-        let first = try await runOnce(scratch)
-        #expect(first.status == 0, "run --once: \(first.stderr)")
+        // 1. The quote request, through the long-running daemon: party and quotation in Tryton, the
+        //    confirmation waits, the approver is asked by mail (the daemon's outbox service sends the request).
+        try FileManager.default.createDirectory(atPath: scratch.path("state"), withIntermediateDirectories: true)
         let store = try MailStore(path: scratch.path("state/mailroom.sqlite"))
+        let daemon = try MailroomProcess.start(["run", "--config", config], in: scratch.root, label: "daemon", environment: environment)
+        try scratch.write(Self.quoteRequest, to: "Maildir/new/1790000000.M1P1.test")
+        // Stopped once the request is recorded as sent (the audit event is written in the same transaction).
+        // Killed in the instant between the sink's 250 and that record, the next run would mail the request
+        // again with the same Message-ID: a duplicate request is preferred to a lost one.
+        let asked = await daemon.signal(SIGKILL, timeout: .seconds(180)) {
+            ((try? store.auditEvents(matching: AuditFilter(eventType: "approval_requested")).count) ?? 0) > 0
+        }
+        if !asked { daemon.signal(SIGKILL) }
+        _ = await daemon.waitForExit(timeout: .seconds(10))
+        let first = (status: Int32(0), stderr: daemon.stderr)
+        #expect(asked, "the daemon mailed no approval request: \(daemon.stderr)")
         let quoteID = try #require(try store.allMessages().first?.id)
         let rows = try store.outboxEntries(messageID: quoteID)
         try #require(rows.count == 4, "outbox: \(rows.map { "\($0.action.action) \($0.state)" }) \(first.stderr)")

@@ -17,8 +17,14 @@ public struct ApprovalRequests: Sendable {
     public static let actor = "mailroom:approvals"
 
     public init?(store: MailStore, approvers: ApproverDirectory?, connectors: ConnectorCatalogue, logger: Logger = Logger(label: "mailroom.approvals")) {
-        guard let approvers, let name = approvers.notifyVia,
-              let smtp = connectors.bound(to: store).connector(named: name) as? SMTPConnector else { return nil }
+        guard let approvers, let name = approvers.notifyVia else { return nil }
+        guard let smtp = connectors.bound(to: store).connector(named: name) as? SMTPConnector else {
+            // Unavailable (its password variable is not set) or not an smtp connector: say so, every start.
+            let reason = connectors.connector(named: name).map { $0.type == "smtp" ? "it cannot work yet (see `mailroom rules check`)" : "it is a \($0.type) connector" }
+                ?? "there is no such connector"
+            logger.warning("approval requests are not mailed: notify_via names '\(name)', but \(reason); approvers use `mailroom approvals list`")
+            return nil
+        }
         self.store = store
         self.approvers = approvers
         self.connector = smtp
@@ -36,6 +42,10 @@ public struct ApprovalRequests: Sendable {
         }
         for entry in pending {
             guard let reference = entry.approvalReference, let role = entry.action.approval else { continue }
+            // Ask only once the earlier actions of the same rule are done: before that there is nothing to
+            // approve yet (the quotation is not created) and the parameters are not filled in.
+            guard let siblings = try? store.outboxEntries(messageID: entry.messageID),
+                  siblings.filter({ $0.action.rule == entry.action.rule && $0.id < entry.id }).allSatisfy({ $0.state == .done }) else { continue }
             let addresses = approvers.roles[role]?.mail ?? []
             if addresses.isEmpty { continue }
             let done: Set<String>
