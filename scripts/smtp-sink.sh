@@ -26,6 +26,9 @@ prepare() {
         "$VENV/bin/pip" install -q --disable-pip-version-check "aiosmtpd==$VERSION" >&2
         touch "$VENV/.complete"
     fi
+    # Release the lock: the sink started below must not inherit it (a second start would wait for it forever).
+    flock -u 9
+    exec 9>&-
 }
 
 start() {

@@ -107,7 +107,7 @@ struct SMTPConnectorTests {
 
     @Test("a reply reaches the sink threaded, once; earlierResult finds it; a second perform sends nothing")
     func reply() async throws {
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.started()
         let store = try Self.store()
         let mail = try Self.connector(sink, store: store)
         let action = Self.action("reply", ["body": "Guten Tag Frau Schmidt,\ndas Angebot folgt."], original: Self.original(Self.customerMail))
@@ -139,7 +139,7 @@ struct SMTPConnectorTests {
 
     @Test("no automatic reply to auto-replies, lists, bounces, Auto-Submitted or Mailroom's own mail: done with the reason, nothing sent")
     func loopSafety() async throws {
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.started()
         let store = try Self.store()
         let mail = try Self.connector(sink, store: store)
         let base = "From: someone@kunde.example\nTo: office@firma.example\nSubject: hello\nMessage-ID: <m-\(UUID().uuidString)@kunde.example>\n"
@@ -171,7 +171,7 @@ struct SMTPConnectorTests {
 
     @Test("per-recipient daily limit: replies beyond it are suppressed, notifications wait")
     func rateLimit() async throws {
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.started()
         let store = try Self.store()
         let mail = try Self.connector(sink, store: store, extra: "max_automatic_per_recipient_per_day: 2")
         for _ in 0..<2 {
@@ -200,7 +200,7 @@ struct SMTPConnectorTests {
 
     @Test("forward attaches the original whole (message/rfc822)")
     func forward() async throws {
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.started()
         let store = try Self.store()
         let mail = try Self.connector(sink, store: store)
         _ = try await mail.perform(Self.action("forward", ["to": "sales@firma.example", "body": "Bitte übernehmen."],
@@ -215,7 +215,7 @@ struct SMTPConnectorTests {
 
     @Test("STARTTLS is required: a server without it gets nothing; plaintext beyond loopback is refused in the file")
     func tlsRequired() async throws {
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.started()
         let store = try Self.store()
         let mail = try Self.connector(sink, store: store, security: "starttls")
         do {
@@ -242,7 +242,7 @@ struct SMTPConnectorTests {
 
     @Test("the server's 4xx is transient, 5xx permanent; a failed attempt leaves no sent record")
     func rejections() async throws {
-        let sink = try SMTPSink(["--reject-rcpt=later@firma.example=451", "--reject-rcpt=nobody@firma.example=550"])
+        let sink = try await SMTPSink.started(["--reject-rcpt=later@firma.example=451", "--reject-rcpt=nobody@firma.example=550"])
         let store = try Self.store()
         let mail = try Self.connector(sink, store: store)
         let later = Self.action("notify", ["to": "later@firma.example", "subject": "s", "body": "b"], original: nil)
@@ -263,7 +263,7 @@ struct SMTPConnectorTests {
     @Test("an interrupted transaction is not guessed: earlierResult makes it a person's decision")
     func uncertain() async throws {
         let store = try Self.store()
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.started()
         let mail = try Self.connector(sink, store: store)
         let action = Self.action("notify", ["to": "x@firma.example", "subject": "s", "body": "b"], original: nil)
         let id = OutgoingMail.messageID(forKey: action.idempotencyKey, domain: "firma.example")
@@ -308,8 +308,8 @@ struct SMTPConnectorTLSAndDraftTests {
     func startTLS() async throws {
         let dir = try StoreScratch.directory("smtp-tls")
         defer { StoreScratch.remove(dir) }
-        let (cert, key) = try Self.certificate(in: dir)
-        let sink = try SMTPSink(["--starttls-cert", cert, "--starttls-key", key])
+        let (cert, key) = try await offThePool { try Self.certificate(in: dir) }
+        let sink = try await SMTPSink.started(["--starttls-cert", cert, "--starttls-key", key])
         let store = try SMTPConnectorTests.store()
         let unverified = try SMTPConnectorTests.connector(sink, store: store, security: "starttls")
         let notify = SMTPConnectorTests.action("notify", ["to": "x@firma.example", "subject": "s", "body": "b"], original: nil)
@@ -332,9 +332,9 @@ struct SMTPConnectorTLSAndDraftTests {
     @Test("draft_reply lands in the Drafts folder of a real IMAP server, threaded, once")
     func draftIntoDovecot() async throws {
         guard DovecotTestServer.isAvailable else { return }
-        let dovecot = try DovecotTestServer(label: "drafts")
+        let dovecot = try await offThePool { try DovecotTestServer(label: "drafts") }
         defer { dovecot.stopAndRemove() }
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.started()
         let store = try SMTPConnectorTests.store()
         let account = dovecot.account()
         try await IMAPMailbox(account: account, environment: dovecot.environment).createFolder("Drafts")

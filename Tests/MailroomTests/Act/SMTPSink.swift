@@ -18,6 +18,12 @@ final class SMTPSink: @unchecked Sendable {
         self.port = port
     }
 
+    /// Starts a sink on a thread of its own: the script is waited for synchronously, which must not hold one
+    /// of the few threads of Swift's cooperative pool while other tests run in parallel.
+    static func started(_ options: [String] = []) async throws -> SMTPSink {
+        try await offThePool { try SMTPSink(options) }
+    }
+
     /// Runs the script with the signal mask cleared (the test runner's blocked signals would otherwise be inherited).
     static func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let p = Process()
@@ -86,5 +92,12 @@ final class SMTPSink: @unchecked Sendable {
     deinit {
         _ = try? SMTPSink.script(["stop", directory.path])
         try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// Runs blocking set-up work (starting a test server and waiting for it) on a thread of its own.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }

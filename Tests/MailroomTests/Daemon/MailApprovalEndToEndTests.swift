@@ -160,8 +160,8 @@ struct MailApprovalEndToEndTests {
     @Test("quote → approval request mailed → non-approver refused → approver's reply releases → customer reply once (crash between sent and recorded) → loops impossible")
     func quoteApprovedByMail() async throws {
         try #require(MailroomProcess.isBuilt, "build the CLI first: swift build --build-tests")
-        let tryton = try TrytonTestServer()
-        let sink = try SMTPSink()
+        let tryton = try await offThePool { try TrytonTestServer() }
+        let sink = try await SMTPSink.started()
         let scratch = try IngestScratch("mail-approval")
         defer { scratch.remove() }
         try prepare(scratch, sink: sink, tryton: tryton)

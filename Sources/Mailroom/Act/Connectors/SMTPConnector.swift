@@ -19,6 +19,7 @@ extension ConnectorCatalogue {
 /// when written out), `username`, `password_env|password_file`, `ca_file` (a PEM bundle instead of the
 /// system trust store), `from` (required: our address), `from_name`, `message_id_domain` (default: the
 /// domain of `from`), `max_automatic_per_recipient_per_day` (default 5), `helo_name`, `timeout_seconds`,
+/// `rate_limit_per_second`, `allowed_hosts` (when given, `host` must be among them),
 /// and for drafted replies the IMAP mailbox: `drafts_host`, `drafts_port`, `drafts_tls` (implicit |
 /// starttls | plaintext), `drafts_user`, `drafts_password_env|drafts_password_file`, `drafts_folder` (Drafts).
 ///
@@ -51,6 +52,8 @@ public struct SMTPConnector: StoreBoundConnector {
     public let draftsFolder: String
     let draftsEnvironment: [String: String]
     public let store: MailStore?
+    /// `rate_limit_per_second`: spaces SMTP transactions (0 = unlimited); shared by every copy of the connector.
+    let limiter: RateLimiter
     let clock: @Sendable () -> Date
 
     public var actions: [ConnectorActionSpec] {
@@ -69,7 +72,7 @@ public struct SMTPConnector: StoreBoundConnector {
     public init(name: String, server: SMTPServer, from: MailAddress, messageIDDomain: String? = nil,
                 maxAutomaticPerRecipientPerDay: Int = 5, drafts: MailroomConfig.IMAPAccountSettings? = nil,
                 draftsFolder: String = "Drafts", draftsEnvironment: [String: String] = [:], store: MailStore? = nil,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                limiter: RateLimiter = RateLimiter(perSecond: 0), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.name = name
         self.server = server
         self.from = from
@@ -79,13 +82,14 @@ public struct SMTPConnector: StoreBoundConnector {
         self.draftsFolder = draftsFolder
         self.draftsEnvironment = draftsEnvironment
         self.store = store
+        self.limiter = limiter
         self.clock = clock
     }
 
     public func bound(to store: MailStore) -> any Connector {
         SMTPConnector(name: name, server: server, from: from, messageIDDomain: messageIDDomain,
                       maxAutomaticPerRecipientPerDay: maxAutomaticPerRecipientPerDay, drafts: drafts, draftsFolder: draftsFolder,
-                      draftsEnvironment: draftsEnvironment, store: store, clock: clock)
+                      draftsEnvironment: draftsEnvironment, store: store, limiter: limiter, clock: clock)
     }
 
     // MARK: - Reading the connector file
@@ -121,8 +125,10 @@ public struct SMTPConnector: StoreBoundConnector {
         if limit < 1 { reader.problem(reader.node("max_automatic_per_recipient_per_day"), "must be at least 1") }
         let helo = reader.string("helo_name") ?? ProcessInfo.processInfo.hostName
         let timeout = reader.number("timeout_seconds", default: 60, range: 1...600)
-        _ = reader.number("rate_limit_per_second", default: 0, range: 0...1000)
-        _ = reader.stringList("allowed_hosts")
+        let rate = reader.number("rate_limit_per_second", default: 0, range: 0...1000)
+        if let allowed = reader.stringList("allowed_hosts"), let host, !HTTPClient(allowedHosts: allowed).allows(host: host) {
+            reader.problem(reader.node("allowed_hosts"), "`host` \(host) is not among `allowed_hosts` (\(allowed.joined(separator: ", ")))")
+        }
 
         var drafts: MailroomConfig.IMAPAccountSettings?
         let draftsHost = reader.string("drafts_host")
@@ -157,7 +163,7 @@ public struct SMTPConnector: StoreBoundConnector {
                                                 caFile: caFile, heloName: helo, timeoutSeconds: timeout),
                              from: MailAddress(name: fromName, address: fromAddress), messageIDDomain: domain,
                              maxAutomaticPerRecipientPerDay: max(1, limit), drafts: drafts, draftsFolder: draftsFolder,
-                             draftsEnvironment: draftsEnvironment)
+                             draftsEnvironment: draftsEnvironment, limiter: RateLimiter(perSecond: rate))
     }
 
     // MARK: - Carrying out
@@ -321,6 +327,7 @@ public struct SMTPConnector: StoreBoundConnector {
             }
         }
         let client = SMTPClient(server: server)
+        await limiter.waitForTurn()
         let receipt: SMTPReceipt
         do {
             receipt = try await client.send(mail.rendered(), from: from.address, to: recipients)
