@@ -2,10 +2,10 @@
 """A recording SMTP sink for Mailroom's tests (aiosmtpd): every accepted mail is written to DIR as
 NNNN.eml (the bytes as received) plus NNNN.json (envelope sender, recipients, peer).
 
-    smtp-sink.py DIR [--port N] [--starttls-cert CERT --starttls-key KEY] [--reject-rcpt ADDRESS=CODE]...
+    smtp-sink.py DIR [--port N] [--starttls-cert CERT --starttls-key KEY [--implicit-tls]] [--reject-rcpt ADDRESS=CODE]...
 
 Prints "PORT <n>" once it listens on 127.0.0.1. With a certificate, STARTTLS is offered and required
-before MAIL FROM. --reject-rcpt answers RCPT TO for that address with CODE (e.g. 451 or 550).
+before MAIL FROM (with --implicit-tls: TLS from the first byte instead). --reject-rcpt answers RCPT TO for that address with CODE (e.g. 451 or 550).
 """
 import argparse
 import asyncio
@@ -21,8 +21,9 @@ from aiosmtpd.smtp import SMTP
 
 
 class Recorder:
-    def __init__(self, directory, rejections):
+    def __init__(self, directory, rejections, implicit_tls=False):
         self.directory = directory
+        self.implicit_tls = implicit_tls
         self.rejections = rejections
         self.count = len([n for n in os.listdir(directory) if n.endswith(".eml")])
 
@@ -41,7 +42,8 @@ class Recorder:
             f.write(envelope.original_content or envelope.content)
         with open(base + ".json", "w") as f:
             json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
-                       "peer": str(session.peer), "tls": session.ssl is not None}, f)
+                       "peer": str(session.peer),
+                       "tls": self.implicit_tls or session.ssl is not None}, f)
         os.rename(tmp, base + ".eml")
         return f"250 2.0.0 Ok: queued as SINK{self.count:04d}"
 
@@ -53,6 +55,7 @@ def main():
     parser.add_argument("--starttls-cert")
     parser.add_argument("--starttls-key")
     parser.add_argument("--reject-rcpt", action="append", default=[])
+    parser.add_argument("--implicit-tls", action="store_true", help="TLS from the first byte (smtps) with the --starttls-cert/key pair")
     args = parser.parse_args()
     os.makedirs(args.directory, exist_ok=True)
     port = args.port
@@ -69,8 +72,8 @@ def main():
     if args.starttls_cert:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args.starttls_cert, args.starttls_key)
-        kwargs = {"tls_context": context, "require_starttls": True}
-    controller = Controller(Recorder(args.directory, rejections), hostname="127.0.0.1", port=port,
+        kwargs = {"ssl_context": context} if args.implicit_tls else {"tls_context": context, "require_starttls": True}
+    controller = Controller(Recorder(args.directory, rejections, args.implicit_tls and bool(args.starttls_cert)), hostname="127.0.0.1", port=port,
                             decode_data=False, enable_SMTPUTF8=True, **kwargs)
     controller.start()
     print(f"PORT {port}", flush=True)

@@ -329,6 +329,22 @@ struct SMTPConnectorTLSAndDraftTests {
         #expect(envelope.objectValue?["tls"] == true)
     }
 
+    @Test("implicit TLS (smtps): sent when the certificate verifies")
+    func implicitTLS() async throws {
+        let dir = try StoreScratch.directory("smtps")
+        defer { StoreScratch.remove(dir) }
+        let (cert, key) = try await offThePool { try Self.certificate(in: dir) }
+        let sink = try await SMTPSink.started(["--starttls-cert", cert, "--starttls-key", key, "--implicit-tls"])
+        let store = try SMTPConnectorTests.store()
+        let mail = try SMTPConnectorTests.connector(sink, store: store, security: "tls", extra: "ca_file: \(cert)")
+        #expect(mail.server.place == "smtps://127.0.0.1:\(sink.port)")
+        let result = try await mail.perform(SMTPConnectorTests.action("notify", ["to": "x@firma.example", "subject": "s", "body": "b"], original: nil))
+        #expect(result.response.objectValue?["code"] == 250)
+        #expect(await sink.waitForMails(1).count == 1)
+        let envelope = try JSONValue.parse(Data(contentsOf: sink.mailDirectory.appendingPathComponent("0001.json")))
+        #expect(envelope.objectValue?["tls"] == true)
+    }
+
     @Test("draft_reply lands in the Drafts folder of a real IMAP server, threaded, once")
     func draftIntoDovecot() async throws {
         guard DovecotTestServer.isAvailable else { return }
