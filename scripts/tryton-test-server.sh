@@ -71,7 +71,8 @@ start() {
     cp "$TEMPLATE/rest-key" "$dir/rest-key"
     local port; port="$(free_port)"
     write_config "$dir" "$port"
-    nohup "$VENV/bin/trytond" -c "$dir/trytond.conf" -d "$DB" > "$dir/trytond.log" 2>&1 < /dev/null &
+    # 9>&-: trytond must not inherit prepare's lock, or a second start waits until this server ends.
+    nohup "$VENV/bin/trytond" -c "$dir/trytond.conf" -d "$DB" > "$dir/trytond.log" 2>&1 < /dev/null 9>&- &
     echo $! > "$dir/trytond.pid"
     for _ in $(seq 1 150); do
         if curl -s -o /dev/null -X POST -H 'Content-Type: application/json' \

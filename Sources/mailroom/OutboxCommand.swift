@@ -135,14 +135,15 @@ struct ApproveCommand: AsyncParsableCommand {
         commandName: "approve", abstract: "Approve a pending action (by its id or APR-… reference); the daemon carries it out.")
 
     @OptionGroup var options: ConfigOptions
-    @Option(help: ArgumentHelp("Who approves (default: the operator's login).", valueName: "name")) var by: String?
+    @Option(help: ArgumentHelp("Who approves (default: the operator's login; with rules/approvers.yaml only the login itself, which must be listed for the action's role).", valueName: "name")) var by: String?
     @Argument(help: ArgumentHelp("The action's id or approval reference.", valueName: "id")) var id: String
 
     func run() async throws {
         try await operatorCommand {
             let config = try options.load()
             let store = try options.openExistingStore(config)
-            let e = try Approvals.approve(id, by: by.map { "person:\($0)" } ?? OperatorActions.currentOperator(), store: store)
+            let e = try Approvals.approve(id, localUser: Approvals.localUser(), claimedName: by, approvers: try approverDirectory(config),
+                                          store: store)
             Terminal.out("action #\(e.id) (\(e.approvalReference ?? "")) approved by \(e.decidedBy ?? "?"): queued for \(e.action.connector) \(e.action.action)\n")
         }
     }
@@ -154,15 +155,26 @@ struct RejectCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
     @Option(help: ArgumentHelp("Why (required; recorded in the audit trail).", valueName: "text")) var reason: String
-    @Option(help: ArgumentHelp("Who rejects (default: the operator's login).", valueName: "name")) var by: String?
+    @Option(help: ArgumentHelp("Who rejects (default: the operator's login; with rules/approvers.yaml only the login itself, which must be listed for the action's role).", valueName: "name")) var by: String?
     @Argument(help: ArgumentHelp("The action's id or approval reference.", valueName: "id")) var id: String
 
     func run() async throws {
         try await operatorCommand {
             let config = try options.load()
             let store = try options.openExistingStore(config)
-            let e = try Approvals.reject(id, reason: reason, by: by.map { "person:\($0)" } ?? OperatorActions.currentOperator(), store: store)
+            let e = try Approvals.reject(id, reason: reason, localUser: Approvals.localUser(), claimedName: by,
+                                         approvers: try approverDirectory(config), store: store)
             Terminal.out("action #\(e.id) (\(e.approvalReference ?? "")) rejected by \(e.decidedBy ?? "?")\n")
         }
     }
+}
+
+/// rules/approvers.yaml of the configured rules folder (nil when there is none); its errors stop the command.
+func approverDirectory(_ config: MailroomConfig) throws -> ApproverDirectory? {
+    let (directory, problems) = ApproverDirectory.load(rulesDirectory: URL(fileURLWithPath: config.rules.path))
+    let errors = problems.filter { $0.severity == .error }
+    if !errors.isEmpty {
+        throw OperatorInputError(message: "the approvers file has errors (`mailroom rules check`):\n" + errors.map(\.description).joined(separator: "\n"))
+    }
+    return directory
 }

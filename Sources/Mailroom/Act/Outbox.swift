@@ -61,7 +61,7 @@ public final class Outbox: Sendable {
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
                 logger: Logger = Logger(label: "mailroom.outbox")) {
         self.store = store
-        self.connectors = connectors.using(store: store)  // connectors that keep state (helpdesk threads) get the store
+        self.connectors = connectors.using(store: store)  // connectors that keep state (helpdesk threads, sent mail) get the store
         self.policy = policy
         self.spool = spool
         self.clock = clock

@@ -23,6 +23,8 @@ public final class MailroomDaemon: Sendable {
     public let imapAccounts: [IMAPAccountSource]
     /// Carries out decided actions; its own service retries and settles waiting messages.
     public let outbox: Outbox
+    /// Mails approvers when an action starts waiting for their role (rules/approvers.yaml `notify_via`).
+    public let approvalRequests: ApprovalRequests?
     let logger: Logger
 
     public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil) throws {
@@ -40,6 +42,7 @@ public final class MailroomDaemon: Sendable {
                 + environment.errors.map(\.description).joined(separator: "\n"))
         }
         outbox = Outbox(store: store, connectors: environment.connectors, policy: config.rules.retryPolicy, spool: spool, logger: logger)
+        approvalRequests = ApprovalRequests(store: store, approvers: environment.approvers, connectors: environment.connectors, logger: logger)
         let standard: [any PipelineStage]
         if let stages {
             standard = stages
@@ -50,7 +53,8 @@ public final class MailroomDaemon: Sendable {
                 logger: logger,
                 gateway: config.gateway.providers.isEmpty ? nil : ModelGateway(settings: config.gateway, store: store))
             standard = Pipeline.standardStages(spool: spool, store: store, understand: understand,
-                                               rules: environment.rules, kinds: environment.kinds, outbox: outbox)
+                                               rules: environment.rules, kinds: environment.kinds, outbox: outbox,
+                                               approvers: environment.approvers)
         }
         pipeline = Pipeline(store: store, stages: standard,
                             workers: config.pipeline.workers, logger: logger)
@@ -74,7 +78,8 @@ public final class MailroomDaemon: Sendable {
         let bell = Doorbell()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: PipelineService(pipeline: pipeline, bell: bell), serviceName: "pipeline"),
-            .init(service: OutboxService(outbox: outbox, poll: config.rules.outboxPollSeconds, logger: logger), serviceName: "outbox"),
+            .init(service: OutboxService(outbox: outbox, approvalRequests: approvalRequests, poll: config.rules.outboxPollSeconds, logger: logger),
+                  serviceName: "outbox"),
         ]
         for source in maildirs {
             services.append(.init(service: SourceService { stop, sourceBell in
@@ -182,6 +187,7 @@ public final class MailroomDaemon: Sendable {
         } catch {
             logger.error("the outbox could not finish its work: \(error)")
         }
+        await approvalRequests?.notifyPending()
         report.interrupted = stop.isSet
         var seen = Set<Int64>()
         let ids = (ingested + drained.driven.map(\.id) + drained.errors.keys.sorted()).filter { seen.insert($0).inserted }
@@ -212,6 +218,7 @@ struct PipelineService: Service {
 /// are all final from review to acted. Stops between two actions on graceful shutdown.
 struct OutboxService: Service {
     let outbox: Outbox
+    let approvalRequests: ApprovalRequests?
     let poll: Double
     let logger: Logger
 
@@ -226,6 +233,7 @@ struct OutboxService: Service {
                 } catch {
                     logger.error("outbox: \(error)")
                 }
+                await approvalRequests?.notifyPending()
                 await bell.wait(timeout: .milliseconds(Int64(poll * 1000)), unless: stop)
             }
         } onGracefulShutdown: {

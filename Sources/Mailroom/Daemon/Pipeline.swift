@@ -46,9 +46,11 @@ public final class Pipeline: Sendable {
     /// connectors (they become dead letters naming the missing connector).
     public static func standardStages(spool: Spool, store: MailStore, understand: UnderstandStage? = nil,
                                       rules: RuleSet = RuleSet(rules: [], files: []),
-                                      kinds: KindCatalogue? = nil, outbox: Outbox? = nil) -> [any PipelineStage] {
-        [ParseStage(spool: spool), understand ?? UnderstandStage(spool: spool),
-         DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds)),
+                                      kinds: KindCatalogue? = nil, outbox: Outbox? = nil,
+                                      approvers: ApproverDirectory? = nil) -> [any PipelineStage] {
+        let decide = DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds))
+        return [ParseStage(spool: spool), understand ?? UnderstandStage(spool: spool),
+         approvers.map { ApprovalAwareDecideStage(decide: decide, approvals: MailApprovals(store: store, approvers: $0)) } ?? decide,
          ActStage(outbox: outbox ?? Outbox(store: store, connectors: ConnectorCatalogue(connectors: [])))]
     }
 

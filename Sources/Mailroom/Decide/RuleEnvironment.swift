@@ -9,6 +9,8 @@ public struct RuleEnvironment: Sendable {
     public var kinds: KindCatalogue?
     public var connectors: ConnectorCatalogue
     public var problems: [RuleFileProblem]
+    /// rules/approvers.yaml: who may approve for each role (nil when there is no such file).
+    public var approvers: ApproverDirectory? = nil
 
     public var errors: [RuleFileProblem] { problems.filter { $0.severity == .error } }
 
@@ -60,7 +62,9 @@ public struct RuleEnvironment: Sendable {
                                                 suggestion: "add the catalogue (sku,name,aliases,unit,unit_price,currency)"))
             }
         }
-        return RuleEnvironment(rules: rules, kinds: kinds, connectors: connectors, problems: problems)
+        let (approvers, approverProblems) = ApproverDirectory.load(rulesDirectory: rulesDirectory)
+        problems += approverProblems + (approvers?.check(rules: rules, connectors: connectors) ?? [])
+        return RuleEnvironment(rules: rules, kinds: kinds, connectors: connectors, problems: problems, approvers: approvers)
     }
 
     public var decider: Decider { Decider(rules: rules, kinds: kinds) }

@@ -181,6 +181,37 @@ enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2026-12 smtp: sent mail, recipients for rate limits, approval notices") { db in
+            try db.execute(sql: """
+                -- Every mail the smtp connector submits, by our own Message-ID (derived from the idempotency key):
+                -- written as 'sending' before the SMTP transaction and 'sent' after the server's 250, so a retry
+                -- or a restart finds what was sent. purpose: reply | forward | notify | approval_request | draft.
+                CREATE TABLE sent_mail (
+                    message_id          TEXT    PRIMARY KEY,
+                    connector           TEXT    NOT NULL,
+                    idempotency_key     TEXT    NOT NULL,
+                    purpose             TEXT    NOT NULL,
+                    state               TEXT    NOT NULL CHECK (state IN ('sending', 'sent')),
+                    recipients_json     TEXT    NOT NULL,
+                    outbox_id           INTEGER,
+                    approval_reference  TEXT,
+                    approver            TEXT,
+                    server_reply        TEXT,
+                    started_at          TEXT    NOT NULL,
+                    sent_at             TEXT
+                );
+                CREATE INDEX sent_mail_by_reference ON sent_mail (approval_reference, approver);
+                -- One row per recipient of automatic mail, for the per-recipient daily limit.
+                CREATE TABLE sent_mail_recipients (
+                    message_id  TEXT NOT NULL REFERENCES sent_mail (message_id) ON DELETE CASCADE,
+                    recipient   TEXT NOT NULL,
+                    sent_at     TEXT NOT NULL,
+                    PRIMARY KEY (message_id, recipient)
+                );
+                CREATE INDEX sent_mail_recipients_by_recipient ON sent_mail_recipients (recipient, sent_at);
+                """)
+        }
+
         return migrator
     }
 }

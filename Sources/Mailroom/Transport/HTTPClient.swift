@@ -347,3 +347,240 @@ private final class CurlTransfer {
         headers.append((name, value))
     }
 }
+
+// MARK: - SMTP submission (in this file because it is the one libcurl importer)
+
+/// Where and how mail is submitted. TLS is verified like HTTPS (system trust store, or `caFile` for a
+/// company CA); plaintext is allowed only when asked for explicitly and only to a loopback host.
+public struct SMTPServer: Sendable, Hashable {
+    public enum Security: String, Sendable, Hashable, CaseIterable {
+        /// Implicit TLS from the first byte (`smtps://`, usually port 465).
+        case tls
+        /// Plain connection upgraded with STARTTLS, which is required: no upgrade, no mail (usually port 587).
+        case starttls
+        /// No TLS at all: only to 127.0.0.1/::1/localhost (a local relay or a test sink).
+        case none
+    }
+
+    public var host: String
+    public var port: Int
+    public var security: Security
+    public var username: String?
+    public var password: String?
+    /// A PEM bundle to verify the server against instead of the system trust store.
+    public var caFile: String?
+    /// The name Mailroom gives in EHLO.
+    public var heloName: String
+    public var timeoutSeconds: Double
+
+    public init(host: String, port: Int, security: Security, username: String? = nil, password: String? = nil,
+                caFile: String? = nil, heloName: String = "localhost", timeoutSeconds: Double = 60) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.password = password
+        self.caFile = caFile
+        self.heloName = heloName
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// 127.0.0.0/8, ::1 and localhost.
+    public static func isLoopback(_ host: String) -> Bool {
+        let h = HTTPClient.normalisedHost(host)
+        return h == "localhost" || h == "::1" || h.hasPrefix("127.") && h.split(separator: ".").count == 4
+    }
+
+    public var place: String { "\(security == .tls ? "smtps" : "smtp")://\(host):\(port)" }
+}
+
+/// What the server said when it took the mail.
+public struct SMTPReceipt: Sendable, Hashable {
+    /// The final reply code (250).
+    public var code: Int
+    /// The server's last reply lines ("250 2.0.0 Ok: queued as 4F2A1"), for the audit.
+    public var reply: String
+}
+
+/// Why a mail was not (or not surely) submitted.
+public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Nothing was sent: a configuration Mailroom refuses (plaintext to a remote host, a bad address).
+    case refused(String)
+    /// The server answered with a 4xx (`temporary`) or 5xx code.
+    case rejected(code: Int, reply: String, temporary: Bool)
+    /// No connection, a reset before the mail was handed over, a timeout before the mail was handed over.
+    case transport(String)
+    /// The TLS handshake failed, the certificate did not verify, or the server offered no STARTTLS.
+    case tls(String)
+    /// The whole mail was handed over, then the connection ended without the server's final answer: it may
+    /// or may not have been accepted.
+    case uncertain(String)
+
+    public var description: String {
+        switch self {
+        case .refused(let m): return "refused: \(m)"
+        case .rejected(let code, let reply, _): return "the server answered \(code): \(reply)"
+        case .transport(let m): return "transport error: \(m)"
+        case .tls(let m): return "TLS error: \(m)"
+        case .uncertain(let m): return "uncertain: \(m)"
+        }
+    }
+}
+
+/// Submits one mail over SMTP with libcurl (one connection per mail, on a thread of its own).
+public struct SMTPClient: Sendable {
+    public let server: SMTPServer
+
+    public init(server: SMTPServer) { self.server = server }
+
+    /// Sends `message` (CRLF line ends; libcurl dot-stuffs) from `sender` to `recipients` (bare addresses).
+    public func send(_ message: Data, from sender: String, to recipients: [String]) async throws(SMTPError) -> SMTPReceipt {
+        if server.security == .none, !SMTPServer.isLoopback(server.host) {
+            throw .refused("\(server.place): plaintext SMTP is allowed only to a loopback host; use `security: starttls` or `tls`")
+        }
+        for address in [sender] + recipients {
+            if address.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "<" || $0 == ">" || $0 == " " || $0 == "\0" })
+                || (!address.isEmpty && !address.contains("@")) {
+                throw .refused("\(address.debugDescription) is not a mail address")
+            }
+        }
+        guard !recipients.isEmpty else { throw .refused("the mail has no recipients") }
+        let server = self.server
+        let result: Result<SMTPReceipt, SMTPError> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: SMTPTransfer.perform(server: server, message: message, sender: sender, recipients: recipients))
+            }
+            thread.name = "mailroom.smtp"
+            thread.start()
+        }
+        return try result.get()
+    }
+}
+
+/// One SMTP submission, touched only on its own thread (through curl's callbacks).
+private final class SMTPTransfer {
+    let message: Data
+    var offset = 0
+    /// Set when curl asked for more after the last byte: the whole mail was handed over.
+    var handedOver = false
+    var replies: [String] = []
+
+    init(message: Data) { self.message = message }
+
+    private static let globalInitialisation: CURLcode = mr_curl_global_init_all()
+    private static let systemTrustStore: String? = {
+        let candidates = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"]
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
+    }()
+
+    static func perform(server: SMTPServer, message: Data, sender: String, recipients: [String]) -> Result<SMTPReceipt, SMTPError> {
+        let place = server.place
+        guard globalInitialisation == CURLE_OK, let handle = curl_easy_init() else {
+            return .failure(.transport("\(place): libcurl could not be initialised"))
+        }
+        defer { curl_easy_cleanup(handle) }
+        let transfer = SMTPTransfer(message: message)
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
+        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        defer { errorBuffer.deallocate() }
+        var recipientList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(recipientList) }
+
+        var failedOption: CURLoption?
+        func set(_ option: CURLoption, _ code: CURLcode) {
+            if code != CURLE_OK, failedOption == nil { failedOption = option }
+        }
+        let host = server.host.contains(":") ? "[\(server.host)]" : server.host
+        let scheme = server.security == .tls ? "smtps" : "smtp"
+        let helo = server.heloName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-"))) ?? "localhost"
+        set(CURLOPT_ERRORBUFFER, mr_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
+        set(CURLOPT_URL, mr_curl_setopt_string(handle, CURLOPT_URL, "\(scheme)://\(host):\(server.port)/\(helo)"))
+        set(CURLOPT_NOSIGNAL, mr_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+        set(CURLOPT_PROTOCOLS_STR, mr_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps"))
+        switch server.security {
+        case .tls, .starttls:
+            // STARTTLS (or implicit TLS) is required: without it the transfer fails before MAIL FROM.
+            set(CURLOPT_USE_SSL, mr_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)))
+        case .none:
+            set(CURLOPT_USE_SSL, mr_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_NONE.rawValue)))
+        }
+        set(CURLOPT_SSL_VERIFYPEER, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
+        set(CURLOPT_SSL_VERIFYHOST, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
+        if let trust = server.caFile ?? systemTrustStore {
+            set(CURLOPT_CAINFO, mr_curl_setopt_string(handle, CURLOPT_CAINFO, trust))
+        }
+        let totalMilliseconds = max(1, Int(server.timeoutSeconds * 1000))
+        set(CURLOPT_TIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, totalMilliseconds))
+        set(CURLOPT_CONNECTTIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(totalMilliseconds, 15_000)))
+        if let username = server.username {
+            set(CURLOPT_USERNAME, mr_curl_setopt_string(handle, CURLOPT_USERNAME, username))
+            set(CURLOPT_PASSWORD, mr_curl_setopt_string(handle, CURLOPT_PASSWORD, server.password ?? ""))
+        }
+        set(CURLOPT_MAIL_FROM, mr_curl_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(sender)>"))
+        for r in recipients {
+            guard let extended = curl_slist_append(recipientList, "<\(r)>") else {
+                return .failure(.transport("\(place): out of memory building the recipients"))
+            }
+            recipientList = extended
+        }
+        set(CURLOPT_MAIL_RCPT, mr_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipientList))
+        set(CURLOPT_UPLOAD, mr_curl_setopt_long(handle, CURLOPT_UPLOAD, 1))
+        set(CURLOPT_INFILESIZE_LARGE, mr_curl_setopt_off_t(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(message.count)))
+        set(CURLOPT_READDATA, mr_curl_setopt_pointer(handle, CURLOPT_READDATA, context))
+        set(CURLOPT_READFUNCTION, mr_curl_setopt_read_function(handle) { buffer, size, count, user in
+            guard let user, let buffer else { return 0 }
+            let transfer = Unmanaged<SMTPTransfer>.fromOpaque(user).takeUnretainedValue()
+            let room = size * count
+            let left = transfer.message.count - transfer.offset
+            if left <= 0 { transfer.handedOver = true; return 0 }
+            let n = min(room, left)
+            transfer.message.withUnsafeBytes { raw in
+                let start = raw.baseAddress!.advanced(by: transfer.offset)
+                UnsafeMutableRawPointer(buffer).copyMemory(from: start, byteCount: n)
+            }
+            transfer.offset += n
+            return n
+        })
+        // libcurl hands the server's reply lines to the header callback for SMTP.
+        set(CURLOPT_HEADERDATA, mr_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+        set(CURLOPT_HEADERFUNCTION, mr_curl_setopt_header_function(handle) { pointer, size, count, user in
+            guard let user else { return 0 }
+            let transfer = Unmanaged<SMTPTransfer>.fromOpaque(user).takeUnretainedValue()
+            let length = size * count
+            guard let pointer, length > 0 else { return length }
+            var scalars = String(decoding: UnsafeRawBufferPointer(start: UnsafeRawPointer(pointer), count: length), as: UTF8.self).unicodeScalars
+            while let last = scalars.last, last == "\n" || last == "\r" { scalars.removeLast() }
+            transfer.replies.append(String(scalars))
+            if transfer.replies.count > 200 { transfer.replies.removeFirst(100) }
+            return length
+        })
+        if let failedOption {
+            return .failure(.transport("\(place): libcurl refused option \(failedOption.rawValue)"))
+        }
+
+        let code = withExtendedLifetime(transfer) { curl_easy_perform(handle) }
+        var replyCode = 0
+        _ = mr_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &replyCode)
+        // The reply that carries the final code (not the "221 Bye" to QUIT that follows it).
+        let lastReply = transfer.replies.last { $0.hasPrefix("\(replyCode)") } ?? transfer.replies.last { !$0.isEmpty } ?? ""
+        if code == CURLE_OK {
+            return .success(SMTPReceipt(code: replyCode, reply: lastReply))
+        }
+        let detail = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+        if replyCode >= 400 {
+            return .failure(.rejected(code: replyCode, reply: lastReply.isEmpty ? detail : lastReply, temporary: replyCode < 500))
+        }
+        switch code {
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+             CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_USE_SSL_FAILED:
+            return .failure(.tls("\(place): \(detail)"))
+        default:
+            if transfer.handedOver {
+                return .failure(.uncertain("\(place): the whole mail was handed over, then: \(detail)"))
+            }
+            return .failure(.transport("\(place): \(detail)"))
+        }
+    }
+}

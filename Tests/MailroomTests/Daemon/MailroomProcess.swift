@@ -37,9 +37,10 @@ struct MailroomProcess {
     }
 
     /// Runs to the end (or kills it after `timeout`) and returns exit status and output.
-    static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300)) async throws
+    static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300),
+                    environment: [String: String] = [:]) async throws
         -> (status: Int32, stdout: String, stderr: String) {
-        let p = try start(arguments, in: directory, label: arguments.first ?? "cmd")
+        let p = try start(arguments, in: directory, label: arguments.first ?? "cmd", environment: environment)
         let exited = await p.waitForExit(timeout: timeout)
         if !exited {
             p.signal(SIGKILL)

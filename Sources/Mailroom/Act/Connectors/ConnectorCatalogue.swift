@@ -5,7 +5,7 @@ import Yams
 ///
 /// One file per connector:
 /// ```yaml
-/// type: http                      # http | tryton
+/// type: http                      # http | tryton | smtp
 /// name: webhook                   # optional, defaults to the file name without .yaml
 /// base_url: https://hooks.example.com/mailroom
 /// allowed_hosts: [hooks.example.com]   # defaults to the host of base_url
@@ -26,7 +26,7 @@ public struct ConnectorCatalogue: Sendable {
         connectors.first { $0.name == name }
     }
 
-    public static let types = ["http", "tryton", "redmine", "mailbox", "file", "exec", "webform"]
+    public static let types = ["http", "tryton", "redmine", "smtp", "mailbox", "file", "exec", "webform"]
 
     /// `config`: the daemon's configuration, for connectors that act on its mail sources (`mailbox`) or keep
     /// state beside its store (`exec`'s run journal); nil where there is none (some tests).
@@ -129,6 +129,7 @@ struct ConnectorFileReader {
         case "file": connector = FileConnector.read(name: name, from: &self)
         case "exec": connector = ExecConnector.read(name: name, from: &self)
         case "webform": connector = WebformConnector.read(name: name, from: &self)
+        case "smtp": connector = SMTPConnector.read(name: name, from: &self)
         default:
             let guess = RuleFileProblem.closest(to: type, in: ConnectorCatalogue.types)
             problem(typeNode, "unknown connector type '\(type)'",

@@ -87,7 +87,7 @@ public struct RuleSet: Sendable {
                                                                     message: "there is no rules folder here")])
         }
         let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != ApproverDirectory.fileName }.sorted()
         var rules: [Rule] = []
         var files: [RuleFileInfo] = []
         var problems: [RuleFileProblem] = []

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import Mailroom
+
+/// A real SMTP sink on loopback (scripts/smtp-sink.sh, aiosmtpd): every mail it accepts lands in a folder.
+final class SMTPSink: @unchecked Sendable {
+    let directory: URL
+    let port: Int
+    var mailDirectory: URL { directory.appendingPathComponent("mail") }
+
+    init(_ options: [String] = []) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("mr-smtp-sink-\(UUID().uuidString)")
+        let (status, output) = try SMTPSink.script(["start", directory.path] + options)
+        guard status == 0, let line = output.split(separator: "\n").first(where: { $0.hasPrefix("PORT ") }),
+              let port = Int(line.dropFirst(5)) else {
+            throw TestServerError(message: "scripts/smtp-sink.sh start failed (\(status)): \(output)")
+        }
+        self.port = port
+    }
+
+    /// Starts a sink on a thread of its own: the script is waited for synchronously, which must not hold one
+    /// of the few threads of Swift's cooperative pool while other tests run in parallel.
+    static func started(_ options: [String] = []) async throws -> SMTPSink {
+        try await offThePool { try SMTPSink(options) }
+    }
+
+    /// Runs the script with the signal mask cleared (the test runner's blocked signals would otherwise be inherited).
+    static func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c",
+                       "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp('bash', ['bash'] + sys.argv[1:])",
+                       LocalHTTPServer.root.appendingPathComponent("scripts/smtp-sink.sh").path] + arguments
+        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("mr-sink-script-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outFile) }
+        let handle = try FileHandle(forWritingTo: outFile)
+        p.standardOutput = handle
+        p.standardError = FileHandle.standardError
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(600)
+        while Date() < deadline {
+            let text = String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self)
+            if text.contains("PID ") && text.hasSuffix("\n") { try? handle.close(); return (0, text) }
+            if !p.isRunning { try? handle.close(); return (p.terminationStatus, text) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        try? handle.close()
+        return (-1, "timed out")
+    }
+
+    /// The mails received so far, oldest first (raw bytes).
+    func mails() -> [Data] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: mailDirectory.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+        return names.compactMap { try? Data(contentsOf: mailDirectory.appendingPathComponent($0)) }
+    }
+
+    /// Envelope recipients of mail number `index` (0-based).
+    func envelopeRecipients(_ index: Int) -> [String] {
+        let url = mailDirectory.appendingPathComponent(String(format: "%04d.json", index + 1))
+        guard let data = try? Data(contentsOf: url), let v = try? JSONValue.parse(data) else { return [] }
+        return v.objectValue?["rcpt_tos"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
+    /// Waits until at least `count` mails arrived (or the timeout passed).
+    func waitForMails(_ count: Int, timeout: Double = 60) async -> [Data] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let m = mails()
+            if m.count >= count { return m }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return mails()
+    }
+
+    func connectorFile(name: String = "mail", security: String = "none", extra: String = "") -> String {
+        """
+        type: smtp
+        name: \(name)
+        host: 127.0.0.1
+        port: \(port)
+        security: \(security)
+        from: office@firma.example
+        from_name: Firma Office
+        message_id_domain: firma.example
+        timeout_seconds: 20
+        \(extra)
+        """
+    }
+
+    deinit {
+        _ = try? SMTPSink.script(["stop", directory.path])
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// Runs blocking set-up work (starting a test server and waiting for it) on a thread of its own.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
