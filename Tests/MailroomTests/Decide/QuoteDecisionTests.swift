@@ -18,7 +18,7 @@ import Testing
         return dir
     }
 
-    static func environment(_ dir: URL, env: [String: String] = ["TRYTON_PASSWORD": "x", "HELPDESK_SECRET": "y"]) -> RuleEnvironment {
+    static func environment(_ dir: URL, env: [String: String] = ["TRYTON_PASSWORD": "x", "REDMINE_API_KEY": "y"]) -> RuleEnvironment {
         RuleEnvironment.load(rulesDirectory: dir, connectorsDirectory: root.appendingPathComponent("connectors"), environment: env)
     }
 
@@ -145,7 +145,7 @@ import Testing
         #expect(env.errors.isEmpty)
         let warnings = env.problems.filter { $0.severity == .warning }.map(\.description)
         #expect(warnings.contains { $0.contains("connectors/erp.yaml:") && $0.contains("TRYTON_PASSWORD") }, "\(warnings)")
-        #expect(warnings.contains { $0.contains("connectors/helpdesk.yaml:") && $0.contains("HELPDESK_SECRET") }, "\(warnings)")
+        #expect(warnings.contains { $0.contains("connectors/helpdesk.yaml:") && $0.contains("REDMINE_API_KEY") }, "\(warnings)")
         let mixed = try Self.rulesFolder(catalogue: "sku,name,aliases,unit,unit_price,currency\nA-1,Thing,,piece,1,EUR\nB-1,Other,,piece,2,USD\n")
         defer { StoreScratch.remove(mixed) }
         #expect(Self.environment(mixed).problems.contains { $0.severity == .warning && $0.message.contains("mixes currencies (EUR, USD)") })
