@@ -190,6 +190,26 @@ enum RuleFixtures {
         #expect(unused.suggestion == "did you mean 'reference'?")
     }
 
+    @Test func aRuleWithOnlyWarningsIsKept() throws {
+        let text = """
+            rules:
+              - name: invoice
+                when: kind == "invoice"
+                actions:
+                  - connector: erp
+                    action: create_supplier_invoice
+                    params:
+                      invoice: "{{ fields.invoice_number }}"
+                      note: "not a parameter of this action"
+
+            """
+        let dir = try RuleFixtures.write(["r.yaml": text])
+        defer { StoreScratch.remove(dir) }
+        let (set, problems) = RuleSet.load(directory: dir, kinds: kinds, connectors: ConnectorCatalogue(connectors: [RecordingConnector.erp()]))
+        #expect(problems.count == 1 && problems.allSatisfy { $0.severity == .warning }, "\(problems)")
+        #expect(set.rules.map(\.name) == ["invoice"])
+    }
+
     @Test func theExampleRulesPassTheCheck() throws {
         let root = RuleFixtures.repositoryRoot
         let environment = RuleEnvironment.load(rulesDirectory: root.appendingPathComponent("rules"),

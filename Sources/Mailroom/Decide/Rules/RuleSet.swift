@@ -278,7 +278,8 @@ enum RuleFileReader {
                 problem(item, "rule '\(name)' has no `actions`", "add `actions:`, or `review: \"reason\"` to send the mail to a person")
             }
 
-            if problems.count == before, let when {
+            // Warnings (an unused parameter, …) keep the rule; only errors leave it out.
+            if !problems[before...].contains(where: { $0.severity == .error }), let when {
                 rules.append(Rule(name: name, file: file, fileSHA256: sha256, line: item.mark?.line ?? 0,
                                   column: item.mark?.column ?? 0, when: when, whenSource: whenSource, priority: priority,
                                   stop: stop || review != nil, approval: approval, actions: actions, namedKinds: namedKinds,
