@@ -280,6 +280,20 @@ public struct ConnectorTransport: Sendable {
         self.timeoutSeconds = timeoutSeconds
         self.limiter = limiter
     }
+
+    /// Sends one request when the rate limit allows. Transport trouble (timeouts, connection errors) is
+    /// transient and retried; a refused host or a TLS failure is permanent. `label` starts the error message.
+    public func send(_ request: HTTPRequest, describing label: String) async throws(ConnectorError) -> HTTPResponse {
+        await limiter.waitForTurn()
+        do {
+            return try await client.send(request)
+        } catch {
+            switch error {
+            case .timeout(let m), .transport(let m): throw ConnectorError.transient("\(label): \(m)")
+            case .refusedHost(let m), .tls(let m): throw ConnectorError.permanent("\(label): \(m)")
+            }
+        }
+    }
 }
 
 /// Spaces requests to at most `perSecond` a second (0 = unlimited).

@@ -88,16 +88,7 @@ public struct HTTPConnector: Connector {
 
         let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeoutSeconds: transport.timeoutSeconds)
         let audited = auditedRequest(request, parameters: p)
-        await transport.limiter.waitForTurn()
-        let response: HTTPResponse
-        do {
-            response = try await transport.client.send(request)
-        } catch {
-            switch error {
-            case .timeout(let m), .transport(let m): throw ConnectorError.transient("\(name): \(m)")
-            case .refusedHost(let m), .tls(let m): throw ConnectorError.permanent("\(name): \(m)")
-            }
-        }
+        let response = try await transport.send(request, describing: "\(name)")
         let answer = auditedResponse(response)
         try HTTPConnector.check(response, connector: name, method: method, url: request.redactedURL)
         let captured = try capture(p["capture"], from: response)

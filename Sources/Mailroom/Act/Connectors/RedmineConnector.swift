@@ -489,16 +489,7 @@ public struct RedmineConnector: Connector {
         }
         let request = HTTPRequest(method: method, url: url(path, query: query), headers: headers, body: data,
                                   timeoutSeconds: transport.timeoutSeconds)
-        await transport.limiter.waitForTurn()
-        let response: HTTPResponse
-        do {
-            response = try await transport.client.send(request)
-        } catch {
-            switch error {
-            case .timeout(let m), .transport(let m): throw ConnectorError.transient("\(name): \(method) \(path): \(m)")
-            case .refusedHost(let m), .tls(let m): throw ConnectorError.permanent("\(name): \(m)")
-            }
-        }
+        let response = try await transport.send(request, describing: "\(name): \(method) \(path)")
         return (response, response.body.isEmpty ? nil : try? JSONValue.parse(response.body))
     }
 

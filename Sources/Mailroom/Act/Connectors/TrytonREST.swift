@@ -78,16 +78,7 @@ public struct TrytonREST: TrytonBackend {
         if body != nil { headers.append(("Content-Type", "application/json")) }
         let request = HTTPRequest(method: method, url: url, headers: headers, body: body.map { Data($0.canonicalJSON.utf8) },
                                   timeoutSeconds: transport.timeoutSeconds)
-        await transport.limiter.waitForTurn()
-        let response: HTTPResponse
-        do {
-            response = try await transport.client.send(request)
-        } catch {
-            switch error {
-            case .timeout(let m), .transport(let m): throw ConnectorError.transient("Tryton REST: \(m)")
-            case .refusedHost(let m), .tls(let m): throw ConnectorError.permanent("Tryton REST: \(m)")
-            }
-        }
+        let response = try await transport.send(request, describing: "Tryton REST")
         let shown = "\(method) \(url.path)"
         if response.status == 401 {
             throw ConnectorError.permanent("Tryton \(database) refused the REST application key (401): check that the key is "

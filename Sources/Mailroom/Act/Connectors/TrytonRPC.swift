@@ -67,16 +67,7 @@ public actor TrytonRPC {
         }
         let request = HTTPRequest(method: "POST", url: endpoint, headers: headers, body: Data(body.canonicalJSON.utf8),
                                   timeoutSeconds: transport.timeoutSeconds)
-        await transport.limiter.waitForTurn()
-        let response: HTTPResponse
-        do {
-            response = try await transport.client.send(request)
-        } catch {
-            switch error {
-            case .timeout(let m), .transport(let m): throw ConnectorError.transient("Tryton: \(m)")
-            case .refusedHost(let m), .tls(let m): throw ConnectorError.permanent("Tryton: \(m)")
-            }
-        }
+        let response = try await transport.send(request, describing: "Tryton")
         if response.status == 401 || response.status == 403 { throw TrytonCallError.unauthorised }
         if response.status == 429 {
             // Too many failed logins: Tryton bans the login for a while.
