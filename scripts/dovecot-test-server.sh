@@ -166,7 +166,18 @@ CERT_SHA256=$sha
 CONFIG=$dir/dovecot.conf
 EOF
   # Detached from our stdout/stderr: a caller reading them to the end must not wait for the daemon.
-  "$dovecot_bin" -c "$dir/dovecot.conf" </dev/null >>"$dir/dovecot.log" 2>&1
+  # On a restart the old instance's login processes may still hold the ports for a moment after its master
+  # ended ("Address already in use", exit 89): try again for up to 5 s before giving up.
+  local tries=0
+  until "$dovecot_bin" -c "$dir/dovecot.conf" </dev/null >>"$dir/dovecot.log" 2>&1; do
+    tries=$((tries + 1))
+    if [ $tries -ge 25 ] || ! tail -n 5 "$dir/dovecot.log" | grep -qi 'address already in use'; then
+      echo "dovecot-test-server: dovecot did not start; see $dir/dovecot.log:" >&2
+      tail -n 5 "$dir/dovecot.log" >&2
+      exit 89
+    fi
+    sleep 0.2
+  done
   wait_listening "$imap_port"
   wait_listening "$imaps_port"
   echo "dovecot-test-server: IMAP on 127.0.0.1:$imap_port (STARTTLS offered), IMAPS on 127.0.0.1:$imaps_port, config $dir/dovecot.conf"
