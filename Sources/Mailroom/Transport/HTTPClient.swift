@@ -157,6 +157,16 @@ public final class HTTPClient: Sendable {
 }
 
 /// Set from the cancelling task, read by curl's progress callback on the transfer thread.
+/// libcurl's process-wide state, shared by HTTP and SMTP transfers: initialised once, and the system's CA
+/// bundle that every TLS peer is verified against.
+private enum CurlLibrary {
+    static let initialisation: CURLcode = mr_curl_global_init_all()
+    static let systemTrustStore: String? = {
+        let candidates = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"]
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
+    }()
+}
+
 private final class TransferCancellation: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
@@ -177,16 +187,10 @@ private final class CurlTransfer {
         self.cancellation = cancellation
     }
 
-    private static let globalInitialisation: CURLcode = mr_curl_global_init_all()
-    private static let systemTrustStore: String? = {
-        let candidates = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"]
-        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
-    }()
-
     static func perform(_ request: HTTPRequest, maximumResponseBytes: Int,
                         cancellation: TransferCancellation) -> Result<HTTPResponse, HTTPError> {
         let place = "\(request.method) \(request.redactedURL)"
-        guard globalInitialisation == CURLE_OK, let handle = curl_easy_init() else {
+        guard CurlLibrary.initialisation == CURLE_OK, let handle = curl_easy_init() else {
             return .failure(.transport("\(place): libcurl could not be initialised"))
         }
         defer { curl_easy_cleanup(handle) }
@@ -210,7 +214,7 @@ private final class CurlTransfer {
         // TLS: always verify the peer and the host name; the trust store is the system's.
         set(CURLOPT_SSL_VERIFYPEER, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
         set(CURLOPT_SSL_VERIFYHOST, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
-        if let systemTrustStore {
+        if let systemTrustStore = CurlLibrary.systemTrustStore {
             set(CURLOPT_CAINFO, mr_curl_setopt_string(handle, CURLOPT_CAINFO, systemTrustStore))
         }
         let totalMilliseconds = max(1, Int(request.timeoutSeconds * 1000))
@@ -467,15 +471,9 @@ private final class SMTPTransfer {
 
     init(message: Data) { self.message = message }
 
-    private static let globalInitialisation: CURLcode = mr_curl_global_init_all()
-    private static let systemTrustStore: String? = {
-        let candidates = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"]
-        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
-    }()
-
     static func perform(server: SMTPServer, message: Data, sender: String, recipients: [String]) -> Result<SMTPReceipt, SMTPError> {
         let place = server.place
-        guard globalInitialisation == CURLE_OK, let handle = curl_easy_init() else {
+        guard CurlLibrary.initialisation == CURLE_OK, let handle = curl_easy_init() else {
             return .failure(.transport("\(place): libcurl could not be initialised"))
         }
         defer { curl_easy_cleanup(handle) }
@@ -507,7 +505,7 @@ private final class SMTPTransfer {
         }
         set(CURLOPT_SSL_VERIFYPEER, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
         set(CURLOPT_SSL_VERIFYHOST, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
-        if let trust = server.caFile ?? systemTrustStore {
+        if let trust = server.caFile ?? CurlLibrary.systemTrustStore {
             set(CURLOPT_CAINFO, mr_curl_setopt_string(handle, CURLOPT_CAINFO, trust))
         }
         let totalMilliseconds = max(1, Int(server.timeoutSeconds * 1000))

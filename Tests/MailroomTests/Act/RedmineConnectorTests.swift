@@ -10,8 +10,6 @@ final class RedmineTestServer: @unchecked Sendable {
     let keyFieldID: Int
     let requesterFieldID: Int
 
-    static let script = MailroomProcess.root.appendingPathComponent("scripts/redmine-test-server.sh").path
-
     /// Whether Redmine can run here: `prepare` is tried once per test process (it installs the Debian packages
     /// when they are missing and builds the cached template). When it cannot, the tests are skipped — loudly.
     static let unavailableReason: String? = {
@@ -32,32 +30,8 @@ final class RedmineTestServer: @unchecked Sendable {
 
     static var available: Bool { unavailableReason == nil }
 
-    /// Runs the script the way TrytonTestServer runs its own: signal mask cleared, output to a file, polled.
     static func runScript(_ arguments: [String]) -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c",
-                       "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp('bash', ['bash'] + sys.argv[1:])",
-                       script] + arguments
-        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("mr-redmine-script-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outFile) }
-        guard let handle = try? FileHandle(forWritingTo: outFile) else { return (-1, "cannot write \(outFile.path)") }
-        defer { try? handle.close() }
-        p.standardOutput = handle
-        p.standardError = FileHandle.standardError
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return (-1, "cannot run \(script): \(error)") }
-        // `start` leaves Redmine running with our output file open, so its end is its last line ("PID n").
-        let deadline = Date().addingTimeInterval(900)
-        while Date() < deadline {
-            let text = String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self)
-            if arguments.first == "start", text.contains("PID ") && text.hasSuffix("\n") { return (0, text) }
-            if !p.isRunning { return (p.terminationStatus, text) }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        p.terminate()
-        return (-1, "timed out after 900 s")
+        ServerScript.run("redmine-test-server.sh", arguments)
     }
 
     init() throws {

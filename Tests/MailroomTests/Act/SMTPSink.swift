@@ -24,30 +24,8 @@ final class SMTPSink: @unchecked Sendable {
         try await offThePool { try SMTPSink(options) }
     }
 
-    /// Runs the script with the signal mask cleared (the test runner's blocked signals would otherwise be inherited).
     static func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c",
-                       "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp('bash', ['bash'] + sys.argv[1:])",
-                       LocalHTTPServer.root.appendingPathComponent("scripts/smtp-sink.sh").path] + arguments
-        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("mr-sink-script-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outFile) }
-        let handle = try FileHandle(forWritingTo: outFile)
-        p.standardOutput = handle
-        p.standardError = FileHandle.standardError
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let deadline = Date().addingTimeInterval(600)
-        while Date() < deadline {
-            let text = String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self)
-            if text.contains("PID ") && text.hasSuffix("\n") { try? handle.close(); return (0, text) }
-            if !p.isRunning { try? handle.close(); return (p.terminationStatus, text) }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        try? handle.close()
-        return (-1, "timed out")
+        ServerScript.run("smtp-sink.sh", arguments, timeoutSeconds: 600)
     }
 
     /// The mails received so far, oldest first (raw bytes).

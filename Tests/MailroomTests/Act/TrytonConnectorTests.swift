@@ -8,34 +8,7 @@ final class TrytonTestServer: @unchecked Sendable {
     let port: Int
 
     static func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        // The test runner blocks signals (SIGCHLD among them) and children inherit the mask; bash then never
-        // notices its own children ending. python3 clears the mask and becomes bash.
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c",
-                       "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp('bash', ['bash'] + sys.argv[1:])",
-                       LocalHTTPServer.root.appendingPathComponent("scripts/tryton-test-server.sh").path] + arguments
-        // Output to a file, not a pipe: trytond, started in the background by the script, would inherit a
-        // pipe's write end and the reader would never see its end.
-        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("mr-tryton-script-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outFile) }
-        let handle = try FileHandle(forWritingTo: outFile)
-        p.standardOutput = handle
-        p.standardError = FileHandle.standardError
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        // Poll rather than waitUntilExit, which does not return under the test runner's signal mask. The
-        // script's last line is "PID n" on success ("stop" prints nothing).
-        let deadline = Date().addingTimeInterval(900)
-        while Date() < deadline {
-            let text = String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self)
-            if text.contains("PID ") && text.hasSuffix("\n") { try? handle.close(); return (0, text) }
-            if !p.isRunning { try? handle.close(); return (p.terminationStatus, text) }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        try? handle.close()
-        return (-1, "timed out")
+        ServerScript.run("tryton-test-server.sh", arguments)
     }
 
     init() throws {
