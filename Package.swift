@@ -1,11 +1,24 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets are the architecture (docs/ARCHITECTURE.md, generated from this file by scripts/target-graph.sh):
+//
+//   Ingest ──► Parse ──► Understand ──► Decide ──► Act        the pipeline stages, dependencies only forward
+//   Vocabulary                                                the value types, errors, store protocols they share
+//   Store                                                     the SQLite implementation of the store protocols
+//   LibEtpan, CurlTransport, Markup                           the only Swift code that touches a C library
+//   Audit                                                     the auditor's reading of the trail
+//   Daemon                                                    composition: configuration, pipeline, lifecycle
+//   mailroom                                                  the command-line tool
+//   MailroomTesting                                           real servers and the daemon process for tests
+//
+// SwiftPM refuses cycles, so a stage cannot reach back to an earlier one's caller; a C module is imported only
+// with `internal import` by its wrapper, so its types cannot leak.
+
 let package = Package(
     name: "Mailroom",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "Mailroom", targets: ["Mailroom"]),
         .executable(name: "mailroom", targets: ["mailroom"]),
     ],
     dependencies: [
@@ -21,36 +34,108 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
-        // System libraries. Each is imported by exactly one small wrapper file in Mailroom.
+        // C libraries: each is imported by exactly one wrapper target below.
         .systemLibrary(name: "CEtpan", path: "Sources/CEtpan"),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
+
         .target(
-            name: "Mailroom",
+            name: "Vocabulary",
             dependencies: [
-                "CEtpan", "CCurl", "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // Wrappers around the C libraries.
+        .target(name: "LibEtpan", dependencies: ["CEtpan", "Vocabulary"]),
+        .target(name: "CurlTransport", dependencies: ["CCurl", "Vocabulary"]),
+        .target(name: "Markup", dependencies: ["CLibXML2", "Vocabulary"]),
+
+        .target(
+            name: "Store",
+            dependencies: [
+                "Vocabulary",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // The pipeline stages.
+        .target(
+            name: "Ingest",
+            dependencies: [
+                "Vocabulary", "LibEtpan", "CurlTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
+        .target(
+            name: "Parse",
+            dependencies: [
+                "Vocabulary", "Ingest", "LibEtpan", "Markup",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "Understand",
+            dependencies: [
+                "Vocabulary", "Ingest", "Parse", "Markup", "CurlTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "Decide",
+            dependencies: [
+                "Vocabulary", "Parse", "Understand",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "Act",
+            dependencies: [
+                "Vocabulary", "Ingest", "Parse", "Understand", "Decide", "LibEtpan", "CurlTransport", "Markup",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "Audit", dependencies: ["Vocabulary"]),
+
+        // Composition and the command line.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "LibEtpan",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            path: "Sources/Mailroom"
+            ]
         ),
         .executableTarget(
             name: "mailroom",
             dependencies: [
-                "Mailroom",
+                "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "Daemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Sources/mailroom"
+            ]
         ),
+
         .testTarget(
             name: "MailroomTests",
-            dependencies: ["Mailroom"],
+            dependencies: [
+                "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "Daemon",
+                "LibEtpan", "CurlTransport", "Markup",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Tests/MailroomTests",
             exclude: ["Fixtures"]
         ),

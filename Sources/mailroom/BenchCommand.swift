@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Vocabulary
+import Daemon
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Vocabulary
+import Store
+import Understand
 
 struct CostsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Store
+import Ingest
+import Daemon
 
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
-import Mailroom
+import Vocabulary
+import Store
+import Daemon
 
 @main
 struct MailroomCommand: AsyncParsableCommand {

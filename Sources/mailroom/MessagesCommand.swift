@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Vocabulary
+import Audit
+import Daemon
 
 struct MessagesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

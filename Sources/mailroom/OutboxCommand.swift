@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Vocabulary
+import Act
+import Daemon
 
 struct OutboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Vocabulary
+import Parse
+import Daemon
 
 struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Vocabulary
+import Understand
+import Decide
+import Daemon
 
 /// `--rules DIR` / `--connectors DIR`, defaulting to the configuration's `rules:` section.
 struct RuleFolderOptions: ParsableArguments {

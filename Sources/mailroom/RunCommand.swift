@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Daemon
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

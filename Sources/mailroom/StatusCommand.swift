@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Understand
+import Daemon
 
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

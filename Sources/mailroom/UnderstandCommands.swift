@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import Mailroom
+import Vocabulary
+import Ingest
+import Understand
+import Daemon
 
 /// The kinds and the classifier as the configuration names them (rules.path).
 enum RulesSetup {

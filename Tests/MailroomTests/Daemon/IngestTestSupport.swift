@@ -1,7 +1,18 @@
 import Crypto
 import Foundation
 import Logging
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 /// A scratch folder with a store, a spool and room for sources; removed by `remove()`.
 struct IngestScratch {
@@ -78,13 +89,16 @@ enum TestLog {
     }()
 }
 
-extension MailStore {
+extension MessageStore {
     /// All messages, oldest first.
     func allMessages() throws -> [StoredMessage] {
         try messages(matching: MessageFilter(states: MessageState.allCases, limit: 1_000_000))
     }
 
+    /// The audit trail of the same store (the SQLite store behind an `Intake` keeps both).
+    var auditLog: any AuditLogStore { self as! any AuditLogStore }
+
     func events(of id: Int64) throws -> [AuditEvent] {
-        try auditEvents(matching: AuditFilter(messageID: id))
+        try auditLog.auditEvents(matching: AuditFilter(messageID: id))
     }
 }

@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 /// Decide and Act inside the pipeline: a quote waits for approval, an invoice is carried out, other mail is
 /// left alone; then a rule change is replayed over the store.

@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 /// Issue 7's acceptance check "replay over the demo store after a rule change prints the exact action diff",
 /// with the real binary: the demo mailbox is run once (as `make demo` does), the rules are changed in a copy,

@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 @Suite struct MaildirSourceTests {
     func source(_ scratch: IngestScratch, onStored: MailroomConfig.OnStored = .moveToCur, includeCur: Bool = false,
@@ -63,7 +74,7 @@ import Testing
         #expect(scratch.list("Maildir/cur").count == 2)
         let messages = try maildir.intake.store.allMessages()
         #expect(messages.count == 2)
-        let received = try maildir.intake.store.auditEvents(matching: AuditFilter(eventType: "received"))
+        let received = try maildir.intake.store.auditLog.auditEvents(matching: AuditFilter(eventType: "received"))
         #expect(received.count == 2)
     }
 
@@ -89,7 +100,7 @@ import Testing
         #expect(scratch.list("Maildir/new") == ["1790000000.M1P1.host"])
         let again = maildir.scan()
         #expect(again.stored == 0 && again.duplicates == 0 && again.alreadyKnown == 1)
-        #expect(try maildir.intake.store.auditEvents(matching: AuditFilter()).count == 1)
+        #expect(try maildir.intake.store.auditLog.auditEvents(matching: AuditFilter()).count == 1)
     }
 
     @Test func includeCurTakesUnknownReadMailOnceAndLeavesItInPlace() throws {
@@ -104,7 +115,7 @@ import Testing
         #expect(scratch.list("Maildir/cur") == ["1780000000.M5P1.host:2,S"])
         let again = with.scan(includingCur: true)
         #expect(again.handled == 0)  // known locations in cur/ are skipped quietly
-        #expect(try with.intake.store.auditEvents(matching: AuditFilter()).count == 1)
+        #expect(try with.intake.store.auditLog.auditEvents(matching: AuditFilter()).count == 1)
     }
 
     @Test func hiddenFilesAndTmpAreIgnored() throws {

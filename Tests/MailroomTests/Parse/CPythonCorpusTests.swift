@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 /// CPython's own email test messages (test/test_email/data/msg_*.txt): nested, broken, odd charsets.
 /// Every one must parse, and subject, sender address and attachment file names must agree with what

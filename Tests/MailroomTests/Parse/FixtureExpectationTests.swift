@@ -1,7 +1,18 @@
 import Crypto
 import Foundation
 import Testing
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 /// Every fixture written by Fixtures/mime/make_fixtures.py is parsed and compared with the
 /// expectations the script wrote beside it (built with Python's codecs, not with Mailroom).

@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 @Suite struct UnderstandStageTests {
     struct Setup {
@@ -68,7 +79,7 @@ import Testing
         let scratch = try IngestScratch("understand-none")
         defer { scratch.remove() }
         let stage = try UnderstandStage.load(spool: try scratch.makeSpool(),
-                                             rules: MailroomConfig.RulesSettings(path: scratch.path("no-rules")),
+                                             rulesDirectory: scratch.path("no-rules"),
                                              cacheDirectory: URL(fileURLWithPath: scratch.path("cache")), logger: TestLog.logger)
         #expect(stage.understander == nil)
         let outcome = try await stage.process(StoredMessage(id: 1, contentSHA256: String(repeating: "0", count: 64), size: 0,
@@ -83,7 +94,7 @@ import Testing
         defer { scratch.remove() }
         try scratch.write("kind: other\nbusines: false\n", to: "rules/kinds/other.yaml")
         #expect(throws: RuleFileProblems.self) {
-            try UnderstandStage.load(spool: try scratch.makeSpool(), rules: MailroomConfig.RulesSettings(path: scratch.path("rules")),
+            try UnderstandStage.load(spool: try scratch.makeSpool(), rulesDirectory: scratch.path("rules"),
                                      cacheDirectory: URL(fileURLWithPath: scratch.path("cache")), logger: TestLog.logger)
         }
     }

@@ -1,7 +1,18 @@
 import Foundation
 import Logging
 import Testing
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 /// IMAP ingest against a real Dovecot on loopback (scripts/dovecot-test-server.sh), one server per test.
 @Suite("IMAP ingest against Dovecot", .serialized, .enabled(if: DovecotTestServer.isAvailable))
@@ -150,7 +161,7 @@ struct IMAPIngestTests {
         #expect(try intake.store.countMessages(matching: MessageFilter()) == 6)
         let validity2 = try intake.store.imapCheckpoint(source: "imap:office/Orders")?.uidValidity
         #expect(validity1 != validity2)
-        #expect(try intake.store.auditEvents(matching: AuditFilter(eventType: "uidvalidity_changed")).count == 1)
+        #expect(try intake.store.auditLog.auditEvents(matching: AuditFilter(eventType: "uidvalidity_changed")).count == 1)
         #expect(try server.uids(of: "alice", in: "Orders", flagged: "Mailroom").count == 6)
     }
 
@@ -204,7 +215,7 @@ struct IMAPIngestTests {
 
         let config = MailroomConfig(store: .init(path: run.scratch.path("mailroom.sqlite")),
                                     sources: .init(imap: [run.source.account]))
-        let status = try StatusReport.gather(config: config, store: run.intake.store)
+        let status = try StatusReport.gather(config: config, store: run.intake.store as! MailStore)
         #expect(status.text.contains("auth-failed"), "\(status.text)")
         await run.finish()
     }

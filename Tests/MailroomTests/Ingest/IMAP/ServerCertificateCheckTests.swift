@@ -1,6 +1,17 @@
 import Foundation
 import Testing
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 /// Chain and host-name verification with a throwaway CA made by openssl (the system store is swapped for it).
 @Suite("Server certificate verification")

@@ -1,5 +1,16 @@
 import Foundation
-@testable import Mailroom
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
 
 /// The repository root, from this file's place.
 let gatewayRepoRoot: URL = URL(fileURLWithPath: #filePath)

@@ -1,0 +1,279 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Vocabulary
+import Store
+import Ingest
+import Understand
+import Act
+
+/// The daemon: the configured sources feed the store, the pipeline drives every message to a terminal
+/// state, and swift-service-lifecycle starts and stops it all.
+///
+/// `serve()` runs until SIGTERM or SIGINT. Graceful shutdown goes in the reverse order of start-up: the
+/// sources stop taking new mail first (a file being taken is finished: spooled, committed, acknowledged),
+/// then the pipeline finishes every message it has started — driven to a terminal state — and starts no
+/// new one; then the process exits 0. Whatever was not started stays in its committed state for the next
+/// start.
+///
+/// `runOnce()` ingests what is in every source now, drives every message to a terminal state and reports
+/// what happened to each.
+public final class MailroomDaemon: Sendable {
+    public let config: MailroomConfig
+    public let store: MailStore
+    public let spool: Spool
+    public let pipeline: Pipeline
+    public let maildirs: [MaildirSource]
+    public let dropFolders: [DropFolderSource]
+    public let imapAccounts: [IMAPAccountSource]
+    /// Carries out decided actions; its own service retries and settles waiting messages.
+    public let outbox: Outbox
+    /// Mails approvers when an action starts waiting for their role (rules/approvers.yaml `notify_via`).
+    public let approvalRequests: ApprovalRequests?
+    package let logger: Logger
+
+    public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil) throws {
+        self.config = config
+        self.logger = logger
+        spool = try Spool(directory: config.spool.path)
+        store = try MailStore(path: config.store.path)
+        let intake = Intake(store: store, spool: spool)
+        // Rule files, kinds and connectors: a daemon does not start on rules with errors (`mailroom rules check`).
+        let environment = RuleEnvironment.load(rulesDirectory: URL(fileURLWithPath: config.rules.path),
+                                               connectorsDirectory: URL(fileURLWithPath: config.rules.connectors),
+                                               requireRules: false, config: config)
+        if !environment.errors.isEmpty {
+            throw PipelineError(message: "the rule files have errors; fix them (`mailroom rules check`):\n"
+                + environment.errors.map(\.description).joined(separator: "\n"))
+        }
+        outbox = Outbox(store: store, connectors: environment.connectors, policy: config.rules.retryPolicy, spool: spool, logger: logger)
+        approvalRequests = ApprovalRequests(store: store, approvers: environment.approvers, connectors: environment.connectors, logger: logger)
+        let standard: [any PipelineStage]
+        if let stages {
+            standard = stages
+        } else {
+            let understand = try UnderstandStage.load(
+                spool: spool, rulesDirectory: config.rules.path,
+                cacheDirectory: URL(fileURLWithPath: config.store.path).deletingLastPathComponent().appendingPathComponent("cache"),
+                logger: logger,
+                gateway: config.gateway.providers.isEmpty ? nil : ModelGateway(settings: config.gateway, store: store))
+            standard = Pipeline.standardStages(spool: spool, store: store, understand: understand,
+                                               rules: environment.rules, kinds: environment.kinds, outbox: outbox,
+                                               approvers: environment.approvers)
+        }
+        pipeline = Pipeline(store: store, stages: standard,
+                            workers: config.pipeline.workers, logger: logger)
+        maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
+        dropFolders = config.sources.drop.map { DropFolderSource(settings: $0, intake: intake, logger: logger) }
+        imapAccounts = config.sources.imap.map { IMAPAccountSource(account: $0, intake: intake, logger: logger) }
+    }
+
+    // MARK: - Long-running
+
+    /// Runs until SIGTERM/SIGINT (graceful) and returns when everything in flight is finished.
+    public func serve() async throws {
+        let waiting = try store.countMessages(matching: MessageFilter(states: Pipeline.workStates))
+        logger.info("mailroom \(MailroomVersion.string) starting", metadata: [
+            "store": "\(config.store.path)", "spool": "\(config.spool.path)",
+            "sources": "\(config.sourceNames.joined(separator: ", "))", "workers": "\(config.pipeline.workers)",
+        ])
+        if waiting > 0 { logger.info("resuming \(waiting) message(s) from their last committed state") }
+        if config.sourceNames.isEmpty { logger.warning("no sources are configured: only stored messages are processed") }
+
+        let bell = Doorbell()
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: PipelineService(pipeline: pipeline, bell: bell), serviceName: "pipeline"),
+            .init(service: OutboxService(outbox: outbox, approvalRequests: approvalRequests, poll: config.rules.outboxPollSeconds, logger: logger),
+                  serviceName: "outbox"),
+        ]
+        for source in maildirs {
+            services.append(.init(service: SourceService { stop, sourceBell in
+                await source.watch(stop: stop, bell: sourceBell) { bell.ring() }
+            }, serviceName: source.sourceName))
+        }
+        for source in dropFolders {
+            services.append(.init(service: SourceService { stop, sourceBell in
+                await source.watch(stop: stop, bell: sourceBell) { bell.ring() }
+            }, serviceName: source.sourceName))
+        }
+        for account in imapAccounts {
+            services.append(.init(service: SourceService { stop, _ in
+                await account.watch(stop: stop) { bell.ring() }
+            }, serviceName: "imap:\(account.account.name)"))
+        }
+        var groupConfig = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                                    logger: logger)
+        // Below systemd's TimeoutStopSec (60 s in deploy/mailroom.service): after this, cancellation stops the
+        // workers between stages, so the process still exits before it is killed.
+        groupConfig.maximumGracefulShutdownDuration = .seconds(45)
+        try await ServiceGroup(configuration: groupConfig).run()
+        logger.info("mailroom stopped")
+    }
+
+    // MARK: - Once
+
+    /// What `run --once` did.
+    public struct OnceReport: Sendable {
+        public var sources: [(name: String, tally: IngestTally)] = []
+        /// Every message ingested or driven in this run, as it stands now.
+        public var messages: [StoredMessage] = []
+        /// Messages a stage or the store failed on (they stay in their last committed state).
+        public var errors: [Int64: String] = [:]
+        /// True when a signal cut the run short.
+        public var interrupted = false
+    }
+
+    /// Ingests what every source holds now, drives every message that is not terminal, and reports. A
+    /// SIGTERM/SIGINT stops taking mail and finishes the messages already started.
+    public func runOnce() async throws -> OnceReport {
+        let result = LockedBox<OnceReport?>(nil)
+        let failure = LockedBox<String?>(nil)
+        let service = OnceService { stop in
+            do {
+                result.value = try await self.once(stop: stop)
+            } catch {
+                failure.value = "\(error)"
+            }
+        }
+        let groupConfig = ServiceGroupConfiguration(
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup,
+                             failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "once")],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await ServiceGroup(configuration: groupConfig).run()
+        if let failure = failure.value { throw PipelineError(message: failure) }
+        return result.value ?? OnceReport(interrupted: true)
+    }
+
+    /// The work of `runOnce`, without the signal handling (tests call it directly).
+    public func once(stop: StopFlag = StopFlag()) async throws -> OnceReport {
+        var report = OnceReport()
+        var ingested: [Int64] = []
+        for source in maildirs {
+            try source.prepare()
+            let tally = try await BlockingIO.run { source.scan(includingCur: source.settings.includeCur, stop: stop) }
+            report.sources.append((source.sourceName, tally))
+            ingested += tally.messageIDs
+        }
+        for source in dropFolders {
+            try source.prepare()
+            var tally = IngestTally()
+            // Files dropped just now get their settle time, once; then whatever still changes is left.
+            var rounds = 0
+            while !stop.isSet {
+                let scan = try await BlockingIO.run { source.scan(stop: stop) }
+                tally.add(scan.tally)
+                rounds += 1
+                guard let again = scan.lookAgainIn, rounds < 3 else { break }
+                try? await Task.sleep(for: .milliseconds(Int64(min(again, source.settings.settleSeconds) * 1000) + 50))
+            }
+            report.sources.append((source.sourceName, tally))
+            ingested += tally.messageIDs
+        }
+        for account in imapAccounts where !stop.isSet {
+            do {
+                for (source, tally) in try await account.takeOnce(stop: stop) {
+                    report.sources.append((source, tally))
+                    ingested += tally.messageIDs
+                }
+            } catch {
+                // The mail stays on the server for the next run; say why it was not taken.
+                var tally = IngestTally()
+                tally.failures.append("\(error)")
+                logger.error("IMAP account \(account.account.name): \(error)")
+                report.sources.append(("imap:\(account.account.name)", tally))
+            }
+        }
+        let drained = await pipeline.drain(stop: stop)
+        report.errors = drained.errors
+        // Approved actions and due retries, then messages whose actions are all final.
+        do {
+            try await outbox.runDue()
+            try outbox.settleWaitingMessages()
+        } catch {
+            logger.error("the outbox could not finish its work: \(error)")
+        }
+        await approvalRequests?.notifyPending()
+        report.interrupted = stop.isSet
+        var seen = Set<Int64>()
+        let ids = (ingested + drained.driven.map(\.id) + drained.errors.keys.sorted()).filter { seen.insert($0).inserted }
+        let store = self.store
+        report.messages = try await BlockingIO.run { try ids.compactMap { try store.message(id: $0) } }
+            .sorted { $0.id < $1.id }
+        return report
+    }
+}
+
+/// The pipeline as a service: on graceful shutdown, starts no new message and finishes the started ones.
+package struct PipelineService: Service {
+    package let pipeline: Pipeline
+    package let bell: Doorbell
+
+    package func run() async throws {
+        let stop = StopFlag()
+        await withGracefulShutdownHandler {
+            await pipeline.run(stop: stop, bell: bell)
+        } onGracefulShutdown: {
+            stop.set()
+            bell.ring()
+        }
+    }
+}
+
+/// The outbox as a service: carries out approved actions and due retries, and moves messages whose actions
+/// are all final from review to acted. Stops between two actions on graceful shutdown.
+package struct OutboxService: Service {
+    package let outbox: Outbox
+    package let approvalRequests: ApprovalRequests?
+    package let poll: Double
+    package let logger: Logger
+
+    package func run() async throws {
+        let stop = StopFlag()
+        let bell = Doorbell()
+        await withGracefulShutdownHandler {
+            while !stop.isSet {
+                do {
+                    try await outbox.runDue()
+                    try outbox.settleWaitingMessages()
+                } catch {
+                    logger.error("outbox: \(error)")
+                }
+                await approvalRequests?.notifyPending()
+                await bell.wait(timeout: .milliseconds(Int64(poll * 1000)), unless: stop)
+            }
+        } onGracefulShutdown: {
+            stop.set()
+            bell.ring()
+        }
+    }
+}
+
+/// A source as a service: on graceful shutdown, finishes the file at hand and stops watching.
+package struct SourceService: Service {
+    package let watch: @Sendable (StopFlag, Doorbell) async -> Void
+
+    package func run() async throws {
+        let stop = StopFlag()
+        let bell = Doorbell()
+        await withGracefulShutdownHandler {
+            await watch(stop, bell)
+        } onGracefulShutdown: {
+            stop.set()
+            bell.ring()
+        }
+    }
+}
+
+/// `run --once` as a service, so that SIGTERM/SIGINT stop it gracefully too.
+package struct OnceService: Service {
+    package let work: @Sendable (StopFlag) async -> Void
+
+    package func run() async throws {
+        let stop = StopFlag()
+        await withGracefulShutdownHandler {
+            await work(stop)
+        } onGracefulShutdown: {
+            stop.set()
+        }
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+import Vocabulary
+import Understand
+
+/// What Decide looks at for one message. Everything a rule can read is in here, including the time the
+/// decision is taken for, so a decision can be repeated exactly (`rules test`, `replay`).
+public struct DecisionInput: Sendable {
+    public var messageID: Int64
+    public var message: NormalisedMessage
+    public var understanding: Understanding
+    /// The configured source the message came from ("maildir:inbox").
+    public var source: String
+    public var receivedAt: Date
+    public var now: Date
+
+    public init(messageID: Int64, message: NormalisedMessage, understanding: Understanding, source: String,
+                receivedAt: Date, now: Date) {
+        self.messageID = messageID
+        self.message = message
+        self.understanding = understanding
+        self.source = source
+        self.receivedAt = receivedAt
+        self.now = now
+    }
+
+    /// The values rules read, by top-level name (rules/README.md lists them).
+    public var scope: EvaluationScope {
+        func addresses(_ list: [MailAddress]) -> RuleValue { .list(list.map { .string($0.address.lowercased()) }) }
+        let senderAddress = (message.from.first ?? message.sender.first)?.address.lowercased()
+        var headers: [String: RuleValue] = [:]
+        for h in message.headers where headers[h.name.lowercased()] == nil { headers[h.name.lowercased()] = .string(h.value) }
+        let attachments: [RuleValue] = message.attachments.map { a in
+            .object(["filename": a.filename.map(RuleValue.string) ?? .null, "content_type": .string(a.contentType),
+                     "size": .number(Decimal(a.size)), "sha256": .string(a.sha256),
+                     "disposition": a.disposition.map(RuleValue.string) ?? .null])
+        }
+        let messageValue: RuleValue = .object([
+            "subject": message.subject.map(RuleValue.string) ?? .null,
+            "sender": senderAddress.map(RuleValue.string) ?? .null,
+            "sender_name": (message.from.first?.name).map(RuleValue.string) ?? .null,
+            "from": addresses(message.from), "to": addresses(message.to), "cc": addresses(message.cc),
+            "reply_to": addresses(message.replyTo),
+            "date": message.date.map { .string(ISO8601.utcString($0)) } ?? .null,
+            "id": message.messageID.map(RuleValue.string) ?? .null,
+            "text": .string(message.text),
+            "headers": .object(headers),
+            "attachments": .list(attachments),
+        ])
+        let thread: RuleValue = .object([
+            "in_reply_to": message.inReplyTo.map(RuleValue.string) ?? .null,
+            "references": .list(message.references.map(RuleValue.string)),
+            "is_reply": .bool(message.inReplyTo != nil || !message.references.isEmpty),
+        ])
+        var confidence = Decimal()
+        var c = Decimal(string: String(format: "%.6f", understanding.confidence), locale: Locale(identifier: "en_US_POSIX")) ?? 0
+        NSDecimalRound(&confidence, &c, 6, .plain)
+        return EvaluationScope(names: [
+            "message": messageValue,
+            "sender": senderAddress.map(RuleValue.string) ?? .null,
+            "subject": message.subject.map(RuleValue.string) ?? .null,
+            "kind": .string(understanding.kind),
+            "confidence": .number(confidence),
+            "fields": .object(understanding.fields.mapValues(RuleValue.init(field:))),
+            "thread": thread,
+            "source": .string(source),
+        ], now: now, receivedAt: receivedAt)
+    }
+}
+
+/// A rule that could not be evaluated on a message (a type mismatch the checker cannot see in advance).
+public struct RuleEvaluationProblem: Sendable, Hashable, Codable {
+    public var rule: String
+    public var file: String
+    public var line: Int
+    public var message: String
+}
+
+/// What Decide concluded for one message.
+public struct Decision: Sendable, Hashable {
+    public var actions: [IntendedAction]
+    /// Names of the rules whose condition held, in the order they ran.
+    public var matchedRules: [String]
+    public var rulesEvaluated: Int
+    /// Rules not tried and why ("after rule X stopped", "kind other is not a business kind").
+    public var skipped: [String: String]
+    public var problems: [RuleEvaluationProblem]
+    public var ruleFiles: [RuleFileInfo]
+    /// Reasons the message must go to a person instead of acting (a rule's `review:`, or quote lines that
+    /// match nothing in the catalogue). When not empty, `actions` is empty: nothing is done.
+    public var review: [String] = []
+    /// The quote request's lines matched to the catalogue and priced (when a rule reads `quote`).
+    public var quote: QuoteDraft?
+    /// The catalogue `quote` was priced from (for the audit).
+    public var catalogue: ProductCatalogue?
+
+    public var auditDetails: [String: JSONValue] {
+        var details: [String: JSONValue] = [
+            "rules_evaluated": .integer(rulesEvaluated),
+            "rules_matched": .array(matchedRules.map { .string($0) }),
+            "rule_files": .array(ruleFiles.map { .object(["file": .string($0.file), "sha256": .string($0.sha256)]) }),
+            "actions": .array(actions.map(Decision.actionJSON)),
+            "problems": .array(problems.map { .string("\($0.file):\($0.line): rule '\($0.rule)': \($0.message)") }),
+        ]
+        if !review.isEmpty { details["review"] = .array(review.map { .string($0) }) }
+        if let quote, let catalogue { details["quote"] = QuoteScope.auditJSON(quote, catalogue: catalogue) }
+        return details
+    }
+
+    package static func actionJSON(_ a: IntendedAction) -> JSONValue { a.auditJSON }
+}
+
+/// The pure heart of Decide: (message, understanding, rules) → intended actions.
+public struct Decider: Sendable {
+    public let rules: RuleSet
+    /// Kinds that may trigger actions without being named by a rule (CONTRACTS.md's business kinds, or
+    /// those the kind catalogue marks `business`).
+    public let businessKinds: Set<String>
+    package let evaluator: ExpressionEvaluator
+
+    public static let defaultBusinessKinds: Set<String> = ["quote_request", "support_ticket", "approval", "invoice", "purchase_order"]
+
+    public init(rules: RuleSet, kinds: KindCatalogue? = nil) {
+        self.rules = rules
+        if let kinds {
+            businessKinds = Set(kinds.kinds.filter(\.business).map(\.name))
+        } else {
+            businessKinds = Decider.defaultBusinessKinds
+        }
+        evaluator = ExpressionEvaluator()
+    }
+
+    public func decide(_ input: DecisionInput) -> Decision {
+        var scope = input.scope
+        let kind = input.understanding.kind
+        var decision = Decision(actions: [], matchedRules: [], rulesEvaluated: 0, skipped: [:], problems: [],
+                                ruleFiles: rules.files)
+        if rules.readsQuote {
+            if let catalogue = rules.catalogue {
+                decision.quote = QuoteScope.draft(for: input.understanding, catalogue: catalogue)
+                decision.catalogue = catalogue
+            }
+            scope.names["quote"] = QuoteScope.value(decision.quote)
+        }
+        var stoppedBy: String?
+        for rule in rules.rules {
+            if !decision.review.isEmpty {
+                decision.skipped[rule.name] = "the message goes to review"
+                continue
+            }
+            if let stoppedBy {
+                decision.skipped[rule.name] = "rule '\(stoppedBy)' matched and stops further rules"
+                continue
+            }
+            if !businessKinds.contains(kind), !rule.namedKinds.contains(kind) {
+                decision.skipped[rule.name] = "kind '\(kind)' is not a business kind and the rule does not name it"
+                continue
+            }
+            decision.rulesEvaluated += 1
+            let holds: Bool
+            do throws(ExpressionError) {
+                holds = try evaluator.evaluate(rule.when, in: scope).isTruthy
+            } catch {
+                decision.problems.append(RuleEvaluationProblem(rule: rule.name, file: rule.file, line: rule.line,
+                                                               message: "the condition could not be evaluated: \(error.message)"))
+                continue
+            }
+            guard holds else { continue }
+            if let review = rule.review {
+                decision.matchedRules.append(rule.name)
+                do throws(ExpressionError) {
+                    let reason = try review.render(evaluator, in: scope).text
+                    decision.review.append("rule '\(rule.name)': " + reason)
+                } catch {
+                    decision.review.append("rule '\(rule.name)' (\(rule.file):\(rule.line)) sends the mail to review; its reason could not be filled in: \(error.message)")
+                }
+                decision.actions = []
+                continue
+            }
+            // A safeguard whatever the rules say: actions built from `quote` are never taken while a line of the
+            // request matches nothing (or too weakly); a person resolves the line first.
+            if rule.readsQuote, !rule.actions.isEmpty, let quote = decision.quote, quote.needsReview {
+                decision.matchedRules.append(rule.name)
+                let lines = quote.lines.enumerated().filter { $0.element.needsReview }.map { QuoteScope.reason($0.offset, $0.element) }
+                decision.review.append("rule '\(rule.name)' would act on the quote, but " + lines.joined(separator: "; "))
+                decision.actions = []
+                continue
+            }
+            var rendered: [IntendedAction] = []
+            var failed = false
+            for (index, action) in rule.actions.enumerated() {
+                var parameters: [String: JSONValue] = [:]
+                do throws(ExpressionError) {
+                    for (name, template) in action.parameters {
+                        parameters[name] = try render(template, scope: scope)
+                    }
+                } catch {
+                    decision.problems.append(RuleEvaluationProblem(rule: rule.name, file: rule.file, line: action.line,
+                                                                   message: "a parameter of action \(index + 1) could not be filled in: \(error.message)"))
+                    failed = true
+                    break
+                }
+                rendered.append(IntendedAction(rule: rule.name, ruleFile: rule.file, ruleFileSHA256: rule.fileSHA256,
+                                               index: index, connector: action.connector, action: action.action,
+                                               parameters: parameters, approval: action.approval))
+            }
+            if failed { continue }
+            decision.matchedRules.append(rule.name)
+            decision.actions += rendered
+            if rule.stop { stoppedBy = rule.name }
+        }
+        return decision
+    }
+
+    /// Renders a parameter; templates that read `captured` stay as written and are filled in by the outbox
+    /// when the action runs (the values do not exist before).
+    package func render(_ template: ParameterTemplate, scope: EvaluationScope) throws(ExpressionError) -> JSONValue {
+        switch template {
+        case .value(let v): return v
+        case .template(let t):
+            if t.expressions.contains(where: { $0.rootNames.contains("captured") }) { return .string(t.source) }
+            return try t.render(evaluator, in: scope).json
+        case .list(let items):
+            var out: [JSONValue] = []
+            for item in items { out.append(try render(item, scope: scope)) }
+            return .array(out)
+        case .mapping(let m):
+            var out: [String: JSONValue] = [:]
+            for (k, v) in m { out[k] = try render(v, scope: scope) }
+            return .object(out)
+        }
+    }
+
+    /// Fills in `{{ captured.… }}` templates left in parameters, when the action runs.
+    public static func fillCaptured(_ value: JSONValue, captured: [String: JSONValue]) throws(ExpressionError) -> JSONValue {
+        switch value {
+        case .string(let s) where s.contains("{{") && s.contains("captured"):
+            let template = try Template.parse(s)
+            var nested: [String: RuleValue] = [:]
+            for (key, v) in captured {
+                // "erp.party_id" → captured.erp.party_id
+                let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+                if parts.count == 2 {
+                    var inner: [String: RuleValue] = [:]
+                    if case .object(let existing)? = nested[parts[0]] { inner = existing }
+                    inner[parts[1]] = RuleValue(json: v)
+                    nested[parts[0]] = .object(inner)
+                } else {
+                    nested[key] = RuleValue(json: v)
+                }
+            }
+            let scope = EvaluationScope(names: ["captured": .object(nested)], now: Date(timeIntervalSince1970: 0),
+                                        receivedAt: Date(timeIntervalSince1970: 0))
+            return try template.render(ExpressionEvaluator(), in: scope).json
+        case .array(let items):
+            var out: [JSONValue] = []
+            for i in items { out.append(try fillCaptured(i, captured: captured)) }
+            return .array(out)
+        case .object(let o):
+            var out: [String: JSONValue] = [:]
+            for (k, v) in o { out[k] = try fillCaptured(v, captured: captured) }
+            return .object(out)
+        default:
+            return value
+        }
+    }
+}

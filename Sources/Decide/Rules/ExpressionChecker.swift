@@ -1,0 +1,185 @@
+import Foundation
+import Vocabulary
+import Understand
+
+/// Checks an expression before any mail arrives: names, functions and their argument counts, members of
+/// `message`, `thread`, and fields against the kinds' schemas (those the condition names, else every kind).
+package struct ExpressionChecker: Sendable {
+    package indirect enum Shape: Sendable {
+        case any
+        case value
+        case record([String: Shape], what: String)
+        case list(Shape)
+    }
+
+    package let kinds: KindCatalogue?
+
+    package static let messageShape: [String: Shape] = [
+        "subject": .value, "sender": .value, "sender_name": .value, "from": .list(.value), "to": .list(.value),
+        "cc": .list(.value), "reply_to": .list(.value), "date": .value, "id": .value, "text": .value,
+        "headers": .any,
+        "attachments": .list(.record(["filename": .value, "content_type": .value, "size": .value, "sha256": .value,
+                                      "disposition": .value], what: "an attachment")),
+    ]
+    package static let threadShape: [String: Shape] = ["in_reply_to": .value, "references": .list(.value), "is_reply": .value]
+    /// `quote` (Decide/QuoteScope.swift): the request lines matched to rules/catalogue.csv.
+    package static let quoteShape: [String: Shape] = [
+        "lines": .list(.record(["line": .value, "sku": .value, "description": .value, "requested": .value, "quantity": .value,
+                                "unit": .value, "unit_price": .value, "currency": .value, "line_total": .value,
+                                "confidence": .value, "matched_by": .value, "matched_text": .value], what: "a quote line")),
+        "unmatched": .list(.record(["line": .value, "description": .value, "sku": .value, "quantity": .value,
+                                    "confidence": .value, "best_guess": .value, "reason": .value], what: "an unmatched quote line")),
+        "total": .value, "currency": .value,
+    ]
+
+    /// The top-level names and what they hold (the rule author's reference is rules/README.md).
+    package static let rootNames = ["message", "sender", "subject", "kind", "confidence", "fields", "thread", "source", "quote", "captured"]
+
+    package func fieldsShape(for namedKinds: Set<String>) -> (Shape, String) {
+        guard let kinds else { return (.any, "") }
+        let relevant = kinds.kinds.filter { namedKinds.isEmpty || namedKinds.contains($0.name) }
+        guard !relevant.isEmpty else { return (.any, "") }
+        func shape(_ f: FieldDefinition) -> Shape {
+            if case .list = f.type {
+                var items: [String: Shape] = [:]
+                for item in f.items { items[item.name] = shape(item) }
+                return .list(.record(items, what: "a line of '\(f.name)'"))
+            }
+            return .value
+        }
+        var fields: [String: Shape] = [:]
+        for kind in relevant {
+            for f in kind.fields {
+                if let existing = fields[f.name], case .list(.record(let a, let w)) = existing, case .list(.record(let b, _)) = shape(f) {
+                    fields[f.name] = .list(.record(a.merging(b) { x, _ in x }, what: w))
+                } else {
+                    fields[f.name] = shape(f)
+                }
+            }
+        }
+        let what = namedKinds.isEmpty ? "any kind" : relevant.map(\.name).sorted().joined(separator: " or ")
+        return (.record(fields, what: what), what)
+    }
+
+    package func check(_ expression: Expression, namedKinds: Set<String>, allowCaptured: Bool) -> [ExpressionError] {
+        var issues: [ExpressionError] = []
+        if let kinds {
+            let known = kinds.kinds.map(\.name)
+            for k in namedKinds.sorted() where !known.contains(k) {
+                let offset = kindLiteralOffset(expression, k) ?? expression.offset
+                issues.append(ExpressionError(offset: offset, message: "unknown kind '\(k)'",
+                                              suggestion: RuleFileProblem.closest(to: k, in: known).map { "did you mean '\($0)'?" }
+                                                  ?? "the kinds are: \(known.joined(separator: ", "))"))
+            }
+        }
+        let (fields, _) = fieldsShape(for: namedKinds.filter { k in kinds?.kind(named: k) != nil })
+        var roots: [String: Shape] = [
+            "message": .record(Self.messageShape, what: "message"), "sender": .value, "subject": .value, "kind": .value,
+            "confidence": .value, "fields": fields, "thread": .record(Self.threadShape, what: "thread"), "source": .value,
+            "quote": .record(Self.quoteShape, what: "quote"),
+        ]
+        if allowCaptured { roots["captured"] = .any }
+        _ = shape(expression, roots: roots, issues: &issues)
+        return issues
+    }
+
+    private func kindLiteralOffset(_ e: Expression, _ kind: String) -> Int? {
+        switch e.node {
+        case .literal(.string(let s)) where s == kind: return e.offset
+        case .binary(_, let l, let r): return kindLiteralOffset(l, kind) ?? kindLiteralOffset(r, kind)
+        case .list(let items): return items.lazy.compactMap { kindLiteralOffset($0, kind) }.first
+        case .not(let o): return kindLiteralOffset(o, kind)
+        case .call(_, let args): return args.lazy.compactMap { kindLiteralOffset($0, kind) }.first
+        default: return nil
+        }
+    }
+
+    private func shape(_ e: Expression, roots: [String: Shape], issues: inout [ExpressionError]) -> Shape {
+        switch e.node {
+        case .literal: return .value
+        case .name(let n):
+            if let s = roots[n] { return s }
+            if n == "captured" {
+                issues.append(ExpressionError(offset: e.offset, message: "`captured` values exist only when actions run",
+                                              suggestion: "use them in action parameters, not in `when`"))
+                return .any
+            }
+            issues.append(ExpressionError(offset: e.offset, message: "unknown name '\(n)'",
+                                          suggestion: RuleFileProblem.closest(to: n, in: roots.keys).map { "did you mean '\($0)'?" }
+                                              ?? "names are: \(Self.rootNames.joined(separator: ", "))"))
+            return .any
+        case .member(let base, let name):
+            return member(shape(base, roots: roots, issues: &issues), name, at: e.offset, issues: &issues)
+        case .index(let base, let i):
+            let b = shape(base, roots: roots, issues: &issues)
+            _ = shape(i, roots: roots, issues: &issues)
+            if case .list(let item) = b { return item }
+            return .any
+        case .list(let items):
+            items.forEach { _ = shape($0, roots: roots, issues: &issues) }
+            return .value
+        case .not(let o), .negate(let o):
+            _ = shape(o, roots: roots, issues: &issues)
+            return .value
+        case .binary(let op, let l, let r):
+            _ = shape(l, roots: roots, issues: &issues)
+            _ = shape(r, roots: roots, issues: &issues)
+            if op == .matches, case .literal(.string(let pattern)) = r.node {
+                if (try? NSRegularExpression(pattern: pattern)) == nil {
+                    issues.append(ExpressionError(offset: r.offset, message: "'\(pattern)' is not a valid regular expression"))
+                }
+            }
+            return .value
+        case .call(let name, let args):
+            guard let arity = ExpressionEvaluator.functionNames[name] else {
+                issues.append(ExpressionError(offset: e.offset, message: "unknown function '\(name)'",
+                                              suggestion: RuleFileProblem.closest(to: name, in: ExpressionEvaluator.functionNames.keys).map { "did you mean '\($0)'?" }))
+                args.forEach { _ = shape($0, roots: roots, issues: &issues) }
+                return .any
+            }
+            if !arity.contains(args.count) {
+                let expected = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)"
+                issues.append(ExpressionError(offset: e.offset, message: "\(name)(…) takes \(expected) argument(s), not \(args.count)"))
+            }
+            var first: Shape = .any
+            for (i, a) in args.enumerated() {
+                if case .lambda(let p, let body) = a.node {
+                    guard ExpressionEvaluator.lambdaFunctions.contains(name), i == 1 else {
+                        issues.append(ExpressionError(offset: a.offset, message: "'=>' is only allowed as the second argument of any(…), all(…) or count(…)"))
+                        continue
+                    }
+                    var inner = roots
+                    if case .list(let item) = first { inner[p] = item } else { inner[p] = .any }
+                    _ = shape(body, roots: inner, issues: &issues)
+                } else {
+                    let s = shape(a, roots: roots, issues: &issues)
+                    if i == 0 { first = s }
+                }
+            }
+            if name == "first" || name == "last", case .list(let item) = first { return item }
+            return .value
+        case .lambda:
+            issues.append(ExpressionError(offset: e.offset, message: "'=>' is only allowed inside any(…), all(…) or count(…)"))
+            return .any
+        }
+    }
+
+    private func member(_ base: Shape, _ name: String, at offset: Int, issues: inout [ExpressionError]) -> Shape {
+        switch base {
+        case .any: return .any
+        case .value:
+            return .any  // a record inside a value we know nothing about
+        case .list(let item):
+            let inner = member(item, name, at: offset, issues: &issues)
+            if case .list = inner { return inner }
+            return .list(inner)
+        case .record(let members, let what):
+            if let s = members[name] { return s }
+            let subject = what.hasPrefix("a ") || what.hasPrefix("an ") ? what : (["message", "thread", "quote"].contains(what) ? "`\(what)`" : "kind \(what)")
+            issues.append(ExpressionError(offset: offset, message: what == "any kind" ? "no kind has a field '\(name)'" : "\(subject) has no field '\(name)'",
+                                          suggestion: RuleFileProblem.closest(to: name, in: members.keys).map { "did you mean '\($0)'?" }
+                                              ?? "its fields are: \(members.keys.sorted().joined(separator: ", "))"))
+            return .any
+        }
+    }
+}

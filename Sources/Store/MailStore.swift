@@ -1,0 +1,624 @@
+import Foundation
+import GRDB
+import Vocabulary
+
+/// The store: one SQLite file holding messages, the places they were seen at, and the audit trail.
+///
+/// Durability: the file runs in WAL mode with `synchronous = FULL`. GRDB's WAL default is NORMAL, which
+/// survives a crash of the process but may lose the last transactions on power loss or a kernel crash,
+/// because the WAL is only fsynced at checkpoints. That is not acceptable here: the message row written by
+/// `recordReceived` is the acknowledgement record — Ingest moves the Maildir file to `cur/` (or the dropped
+/// file to `done/`) right after the commit, so a row lost after that move is a mail lost for good (the spool
+/// file would exist, but nothing would point at it). The same holds for the audit tail: a lost tail is
+/// indistinguishable from a truncated one. FULL fsyncs the WAL on every commit (≈ 3 ms on these machines,
+/// ≈ 300 commits/s), which is far above a company mailbox's rate; bulk work commits many rows in one
+/// transaction (`recordReceived(_: [ReceivedMessage], …)`) to pay for one fsync instead of many.
+///
+/// Concurrency: one writer connection per store (GRDB serialises writes) and `BEGIN IMMEDIATE`
+/// transactions, so a read-then-write (the audit append reads the last hash) cannot race with another
+/// process either; other processes wait up to `busyTimeout` for the write lock.
+public final class MailStore: Sendable {
+    public let path: String
+    package let pool: DatabasePool
+    package let clock: @Sendable () -> Date
+
+    /// How long a write waits for another process holding the file's write lock.
+    public static let busyTimeout: TimeInterval = 10
+
+    public convenience init(path: String) throws {
+        try self.init(path: path, clock: { Date() })
+    }
+
+    /// `clock` supplies event and update times (tests pass a fixed clock).
+    public init(path: String, clock: @escaping @Sendable () -> Date) throws {
+        self.path = path
+        self.clock = clock
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.database(path: path, operation: "create the directory \(parent)",
+                                          reason: error.localizedDescription)
+            }
+        }
+
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(MailStore.busyTimeout)
+        configuration.label = "mailroom.store"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            // After the pool exists: GRDB sets NORMAL when it switches the writer to WAL (see above).
+            try pool.barrierWriteWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            let migrator = StoreSchema.migrator
+            let unknown = try pool.read { db in
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+            }
+            if !unknown.isEmpty {
+                throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, operation: "open the store", reason: MailStore.explain(error))
+        }
+    }
+
+    /// Names of the migrations applied to the file, in order.
+    public func appliedMigrations() throws -> [String] {
+        try reading("list migrations") { db in try StoreSchema.migrator.completedMigrations(db) }
+    }
+
+    // MARK: - Receiving
+
+    /// One transaction: message row when the content hash is new (state `received`), source-location row,
+    /// and an audit event ("received" or "duplicate"). Same (source, location) or same content hash =>
+    /// duplicate; a duplicate seen at a new location still records that location.
+    public func recordReceived(_ message: ReceivedMessage, actor: String) throws -> ReceiveOutcome {
+        try recordReceived([message], actor: actor)[0]
+    }
+
+    /// Several received messages in one transaction (one fsync): for bulk imports such as an mbox file.
+    public func recordReceived(_ messages: [ReceivedMessage], actor: String) throws -> [ReceiveOutcome] {
+        for m in messages {
+            guard ContentHash.isValid(m.contentSHA256) else {
+                throw StoreError.invalidArgument("content hash '\(m.contentSHA256)' of \(m.source) \(m.location) "
+                    + "is not a SHA-256 in hex")
+            }
+        }
+        return try writing("record \(messages.count) received message(s)") { db in
+            try messages.map { try self.recordReceived($0, actor: actor, in: db) }
+        }
+    }
+
+    private func recordReceived(_ m: ReceivedMessage, actor: String, in db: Database) throws -> ReceiveOutcome {
+        let sha = m.contentSHA256.lowercased()
+        let now = MillisecondTime.string(clock())
+        var details: [String: JSONValue] = [
+            "source": .string(m.source), "location": .string(m.location), "sha256": .string(sha),
+            "size": .integer(m.size),
+        ]
+
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT s.message_id, m.content_sha256 FROM message_sources s JOIN messages m ON m.id = s.message_id
+            WHERE s.source = ? AND s.location = ?
+            """, arguments: [m.source, m.location]) {
+            let id: Int64 = try row.decode(atIndex: 0)
+            let knownSHA: String = try row.decode(atIndex: 1)
+            details["duplicate_of"] = .int(id)
+            details["reason"] = "location already recorded"
+            if knownSHA != sha {
+                // Identity is the location; the differing content is kept on record for the auditor.
+                details["content_differs"] = true
+                details["recorded_sha256"] = .string(knownSHA)
+            }
+            try appendAuditEvent(AuditDraft(messageID: id, stage: "ingest", actor: actor, eventType: "duplicate",
+                                            details: details), in: db)
+            return .duplicate(messageID: id)
+        }
+
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM messages WHERE content_sha256 = ?",
+                                       arguments: [sha]) {
+            try insertSource(m, messageID: id, now: now, in: db)
+            details["duplicate_of"] = .int(id)
+            details["reason"] = "same content already recorded"
+            try appendAuditEvent(AuditDraft(messageID: id, stage: "ingest", actor: actor, eventType: "duplicate",
+                                            details: details), in: db)
+            return .duplicate(messageID: id)
+        }
+
+        try db.execute(sql: """
+            INSERT INTO messages (content_sha256, size, state, received_at, updated_at, attempts)
+            VALUES (?, ?, ?, ?, ?, 0)
+            """, arguments: [sha, m.size, MessageState.received.rawValue, MillisecondTime.string(m.receivedAt), now])
+        let id = db.lastInsertedRowID
+        try insertSource(m, messageID: id, now: now, in: db)
+        details["to"] = .string(MessageState.received.rawValue)
+        try appendAuditEvent(AuditDraft(messageID: id, stage: "ingest", actor: actor, eventType: "received",
+                                        details: details), in: db)
+        return .stored(messageID: id)
+    }
+
+    private func insertSource(_ m: ReceivedMessage, messageID: Int64, now: String, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO message_sources (source, location, message_id, first_seen) VALUES (?, ?, ?, ?)
+            """, arguments: [m.source, m.location, messageID, now])
+    }
+
+    public func isKnown(source: String, location: String) throws -> Bool {
+        try reading("look up \(source) \(location)") { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM message_sources WHERE source = ? AND location = ?)",
+                              arguments: [source, location]) ?? false
+        }
+    }
+
+    /// The message holding these raw bytes, if any.
+    public func messageID(contentSHA256: String) throws -> Int64? {
+        try reading("look up content \(contentSHA256)") { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM messages WHERE content_sha256 = ?",
+                               arguments: [contentSHA256.lowercased()])
+        }
+    }
+
+    // MARK: - Reading messages
+
+    private static let messageColumns = """
+        m.id, m.content_sha256, m.size, m.state, m.received_at, m.updated_at, m.subject, m.sender, m.kind,
+        m.flag_reason, m.normalised_json, m.attempts, m.understanding_json,
+        (SELECT s.source FROM message_sources s WHERE s.message_id = m.id ORDER BY s.rowid LIMIT 1) AS source,
+        (SELECT s.location FROM message_sources s WHERE s.message_id = m.id ORDER BY s.rowid LIMIT 1) AS location
+        """
+
+    public func message(id: Int64) throws -> StoredMessage? {
+        try reading("read message \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT \(MailStore.messageColumns) FROM messages m WHERE m.id = ?",
+                             arguments: [id]).map(MailStore.storedMessage)
+        }
+    }
+
+    /// Messages in the given states, oldest first: what the daemon resumes after a restart.
+    public func messages(inStates states: [MessageState], limit: Int) throws -> [StoredMessage] {
+        guard !states.isEmpty else { return [] }
+        return try messages(matching: MessageFilter(states: states, limit: limit))
+    }
+
+    public func messages(matching filter: MessageFilter) throws -> [StoredMessage] {
+        let (whereSQL, arguments) = MailStore.whereClause(filter)
+        let order = filter.newestFirst ? "DESC" : "ASC"
+        let sql = "SELECT \(MailStore.messageColumns) FROM messages m \(whereSQL) "
+            + "ORDER BY m.received_at \(order), m.id \(order) LIMIT ? OFFSET ?"
+        var args = arguments
+        args += [filter.limit ?? -1, max(0, filter.offset)]
+        return try reading("list messages") { db in
+            try Row.fetchAll(db, sql: sql, arguments: args).map(MailStore.storedMessage)
+        }
+    }
+
+    /// How many messages the filter matches, ignoring its limit and offset.
+    public func countMessages(matching filter: MessageFilter) throws -> Int {
+        let (whereSQL, arguments) = MailStore.whereClause(filter)
+        return try reading("count messages") { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM messages m \(whereSQL)", arguments: arguments) ?? 0
+        }
+    }
+
+    private static func whereClause(_ filter: MessageFilter) -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var args: StatementArguments = []
+        if !filter.states.isEmpty {
+            clauses.append("m.state IN (" + filter.states.map { _ in "?" }.joined(separator: ", ") + ")")
+            args += StatementArguments(filter.states.map(\.rawValue))
+        }
+        if let source = filter.source {
+            clauses.append("EXISTS (SELECT 1 FROM message_sources s WHERE s.message_id = m.id AND s.source = ?)")
+            args += [source]
+        }
+        if let since = filter.since {
+            clauses.append("m.received_at >= ?")
+            args += [MillisecondTime.string(since)]
+        }
+        if let until = filter.until {
+            clauses.append("m.received_at < ?")
+            args += [MillisecondTime.string(until)]
+        }
+        if let text = filter.text, !text.isEmpty {
+            clauses.append("(m.subject LIKE ? ESCAPE '\\' OR m.sender LIKE ? ESCAPE '\\')")
+            let pattern = likePattern(text)
+            args += [pattern, pattern]
+        }
+        if let kind = filter.kind {
+            clauses.append("m.kind = ?")
+            args += [kind]
+        }
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), args)
+    }
+
+    /// Every place the message was seen at, first one first.
+    public func sources(ofMessage id: Int64) throws -> [MessageSourceRecord] {
+        try reading("list the sources of message \(id)") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT source, location, first_seen FROM message_sources WHERE message_id = ? ORDER BY rowid
+                """, arguments: [id]).map { row in
+                MessageSourceRecord(source: try row.decode(atIndex: 0), location: try row.decode(atIndex: 1),
+                                    firstSeen: MillisecondTime.date(try row.decode(atIndex: 2)) ?? .distantPast)
+            }
+        }
+    }
+
+    /// Count per state; every state is present, with 0 when no message is in it.
+    public func stateCounts() throws -> [MessageState: Int] {
+        try reading("count messages by state") { db in
+            var counts = Dictionary(uniqueKeysWithValues: MessageState.allCases.map { ($0, 0) })
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM messages GROUP BY state") {
+                let name: String = try row.decode(atIndex: 0)
+                if let state = MessageState(rawValue: name) { counts[state] = try row.decode(atIndex: 1) }
+            }
+            return counts
+        }
+    }
+
+    private static func storedMessage(_ row: Row) throws -> StoredMessage {
+        let id: Int64 = try row.decode(forColumn: "id")
+        let stateName: String = try row.decode(forColumn: "state")
+        guard let state = MessageState(rawValue: stateName) else {
+            throw StoreError.corruptRow(table: "messages", id: id, reason: "unknown state '\(stateName)'")
+        }
+        func date(_ column: String) throws -> Date {
+            let text: String = try row.decode(forColumn: column)
+            guard let d = MillisecondTime.date(text) else {
+                throw StoreError.corruptRow(table: "messages", id: id, reason: "\(column) '\(text)' is not a time")
+            }
+            return d
+        }
+        var normalised: NormalisedMessage?
+        if let json: String = try row.decode(forColumn: "normalised_json") {
+            do {
+                normalised = try JSONDecoder().decode(NormalisedMessage.self, from: Data(json.utf8))
+            } catch {
+                throw StoreError.corruptRow(table: "messages", id: id,
+                                            reason: "the stored normalised message does not decode: \(error)")
+            }
+        }
+        var understanding: Understanding?
+        if let json: String = try row.decode(forColumn: "understanding_json") {
+            do {
+                understanding = try JSONDecoder().decode(Understanding.self, from: Data(json.utf8))
+            } catch {
+                throw StoreError.corruptRow(table: "messages", id: id,
+                                            reason: "the stored understanding does not decode: \(error)")
+            }
+        }
+        return StoredMessage(
+            id: id, contentSHA256: try row.decode(forColumn: "content_sha256"), size: try row.decode(forColumn: "size"),
+            state: state, source: try row.decode(forColumn: "source") ?? "",
+            location: try row.decode(forColumn: "location") ?? "", receivedAt: try date("received_at"),
+            updatedAt: try date("updated_at"), subject: try row.decode(forColumn: "subject"),
+            sender: try row.decode(forColumn: "sender"), kind: try row.decode(forColumn: "kind"),
+            flagReason: try row.decode(forColumn: "flag_reason"), normalised: normalised,
+            attempts: try row.decode(forColumn: "attempts"), understanding: understanding)
+    }
+
+    // MARK: - State machine
+
+    /// Compare-and-set state change plus its audit event in one transaction. Throws
+    /// `StoreError.illegalTransition` for a move the state machine forbids, `StoreError.stateConflict` when
+    /// the message is no longer in `from` (another worker moved it), `StoreError.messageNotFound`.
+    ///
+    /// The audit event gets the message id, and "from"/"to" in its details (the verifier cross-checks the
+    /// latest "to" of each message against its state); a flag reason is copied into the details too.
+    public func transition(_ id: Int64, from: MessageState, to: MessageState, update: MessageUpdate,
+                           audit: AuditDraft) throws {
+        guard from.canMove(to: to) else {
+            throw StoreError.illegalTransition(messageID: id, from: from, to: to)
+        }
+        var normalisedJSON: String?
+        if let normalised = update.normalised {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            normalisedJSON = String(decoding: try encoder.encode(normalised), as: UTF8.self)
+        }
+        var understandingJSON: String?
+        if let understanding = update.understanding {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            understandingJSON = String(decoding: try encoder.encode(understanding), as: UTF8.self)
+        }
+        let flagged = to == .review || to == .failed
+        try writing("move message \(id) from \(from.rawValue) to \(to.rawValue)") { db in
+            try db.execute(sql: """
+                UPDATE messages SET
+                    state = ?, updated_at = ?, attempts = 0,
+                    subject = coalesce(?, subject), sender = coalesce(?, sender), kind = coalesce(?, kind),
+                    normalised_json = coalesce(?, normalised_json),
+                    understanding_json = coalesce(?, understanding_json),
+                    flag_reason = \(flagged ? "coalesce(?, flag_reason)" : "?")
+                WHERE id = ? AND state = ?
+                """, arguments: [to.rawValue, MillisecondTime.string(clock()), update.subject, update.sender,
+                                 update.kind, normalisedJSON, understandingJSON, update.flagReason, id,
+                                 from.rawValue])
+            if db.changesCount == 0 {
+                guard let current = try String.fetchOne(db, sql: "SELECT state FROM messages WHERE id = ?",
+                                                        arguments: [id]) else {
+                    throw StoreError.messageNotFound(messageID: id)
+                }
+                guard let actual = MessageState(rawValue: current) else {
+                    throw StoreError.corruptRow(table: "messages", id: id, reason: "unknown state '\(current)'")
+                }
+                throw StoreError.stateConflict(messageID: id, expected: from, actual: actual)
+            }
+            var draft = audit
+            draft.messageID = id
+            draft.details["from"] = .string(from.rawValue)
+            draft.details["to"] = .string(to.rawValue)
+            if let reason = update.flagReason, draft.details["flag_reason"] == nil {
+                draft.details["flag_reason"] = .string(reason)
+            }
+            try self.appendAuditEvent(draft, in: db)
+        }
+    }
+
+    /// Counts one more start of work on the message in its current state and returns the new count. The
+    /// daemon calls it before a stage runs, so a message that crashes its stage on every restart shows up
+    /// (and can be sent to failed) instead of looping forever.
+    @discardableResult
+    public func recordAttempt(_ id: Int64) throws -> Int {
+        try writing("count an attempt on message \(id)") { db in
+            guard let n = try Int.fetchOne(db, sql: "UPDATE messages SET attempts = attempts + 1 WHERE id = ? RETURNING attempts",
+                                           arguments: [id]) else {
+                throw StoreError.messageNotFound(messageID: id)
+            }
+            return n
+        }
+    }
+
+    // MARK: - Audit trail
+
+    /// Appends an event to the hash chain: reads the last event and inserts the next in the same write
+    /// transaction, so concurrent appends (threads or processes) cannot fork the chain.
+    @discardableResult
+    public func appendAudit(_ draft: AuditDraft) throws -> AuditEvent {
+        try writing("append an audit event") { db in try self.appendAuditEvent(draft, in: db) }
+    }
+
+    /// Several events in one transaction (one fsync), in the given order.
+    @discardableResult
+    public func appendAudit(_ drafts: [AuditDraft]) throws -> [AuditEvent] {
+        try writing("append \(drafts.count) audit events") { db in
+            try drafts.map { try self.appendAuditEvent($0, in: db) }
+        }
+    }
+
+    @discardableResult
+    package func appendAuditEvent(_ draft: AuditDraft, in db: Database) throws -> AuditEvent {
+        // Cached statements: this runs for every event, often thousands per transaction in bulk work.
+        let last = try db.cachedStatement(sql: "SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1")
+        let head = try Row.fetchOne(last)
+            .map { row in AuditHead(sequence: try row.decode(atIndex: 0), hash: MailStore.lenientText(row[1] as DatabaseValue).text) }
+        let event = AuditChain.makeEvent(after: head, time: MillisecondTime.string(clock()), draft: draft)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO audit_events (sequence, time, message_id, stage, actor, event_type, details, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(arguments: [event.sequence, event.time, event.messageID, event.stage, event.actor,
+                                       event.eventType, event.details, event.previousHash, event.hash])
+        return event
+    }
+
+    /// The last event, as an auditor notes it (`AuditVerifier.verify(store:expectedHead:)` checks it later).
+    public func auditHead() throws -> AuditHead? {
+        try reading("read the audit head") { db in
+            try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1")
+                .map { AuditHead(sequence: try $0.decode(atIndex: 0), hash: MailStore.lenientText($0[1] as DatabaseValue).text) }
+        }
+    }
+
+    public func auditEvent(sequence: Int64) throws -> AuditEvent? {
+        try reading("read audit event \(sequence)") { db in
+            try Row.fetchOne(db, sql: "SELECT \(MailStore.auditColumns) FROM audit_events a WHERE a.sequence = ?",
+                             arguments: [sequence]).map { MailStore.auditEvent($0).event }
+        }
+    }
+
+    public func auditEvents(matching filter: AuditFilter) throws -> [AuditEvent] {
+        var clauses: [String] = []
+        var args: StatementArguments = []
+        var joinMessages = false
+        if let id = filter.messageID {
+            clauses.append("a.message_id = ?")
+            args += [id]
+        }
+        if let sender = filter.sender, !sender.isEmpty {
+            joinMessages = true
+            clauses.append("m.sender LIKE ? ESCAPE '\\'")
+            args += [MailStore.likePattern(sender)]
+        }
+        if let kind = filter.kind {
+            joinMessages = true
+            clauses.append("m.kind = ?")
+            args += [kind]
+        }
+        if let stage = filter.stage {
+            clauses.append("a.stage = ?")
+            args += [stage]
+        }
+        if let actor = filter.actor {
+            clauses.append("a.actor = ?")
+            args += [actor]
+        }
+        if let type = filter.eventType {
+            clauses.append("a.event_type = ?")
+            args += [type]
+        }
+        if let since = filter.since {
+            clauses.append("a.time >= ?")
+            args += [MillisecondTime.string(since)]
+        }
+        if let until = filter.until {
+            clauses.append("a.time < ?")
+            args += [MillisecondTime.string(until)]
+        }
+        if let text = filter.text, !text.isEmpty {
+            clauses.append("a.details LIKE ? ESCAPE '\\'")
+            args += [MailStore.likePattern(text)]
+        }
+        if let after = filter.afterSequence {
+            clauses.append("a.sequence > ?")
+            args += [after]
+        }
+        var sql = "SELECT \(MailStore.auditColumns) FROM audit_events a"
+        if joinMessages { sql += " JOIN messages m ON m.id = a.message_id" }
+        if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+        sql += " ORDER BY a.sequence LIMIT ?"
+        args += [filter.limit ?? -1]
+        return try reading("query the audit trail") { db in
+            try Row.fetchAll(db, sql: sql, arguments: args).map { MailStore.auditEvent($0).event }
+        }
+    }
+
+    /// Every event in sequence order, streamed (the trail is never loaded whole).
+    public func forEachAuditEvent(_ body: (AuditEvent) throws -> Void) throws {
+        try forEachStoredAuditEvent { event, _ in try body(event) }
+    }
+
+    /// Like `forEachAuditEvent`, and tells when a column did not hold what Mailroom writes there (a NULL, a
+    /// blob, a non-integer message id): such an event was written by someone else.
+    public func forEachStoredAuditEvent(_ body: (AuditEvent, _ malformed: String?) throws -> Void) throws {
+        try reading("read the audit trail") { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(MailStore.auditColumns) FROM audit_events a ORDER BY a.sequence")
+            while let row = try cursor.next() {
+                let (event, malformed) = MailStore.auditEvent(row)
+                try body(event, malformed)
+            }
+        }
+    }
+
+    /// Messages whose state disagrees with the latest "to" recorded for them in the audit trail, read in one
+    /// snapshot. A disagreement means audit events were removed (typically the tail) or the state was edited.
+    public func auditStateDisagreements() throws -> [(messageID: Int64, state: String, recorded: String?, lastSequence: Int64?)] {
+        try reading("cross-check message states against the audit trail") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, state, recorded, last_sequence FROM (
+                    SELECT m.id, m.state,
+                        (SELECT CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.to') END
+                           FROM audit_events a
+                          WHERE a.message_id = m.id
+                            AND (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.to') END) IS NOT NULL
+                          ORDER BY a.sequence DESC LIMIT 1) AS recorded,
+                        (SELECT max(a.sequence) FROM audit_events a WHERE a.message_id = m.id) AS last_sequence
+                    FROM messages m)
+                WHERE recorded IS NULL OR recorded <> state
+                ORDER BY id
+                """).map { row in
+                let recorded = row[2] as DatabaseValue
+                return (try row.decode(atIndex: 0), MailStore.lenientText(row[1] as DatabaseValue).text,
+                        recorded.isNull ? nil : MailStore.lenientText(recorded).text, try row.decode(atIndex: 3))
+            }
+        }
+    }
+
+    /// The highest sequence number ever assigned (SQLite's AUTOINCREMENT record), and the highest present.
+    public func auditSequenceMarks() throws -> (highWater: Int64?, maxPresent: Int64?) {
+        try reading("read the audit high-water mark") { db in
+            let high = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'")
+            let present = try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM audit_events")
+            return (high, present)
+        }
+    }
+
+    /// Names of the triggers that make the audit table append-only and are missing from the file.
+    public func missingAuditProtections() throws -> [String] {
+        let expected = ["audit_events_refuse_update", "audit_events_refuse_delete", "audit_events_append_at_end"]
+        let present = try reading("list the audit triggers") { db in
+            Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'"))
+        }
+        return expected.filter { !present.contains($0) }
+    }
+
+    private static let auditColumns =
+        "a.sequence, a.time, a.message_id, a.stage, a.actor, a.event_type, a.details, a.previous_hash, a.hash"
+
+    /// Reads an audit row without trusting it: the verifier must report tampering, not crash on it.
+    private static func auditEvent(_ row: Row) -> (event: AuditEvent, malformed: String?) {
+        var malformed: [String] = []
+        func text(_ index: Int, _ name: String) -> String {
+            let (value, ok) = lenientText(row[index] as DatabaseValue)
+            if !ok { malformed.append(name) }
+            return value
+        }
+        var sequence: Int64 = 0
+        if case .int64(let v) = (row[0] as DatabaseValue).storage { sequence = v }
+        var messageID: Int64?
+        switch (row[2] as DatabaseValue).storage {
+        case .null: messageID = nil
+        case .int64(let v): messageID = v
+        default: malformed.append("message_id")
+        }
+        let event = AuditEvent(sequence: sequence, time: text(1, "time"), messageID: messageID,
+                               stage: text(3, "stage"), actor: text(4, "actor"), eventType: text(5, "event_type"),
+                               details: text(6, "details"), previousHash: text(7, "previous_hash"),
+                               hash: text(8, "hash"))
+        return (event, malformed.isEmpty ? nil : malformed.joined(separator: ", "))
+    }
+
+    private static func lenientText(_ value: DatabaseValue) -> (text: String, ok: Bool) {
+        switch value.storage {
+        case .string(let s): return (s, true)
+        case .int64(let i): return (String(i), false)
+        case .double(let d): return (String(d), false)
+        case .blob(let b): return (String(decoding: b, as: UTF8.self), false)
+        case .null: return ("", false)
+        }
+    }
+
+    // MARK: - Plumbing
+
+    /// `%text%` for LIKE with `\` as the escape character.
+    package static func likePattern(_ text: String) -> String {
+        var escaped = ""
+        for ch in text {
+            if ch == "%" || ch == "_" || ch == "\\" { escaped.append("\\") }
+            escaped.append(ch)
+        }
+        return "%" + escaped + "%"
+    }
+
+    private func writing<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, operation: operation, reason: MailStore.explain(error))
+        }
+    }
+
+    private func reading<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, operation: operation, reason: MailStore.explain(error))
+        }
+    }
+
+    package static func explain(_ error: DatabaseError) -> String {
+        let message = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return message + " (another process held the store locked for more than \(Int(busyTimeout)) s; "
+                + "is a second daemon running on the same file?)"
+        case .SQLITE_FULL:
+            return message + " (the disk is full)"
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            return message + " (check that the user running mailroom may write the store file and its directory)"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return message + " (the file is damaged or not a Mailroom store; restore it from backup)"
+        default:
+            return message
+        }
+    }
+}
+
+extension MailStore: MessageStore, AuditLogStore, OutboxStore, SourceCheckpointStore, ModelCallStore, HelpdeskThreadStore,
+                     SentMailStore {}

@@ -1,0 +1,218 @@
+import GRDB
+import Vocabulary
+
+/// The store's schema, as named, append-only migrations. Never edit a registered migration: add a new one.
+package enum StoreSchema {
+    package static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        migrator.registerMigration("2026-01 messages, sources, audit trail") { db in
+            let states = MessageState.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            try db.execute(sql: """
+                CREATE TABLE messages (
+                    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                    content_sha256  TEXT    NOT NULL UNIQUE CHECK (length(content_sha256) = 64),
+                    size            INTEGER NOT NULL CHECK (size >= 0),
+                    state           TEXT    NOT NULL CHECK (state IN (\(states))),
+                    received_at     TEXT    NOT NULL,
+                    updated_at      TEXT    NOT NULL,
+                    subject         TEXT,
+                    sender          TEXT,
+                    kind            TEXT,
+                    flag_reason     TEXT,
+                    normalised_json TEXT,
+                    attempts        INTEGER NOT NULL DEFAULT 0
+                );
+                -- Resume and listing: messages in given states, oldest first.
+                CREATE INDEX messages_by_state ON messages (state, received_at, id);
+                CREATE INDEX messages_by_received ON messages (received_at, id);
+                CREATE INDEX messages_by_sender ON messages (sender);
+                CREATE INDEX messages_by_kind ON messages (kind);
+
+                CREATE TABLE message_sources (
+                    source      TEXT    NOT NULL,
+                    location    TEXT    NOT NULL,
+                    message_id  INTEGER NOT NULL REFERENCES messages (id) ON DELETE RESTRICT,
+                    first_seen  TEXT    NOT NULL,
+                    UNIQUE (source, location)
+                );
+                CREATE INDEX message_sources_by_message ON message_sources (message_id);
+
+                -- sequence is assigned by the store (last + 1, in the same write transaction as the read of
+                -- the last event). AUTOINCREMENT additionally keeps a high-water mark in sqlite_sequence
+                -- that deleting the tail does not lower; the verifier compares the two.
+                CREATE TABLE audit_events (
+                    sequence      INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time          TEXT    NOT NULL,
+                    message_id    INTEGER REFERENCES messages (id) ON DELETE RESTRICT,
+                    stage         TEXT    NOT NULL,
+                    actor         TEXT    NOT NULL,
+                    event_type    TEXT    NOT NULL,
+                    details       TEXT    NOT NULL,
+                    previous_hash TEXT    NOT NULL,
+                    hash          TEXT    NOT NULL
+                );
+                CREATE INDEX audit_events_by_message ON audit_events (message_id, sequence);
+                CREATE INDEX audit_events_by_time ON audit_events (time);
+                CREATE INDEX audit_events_by_stage ON audit_events (stage, sequence);
+                CREATE INDEX audit_events_by_actor ON audit_events (actor, sequence);
+                CREATE INDEX audit_events_by_type ON audit_events (event_type, sequence);
+
+                CREATE TRIGGER audit_events_refuse_update BEFORE UPDATE ON audit_events
+                BEGIN
+                    SELECT RAISE(ABORT, 'audit events are append-only: UPDATE is refused; record a correcting event instead');
+                END;
+                CREATE TRIGGER audit_events_refuse_delete BEFORE DELETE ON audit_events
+                BEGIN
+                    SELECT RAISE(ABORT, 'audit events are append-only: DELETE is refused');
+                END;
+                -- INSERT OR REPLACE deletes without firing DELETE triggers; refusing any insert that is not
+                -- exactly the next sequence number closes that door and keeps the trail gap-free.
+                CREATE TRIGGER audit_events_append_at_end BEFORE INSERT ON audit_events
+                WHEN NEW.sequence IS NULL
+                  OR NEW.sequence <> coalesce((SELECT max(sequence) FROM audit_events), 0) + 1
+                BEGIN
+                    SELECT RAISE(ABORT, 'audit events are append-only: a new event must take the next sequence number');
+                END;
+                """)
+        }
+
+        migrator.registerMigration("2026-02 understanding") { db in
+            // Understand's result as JSON (kind, confidence, method, fields, groundings, review, steps); the
+            // kind itself stays in `kind` for listing and filtering.
+            try db.execute(sql: "ALTER TABLE messages ADD COLUMN understanding_json TEXT")
+        }
+
+        migrator.registerMigration("2026-07 decisions, outbox, captured values") { db in
+            try db.execute(sql: """
+                -- What Decide concluded per message (the latest decision; replay compares against it).
+                CREATE TABLE decisions (
+                    message_id    INTEGER PRIMARY KEY REFERENCES messages (id) ON DELETE RESTRICT,
+                    decided_at    TEXT    NOT NULL,
+                    rules_sha256  TEXT    NOT NULL,
+                    details_json  TEXT    NOT NULL,
+                    actions_json  TEXT    NOT NULL
+                );
+                -- Each intended action, stored before anything is sent; the key makes it at-most-once.
+                CREATE TABLE outbox (
+                    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+                    message_id         INTEGER NOT NULL REFERENCES messages (id) ON DELETE RESTRICT,
+                    idempotency_key    TEXT    NOT NULL UNIQUE,
+                    rule               TEXT    NOT NULL,
+                    action_index       INTEGER NOT NULL,
+                    connector          TEXT    NOT NULL,
+                    action             TEXT    NOT NULL,
+                    action_json        TEXT    NOT NULL,
+                    state              TEXT    NOT NULL CHECK (state IN ('awaiting_approval', 'queued', 'sending',
+                                           'retry_wait', 'done', 'dead', 'rejected', 'dropped', 'skipped')),
+                    attempts           INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at    TEXT,
+                    last_error         TEXT,
+                    approval_role      TEXT,
+                    approval_reference TEXT UNIQUE,
+                    decided_by         TEXT,
+                    decided_at         TEXT,
+                    decision_reason    TEXT,
+                    result_json        TEXT,
+                    created_at         TEXT    NOT NULL,
+                    updated_at         TEXT    NOT NULL
+                );
+                CREATE INDEX outbox_by_message ON outbox (message_id, id);
+                CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at);
+                -- Values connectors captured (a created record's id), for later actions of the same message.
+                CREATE TABLE captured_values (
+                    message_id  INTEGER NOT NULL REFERENCES messages (id) ON DELETE RESTRICT,
+                    name        TEXT    NOT NULL,
+                    value_json  TEXT    NOT NULL,
+                    outbox_id   INTEGER NOT NULL REFERENCES outbox (id) ON DELETE RESTRICT,
+                    PRIMARY KEY (message_id, name)
+                );
+                """)
+        }
+
+        migrator.registerMigration("2026-08 model gateway: response cache, model calls") { db in
+            try StoreSchema.createModelGatewayTables(db)
+        }
+
+        migrator.registerMigration("2026-11 imap checkpoints, source health") { db in
+            try db.execute(sql: """
+                -- Per IMAP folder (source "imap:<account>/<folder>"): the UIDVALIDITY the UIDs belong to and
+                -- the highest UID whose mail is stored and acknowledged; HIGHESTMODSEQ where CONDSTORE is offered.
+                CREATE TABLE imap_checkpoints (
+                    source          TEXT    PRIMARY KEY,
+                    uidvalidity     INTEGER NOT NULL CHECK (uidvalidity >= 0),
+                    highest_uid     INTEGER NOT NULL CHECK (highest_uid >= 0),
+                    highest_modseq  INTEGER,
+                    updated_at      TEXT    NOT NULL
+                );
+
+                -- What each source's trigger (IDLE, polling) last reported. fresh_until: the time by which the
+                -- daemon promised to report again; a row past it is shown as "no contact", never as healthy.
+                CREATE TABLE source_health (
+                    source                  TEXT PRIMARY KEY,
+                    state                   TEXT NOT NULL,
+                    detail                  TEXT,
+                    connected_since         TEXT,
+                    last_contact            TEXT,
+                    last_new_mail           TEXT,
+                    lag                     INTEGER,
+                    fresh_until             TEXT,
+                    silence_window_seconds  REAL,
+                    updated_at              TEXT NOT NULL
+                );
+                """)
+        }
+
+        migrator.registerMigration("2026-12 helpdesk threads: which mail created or updated which ticket") { db in
+            try db.execute(sql: """
+                -- Per helpdesk connector: the Message-ID of every mail that created or updated a ticket, so a
+                -- reply in that thread (In-Reply-To / References) goes to the same ticket; the senders of those
+                -- mails are the ticket's known participants (who may name its number in a subject).
+                CREATE TABLE helpdesk_threads (
+                    connector       TEXT    NOT NULL,
+                    mail_message_id TEXT    NOT NULL,
+                    ticket_id       TEXT    NOT NULL,
+                    sender          TEXT,
+                    message_id      INTEGER,            -- the stored message (messages.id)
+                    outbox_id       INTEGER,            -- the outbox row that did it
+                    recorded_at     TEXT    NOT NULL,
+                    PRIMARY KEY (connector, mail_message_id)
+                );
+                CREATE INDEX helpdesk_threads_by_ticket ON helpdesk_threads (connector, ticket_id);
+                """)
+        }
+
+        migrator.registerMigration("2026-12 smtp: sent mail, recipients for rate limits, approval notices") { db in
+            try db.execute(sql: """
+                -- Every mail the smtp connector submits, by our own Message-ID (derived from the idempotency key):
+                -- written as 'sending' before the SMTP transaction and 'sent' after the server's 250, so a retry
+                -- or a restart finds what was sent. purpose: reply | forward | notify | approval_request | draft.
+                CREATE TABLE sent_mail (
+                    message_id          TEXT    PRIMARY KEY,
+                    connector           TEXT    NOT NULL,
+                    idempotency_key     TEXT    NOT NULL,
+                    purpose             TEXT    NOT NULL,
+                    state               TEXT    NOT NULL CHECK (state IN ('sending', 'sent')),
+                    recipients_json     TEXT    NOT NULL,
+                    outbox_id           INTEGER,
+                    approval_reference  TEXT,
+                    approver            TEXT,
+                    server_reply        TEXT,
+                    started_at          TEXT    NOT NULL,
+                    sent_at             TEXT
+                );
+                CREATE INDEX sent_mail_by_reference ON sent_mail (approval_reference, approver);
+                -- One row per recipient of automatic mail, for the per-recipient daily limit.
+                CREATE TABLE sent_mail_recipients (
+                    message_id  TEXT NOT NULL REFERENCES sent_mail (message_id) ON DELETE CASCADE,
+                    recipient   TEXT NOT NULL,
+                    sent_at     TEXT NOT NULL,
+                    PRIMARY KEY (message_id, recipient)
+                );
+                CREATE INDEX sent_mail_recipients_by_recipient ON sent_mail_recipients (recipient, sent_at);
+                """)
+        }
+
+        return migrator
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import Vocabulary
+
+/// How well Understand does on labelled mail: `mailroom eval DIR` (DIR/<kind>/* with optional
+/// NAME.expected.json) and `mailroom eval --cross-validate K` over rules/examples.
+public struct EvaluationReport: Sendable {
+    public struct KindScore: Sendable { public var precision: Double; public var recall: Double; public var support: Int }
+    public struct FieldScore: Sendable { public var precision: Double; public var recall: Double; public var support: Int; public var correct: Int; public var predicted: Int }
+
+    public var messages: Int
+    public var accuracy: Double
+    public var perKind: [String: KindScore]
+    /// confusion[true kind][predicted kind] = count.
+    public var confusion: [String: [String: Int]]
+    /// Per field (over mails with expected values): precision of grounded values, recall.
+    public var fields: [String: FieldScore]
+    public var fieldPrecision: Double
+    public var fieldRecall: Double
+    /// Mails sent to review (any reason).
+    public var reviewed: Int
+    /// Non-business mails taken for a business kind and let through without review: the costliest error
+    /// (it would trigger actions).
+    public var businessFalsePositives: Int
+    /// Non-business mails given a business kind but held in review (no action without a person).
+    public var businessGuessesHeld: Int = 0
+    /// Per method, how many mails it decided.
+    public var methods: [String: Int]
+    /// The mails predicted wrongly: file, true kind, predicted kind.
+    public var mistakes: [(file: String, expected: String, predicted: String)]
+    /// Grounded field values that differ from the expected ones: file, field, expected, found.
+    public var fieldMistakes: [(file: String, field: String, expected: String, found: String)] = []
+
+    public var json: JSONValue {
+        .object([
+            "messages": .integer(messages),
+            "accuracy": .number(Self.round(accuracy)),
+            "per_kind": .object(perKind.mapValues { .object(["precision": .number(Self.round($0.precision)), "recall": .number(Self.round($0.recall)),
+                                                             "support": .integer($0.support)]) }),
+            "confusion": .object(confusion.mapValues { .object($0.mapValues { .integer($0) }) }),
+            "fields": .object(fields.mapValues { .object(["precision": .number(Self.round($0.precision)), "recall": .number(Self.round($0.recall)),
+                                                          "support": .integer($0.support)]) }),
+            "field_precision": .number(Self.round(fieldPrecision)),
+            "field_recall": .number(Self.round(fieldRecall)),
+            "reviewed": .integer(reviewed),
+            "business_false_positives": .integer(businessFalsePositives),
+            "business_guesses_held_for_review": .integer(businessGuessesHeld),
+            "methods": .object(methods.mapValues { .integer($0) }),
+            "mistakes": .array(mistakes.map { .object(["file": .string($0.file), "expected": .string($0.expected), "predicted": .string($0.predicted)]) }),
+            "field_mistakes": .array(fieldMistakes.map { .object(["file": .string($0.file), "field": .string($0.field),
+                                                                   "expected": .string($0.expected), "found": .string($0.found)]) }),
+        ])
+    }
+
+    package static func round(_ d: Double) -> Double { (d * 10000).rounded() / 10000 }
+
+    /// The report as a person reads it.
+    public var text: String {
+        var out = String(format: "%d mails, accuracy %.1f%%, %d sent to review; non-business mails taken for business: %d let through, %d held for review\n",
+                         messages, accuracy * 100, reviewed, businessFalsePositives, businessGuessesHeld)
+        out += "Methods: " + methods.keys.sorted().map { "\($0) \(methods[$0]!)" }.joined(separator: ", ") + "\n\n"
+        let kinds = Set(perKind.keys).union(confusion.keys).union(confusion.values.flatMap(\.keys)).sorted()
+        out += FixedWidthTable(header: ["KIND", "PRECISION", "RECALL", "SUPPORT"],
+                               rows: kinds.map { k in
+                                   let s = perKind[k]
+                                   return [k, s.map { String(format: "%.3f", $0.precision) } ?? "-", s.map { String(format: "%.3f", $0.recall) } ?? "-",
+                                           String(s?.support ?? 0)]
+                               }, rightAligned: [1, 2, 3], maxWidths: [nil, nil, nil, nil]).render()
+        out += "\nConfusion (rows: true kind, columns: predicted)\n"
+        out += FixedWidthTable(header: ["TRUE \\ PREDICTED"] + kinds,
+                               rows: kinds.map { t in [t] + kinds.map { p in String(confusion[t]?[p] ?? 0) } },
+                               rightAligned: Set(1...max(1, kinds.count)), maxWidths: Array(repeating: nil, count: kinds.count + 1)).render()
+        if !fields.isEmpty {
+            out += String(format: "\nFields (grounded values): precision %.1f%%, recall %.1f%%\n", fieldPrecision * 100, fieldRecall * 100)
+            out += FixedWidthTable(header: ["FIELD", "PRECISION", "RECALL", "SUPPORT"],
+                                   rows: fields.keys.sorted().map { f in
+                                       let s = fields[f]!
+                                       return [f, String(format: "%.3f", s.precision), String(format: "%.3f", s.recall), String(s.support)]
+                                   }, rightAligned: [1, 2, 3], maxWidths: [nil, nil, nil, nil]).render()
+        }
+        if !mistakes.isEmpty {
+            out += "\nMistakes:\n" + mistakes.map { "  \($0.file): \($0.expected) taken for \($0.predicted)\n" }.joined()
+        }
+        if !fieldMistakes.isEmpty {
+            out += "\nWrong field values (grounded, but not the expected ones):\n"
+                + fieldMistakes.map { "  \($0.file): \($0.field) = \($0.found), expected \($0.expected)\n" }.joined()
+        }
+        return out
+    }
+}
+
+public enum Evaluation {
+    /// One labelled mail, read.
+    public struct Case: Sendable {
+        public var kind: String
+        public var file: URL
+        public var expected: [String: JSONValue]?
+        public var content: MessageContent
+    }
+
+    /// Reads DIR/<kind>/* (mails or bare documents) with their NAME.expected.json.
+    public static func cases(directory: URL) throws -> [Case] {
+        let fm = FileManager.default
+        var out: [Case] = []
+        for kind in try fm.contentsOfDirectory(atPath: directory.path).sorted() where !kind.hasPrefix(".") {
+            let folder = directory.appendingPathComponent(kind)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else { continue }
+            for name in try fm.contentsOfDirectory(atPath: folder.path).sorted()
+            where !name.hasPrefix(".") && !name.hasSuffix(".expected.json") && !name.hasSuffix(".md") && !name.hasSuffix(".txt.meta") {
+                let file = folder.appendingPathComponent(name)
+                var isSubDir: ObjCBool = false
+                guard fm.fileExists(atPath: file.path, isDirectory: &isSubDir), !isSubDir.boolValue else { continue }
+                let expectedURL = folder.appendingPathComponent((name as NSString).deletingPathExtension + ".expected.json")
+                var expected: [String: JSONValue]?
+                if let data = try? Data(contentsOf: expectedURL) {
+                    expected = (try? JSONValue.parse(data))?["fields"]?.objectValue
+                }
+                out.append(Case(kind: kind, file: file, expected: expected, content: try MessageContent.read(file: file)))
+            }
+        }
+        return out
+    }
+
+    /// Understands every case and scores the results.
+    public static func evaluate(_ cases: [Case], understander: Understander, progress: ((Int, Int) -> Void)? = nil) -> EvaluationReport {
+        var results: [(Case, Understanding)] = []
+        for (i, c) in cases.enumerated() {
+            results.append((c, understander.understandNow(c.content)))
+            progress?(i + 1, cases.count)
+        }
+        return score(results, catalogue: understander.catalogue)
+    }
+
+    /// K-fold cross-validation over labelled examples (stratified by kind): the classifier is trained on
+    /// K−1 folds and evaluated on the remaining one, K times.
+    public static func crossValidate(_ cases: [Case], catalogue: KindCatalogue, folds k: Int,
+                                     progress: ((Int, Int) -> Void)? = nil) -> EvaluationReport {
+        let k = max(2, k)
+        var fold: [Int] = Array(repeating: 0, count: cases.count)
+        var perKindCounter: [String: Int] = [:]
+        // Stratified, deterministic: the i-th example of a kind (in file order) goes to fold i mod K.
+        for (i, c) in cases.enumerated() {
+            let n = perKindCounter[c.kind, default: 0]
+            fold[i] = n % k
+            perKindCounter[c.kind] = n + 1
+        }
+        var results: [(Case, Understanding)] = []
+        var done = 0
+        for f in 0..<k {
+            let training = cases.indices.filter { fold[$0] != f }.map { (kind: cases[$0].kind, input: cases[$0].content.classifierInput) }
+            let classifier = KindClassifier.train(training)
+            let understander = Understander(catalogue: catalogue, classifier: classifier)
+            for i in cases.indices where fold[i] == f {
+                results.append((cases[i], understander.understandNow(cases[i].content)))
+                done += 1
+                progress?(done, cases.count)
+            }
+        }
+        return score(results, catalogue: catalogue)
+    }
+
+    package static func score(_ results: [(Case, Understanding)], catalogue: KindCatalogue) -> EvaluationReport {
+        var confusion: [String: [String: Int]] = [:]
+        var methods: [String: Int] = [:]
+        var correct = 0, reviewed = 0, businessFP = 0, businessHeld = 0
+        var mistakes: [(String, String, String)] = []
+        var fieldStats: [String: (support: Int, predicted: Int, correct: Int)] = [:]
+        var fieldMistakes: [(file: String, field: String, expected: String, found: String)] = []
+        let business = Set(catalogue.kinds.filter(\.business).map(\.name))
+        for (c, u) in results {
+            confusion[c.kind, default: [:]][u.kind, default: 0] += 1
+            methods[u.method, default: 0] += 1
+            if u.kind == c.kind { correct += 1 } else { mistakes.append((c.file.lastPathComponent, c.kind, u.kind)) }
+            if !u.review.isEmpty { reviewed += 1 }
+            if !business.contains(c.kind) && business.contains(u.kind) {
+                if u.review.isEmpty { businessFP += 1 } else { businessHeld += 1 }
+            }
+            guard let expected = c.expected else { continue }
+            for (name, want) in expected {
+                var s = fieldStats[name, default: (0, 0, 0)]
+                s.support += 1
+                // Only values that passed validation and grounding count as predictions.
+                if let got = u.fields[name], u.kind == c.kind, isGrounded(name, got, u) {
+                    s.predicted += 1
+                    if same(got.json, want) {
+                        s.correct += 1
+                    } else {
+                        fieldMistakes.append((c.file.lastPathComponent, name, want.canonicalJSON, got.json.canonicalJSON))
+                    }
+                }
+                fieldStats[name] = s
+            }
+        }
+        var perKind: [String: EvaluationReport.KindScore] = [:]
+        let kinds = Set(confusion.keys).union(confusion.values.flatMap(\.keys))
+        for k in kinds {
+            let tp = confusion[k]?[k] ?? 0
+            let predicted = confusion.values.map { $0[k] ?? 0 }.reduce(0, +)
+            let support = confusion[k]?.values.reduce(0, +) ?? 0
+            perKind[k] = .init(precision: predicted == 0 ? 0 : Double(tp) / Double(predicted),
+                               recall: support == 0 ? 0 : Double(tp) / Double(support), support: support)
+        }
+        let fields = fieldStats.mapValues { s in
+            EvaluationReport.FieldScore(precision: s.predicted == 0 ? 1 : Double(s.correct) / Double(s.predicted),
+                                        recall: s.support == 0 ? 0 : Double(s.correct) / Double(s.support), support: s.support,
+                                        correct: s.correct, predicted: s.predicted)
+        }
+        let totalPredicted = fields.values.map(\.predicted).reduce(0, +)
+        let totalCorrect = fields.values.map(\.correct).reduce(0, +)
+        let totalSupport = fields.values.map(\.support).reduce(0, +)
+        return EvaluationReport(messages: results.count, accuracy: results.isEmpty ? 0 : Double(correct) / Double(results.count),
+                                perKind: perKind, confusion: confusion, fields: fields,
+                                fieldPrecision: totalPredicted == 0 ? 1 : Double(totalCorrect) / Double(totalPredicted),
+                                fieldRecall: totalSupport == 0 ? 0 : Double(totalCorrect) / Double(totalSupport),
+                                reviewed: reviewed, businessFalsePositives: businessFP, businessGuessesHeld: businessHeld, methods: methods,
+                                mistakes: mistakes.map { (file: $0.0, expected: $0.1, predicted: $0.2) }, fieldMistakes: fieldMistakes)
+    }
+
+    package static func isGrounded(_ name: String, _ value: FieldValue, _ u: Understanding) -> Bool {
+        if case .list = value { return true }  // rows are grounded item by item; ungrounded ones are reasons
+        return u.groundings[name] != nil
+    }
+
+    /// Equal as a person means it: text ignoring case and surrounding space, numbers and decimal strings by value.
+    package static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        func decimal(_ v: JSONValue) -> Decimal? {
+            switch v {
+            case .int(let i): return Decimal(i)
+            case .number(let d): return Decimal(string: String(d), locale: Locale(identifier: "en_US_POSIX"))
+            case .string(let s): return Decimal(string: s.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX"))
+                .flatMap { s.contains(where: \.isLetter) ? nil : $0 }
+            default: return nil
+            }
+        }
+        if let x = decimal(a), let y = decimal(b) { return x == y }
+        switch (a, b) {
+        case (.string(let x), .string(let y)):
+            return x.trimmingCharacters(in: .whitespaces).lowercased() == y.trimmingCharacters(in: .whitespaces).lowercased()
+        case (.array(let x), .array(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        case (.object(let x), .object(let y)):
+            return Set(x.keys) == Set(y.keys) && x.allSatisfy { k, v in same(v, y[k]!) }
+        default:
+            return a == b
+        }
+    }
+}

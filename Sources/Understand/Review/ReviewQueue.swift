@@ -1,0 +1,290 @@
+import Crypto
+import Foundation
+import Vocabulary
+import Ingest
+
+/// The people's side of Understand: messages in `review`, and the decisions a person takes on them —
+/// accept what Mailroom understood, correct fields (or the kind) and accept, or reject the message (nothing
+/// will be done with it). Every decision is one transition with its audit event, naming who took it.
+public struct ReviewQueue: Sendable {
+    public let store: any ReviewStore
+    public let catalogue: KindCatalogue?
+    /// Where the raw mails are (to ground corrected values and to copy examples).
+    public let spool: Spool?
+
+    public init(store: any ReviewStore, catalogue: KindCatalogue?, spool: Spool? = nil) {
+        self.store = store
+        self.catalogue = catalogue
+        self.spool = spool
+    }
+
+    /// Messages waiting in review, oldest first.
+    public func pending(limit: Int? = nil) throws -> [StoredMessage] {
+        try store.messages(matching: MessageFilter(states: [.review], limit: limit))
+    }
+
+    package func reviewed(_ id: Int64) throws -> (StoredMessage, Understanding) {
+        guard let message = try store.message(id: id) else {
+            throw OperatorInputError(message: "there is no message \(id) in the store")
+        }
+        guard message.state == .review else {
+            throw OperatorInputError(message: "message \(id) is \(message.state.rawValue), not in review")
+        }
+        guard let understanding = message.understanding else {
+            throw OperatorInputError(message: "message \(id) went to review before it was understood (\(message.flagReason ?? "no reason recorded")); "
+                + "there is nothing to accept or correct: look at it with `mailroom messages show \(id)`, then `mailroom review reject \(id)`")
+        }
+        return (message, understanding)
+    }
+
+    /// The person agrees with what Mailroom understood (reasons and all): review → understood.
+    @discardableResult
+    public func accept(_ id: Int64, by actor: String, note: String? = nil) throws -> Understanding {
+        let (_, before) = try reviewed(id)
+        guard before.kind != "unknown" else {
+            throw OperatorInputError(message: "message \(id) has no kind yet: tell it with `mailroom review correct \(id) kind=<kind> FIELD=VALUE…`")
+        }
+        var after = before
+        after.review = []
+        after.steps.append(UnderstandingStep(method: "person", kind: before.kind, confidence: nil,
+                                             note: "accepted by \(actor)" + (note.map { ": \($0)" } ?? "")
+                                                 + (before.review.isEmpty ? "" : "; the reasons were: " + before.review.joined(separator: "; "))))
+        var details = UnderstandStage.auditDetails(after, content: nil)
+        details["accepted_reasons"] = .array(before.review.map { .string($0) })
+        if let note { details["note"] = .string(note) }
+        try store.transition(id, from: .review, to: .understood, update: MessageUpdate(kind: after.kind, understanding: after),
+                             audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_accepted", details: details))
+        return after
+    }
+
+    /// One correction: `kind=invoice`, `gross_total=1.190,00 EUR`, `lines[0].quantity=5`, `due_date=` (remove).
+    public struct Correction: Sendable, Hashable {
+        public var field: String
+        public var row: Int?
+        public var item: String?
+        public var value: String
+
+        /// Reads `FIELD=VALUE` or `LIST[i].ITEM=VALUE`.
+        public init(parsing text: String) throws {
+            guard let eq = text.firstIndex(of: "=") else {
+                throw OperatorInputError(message: "'\(text)' is not FIELD=VALUE")
+            }
+            let target = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
+            value = String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            if let open = target.firstIndex(of: "["), let close = target.firstIndex(of: "]"), open < close,
+               let index = Int(target[target.index(after: open)..<close]) {
+                field = String(target[..<open])
+                row = index
+                let rest = target[target.index(after: close)...]
+                guard rest.hasPrefix("."), rest.count > 1 else {
+                    throw OperatorInputError(message: "'\(target)': write LIST[i].ITEM, e.g. lines[0].quantity")
+                }
+                item = String(rest.dropFirst())
+            } else {
+                field = target
+                row = nil
+                item = nil
+            }
+            guard !field.isEmpty else { throw OperatorInputError(message: "'\(text)' names no field") }
+        }
+    }
+
+    /// Applies corrections (the person's values win; their grounding is looked up and noted, never
+    /// required) and accepts: review → understood, method "person", confidence 1.
+    @discardableResult
+    public func correct(_ id: Int64, _ corrections: [Correction], by actor: String) throws -> (Understanding, notes: [String]) {
+        let (_, before) = try reviewed(id)
+        guard let catalogue else {
+            throw OperatorInputError(message: "no kinds are loaded (rules/kinds): corrections are checked against a kind's fields")
+        }
+        var kindName = before.kind
+        if let k = corrections.last(where: { $0.field == "kind" && $0.row == nil }) { kindName = k.value }
+        guard let kind = catalogue.kind(named: kindName) else {
+            throw OperatorInputError(message: "'\(kindName)' is not a kind declared in rules/kinds/"
+                + (RuleFileProblem.closest(to: kindName, in: catalogue.kinds.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
+                + " (known: \(catalogue.kinds.map(\.name).joined(separator: ", ")))")
+        }
+        let content = try? rawContent(id)
+        var fields = before.fields.filter { kind.field(named: $0.key) != nil }
+        var groundings = before.groundings
+        if kind.name != before.kind, let content {
+            // A new kind: its extractors read the mail first, the person's values then win.
+            let extracted = FieldExtraction.extract(kind: kind, from: content)
+            fields = extracted.mapValues(\.value)
+            groundings = [:]
+            for (name, e) in extracted {
+                if let g = e.grounding { groundings[name] = g }
+                groundings.merge(e.rowGroundings) { a, _ in a }
+            }
+        }
+        for c in corrections where !(c.field == "kind" && c.row == nil) {
+            guard let field = kind.field(named: c.field) else {
+                throw OperatorInputError(message: "'\(c.field)' is not a field of \(kind.name)"
+                    + (RuleFileProblem.closest(to: c.field, in: kind.fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
+                    + " (fields: \(kind.fields.map(\.name).joined(separator: ", ")))")
+            }
+            if let row = c.row, let itemName = c.item {
+                guard let item = field.items.first(where: { $0.name == itemName }) else {
+                    throw OperatorInputError(message: "'\(itemName)' is not an item field of \(field.name) (items: \(field.items.map(\.name).joined(separator: ", ")))")
+                }
+                var rows: [[String: FieldValue]] = []
+                if case .list(let existing) = fields[field.name] { rows = existing }
+                guard row >= 0, row <= rows.count else {
+                    throw OperatorInputError(message: "\(field.name) has \(rows.count) row(s): use an index from 0 to \(rows.count)")
+                }
+                if row == rows.count { rows.append([:]) }
+                if c.value.isEmpty {
+                    rows[row][itemName] = nil
+                } else {
+                    rows[row][itemName] = try Self.read(c.value, as: item)
+                }
+                rows = rows.filter { !$0.isEmpty }
+                fields[field.name] = rows.isEmpty ? nil : .list(rows)
+            } else if c.value.isEmpty {
+                fields[field.name] = nil
+            } else {
+                if case .list = field.type {
+                    throw OperatorInputError(message: "\(field.name) is a list: correct its rows as \(field.name)[0].\(field.items.first?.name ?? "item")=VALUE")
+                }
+                fields[field.name] = try Self.read(c.value, as: field)
+            }
+        }
+        let result = UnderstandingValidator.validate(kind: kind, fields: fields, groundings: groundings,
+                                                     sources: content?.sourceTexts ?? [])
+        var after = Understanding(kind: kind.name, confidence: 1, method: "person", fields: result.fields,
+                                  groundings: result.groundings, review: [], steps: before.steps)
+        let changed = corrections.map { c in
+            c.row.map { "\(c.field)[\($0)].\(c.item ?? "")=\(c.value)" } ?? "\(c.field)=\(c.value)"
+        }
+        after.steps.append(UnderstandingStep(method: "person", kind: kind.name, confidence: 1,
+                                             note: "corrected by \(actor): " + changed.joined(separator: ", ")))
+        var details = UnderstandStage.auditDetails(after, content: nil)
+        details["corrections"] = .array(changed.map { .string($0) })
+        details["previous"] = .object(["kind": .string(before.kind), "method": .string(before.method),
+                                       "fields": .object(before.fields.mapValues(\.json))])
+        details["previous_reasons"] = .array(before.review.map { .string($0) })
+        details["remaining_problems"] = .array(result.problems.map { .string($0) })
+        try store.transition(id, from: .review, to: .understood, update: MessageUpdate(kind: kind.name, understanding: after),
+                             audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_corrected", details: details))
+        return (after, result.problems)
+    }
+
+    package static func read(_ text: String, as field: FieldDefinition) throws -> FieldValue {
+        guard let (value, _, _) = ValueReader.read(text, as: field.type, whole: true) else {
+            throw OperatorInputError(message: "'\(text)' is not a valid \(field.type) for \(field.name)"
+                + (field.type == .money ? " (write e.g. 1190.00 EUR or 1.190,00 €)" : "")
+                + (field.type == .date ? " (write e.g. 2026-11-23)" : ""))
+        }
+        if case .enumeration(let values) = field.type, case .text(let v) = value, v.lowercased() != text.lowercased() {
+            throw OperatorInputError(message: "'\(text)' is not one of \(values.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// The person says this mail needs nothing: it is closed (state acted, no action) as kind `other`.
+    public func reject(_ id: Int64, by actor: String, reason: String?) throws {
+        guard let message = try store.message(id: id) else {
+            throw OperatorInputError(message: "there is no message \(id) in the store")
+        }
+        guard message.state == .review else {
+            throw OperatorInputError(message: "message \(id) is \(message.state.rawValue), not in review")
+        }
+        let before = message.understanding
+        var after = Understanding(kind: "other", confidence: 1, method: "person",
+                                  steps: (before?.steps ?? []) + [UnderstandingStep(method: "person", kind: "other", confidence: 1,
+                                      note: "rejected by \(actor)" + (reason.map { ": \($0)" } ?? ""))])
+        after.review = []
+        var details = UnderstandStage.auditDetails(after, content: nil)
+        details["previous_kind"] = .optional(before?.kind ?? message.kind)
+        details["previous_reason"] = .optional(message.flagReason)
+        details["reason"] = .optional(reason)
+        try store.transition(id, from: .review, to: .acted, update: MessageUpdate(kind: "other", understanding: after),
+                             audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_rejected", details: details))
+    }
+
+    // MARK: Examples
+
+    package func rawContent(_ id: Int64) throws -> MessageContent {
+        guard let message = try store.message(id: id) else { throw OperatorInputError(message: "there is no message \(id)") }
+        guard let spool else { throw OperatorInputError(message: "the spool is not known") }
+        return MessageContent.read(raw: try spool.read(sha256: message.contentSHA256))
+    }
+
+    /// Copies the message's raw mail into `examplesDirectory/<kind>/` (with `NAME.expected.json` holding the
+    /// understood fields), so the classifier learns from the person's decision. Returns the mail's path.
+    @discardableResult
+    public func addExample(_ id: Int64, examplesDirectory: URL) throws -> URL {
+        guard let message = try store.message(id: id), let understanding = message.understanding else {
+            throw OperatorInputError(message: "message \(id) has no understanding to learn from")
+        }
+        guard understanding.kind != "unknown" else {
+            throw OperatorInputError(message: "message \(id) has no kind: correct it first")
+        }
+        guard let spool else { throw OperatorInputError(message: "the spool is not known") }
+        let raw = try spool.read(sha256: message.contentSHA256)
+        let folder = examplesDirectory.appendingPathComponent(understanding.kind)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let base = "review-\(id)-\(message.contentSHA256.prefix(12))"
+        let mail = folder.appendingPathComponent(base + ".eml")
+        try raw.write(to: mail, options: .atomic)
+        if !understanding.fields.isEmpty {
+            let expected = JSONValue.object(["fields": .object(understanding.fields.mapValues(\.json))])
+            try Data((expected.canonicalJSON + "\n").utf8).write(to: folder.appendingPathComponent(base + ".expected.json"), options: .atomic)
+        }
+        try store.appendAudit(AuditDraft(messageID: id, stage: "review", actor: "mailroom/\(MailroomVersion.string)",
+                                         eventType: "example_added", details: ["file": .string(mail.path), "kind": .string(understanding.kind)]))
+        return mail
+    }
+}
+
+/// How review items read on a terminal.
+public enum ReviewReport {
+    public static func table(_ messages: [StoredMessage]) -> String {
+        let rows = messages.map { m -> [String] in
+            let u = m.understanding
+            return [String(m.id), MillisecondTime.string(m.receivedAt).prefix(16).replacingOccurrences(of: "T", with: " "),
+                    u?.kind ?? m.kind ?? "-", u.map { String(format: "%.2f", $0.confidence) } ?? "-", m.sender ?? "-",
+                    m.subject ?? "-", u?.review.first ?? m.flagReason ?? ""]
+        }
+        return FixedWidthTable(header: ["ID", "RECEIVED (UTC)", "KIND", "CONF", "SENDER", "SUBJECT", "WHY"], rows: rows,
+                               rightAligned: [0, 3], maxWidths: [nil, nil, 16, nil, 30, 40, 60]).render()
+    }
+
+    public static func text(_ m: StoredMessage) -> String {
+        var out = "Message \(m.id) — \(m.state.rawValue)\n"
+        out += "  From:    \(m.sender ?? "-")\n  Subject: \(m.subject ?? "-")\n"
+        out += "  Received \(MillisecondTime.string(m.receivedAt))  (\(m.source) \(m.location))\n"
+        if let reason = m.flagReason { out += "\nWhy it waits for a person:\n  \(reason)\n" }
+        guard let u = m.understanding else {
+            return out + "\nNot understood yet (it went to review before Understand).\n"
+        }
+        out += "\nUnderstood as \(u.kind) by \(u.method), confidence \(String(format: "%.2f", u.confidence))\n"
+        if !u.review.isEmpty {
+            out += "\nReasons:\n" + u.review.map { "  - \($0)\n" }.joined()
+        }
+        out += "\nFields:\n"
+        if u.fields.isEmpty { out += "  (none)\n" }
+        for name in u.fields.keys.sorted() {
+            let value = u.fields[name]!
+            if case .list(let rows) = value {
+                out += "  \(name): \(rows.count) row(s)\n"
+                for (i, row) in rows.enumerated() {
+                    let cells = row.keys.sorted().map { "\($0)=\(UnderstandingValidator.display(row[$0]!))" }.joined(separator: "  ")
+                    out += "    [\(i)] \(cells)\n"
+                }
+            } else {
+                let g = u.groundings[name].map { "  ← \($0.location): \"\($0.excerpt)\"" } ?? "  (not found in the mail)"
+                out += "  \(name) = \(UnderstandingValidator.display(value))\(g)\n"
+            }
+        }
+        out += "\nSteps:\n" + u.steps.map { step in
+            "  \(step.method)" + (step.kind.map { " → \($0)" } ?? "") + (step.confidence.map { String(format: " (%.2f)", $0) } ?? "")
+                + ": \(step.note)\n"
+        }.joined()
+        out += "\nDecide: mailroom review accept \(m.id) | correct \(m.id) FIELD=VALUE… | reject \(m.id)\n"
+        return out
+    }
+}
+
+/// What a person's review of one message needs: the message, its state and the audit trail.
+public typealias ReviewStore = MessageStore & AuditLogStore

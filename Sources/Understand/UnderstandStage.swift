@@ -1,0 +1,131 @@
+import Crypto
+import Foundation
+import Logging
+import Vocabulary
+import Ingest
+
+/// parsed → understood (or review). Re-reads the raw mail from the spool, reads its attachments' text,
+/// decides the kind and extracts and validates its fields (`Understander`), and stores the Understanding.
+///
+/// A message goes to `review` when the Understanding has reasons (low confidence for a business kind, a
+/// failed check, an ungrounded or missing required value, a scan without text): the reasons are the flag
+/// reason. The audit event records the method that decided, the confidence, every step, the fields and
+/// their values, where each was found, and the reasons.
+///
+/// Without a `kinds/` folder in the rules folder nothing can be understood: every message is recorded as
+/// kind `unknown` by method `none` and moves on (no rule acts on an unknown kind); the daemon warns at start.
+public struct UnderstandStage: PipelineStage {
+    public let spool: Spool?
+    public let understander: Understander?
+    /// Why there is no understander (no kinds declared), for the audit.
+    public let unavailableReason: String
+    public var name: String { "understand" }
+    public var input: MessageState { .parsed }
+
+    public init(spool: Spool, understander: Understander) {
+        self.spool = spool
+        self.understander = understander
+        unavailableReason = ""
+    }
+
+    /// A stage that records every message as `unknown` with `reason` (no kinds are declared).
+    public init(spool: Spool? = nil, unavailable reason: String = "no kinds are declared") {
+        self.spool = spool
+        understander = nil
+        unavailableReason = reason
+    }
+
+    /// Reads `rules/kinds/` and trains (or loads the cached) classifier from `rules/examples/`. A missing
+    /// kinds folder gives the `unknown` stage (with a warning); kind files with mistakes throw all of them.
+    public static func load(spool: Spool, rulesDirectory: String, cacheDirectory: URL,
+                            logger: Logger, gateway: ModelGateway? = nil) throws -> UnderstandStage {
+        let kinds = URL(fileURLWithPath: rulesDirectory).appendingPathComponent("kinds")
+        guard FileManager.default.fileExists(atPath: kinds.path) else {
+            let reason = "no kinds are declared: \(kinds.path) does not exist (rules.path in the configuration)"
+            logger.warning("\(reason); every message is recorded as kind 'unknown'")
+            return UnderstandStage(spool: spool, unavailable: reason)
+        }
+        let catalogue = try KindCatalogue.load(directory: kinds)
+        var classifier: KindClassifier?
+        let examples = URL(fileURLWithPath: rulesDirectory).appendingPathComponent("examples")
+        if FileManager.default.fileExists(atPath: examples.path) {
+            do {
+                classifier = try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cacheDirectory)
+            } catch {
+                logger.warning("the offline classifier could not be trained from \(examples.path): \(error); mail that no matcher recognises goes to review")
+            }
+        } else {
+            logger.warning("no examples at \(examples.path): mail that no matcher recognises goes to review")
+        }
+        let summary = "understanding \(catalogue.kinds.count) kinds (\(catalogue.kinds.map(\.name).joined(separator: ", ")))"
+            + (classifier.map { " with a classifier over \($0.kinds.count) kinds" } ?? " without a classifier")
+        logger.info("\(summary)")
+        if gateway != nil { logger.info("the model gateway is asked when the offline methods are not sure") }
+        return UnderstandStage(spool: spool, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway))
+    }
+
+    public func process(_ message: StoredMessage) async throws -> StageOutcome {
+        guard let understander, let spool else {
+            let understanding = Understanding(kind: "unknown", confidence: 0, method: "none",
+                                              steps: [UnderstandingStep(method: "none", kind: nil, confidence: nil, note: unavailableReason)])
+            return StageOutcome(next: .understood, update: MessageUpdate(kind: "unknown", understanding: understanding),
+                                details: ["kind": "unknown", "method": "none", "reason": .string(unavailableReason),
+                                          "fields": .object([:])])
+        }
+        let raw: Data
+        do {
+            raw = try spool.read(sha256: message.contentSHA256)
+        } catch {
+            let path = spool.path(sha256: message.contentSHA256)
+            return .flag(.failed, reason: "the raw message cannot be read from the spool (\(path)): "
+                + "\(FileProblem.describe(error)); restore the file, then `mailroom messages retry \(message.id)`",
+                details: ["spool_path": .string(path)])
+        }
+        let actual = SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined()
+        guard actual == message.contentSHA256.lowercased() else {
+            let path = spool.path(sha256: message.contentSHA256)
+            return .flag(.failed, reason: "the spool file \(path) is damaged (its content hash changed since it was parsed); "
+                + "restore it from a backup, then `mailroom messages retry \(message.id)`", details: ["spool_path": .string(path)])
+        }
+        let content = MessageContent.read(raw: raw)
+        let understanding = await understander.understand(content, messageID: message.id)
+        let details = Self.auditDetails(understanding, content: content)
+        let update = MessageUpdate(kind: understanding.kind, understanding: understanding)
+        if !understanding.review.isEmpty {
+            return .flag(.review, reason: Self.reviewReason(understanding), update: update, details: details)
+        }
+        return StageOutcome(next: .understood, update: update, details: details)
+    }
+
+    /// One line for `flag_reason`: what a person must look at.
+    package static func reviewReason(_ u: Understanding) -> String {
+        let head = u.kind == "unknown" ? "the kind could not be told" : "understood as \(u.kind) by \(u.method)"
+        return head + ", but: " + u.review.joined(separator: "; ")
+    }
+
+    /// The audit event: method, confidence, every step, fields with values and where they were found.
+    public static func auditDetails(_ u: Understanding, content: MessageContent?) -> [String: JSONValue] {
+        var details: [String: JSONValue] = [
+            "kind": .string(u.kind),
+            "confidence": .number((u.confidence * 1000).rounded() / 1000),
+            "method": .string(u.method),
+            "field_names": .array(u.fields.keys.sorted().map { .string($0) }),
+            "fields": .object(u.fields.mapValues(\.json)),
+            "grounded_in": .object(u.groundings.mapValues { .string($0.location) }),
+            "steps": .array(u.steps.map { step in
+                var o: [String: JSONValue] = ["method": .string(step.method), "note": .string(step.note)]
+                if let k = step.kind { o["kind"] = .string(k) }
+                if let c = step.confidence { o["confidence"] = .number((c * 1000).rounded() / 1000) }
+                return .object(o)
+            }),
+            "review": .array(u.review.map { .string($0) }),
+        ]
+        if let content {
+            details["documents"] = .array(content.documents.map { doc in
+                .object(["file": .string(doc.filename ?? doc.contentType), "method": .string(doc.method),
+                         "characters": .int(Int64(doc.text.count)), "needs_ocr": .bool(doc.needsOCR)])
+            })
+        }
+        return details
+    }
+}

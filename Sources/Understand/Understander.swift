@@ -1,0 +1,211 @@
+import Foundation
+import Vocabulary
+
+/// Decides a message's kind and its fields, trying the cheapest sure method first:
+///
+/// 1. **rule matchers** declared in the kinds (`matchers:`), those of non-business kinds first — mailing
+///    lists, bulk mail, bounces and auto-replies are recognised by their headers and never reach a guesser;
+/// 2. **e-invoice XML** (UBL, CII; also embedded in a PDF/A-3) — kind `invoice`, fields from the XML;
+/// 3. **the offline classifier** plus the kind's declared extractors;
+/// 4. (issue 6) a language model through the model gateway.
+///
+/// Every value is then type-checked, checked by the kind's checks and grounded in the message's text. A
+/// business kind below its `accept_confidence`, a failed check, an ungrounded or missing required value:
+/// each adds a review reason, and a message with reasons goes to a person instead of onward.
+public struct Understander: Sendable {
+    public var catalogue: KindCatalogue
+    public var classifier: KindClassifier?
+    /// The language-model gateway: asked only when the methods above are not sure (nil = no model configured).
+    public var gateway: ModelGateway?
+
+    public init(catalogue: KindCatalogue, classifier: KindClassifier?, gateway: ModelGateway? = nil) {
+        self.catalogue = catalogue
+        self.classifier = classifier
+        self.gateway = gateway
+    }
+
+    public func understand(_ content: MessageContent) async -> Understanding {
+        await understand(content, messageID: nil)
+    }
+
+    /// The cheap methods first; the model gateway only when they left the kind or its fields unsure (the
+    /// classifier's guess, or no method at all, with reasons for review). The gateway's answer then goes
+    /// through exactly the same extraction of missing fields, validation and grounding as any other method.
+    public func understand(_ content: MessageContent, messageID: Int64?) async -> Understanding {
+        let local = understandNow(content)
+        guard let gateway, local.method == "classifier" || local.method == "none", !local.review.isEmpty else {
+            return local
+        }
+        let outcome = await gateway.run(content, catalogue: catalogue, prior: local,
+                                        options: GatewayRunOptions(messageID: messageID))
+        guard outcome.accepted, let kind = catalogue.kind(named: outcome.understanding.kind) else {
+            // No model answer passed its checks (or a budget stopped the calls): the cheap methods' result,
+            // with every model step recorded, and the budget stops as reasons for a person.
+            var u = local
+            u.steps = outcome.understanding.steps
+            u.review += outcome.budgetStops.filter { !u.review.contains($0) }
+            return u
+        }
+        let answered = outcome.understanding
+        var review: [String] = []
+        if kind.business && answered.confidence < kind.acceptConfidence {
+            review.append(String(format: "the model is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
+                                 answered.confidence * 100, kind.name, kind.acceptConfidence * 100))
+        }
+        let preset = answered.fields.mapValues { ExtractedValue(value: $0, grounding: nil, rowGroundings: [:], method: "model") }
+        return finish(kind: kind, confidence: answered.confidence, method: "model", content: content,
+                      sources: content.sourceTexts, preset: preset, steps: answered.steps, review: review)
+    }
+
+    /// The same, synchronously (for tools and tests that have no async context at hand).
+    public func understandNow(_ content: MessageContent) -> Understanding {
+        var steps: [UnderstandingStep] = []
+        var review: [String] = []
+        let sources = content.sourceTexts
+
+        for doc in content.documents where doc.needsOCR {
+            review.append("the attachment \(doc.filename ?? doc.contentType) has no text layer (a scan?): a person must read it")
+        }
+
+        // 1. Rule matchers: non-business kinds first (safety), then business kinds, each in file order.
+        let ordered = catalogue.kinds.filter { !$0.business } + catalogue.kinds.filter(\.business)
+        for kind in ordered {
+            for matcher in kind.matchers {
+                guard let evidence = Self.evaluate(matcher, content) else { continue }
+                steps.append(UnderstandingStep(method: "rule:\(kind.name)/\(matcher.name)", kind: kind.name,
+                                               confidence: matcher.confidence, note: "matched: \(evidence)"))
+                var preset: [String: ExtractedValue] = [:]
+                for (name, text) in matcher.set {
+                    guard let field = kind.field(named: name),
+                          let (value, _, _) = ValueReader.read(text, as: field.type, whole: true) else { continue }
+                    preset[name] = ExtractedValue(value: value,
+                                                  grounding: Grounding(location: "rule:\(kind.name)/\(matcher.name)", offset: nil, excerpt: evidence),
+                                                  rowGroundings: [:], method: "rule")
+                }
+                return finish(kind: kind, confidence: matcher.confidence, method: "rule", content: content, sources: sources,
+                              preset: preset, steps: steps, review: review)
+            }
+        }
+        steps.append(UnderstandingStep(method: "rule", kind: nil, confidence: nil, note: "no matcher applies"))
+
+        // 2. Structured data: an e-invoice in an XML attachment or embedded in a PDF.
+        if let invoiceKind = catalogue.kind(named: "invoice") {
+            for (location, data, pdfText) in Self.xmlCandidates(content) {
+                guard let invoice = EInvoiceReader.read(xml: data) else { continue }
+                var problems = invoice.problems
+                if let pdfText { problems += EInvoiceReader.disagreements(invoice, pdfText: pdfText) }
+                let confidence = problems.isEmpty ? 0.99 : 0.9
+                steps.append(UnderstandingStep(method: "einvoice", kind: "invoice", confidence: confidence,
+                                               note: "\(invoice.syntax)\(invoice.guideline.map { " (\($0))" } ?? "") in \(location)"))
+                var preset: [String: ExtractedValue] = [:]
+                for (name, value) in invoice.fields {
+                    preset[name] = ExtractedValue(value: value, grounding: nil, rowGroundings: [:], method: "einvoice")
+                }
+                review += problems.map { "e-invoice \(location): \($0)" }
+                return finish(kind: invoiceKind, confidence: confidence, method: "einvoice", content: content, sources: sources,
+                              preset: preset, steps: steps, review: review, extractMissing: false)
+            }
+            steps.append(UnderstandingStep(method: "einvoice", kind: nil, confidence: nil, note: "no e-invoice XML attached"))
+        }
+
+        // 3. The offline classifier, then the kind's extractors.
+        guard let classifier else {
+            steps.append(UnderstandingStep(method: "classifier", kind: nil, confidence: nil,
+                                           note: "no classifier: rules/examples/ holds no examples to train from"))
+            review.append("no method could tell the kind: no matcher applies and no classifier is trained (add examples under rules/examples/<kind>/)")
+            return Understanding(kind: "unknown", confidence: 0, method: "none", review: review, steps: steps)
+        }
+        let prediction = classifier.predict(content.classifierInput)
+        let runnerUp = prediction.ranking.dropFirst().first.map { String(format: "; next %@ %.2f", $0.kind, $0.probability) } ?? ""
+        steps.append(UnderstandingStep(method: "classifier", kind: prediction.kind, confidence: prediction.confidence,
+                                       note: String(format: "predicted %@ with %.2f", prediction.kind, prediction.confidence) + runnerUp))
+        guard let kind = catalogue.kind(named: prediction.kind) else {
+            review.append("the classifier predicted '\(prediction.kind)', which no file in rules/kinds/ declares")
+            return Understanding(kind: "unknown", confidence: prediction.confidence, method: "classifier", review: review, steps: steps)
+        }
+        if kind.business && prediction.confidence < kind.acceptConfidence {
+            review.append(String(format: "the classifier is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
+                                 prediction.confidence * 100, kind.name, kind.acceptConfidence * 100))
+        }
+        // 4. The model gateway, when configured, follows in `understand(_:messageID:)`.
+        return finish(kind: kind, confidence: prediction.confidence, method: "classifier", content: content, sources: sources,
+                      preset: [:], steps: steps, review: review)
+    }
+
+    /// Extracts (unless the fields came complete), validates and grounds.
+    package func finish(kind: KindDefinition, confidence: Double, method: String, content: MessageContent, sources: [SourceText],
+                preset: [String: ExtractedValue], steps: [UnderstandingStep], review: [String],
+                extractMissing: Bool = true) -> Understanding {
+        var steps = steps
+        var review = review
+        let extracted = extractMissing ? FieldExtraction.extract(kind: kind, from: content, preset: preset) : preset
+        var givenGroundings: [String: Grounding] = [:]
+        for (name, e) in extracted {
+            if let g = e.grounding { givenGroundings[name] = g }
+            givenGroundings.merge(e.rowGroundings) { a, _ in a }
+        }
+        if extractMissing && !kind.fields.isEmpty {
+            let found = extracted.keys.sorted()
+            steps.append(UnderstandingStep(method: "extractors", kind: kind.name, confidence: nil,
+                                           note: found.isEmpty ? "no field found" : "found " + found.map { "\($0) (\(extracted[$0]!.method))" }.joined(separator: ", ")))
+        }
+        let result = UnderstandingValidator.validate(kind: kind, fields: extracted.mapValues(\.value), groundings: givenGroundings,
+                                                     sources: sources)
+        if !kind.business {
+            // Nothing acts on non-business kinds; their fields are informative and never hold a mail back.
+            if !result.problems.isEmpty {
+                steps.append(UnderstandingStep(method: "validation", kind: kind.name, confidence: nil,
+                                               note: "ignored for a non-business kind: " + result.problems.joined(separator: "; ")))
+            }
+        } else {
+            review += result.problems
+        }
+        steps.append(UnderstandingStep(method: "validation", kind: kind.name, confidence: nil,
+                                       note: "\(result.fields.count) field(s) valid, \(result.groundings.count) grounded"
+                                           + (review.isEmpty ? "" : ", \(review.count) reason(s) for review")))
+        return Understanding(kind: kind.name, confidence: confidence, method: method, fields: result.fields,
+                             groundings: result.groundings, review: review, steps: steps)
+    }
+
+    /// The text that made every `when` condition true (joined), or nil when the matcher does not apply.
+    package static func evaluate(_ matcher: KindMatcher, _ content: MessageContent) -> String? {
+        var evidence: [String] = []
+        for condition in matcher.when {
+            guard let e = condition.evaluate(content) else { return nil }
+            evidence.append(Self.describe(condition) + " " + String(e.prefix(80)))
+        }
+        for condition in matcher.unless where condition.evaluate(content) != nil { return nil }
+        return evidence.joined(separator: "; ")
+    }
+
+    package static func describe(_ condition: MatchCondition) -> String {
+        switch condition.subject {
+        case .header(let name): return name + ":"
+        case .sender: return "sender"
+        case .senderDomain: return "sender domain"
+        case .subject: return "subject"
+        case .body: return "body"
+        case .attachment: return "attachment"
+        }
+    }
+
+    /// XML attachments and files embedded in PDFs, with the PDF's text for comparison.
+    package static func xmlCandidates(_ content: MessageContent) -> [(String, Data, String?)] {
+        var out: [(String, Data, String?)] = []
+        for (i, info) in content.message.attachments.enumerated() {
+            let name = info.filename ?? "part \(info.part)"
+            let lower = name.lowercased()
+            if info.contentType.hasSuffix("xml") || lower.hasSuffix(".xml"), i < content.attachmentData.count {
+                // A PDF sent alongside carries the same invoice for people: compare against its text.
+                let pdf = content.documents.first { $0.contentType == "application/pdf" && !$0.text.isEmpty }?.text
+                out.append(("attachment:\(name)", content.attachmentData[i], pdf))
+            }
+        }
+        for doc in content.documents {
+            for file in doc.embeddedFiles where file.name.lowercased().hasSuffix(".xml") {
+                out.append(("attachment:\(doc.filename ?? "PDF")/\(file.name)", file.data, doc.text))
+            }
+        }
+        return out
+    }
+}
