@@ -9,7 +9,7 @@ SWIFT_BUILD_FLAGS ?=
 DEMO_DIR ?= demo-run
 MAILROOM_DEBUG := .build/debug/mailroom
 
-.PHONY: all deps build release test demo bench clean-demo help
+.PHONY: all deps build release test demo bench clean-demo help graph
 
 all: build
 
@@ -18,6 +18,7 @@ help:
 	@echo "make test   - install dependencies, build, run every test"
 	@echo "make bench  - parse-speed benchmark against CPython's email package (release build)"
 	@echo "make build  - debug build only;  make release - release build"
+	@echo "make graph  - print the target graph and check it against the architecture (docs/ARCHITECTURE.md)"
 
 deps:
 	@bash deploy/install-deps.sh
@@ -33,6 +34,7 @@ release: deps
 test: deps
 	@(bash scripts/llama-server.sh build >/dev/null 2>&1; bash scripts/llama-server.sh model >/dev/null 2>&1) &
 	@(bash scripts/talon-fixtures.sh >/dev/null 2>&1) &
+	bash scripts/target-graph.sh --check >/dev/null || bash scripts/target-graph.sh --check
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
 	$(SWIFT) test --skip-build --no-parallel $(SWIFT_BUILD_FLAGS)
 
@@ -67,3 +69,6 @@ bench: release
 
 clean-demo:
 	rm -rf $(DEMO_DIR)
+
+graph:
+	bash scripts/target-graph.sh

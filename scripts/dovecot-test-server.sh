@@ -183,19 +183,30 @@ EOF
   echo "dovecot-test-server: IMAP on 127.0.0.1:$imap_port (STARTTLS offered), IMAPS on 127.0.0.1:$imaps_port, config $dir/dovecot.conf"
 }
 
+# True while the process runs; a zombie (ended, not yet reaped by a parent that may never reap it) counts as ended.
+alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo Z)
+  [ "$state" != "Z" ]
+}
+
 stop() {
   [ -f "$dir/dovecot.conf" ] || return 0
   local pidfile="$dir/run/master.pid"
-  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  if [ -f "$pidfile" ] && alive "$(cat "$pidfile")"; then
     local pid
     pid=$(cat "$pidfile")
     "$dovecot_bin" -c "$dir/dovecot.conf" stop </dev/null >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-      kill -0 "$pid" 2>/dev/null || return 0
-      sleep 0.05
-    done
-    kill -9 "$pid" 2>/dev/null || true
+    local waited=0
+    while alive "$pid" && [ $waited -lt 100 ]; do sleep 0.05; waited=$((waited + 1)); done
+    if alive "$pid"; then
+      kill -9 "$pid" 2>/dev/null || true
+      while alive "$pid"; do sleep 0.05; done
+    fi
   fi
+  # Dovecot refuses to start while master.pid names a live process; a zombie's pid still answers kill -0.
+  rm -f "$pidfile"
 }
 
 case "$command" in

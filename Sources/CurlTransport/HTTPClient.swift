@@ -1,5 +1,6 @@
 internal import CCurl
 import Foundation
+import Vocabulary
 
 /// One HTTP request, as connectors and the OAuth token refresh build it.
 public struct HTTPRequest: Sendable {
@@ -148,12 +149,7 @@ public final class HTTPClient: Sendable {
         return try result.get()
     }
 
-    package static func normalisedHost(_ host: String) -> String {
-        var h = host.lowercased()
-        if h.hasPrefix("["), h.hasSuffix("]") { h = String(h.dropFirst().dropLast()) }
-        if h.hasSuffix(".") { h.removeLast() }
-        return h
-    }
+    package static func normalisedHost(_ host: String) -> String { HostName.normalised(host) }
 }
 
 /// Set from the cancelling task, read by curl's progress callback on the transfer thread.
@@ -389,12 +385,6 @@ public struct SMTPServer: Sendable, Hashable {
         self.timeoutSeconds = timeoutSeconds
     }
 
-    /// 127.0.0.0/8, ::1 and localhost.
-    public static func isLoopback(_ host: String) -> Bool {
-        let h = HTTPClient.normalisedHost(host)
-        return h == "localhost" || h == "::1" || h.hasPrefix("127.") && h.split(separator: ".").count == 4
-    }
-
     public var place: String { "\(security == .tls ? "smtps" : "smtp")://\(host):\(port)" }
 }
 
@@ -439,7 +429,7 @@ public struct SMTPClient: Sendable {
 
     /// Sends `message` (CRLF line ends; libcurl dot-stuffs) from `sender` to `recipients` (bare addresses).
     public func send(_ message: Data, from sender: String, to recipients: [String]) async throws(SMTPError) -> SMTPReceipt {
-        if server.security == .none, !SMTPServer.isLoopback(server.host) {
+        if server.security == .none, !HostName.isLoopback(server.host) {
             throw .refused("\(server.place): plaintext SMTP is allowed only to a loopback host; use `security: starttls` or `tls`")
         }
         for address in [sender] + recipients {

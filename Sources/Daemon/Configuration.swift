@@ -111,6 +111,10 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     /// The system-wide configuration file, used when it exists and nothing else is named.
     public static let systemConfigPath = "/etc/mailroom/mailroom.yaml"
 
+    /// Where the trained offline classifier is cached: `classifier-cache/` beside the store. `mailroom train`
+    /// writes it, the daemon and `classify` read it.
+    public var classifierCacheDirectory: URL { ExampleLibrary.defaultCacheDirectory(storePath: store.path) }
+
     /// Every configured source's store name ("maildir:inbox", "drop:scans").
     public var sourceNames: [String] {
         sources.maildir.map(\.sourceName) + sources.drop.map(\.sourceName) + sources.imap.flatMap(\.sourceNames)
@@ -295,7 +299,7 @@ extension MailroomConfig.LogSettings {
         level = try c.decodeIfPresent(String.self, forKey: .level) ?? "info"
         guard Logger.Level(rawValue: level) != nil else {
             let names = Logger.Level.allCases.map(\.rawValue)
-            let hint = ConfigError.closest(to: level, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: level, among: names).map { "; did you mean '\($0)'?" } ?? ""
             throw c.problem(.level, "'\(level)' is not a log level (\(names.joined(separator: ", ")))\(hint)")
         }
     }

@@ -86,7 +86,7 @@ public struct IMAPLatencyBenchmark: Sendable {
                 To: \(account.user)\r
                 Subject: Mailroom IMAP benchmark \(run) #\(n)\r
                 Message-ID: <bench-\(run)-\(n)@mailroom.invalid>\r
-                Date: \(Self.rfc5322Date())\r
+                Date: \(MailDateText.rfc5322(Date()))\r
                 \r
                 Latency probe \(n) of \(count).\r
 
@@ -116,11 +116,5 @@ public struct IMAPLatencyBenchmark: Sendable {
                       latencies: latencies)
     }
 
-    package static func rfc5322Date() -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return f.string(from: Date())
-    }
+
 }

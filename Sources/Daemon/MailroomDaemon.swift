@@ -53,8 +53,8 @@ public final class MailroomDaemon: Sendable {
             standard = stages
         } else {
             let understand = try UnderstandStage.load(
-                spool: spool, rulesDirectory: config.rules.path,
-                cacheDirectory: URL(fileURLWithPath: config.store.path).deletingLastPathComponent().appendingPathComponent("cache"),
+                store: store, rulesDirectory: config.rules.path,
+                cacheDirectory: config.classifierCacheDirectory,
                 logger: logger,
                 gateway: config.gateway.providers.isEmpty ? nil : ModelGateway(settings: config.gateway, store: store))
             standard = Pipeline.standardStages(spool: spool, store: store, understand: understand,

@@ -5,11 +5,7 @@ import Store
 /// What an operator does to a message by hand, each step recorded in the audit trail with who did it.
 public enum OperatorActions {
     /// "operator:<login>": the person at the terminal (the one behind sudo when there is one).
-    public static func currentOperator(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let name = environment["SUDO_USER"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
-        return "operator:" + name
-    }
+    public static func currentOperator() -> String { AuditActor.currentOperator() }
 
     /// Sends a failed message back to `received`, so the pipeline takes it again from the start (after the
     /// operator fixed what its flag reason named). Only failed messages can be retried.

@@ -56,7 +56,7 @@ public final class Pipeline: Sendable {
                                       kinds: KindCatalogue? = nil, outbox: Outbox? = nil,
                                       approvers: ApproverDirectory? = nil) -> [any PipelineStage] {
         let decide = DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds))
-        return [ParseStage(spool: spool), understand ?? UnderstandStage(spool: spool),
+        return [ParseStage(spool: spool), understand ?? UnderstandStage(store: store),
          approvers.map { ApprovalAwareDecideStage(decide: decide, approvals: MailApprovals(store: store, approvers: $0)) } ?? decide,
          ActStage(outbox: outbox ?? Outbox(store: store, connectors: ConnectorCatalogue(connectors: [])))]
     }

@@ -55,11 +55,17 @@ public enum RuleTestRunner {
     package static func runOne(_ url: URL, display: String, decider: Decider, now: Date,
                        understand: (Data) async -> Understanding?) async throws -> [String] {
         let text = try String(contentsOf: url, encoding: .utf8)
-        guard let root = try Yams.compose(yaml: text), let map = root.mapping else {
+        var reader = YAMLFileReader(file: display)
+        guard case .success(let composed) = reader.compose(text) else {
+            throw FixtureError(description: reader.problems.map(\.description).joined(separator: "\n"))
+        }
+        guard let root = composed, let map = root.mapping else {
             throw FixtureError(description: "\(display): a test holds `mail:`, optional `given:`, and `expect:`")
         }
-        for (key, _) in map where !["mail", "given", "expect", "source", "description"].contains(key.string ?? "") {
-            throw FixtureError(description: "\(display):\(key.mark?.line ?? 0):\(key.mark?.column ?? 0): unknown key '\(key.string ?? "")'")
+        let testKeys = ["mail", "given", "expect", "source", "description"]
+        for (key, _) in map where !testKeys.contains(key.string ?? "") {
+            reader.unknownKey(key, key.string ?? "", allowed: testKeys)
+            throw FixtureError(description: reader.problems.map(\.description).joined(separator: "\n"))
         }
         guard let mailName = map["mail"]?.string else { throw FixtureError(description: "\(display): `mail:` names no mail file") }
         let mailURL = url.deletingLastPathComponent().appendingPathComponent(mailName)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Vocabulary
 
 /// Turns a file dropped into a drop folder into an RFC 822 message that the rest of the pipeline reads like
 /// any mail: From the drop folder's address, Subject the file name, Date the file's modification time,
@@ -11,7 +12,7 @@ public enum DroppedFileMessage {
         let sha = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
         let boundary = "=_mailroom_drop_" + sha.prefix(24)
         let contentType = MediaTypeSniffer.contentType(of: content, fileName: fileName)
-        let date = rfc5322Date(modified)
+        let date = MailDateText.rfc5322(modified)
         let safeName = fileName.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "_" : String($0) }.joined()
 
         var out = ""
@@ -41,15 +42,6 @@ public enum DroppedFileMessage {
                                                         .endLineWithLineFeed]))
         data.append(Data("\r\n--\(boundary)--\r\n".utf8))
         return data
-    }
-
-    /// `Mon, 23 Nov 2026 08:02:43 +0000`.
-    public static func rfc5322Date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return formatter.string(from: date)
     }
 
     /// A MIME parameter: `name="plain.pdf"` for ASCII, `name*=utf-8''%C3%BC.pdf` (RFC 2231) otherwise.

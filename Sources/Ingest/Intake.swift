@@ -1,12 +1,6 @@
 import Foundation
 import Vocabulary
 
-/// Who Mailroom itself is in the audit trail.
-public enum AuditActor {
-    /// "mailroom/0.1.0": the component and version that took a step.
-    public static let mailroom = "mailroom/" + MailroomVersion.string
-}
-
 /// The one door every raw message comes through: make the bytes durable in the spool, then record the
 /// message in the store — both before the caller acknowledges the source (renames a Maildir file, moves a
 /// dropped file to `done/`). A crash after the commit and before the acknowledgement is harmless: the next

@@ -4,17 +4,23 @@ import Vocabulary
 import Ingest
 
 /// received → parsed: reads the raw bytes from the spool, checks them against their content hash, parses
-/// and normalises them (`MessageParser`), and stores the normalised JSON, subject and sender.
+/// and normalises them (`MessageParser`), reads the text of every attachment (`DocumentReader`), and stores
+/// the normalised message, the attachments' text, subject and sender. It is the only stage that reads raw bytes.
 ///
 /// Never drops a message: bytes that are not a mail at all (no header fields, or none that a mail has) go to
 /// `review`; a spool file that is missing or damaged (hash mismatch) sends the message to `failed`. The
 /// reason says what an operator can do.
 public struct ParseStage: PipelineStage {
     public let spool: Spool
+    /// Time, memory and size limits for reading each attachment.
+    public let limits: DocumentLimits
     public var name: String { "parse" }
     public var input: MessageState { .received }
 
-    public init(spool: Spool) { self.spool = spool }
+    public init(spool: Spool, limits: DocumentLimits = .standard) {
+        self.spool = spool
+        self.limits = limits
+    }
 
     /// Header fields of which at least one appears in anything that is a mail.
     package static let mailHeaderNames: Set<String> = [
@@ -44,16 +50,20 @@ public struct ParseStage: PipelineStage {
                 details: ["spool_path": .string(path), "actual_sha256": .string(actual)])
         }
 
-        let parsed = MessageParser.parse(raw)
-        let normalised = parsed.normalised
+        let content = MessageContent.read(raw: raw, limits: limits)
+        let normalised = content.message
         let sender = normalised.from.first?.address ?? normalised.sender.first?.address
         let update = MessageUpdate(subject: normalised.subject, sender: sender?.isEmpty == true ? nil : sender,
-                                   normalised: normalised)
+                                   normalised: normalised, documents: content.documents)
         var details: [String: JSONValue] = [
             "size": .int(Int64(raw.count)),
             "warnings": .int(Int64(normalised.warnings.count)),
             "attachments": .int(Int64(normalised.attachments.count)),
             "text_source": .string(normalised.textSource),
+            "documents": .array(content.documents.map { doc in
+                .object(["file": .string(doc.filename ?? doc.contentType), "method": .string(doc.method),
+                         "characters": .int(Int64(doc.text.count)), "needs_ocr": .bool(doc.needsOCR)])
+            }),
         ]
         if !normalised.warnings.isEmpty {
             details["warning_texts"] = .array(normalised.warnings.prefix(20).map { .string($0) })

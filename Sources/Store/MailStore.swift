@@ -61,6 +61,7 @@ public final class MailStore: Sendable {
                 throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
             }
             try migrator.migrate(pool)
+            try parseAgainWhatWasParsedWithoutDocuments()
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -181,6 +182,20 @@ public final class MailStore: Sendable {
     }
 
     /// Messages in the given states, oldest first: what the daemon resumes after a restart.
+    /// What Parse read out of each attachment, parallel to the normalised message's attachments; nil when the
+    /// message has not been parsed yet.
+    public func documents(ofMessage id: Int64) throws -> [DocumentText]? {
+        let json = try reading("read the documents of message \(id)") { db in
+            try String.fetchOne(db, sql: "SELECT documents_json FROM messages WHERE id = ?", arguments: [id])
+        }
+        guard let json else { return nil }
+        do {
+            return try JSONDecoder().decode([DocumentText].self, from: Data(json.utf8))
+        } catch {
+            throw StoreError.corruptRow(table: "messages", id: id, reason: "the stored document texts do not decode: \(error)")
+        }
+    }
+
     public func messages(inStates states: [MessageState], limit: Int) throws -> [StoredMessage] {
         guard !states.isEmpty else { return [] }
         return try messages(matching: MessageFilter(states: states, limit: limit))
@@ -321,6 +336,12 @@ public final class MailStore: Sendable {
             encoder.outputFormatting = [.sortedKeys]
             normalisedJSON = String(decoding: try encoder.encode(normalised), as: UTF8.self)
         }
+        var documentsJSON: String?
+        if let documents = update.documents {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            documentsJSON = String(decoding: try encoder.encode(documents), as: UTF8.self)
+        }
         var understandingJSON: String?
         if let understanding = update.understanding {
             let encoder = JSONEncoder()
@@ -334,11 +355,12 @@ public final class MailStore: Sendable {
                     state = ?, updated_at = ?, attempts = 0,
                     subject = coalesce(?, subject), sender = coalesce(?, sender), kind = coalesce(?, kind),
                     normalised_json = coalesce(?, normalised_json),
+                    documents_json = coalesce(?, documents_json),
                     understanding_json = coalesce(?, understanding_json),
                     flag_reason = \(flagged ? "coalesce(?, flag_reason)" : "?")
                 WHERE id = ? AND state = ?
                 """, arguments: [to.rawValue, MillisecondTime.string(clock()), update.subject, update.sender,
-                                 update.kind, normalisedJSON, understandingJSON, update.flagReason, id,
+                                 update.kind, normalisedJSON, documentsJSON, understandingJSON, update.flagReason, id,
                                  from.rawValue])
             if db.changesCount == 0 {
                 guard let current = try String.fetchOne(db, sql: "SELECT state FROM messages WHERE id = ?",
@@ -358,6 +380,23 @@ public final class MailStore: Sendable {
                 draft.details["flag_reason"] = .string(reason)
             }
             try self.appendAuditEvent(draft, in: db)
+        }
+    }
+
+    /// Messages an earlier Mailroom parsed without keeping their attachments' text, still waiting for Understand:
+    /// back to `received` (with an audit event saying why), so Parse reads them once more and Understand never
+    /// has to parse raw bytes itself.
+    func parseAgainWhatWasParsedWithoutDocuments() throws {
+        try writing("send messages parsed without document text back to parse") { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM messages WHERE state = 'parsed' AND documents_json IS NULL ORDER BY id")
+            for id in ids {
+                try db.execute(sql: "UPDATE messages SET state = 'received', updated_at = ?, attempts = 0 WHERE id = ?",
+                               arguments: [MillisecondTime.string(clock()), id])
+                try appendAuditEvent(AuditDraft(messageID: id, stage: "parse", actor: AuditActor.mailroom, eventType: "parse_again",
+                                                details: ["from": "parsed", "to": "received",
+                                                          "reason": "parsed by an earlier version that did not keep the attachments' text"]),
+                                     in: db)
+            }
         }
     }
 

@@ -213,6 +213,12 @@ package enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2026-12 parse: the text of each attachment, read once") { db in
+            // Parse's reading of each attachment (DocumentText as JSON, parallel to the normalised message's
+            // attachments); later stages read it instead of parsing the raw bytes again.
+            try db.execute(sql: "ALTER TABLE messages ADD COLUMN documents_json TEXT")
+        }
+
         return migrator
     }
 }

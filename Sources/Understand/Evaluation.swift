@@ -1,5 +1,6 @@
 import Foundation
 import Vocabulary
+import Parse
 
 /// How well Understand does on labelled mail: `mailroom eval DIR` (DIR/<kind>/* with optional
 /// NAME.expected.json) and `mailroom eval --cross-validate K` over rules/examples.

@@ -71,10 +71,14 @@ public struct KindCatalogue: Sendable {
 
 /// Reads one kind file, collecting every problem instead of stopping at the first.
 package struct KindFileReader {
-    package let file: String
-    package var problems: [RuleFileProblem] = []
+    package var yaml: YAMLFileReader
+    package var file: String { yaml.file }
+    package var problems: [RuleFileProblem] {
+        get { yaml.problems }
+        set { yaml.problems = newValue }
+    }
 
-    package init(file: String) { self.file = file }
+    package init(file: String) { yaml = YAMLFileReader(file: file) }
 
     package static func display(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
@@ -84,8 +88,7 @@ package struct KindFileReader {
     }
 
     package mutating func problem(_ node: Node?, _ message: String, suggestion: String? = nil, severity: RuleFileProblem.Severity = .error) {
-        problems.append(RuleFileProblem(file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                        severity: severity, message: message, suggestion: suggestion))
+        yaml.problem(node, message, suggestion: suggestion, severity: severity)
     }
 
     package func place(_ node: Node?) -> String {
@@ -94,14 +97,7 @@ package struct KindFileReader {
     }
 
     package mutating func read(url: URL) -> KindDefinition? {
-        guard let data = try? Data(contentsOf: url) else {
-            problem(nil, "cannot read the file")
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            problem(nil, "the file is not UTF-8 text", suggestion: "save it as UTF-8")
-            return nil
-        }
+        guard let text = yaml.text(of: url) else { return nil }
         let kind = read(text: text)
         if let kind {
             let base = url.deletingPathExtension().lastPathComponent
@@ -114,17 +110,7 @@ package struct KindFileReader {
     }
 
     package mutating func read(text: String) -> KindDefinition? {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            let config = ConfigError.fromYAML(error, file: file)
-            problems.append(RuleFileProblem(file: file, line: config.line, column: config.column, message: config.message))
-            return nil
-        } catch {
-            problem(nil, "this is not valid YAML: \(error)")
-            return nil
-        }
+        guard case .success(let root) = yaml.compose(text) else { return nil }
         guard let root, case .mapping(let top) = root else {
             problem(root, "a kind file is a mapping with at least `kind:` and `fields:`",
                     suggestion: "start with `kind: <name>`")
@@ -171,7 +157,7 @@ package struct KindFileReader {
             if let cf = f.currencyField, !fields.contains(where: { $0.name == cf }) {
                 problems.append(RuleFileProblem(file: file, line: nil, column: nil,
                     message: "field '\(f.name)': currency_field '\(cf)' is not a field of this kind",
-                    suggestion: RuleFileProblem.closest(to: cf, in: fields.map(\.name)).map { "did you mean '\($0)'?" }))
+                    suggestion: Suggestion.closest(to: cf, among: fields.map(\.name)).map { "did you mean '\($0)'?" }))
             }
         }
         var checks: [KindCheck] = []
@@ -230,7 +216,7 @@ package struct KindFileReader {
             if allowed.contains(key) {
                 out[key] = v
             } else {
-                let hint = RuleFileProblem.closest(to: key, in: allowed).map { "did you mean '\($0)'?" }
+                let hint = Suggestion.closest(to: key, among: allowed).map { "did you mean '\($0)'?" }
                     ?? "allowed here: " + allowed.joined(separator: ", ")
                 problem(k, "unknown key '\(key)'", suggestion: hint)
             }
@@ -308,7 +294,7 @@ package struct KindFileReader {
             }
         default:
             problem(typeNode, "field '\(name)': unknown type '\(typeName)'",
-                    suggestion: RuleFileProblem.closest(to: typeName, in: FieldType.names).map { "did you mean '\($0)'?" }
+                    suggestion: Suggestion.closest(to: typeName, among: FieldType.names).map { "did you mean '\($0)'?" }
                         ?? "one of: " + FieldType.names.joined(separator: ", "))
             return nil
         }
@@ -371,7 +357,7 @@ package struct KindFileReader {
             }
             let known = ["anywhere", "subject", "body", "attachments", "sender", "sender_name", "header:<Name>"]
             problem(node, "unknown source '\(text)'",
-                    suggestion: RuleFileProblem.closest(to: text, in: known).map { "did you mean '\($0)'?" }
+                    suggestion: Suggestion.closest(to: text, among: known).map { "did you mean '\($0)'?" }
                         ?? "one of: " + known.joined(separator: ", "))
             return .anywhere
         }
@@ -411,7 +397,7 @@ package struct KindFileReader {
                 let value = valueNode.string ?? ""
                 if !values.contains(value) {
                     problem(valueNode, "'\(value)' is not one of the values of '\(field)'",
-                            suggestion: RuleFileProblem.closest(to: value, in: values).map { "did you mean '\($0)'?" }
+                            suggestion: Suggestion.closest(to: value, among: values).map { "did you mean '\($0)'?" }
                                 ?? "values: " + values.joined(separator: ", "))
                 }
                 let words = stringList(wordsNode, what: "keywords")
@@ -504,7 +490,7 @@ package struct KindFileReader {
         let names = fields.map(\.name)
         for name in expression.fieldNames where !names.contains(name) {
             problem(expressionNode, "the check '\(text)' reads '\(name)', which is not a field of this kind",
-                    suggestion: RuleFileProblem.closest(to: name, in: names).map { "did you mean '\($0)'?" })
+                    suggestion: Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" })
         }
         for (list, item) in expression.itemReferences {
             guard let f = fields.first(where: { $0.name == list }) else { continue }
@@ -514,7 +500,7 @@ package struct KindFileReader {
             }
             if !f.items.contains(where: { $0.name == item }) {
                 problem(expressionNode, "the check '\(text)' reads '\(list).\(item)', but '\(list)' has no item field '\(item)'",
-                        suggestion: RuleFileProblem.closest(to: item, in: f.items.map(\.name)).map { "did you mean '\($0)'?" })
+                        suggestion: Suggestion.closest(to: item, among: f.items.map(\.name)).map { "did you mean '\($0)'?" })
             }
         }
         return KindCheck(expression: expression, source: text, tolerance: tolerance, message: message, place: place(expressionNode))
@@ -547,13 +533,13 @@ package struct KindFileReader {
                     let fieldName = k.string ?? ""
                     guard let f = fields.first(where: { $0.name == fieldName }) else {
                         problem(k, "matcher '\(name)' sets '\(fieldName)', which is not a field of this kind",
-                                suggestion: RuleFileProblem.closest(to: fieldName, in: fields.map(\.name)).map { "did you mean '\($0)'?" })
+                                suggestion: Suggestion.closest(to: fieldName, among: fields.map(\.name)).map { "did you mean '\($0)'?" })
                         continue
                     }
                     let value = scalar(v) ?? ""
                     if case .enumeration(let values) = f.type, !values.contains(value) {
                         problem(v, "'\(value)' is not one of the values of '\(fieldName)'",
-                                suggestion: RuleFileProblem.closest(to: value, in: values).map { "did you mean '\($0)'?" }
+                                suggestion: Suggestion.closest(to: value, among: values).map { "did you mean '\($0)'?" }
                                     ?? "values: " + values.joined(separator: ", "))
                     }
                     set[fieldName] = value

@@ -1,4 +1,5 @@
 import Foundation
+import Parse
 
 /// A field's type, as `rules/kinds/*.yaml` declares it (`type: money`, `type: enum` with `values:`, …).
 public enum FieldType: Sendable, Hashable, CustomStringConvertible {

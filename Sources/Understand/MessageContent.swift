@@ -3,65 +3,12 @@ import Vocabulary
 import Ingest
 import Parse
 
-/// Everything Understand reads of one message: the normalised mail, its attachments' bytes and their text.
-public struct MessageContent: Sendable {
-    public var message: NormalisedMessage
-    /// Decoded bytes of each attachment, parallel to `message.attachments`.
-    public var attachmentData: [Data]
-    /// Text of each attachment (DocumentReader), parallel to `message.attachments`.
-    public var documents: [DocumentText]
-
-    public init(message: NormalisedMessage, attachmentData: [Data], documents: [DocumentText]) {
-        self.message = message
-        self.attachmentData = attachmentData
-        self.documents = documents
-    }
-
-    /// Parses a raw mail and reads the text of every attachment.
-    public static func read(raw: Data, limits: DocumentLimits = .standard) -> MessageContent {
-        let parsed = MessageParser.parse(raw)
-        return read(parsed: parsed, limits: limits)
-    }
-
-    public static func read(raw: Data) -> MessageContent {
-        read(raw: raw, limits: .standard)
-    }
-
-    public static func read(parsed: ParsedMessage, limits: DocumentLimits = .standard) -> MessageContent {
-        let attachments = parsed.normalised.attachments
-        var documents: [DocumentText] = []
-        for (i, info) in attachments.enumerated() {
-            let data = i < parsed.attachmentData.count ? parsed.attachmentData[i] : Data()
-            documents.append(DocumentReader.read(data, filename: info.filename, contentType: info.contentType, limits: limits))
-        }
-        return MessageContent(message: parsed.normalised, attachmentData: parsed.attachmentData, documents: documents)
-    }
-
-    /// A bare document (PDF, XML, DOCX, …) wrapped as a message with that one attachment, as a drop folder
-    /// does (`DroppedFileMessage`).
-    public static func read(document data: Data, filename: String) -> MessageContent {
-        let raw = DroppedFileMessage.make(fileName: filename, content: data, modified: Date(timeIntervalSince1970: 0),
-                                          folderName: "classify", address: "mailroom-classify@localhost")
-        return read(raw: raw)
-    }
-
-    /// Reads a file as a mail when it looks like one (header fields first), else as a bare document.
-    public static func read(file url: URL) throws -> MessageContent {
-        let data = try Data(contentsOf: url)
-        return looksLikeMail(data) ? read(raw: data) : read(document: data, filename: url.lastPathComponent)
-    }
-
-    /// True when the bytes start with RFC 5322 header fields that a mail has.
-    public static func looksLikeMail(_ data: Data) -> Bool {
-        let head = String(decoding: data.prefix(4096), as: UTF8.self)
-        guard let first = head.split(separator: "\n", maxSplits: 1).first,
-              first.range(of: #"^[A-Za-z0-9-]+:"#, options: .regularExpression) != nil || first.hasPrefix("From ") else {
-            return false
-        }
-        let lower = head.lowercased()
-        return ["\nfrom:", "\nsubject:", "\ndate:", "\nmessage-id:", "\nreceived:", "\nto:", "\nreturn-path:"]
-            .contains { lower.contains($0) } || ["from:", "subject:", "received:", "return-path:", "date:", "message-id:"]
-            .contains { lower.hasPrefix($0) }
+extension MessageContent {
+    /// What Parse stored for a message: its normalised form and its attachments' text; nil when either is
+    /// missing (the message was not parsed).
+    public static func stored(_ message: StoredMessage, in store: any MessageStore) throws -> MessageContent? {
+        guard let normalised = message.normalised, let documents = try store.documents(ofMessage: message.id) else { return nil }
+        return MessageContent(message: normalised, documents: documents)
     }
 
     // MARK: Views used by Understand

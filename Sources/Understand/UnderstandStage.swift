@@ -3,9 +3,11 @@ import Foundation
 import Logging
 import Vocabulary
 import Ingest
+import Parse
 
-/// parsed → understood (or review). Re-reads the raw mail from the spool, reads its attachments' text,
-/// decides the kind and extracts and validates its fields (`Understander`), and stores the Understanding.
+/// parsed → understood (or review). Reads what Parse stored (the normalised mail and its attachments' text),
+/// decides the kind and extracts and validates its fields (`Understander`), and stores the Understanding. It
+/// never parses raw bytes: that is Parse's job, done once.
 ///
 /// A message goes to `review` when the Understanding has reasons (low confidence for a business kind, a
 /// failed check, an ungrounded or missing required value, a scan without text): the reasons are the flag
@@ -15,35 +17,35 @@ import Ingest
 /// Without a `kinds/` folder in the rules folder nothing can be understood: every message is recorded as
 /// kind `unknown` by method `none` and moves on (no rule acts on an unknown kind); the daemon warns at start.
 public struct UnderstandStage: PipelineStage {
-    public let spool: Spool?
+    public let store: (any MessageStore)?
     public let understander: Understander?
     /// Why there is no understander (no kinds declared), for the audit.
     public let unavailableReason: String
     public var name: String { "understand" }
     public var input: MessageState { .parsed }
 
-    public init(spool: Spool, understander: Understander) {
-        self.spool = spool
+    public init(store: any MessageStore, understander: Understander) {
+        self.store = store
         self.understander = understander
         unavailableReason = ""
     }
 
     /// A stage that records every message as `unknown` with `reason` (no kinds are declared).
-    public init(spool: Spool? = nil, unavailable reason: String = "no kinds are declared") {
-        self.spool = spool
+    public init(store: (any MessageStore)? = nil, unavailable reason: String = "no kinds are declared") {
+        self.store = store
         understander = nil
         unavailableReason = reason
     }
 
     /// Reads `rules/kinds/` and trains (or loads the cached) classifier from `rules/examples/`. A missing
     /// kinds folder gives the `unknown` stage (with a warning); kind files with mistakes throw all of them.
-    public static func load(spool: Spool, rulesDirectory: String, cacheDirectory: URL,
+    public static func load(store: any MessageStore, rulesDirectory: String, cacheDirectory: URL,
                             logger: Logger, gateway: ModelGateway? = nil) throws -> UnderstandStage {
         let kinds = URL(fileURLWithPath: rulesDirectory).appendingPathComponent("kinds")
         guard FileManager.default.fileExists(atPath: kinds.path) else {
             let reason = "no kinds are declared: \(kinds.path) does not exist (rules.path in the configuration)"
             logger.warning("\(reason); every message is recorded as kind 'unknown'")
-            return UnderstandStage(spool: spool, unavailable: reason)
+            return UnderstandStage(store: store, unavailable: reason)
         }
         let catalogue = try KindCatalogue.load(directory: kinds)
         var classifier: KindClassifier?
@@ -61,33 +63,21 @@ public struct UnderstandStage: PipelineStage {
             + (classifier.map { " with a classifier over \($0.kinds.count) kinds" } ?? " without a classifier")
         logger.info("\(summary)")
         if gateway != nil { logger.info("the model gateway is asked when the offline methods are not sure") }
-        return UnderstandStage(spool: spool, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway))
+        return UnderstandStage(store: store, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway))
     }
 
     public func process(_ message: StoredMessage) async throws -> StageOutcome {
-        guard let understander, let spool else {
+        guard let understander, let store else {
             let understanding = Understanding(kind: "unknown", confidence: 0, method: "none",
                                               steps: [UnderstandingStep(method: "none", kind: nil, confidence: nil, note: unavailableReason)])
             return StageOutcome(next: .understood, update: MessageUpdate(kind: "unknown", understanding: understanding),
                                 details: ["kind": "unknown", "method": "none", "reason": .string(unavailableReason),
                                           "fields": .object([:])])
         }
-        let raw: Data
-        do {
-            raw = try spool.read(sha256: message.contentSHA256)
-        } catch {
-            let path = spool.path(sha256: message.contentSHA256)
-            return .flag(.failed, reason: "the raw message cannot be read from the spool (\(path)): "
-                + "\(FileProblem.describe(error)); restore the file, then `mailroom messages retry \(message.id)`",
-                details: ["spool_path": .string(path)])
+        guard let content = try MessageContent.stored(message, in: store) else {
+            return .flag(.failed, reason: "message \(message.id) has no parse result in the store (normalised message and "
+                + "attachment text); `mailroom messages retry \(message.id)` parses it again")
         }
-        let actual = SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined()
-        guard actual == message.contentSHA256.lowercased() else {
-            let path = spool.path(sha256: message.contentSHA256)
-            return .flag(.failed, reason: "the spool file \(path) is damaged (its content hash changed since it was parsed); "
-                + "restore it from a backup, then `mailroom messages retry \(message.id)`", details: ["spool_path": .string(path)])
-        }
-        let content = MessageContent.read(raw: raw)
         let understanding = await understander.understand(content, messageID: message.id)
         let details = Self.auditDetails(understanding, content: content)
         let update = MessageUpdate(kind: understanding.kind, understanding: understanding)

@@ -1,5 +1,6 @@
 import Foundation
 import Vocabulary
+import Parse
 
 /// Decides a message's kind and its fields, trying the cheapest sure method first:
 ///
@@ -195,10 +196,10 @@ public struct Understander: Sendable {
         for (i, info) in content.message.attachments.enumerated() {
             let name = info.filename ?? "part \(info.part)"
             let lower = name.lowercased()
-            if info.contentType.hasSuffix("xml") || lower.hasSuffix(".xml"), i < content.attachmentData.count {
+            if info.contentType.hasSuffix("xml") || lower.hasSuffix(".xml"), i < content.documents.count, let xml = content.documents[i].xml {
                 // A PDF sent alongside carries the same invoice for people: compare against its text.
                 let pdf = content.documents.first { $0.contentType == "application/pdf" && !$0.text.isEmpty }?.text
-                out.append(("attachment:\(name)", content.attachmentData[i], pdf))
+                out.append(("attachment:\(name)", xml, pdf))
             }
         }
         for doc in content.documents {

@@ -42,18 +42,8 @@ public struct ConfigError: Error, CustomStringConvertible, LocalizedError, Senda
     public var errorDescription: String? { description }
 
     package static func fromYAML(_ error: YamlError, file: String) -> ConfigError {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return ConfigError(file: file, line: mark.line, column: mark.column, keyPath: nil,
-                               message: "this is not valid YAML: \(what)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return ConfigError(file: file, line: context.mark.line, column: context.mark.column, keyPath: nil,
-                               message: "the key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appear more than once")
-        default:
-            return ConfigError(file: file, line: nil, column: nil, keyPath: nil, message: "this is not valid YAML: \(error)")
-        }
+        let problem = YAMLFileReader.syntaxProblem(error, file: file)
+        return ConfigError(file: file, line: problem.line, column: problem.column, keyPath: nil, message: problem.message)
     }
 
     package static func fromDecoding(_ error: DecodingError, file: String, root: Node) -> ConfigError {
@@ -104,42 +94,6 @@ public struct ConfigError: Error, CustomStringConvertible, LocalizedError, Senda
             return name
         }
     }
-
-    /// The allowed name closest to a mistyped one: same letters ignoring case and `-`/`_`, the only name that
-    /// starts with what was typed, or at most two edits away.
-    package static func closest(to typed: String, among allowed: [String]) -> String? {
-        func squash(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
-        let t = squash(typed)
-        if let same = allowed.first(where: { squash($0) == t }) { return same }
-        let extending = allowed.filter { t.count >= 3 && squash($0).hasPrefix(t) }
-        if extending.count == 1 { return extending[0] }
-        let scored = allowed.map { ($0, editDistance(t, squash($0))) }.sorted { $0.1 < $1.1 }
-        guard let best = scored.first else { return nil }
-        let limit = max(1, min(2, best.0.count / 3))
-        return best.1 <= limit ? best.0 : nil
-    }
-
-    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
-    package static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
-                }
-            }
-            beforePrevious = previous
-            previous = current
-        }
-        return previous[b.count]
-    }
 }
 
 /// Thrown from inside decoding; turned into a `ConfigError` with the place once the node tree is at hand.
@@ -178,7 +132,7 @@ extension Decoder {
         let all = try container(keyedBy: ConfigKey.self)
         let allowed = Key.allCases.map(\.stringValue)
         for key in all.allKeys where !allowed.contains(key.stringValue) {
-            let hint = ConfigError.closest(to: key.stringValue, among: allowed).map { "; did you mean '\($0)'?" }
+            let hint = Suggestion.closest(to: key.stringValue, among: allowed).map { "; did you mean '\($0)'?" }
                 ?? "; allowed here: " + allowed.joined(separator: ", ")
             throw ConfigKeyProblem(path: codingPath + [key], pointAtKey: true,
                                    message: "unknown key '\(key.stringValue)'\(hint)")

@@ -36,35 +36,6 @@ public struct RuleFileProblem: Error, Sendable, Hashable, CustomStringConvertibl
         if let suggestion { text += "; \(suggestion)" }
         return text
     }
-
-    /// The closest of `candidates` to `word` (edit distance ≤ 2, or ≤ a third of the word's length), for
-    /// "did you mean …?" suggestions.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let target = Array(word.lowercased())
-        var best: (String, Int)?
-        for candidate in candidates {
-            let c = Array(candidate.lowercased())
-            let d = editDistance(target, c)
-            let limit = max(2, target.count / 3)
-            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    package static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
 }
 
 /// Several problems found in one pass (`rules check` reports them all, not only the first).

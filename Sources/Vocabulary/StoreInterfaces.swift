@@ -17,6 +17,8 @@ public protocol MessageStore: Sendable {
     func isKnown(source: String, location: String) throws -> Bool
     func messageID(contentSHA256: String) throws -> Int64?
     func message(id: Int64) throws -> StoredMessage?
+    /// What Parse read out of each attachment, parallel to the normalised message's attachments; nil before Parse.
+    func documents(ofMessage id: Int64) throws -> [DocumentText]?
     func messages(inStates states: [MessageState], limit: Int) throws -> [StoredMessage]
     func messages(matching filter: MessageFilter) throws -> [StoredMessage]
     func countMessages(matching filter: MessageFilter) throws -> Int

@@ -144,16 +144,19 @@ public struct MessageUpdate: Sendable {
     public var kind: String?
     public var flagReason: String?
     public var normalised: NormalisedMessage?
+    /// Parse's reading of each attachment, parallel to `normalised.attachments`.
+    public var documents: [DocumentText]?
     /// Understand's result (stored as JSON beside the kind).
     public var understanding: Understanding?
 
     public init(subject: String? = nil, sender: String? = nil, kind: String? = nil, flagReason: String? = nil,
-                normalised: NormalisedMessage? = nil, understanding: Understanding? = nil) {
+                normalised: NormalisedMessage? = nil, documents: [DocumentText]? = nil, understanding: Understanding? = nil) {
         self.subject = subject
         self.sender = sender
         self.kind = kind
         self.flagReason = flagReason
         self.normalised = normalised
+        self.documents = documents
         self.understanding = understanding
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Vocabulary
 import Store
 import Understand
+import Daemon
 
 struct CostsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct CostsCommand: AsyncParsableCommand {
             guard let grouping = ModelCostGrouping(rawValue: by) else {
                 throw OperatorInputError(message: "--by must be kind, provider or day, not '\(by)'")
             }
-            let start = try since.map(CostsCommand.parseSince)
+            let start = try since.map { try OperatorTime.parse($0) }
             let store = try options.openExistingStore(config)
             let lines = try store.modelCosts(since: start, by: grouping)
             let budgets = try ModelGateway(settings: config.gateway, store: store).budgetStatus()
@@ -67,23 +68,6 @@ struct CostsCommand: AsyncParsableCommand {
             }
             Terminal.out(text)
         }
-    }
-
-    static func parseSince(_ text: String) throws -> Date {
-        if let date = ISO8601DateFormatter.dateOnly.date(from: text) { return date }
-        let units: [Character: Double] = ["m": 60, "h": 3600, "d": 86400, "w": 604800]
-        if let unit = text.last, let factor = units[unit], let n = Double(text.dropLast()), n >= 0 {
-            return Date().addingTimeInterval(-n * factor)
-        }
-        throw OperatorInputError(message: "--since '\(text)' is neither a duration (30m, 12h, 7d, 2w) nor a date (YYYY-MM-DD)")
-    }
-}
-
-extension ISO8601DateFormatter {
-    static var dateOnly: ISO8601DateFormatter {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withFullDate]
-        return f
     }
 }
 

@@ -75,7 +75,7 @@ struct OutboxRetryCommand: AsyncParsableCommand {
         try await operatorCommand {
             let config = try options.load()
             let store = try options.openExistingStore(config)
-            let e = try Approvals.retry(id, by: by.map { "person:\($0)" } ?? OperatorActions.currentOperator(), store: store)
+            let e = try Approvals.retry(id, by: AuditActor.commandLine(by: by), store: store)
             Terminal.out("action #\(e.id): dead → queued\n")
         }
     }
@@ -94,7 +94,7 @@ struct OutboxDropCommand: AsyncParsableCommand {
         try await operatorCommand {
             let config = try options.load()
             let store = try options.openExistingStore(config)
-            let e = try Approvals.drop(id, reason: reason, by: by.map { "person:\($0)" } ?? OperatorActions.currentOperator(), store: store)
+            let e = try Approvals.drop(id, reason: reason, by: AuditActor.commandLine(by: by), store: store)
             Terminal.out("action #\(e.id): dropped\n")
         }
     }

@@ -4,6 +4,7 @@ import Vocabulary
 import Understand
 import Decide
 import Daemon
+import Parse
 
 /// `--rules DIR` / `--connectors DIR`, defaulting to the configuration's `rules:` section.
 struct RuleFolderOptions: ParsableArguments {

@@ -17,7 +17,7 @@ struct TrainCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(name: .long, help: ArgumentHelp("The rules folder holding examples/ (default: ./rules).",
+    @Option(name: .long, help: ArgumentHelp("The rules folder holding examples/ (default: rules.path of the configuration).",
                                             valueName: "dir"))
     var rules: String?
 
@@ -32,10 +32,9 @@ struct TrainCommand: AsyncParsableCommand {
     func run() async throws {
         try await operatorCommand {
             let config = try options.load()
-            let rulesDirectory = URL(fileURLWithPath: rules ?? "rules")
+            let rulesDirectory = URL(fileURLWithPath: rules ?? config.rules.path)
             let examplesDirectory = rulesDirectory.appendingPathComponent("examples")
-            let cacheDirectory = cache.map { URL(fileURLWithPath: $0) }
-                ?? ExampleLibrary.defaultCacheDirectory(storePath: config.store.path)
+            let cacheDirectory = cache.map { URL(fileURLWithPath: $0) } ?? config.classifierCacheDirectory
             let examples = try ExampleLibrary.load(directory: examplesDirectory)
             let started = ContinuousClock.now
             let result = try ExampleLibrary.classifierWithOrigin(examplesDirectory: examplesDirectory,

@@ -4,6 +4,7 @@ import Vocabulary
 import Ingest
 import Understand
 import Daemon
+import Parse
 
 /// The kinds and the classifier as the configuration names them (rules.path).
 enum RulesSetup {
@@ -14,7 +15,7 @@ enum RulesSetup {
     static func classifier(_ config: MailroomConfig) -> KindClassifier? {
         let examples = config.rules.examplesDirectory
         guard FileManager.default.fileExists(atPath: examples.path) else { return nil }
-        let cache = URL(fileURLWithPath: config.store.path).deletingLastPathComponent().appendingPathComponent("cache")
+        let cache = config.classifierCacheDirectory
         do {
             return try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cache)
         } catch {
@@ -23,11 +24,8 @@ enum RulesSetup {
         }
     }
 
-    /// "operator:NAME" from --by, else the login (behind sudo: the person who ran sudo).
-    static func actor(_ by: String?) -> String {
-        if let by, !by.isEmpty { return by.hasPrefix("operator:") ? by : "operator:" + by }
-        return OperatorActions.currentOperator()
-    }
+    /// "person:NAME" from --by, else the login (behind sudo: the person who ran sudo).
+    static func actor(_ by: String?) -> String { AuditActor.commandLine(by: by) }
 }
 
 struct ClassifyCommand: AsyncParsableCommand {

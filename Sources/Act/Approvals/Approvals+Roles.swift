@@ -3,15 +3,8 @@ import Vocabulary
 
 /// Approval roles enforced (rules/approvers.yaml): who may approve or reject an action that waits for a role.
 extension Approvals {
-    /// The login name of the person running the command: the real user id's name (environment variables
-    /// such as USER can be set to anything); under sudo by root, the user who ran sudo.
-    public static func localUser() -> String {
-        let uid = getuid()
-        var name = "uid\(uid)"
-        if let entry = getpwuid(uid), let pw = entry.pointee.pw_name { name = String(cString: pw) }
-        if uid == 0, let sudoUser = ProcessInfo.processInfo.environment["SUDO_USER"], !sudoUser.isEmpty { return sudoUser }
-        return name
-    }
+    /// The login name of the person running the command (`AuditActor.currentLogin`).
+    public static func localUser() -> String { AuditActor.currentLogin() }
 
     /// Approves on the command line: with approvers defined, only a user listed for the action's role may,
     /// and `--by` may only name that user; every refusal is audited.
@@ -33,7 +26,7 @@ extension Approvals {
                            store: any ActStore, decision: String) throws -> String {
         guard let approvers else {
             // No approvers file: as before, whoever can open the store decides (and may name themselves).
-            return claimedName.map { "person:\($0)" } ?? "operator:\(user)"
+            return claimedName.map(AuditActor.person) ?? AuditActor.operator(user)
         }
         let entry = try find(idOrReference, store: store)
         let role = entry.action.approval ?? ""
@@ -46,12 +39,12 @@ extension Approvals {
                 + (allowed.isEmpty ? " (\(approvers.file) lists no users for it)" : "; \(approvers.file) allows: \(allowed.joined(separator: ", "))")
         }
         if let refusal {
-            _ = try store.appendAudit(AuditDraft(messageID: entry.messageID, stage: "act", actor: "operator:\(user)", eventType: "approval_refused", details: [
+            _ = try store.appendAudit(AuditDraft(messageID: entry.messageID, stage: "act", actor: AuditActor.operator(user), eventType: "approval_refused", details: [
                 "outbox_id": .int(entry.id), "approval_reference": .optional(entry.approvalReference), "role": .string(role),
-                "decision": .string(decision), "by": .string("operator:\(user)"), "channel": "command line", "reason": .string(refusal),
+                "decision": .string(decision), "by": .string(AuditActor.operator(user)), "channel": "command line", "reason": .string(refusal),
             ]))
             throw OperatorInputError(message: "refused: " + refusal)
         }
-        return "operator:\(user)"
+        return AuditActor.operator(user)
     }
 }

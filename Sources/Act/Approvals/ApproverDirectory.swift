@@ -70,14 +70,11 @@ public struct ApproverDirectory: Sendable, Hashable {
     }
 
     public static func read(yaml: String, file: String) -> (ApproverDirectory?, [RuleFileProblem]) {
+        var reader = YAMLFileReader(file: file)
+        guard case .success(let root) = reader.compose(yaml) else { return (nil, reader.problems) }
         var problems: [RuleFileProblem] = []
         func problem(_ node: Node?, _ message: String, suggestion: String? = nil) {
-            problems.append(RuleFileProblem(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message, suggestion: suggestion))
-        }
-        let root: Node?
-        do { root = try Yams.compose(yaml: yaml) } catch {
-            problem(nil, "YAML: \(error)")
-            return (nil, problems)
+            problems.append(RuleFileProblem(file: file, at: node, message: message, suggestion: suggestion))
         }
         guard let mapping = root?.mapping else {
             problem(root, "the approvers file is a mapping with `roles:`", suggestion: "roles:\n  sales:\n    mail: [boss@example.com]\n    users: [anna]")
@@ -124,7 +121,7 @@ public struct ApproverDirectory: Sendable, Hashable {
                         case "users":
                             users = list
                         default:
-                            let guess = RuleFileProblem.closest(to: fk.string ?? "", in: ["mail", "users"])
+                            let guess = Suggestion.closest(to: fk.string ?? "", among: ["mail", "users"])
                             problem(fk, "unknown key '\(fk.string ?? "")' in role '\(role)'", suggestion: guess.map { "did you mean '\($0)'?" })
                         }
                     }
@@ -132,7 +129,7 @@ public struct ApproverDirectory: Sendable, Hashable {
                     directory.roles[role] = Role(mail: mail, users: users, line: roleKey.mark?.line ?? 0)
                 }
             default:
-                let guess = RuleFileProblem.closest(to: name, in: topKeys)
+                let guess = Suggestion.closest(to: name, among: topKeys)
                 problem(key, "unknown key '\(name)'", suggestion: guess.map { "did you mean '\($0)'?" } ?? "known keys: \(topKeys.joined(separator: ", "))")
             }
         }
@@ -147,7 +144,7 @@ public struct ApproverDirectory: Sendable, Hashable {
         for rule in rules.rules {
             for action in rule.actions {
                 guard let role = action.approval, roles[role] == nil, reported.insert("\(rule.file)#\(role)#\(action.line)").inserted else { continue }
-                let guess = RuleFileProblem.closest(to: role, in: Array(roles.keys))
+                let guess = Suggestion.closest(to: role, among: Array(roles.keys))
                 problems.append(RuleFileProblem(file: rule.file, line: action.line, column: action.column,
                                                 message: "rule '\(rule.name)' waits for approval by role '\(role)', which \(file) does not define",
                                                 suggestion: guess.map { "did you mean '\($0)'?" } ?? "add `\(role):` with `mail:` and `users:` under `roles:` in \(file)"))
@@ -159,7 +156,7 @@ public struct ApproverDirectory: Sendable, Hashable {
                     problems.append(RuleFileProblem(file: file, line: notifyViaLine, column: notifyViaColumn, message: "`notify_via: \(notifyVia)` is a \(c.type) connector, not smtp"))
                 }
             } else {
-                let guess = RuleFileProblem.closest(to: notifyVia, in: connectors.connectors.map(\.name))
+                let guess = Suggestion.closest(to: notifyVia, among: connectors.connectors.map(\.name))
                 problems.append(RuleFileProblem(file: file, line: notifyViaLine, column: notifyViaColumn, message: "`notify_via` names no connector '\(notifyVia)'",
                                                 suggestion: guess.map { "did you mean '\($0)'?" }))
             }

@@ -72,12 +72,16 @@ public struct ConnectorCatalogue: Sendable {
 
 /// Reads one connector file: the common keys, then the type's own.
 package struct ConnectorFileReader {
-    package let file: String
+    package var yaml: YAMLFileReader
+    package var file: String { yaml.file }
     package let fileURL: URL
     package let environment: [String: String]
     /// What the daemon's configuration tells connectors (its mail sources, its store), when the caller has one.
     package let context: ConnectorContext?
-    package var problems: [RuleFileProblem] = []
+    package var problems: [RuleFileProblem] {
+        get { yaml.problems }
+        set { yaml.problems = newValue }
+    }
     /// Set when the connector cannot work yet (a secret's variable is not set); its actions then wait.
     package var unavailableReason: String?
     private var values: [String: Node] = [:]
@@ -85,36 +89,20 @@ package struct ConnectorFileReader {
     private var root: Node?
 
     package init(file: String, fileURL: URL, environment: [String: String], context: ConnectorContext? = nil) {
-        self.file = file
+        yaml = YAMLFileReader(file: file)
         self.fileURL = fileURL
         self.environment = environment
         self.context = context
     }
 
     package mutating func problem(_ node: Node?, _ message: String, suggestion: String? = nil) {
-        problems.append(RuleFileProblem(file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                        message: message, suggestion: suggestion))
+        yaml.problem(node, message, suggestion: suggestion)
     }
 
     package mutating func read() -> (any Connector)? {
-        guard let text = try? String(contentsOf: fileURL, encoding: .utf8) else {
-            problem(nil, "cannot read the file as UTF-8 text")
-            return nil
-        }
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(_, message, mark, _), let .parser(_, message, mark, _), let .composer(_, message, mark, _):
-                problems.append(RuleFileProblem(file: file, line: mark.line, column: mark.column, message: "YAML: \(message)"))
-            default:
-                problem(nil, "YAML: \(error)")
-            }
-            return nil
-        } catch {
-            problem(nil, "YAML: \(error)")
-            return nil
-        }
+        guard let text = yaml.text(of: fileURL) else { return nil }
+        guard case .success(let composed) = yaml.compose(text) else { return nil }
+        root = composed
         guard let mapping = root?.mapping else {
             problem(root, "a connector file is a mapping of keys (type, base_url, …)", suggestion: "start with `type: http` or `type: tryton`")
             return nil
@@ -141,7 +129,7 @@ package struct ConnectorFileReader {
         case "webform": connector = WebformConnector.read(name: name, from: &self)
         case "smtp": connector = SMTPConnector.read(name: name, from: &self)
         default:
-            let guess = RuleFileProblem.closest(to: type, in: ConnectorCatalogue.types)
+            let guess = Suggestion.closest(to: type, among: ConnectorCatalogue.types)
             problem(typeNode, "unknown connector type '\(type)'",
                     suggestion: guess.map { "did you mean '\($0)'?" } ?? "known types: \(ConnectorCatalogue.types.joined(separator: ", "))")
             return nil
@@ -159,7 +147,7 @@ package struct ConnectorFileReader {
 
     package mutating func reportUnknownKeys() {
         for (key, node) in keyNodes where !used.contains(key) {
-            let guess = RuleFileProblem.closest(to: key, in: knownKeys)
+            let guess = Suggestion.closest(to: key, among: knownKeys)
             problem(node, "unknown key '\(key)'",
                     suggestion: guess.map { "did you mean '\($0)'?" } ?? "known keys: \(knownKeys.sorted().joined(separator: ", "))")
         }
@@ -235,8 +223,7 @@ package struct ConnectorFileReader {
                 // can start; its actions wait (transient error, retried) until the variable is set.
                 let reason = "the environment variable \(variable) (for `\(base)`) is not set"
                 let node = values[envKey]
-                problems.append(RuleFileProblem(file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                                severity: .warning, message: reason + "; its actions wait until it is",
+                problems.append(RuleFileProblem(file: file, at: node, severity: .warning, message: reason + "; its actions wait until it is",
                                                 suggestion: "set it in the daemon's environment (systemd: Environment= or EnvironmentFile=)"))
                 unavailableReason = reason
                 return ""

@@ -22,7 +22,7 @@ extension ConnectorFileReader {
         for (k, v) in m {
             guard let name = k.string else { problem(k, "keys must be plain words"); continue }
             if !knownKeys.contains(name) {
-                let guess = RuleFileProblem.closest(to: name, in: knownKeys)
+                let guess = Suggestion.closest(to: name, among: knownKeys)
                 problem(k, "unknown key '\(name)' in `\(key)`",
                         suggestion: guess.map { "did you mean '\($0)'?" } ?? "known keys: \(knownKeys.joined(separator: ", "))")
                 continue

@@ -92,8 +92,7 @@ public struct ExecConnector: Connector {
                 reader.problem(reader.node(key), "`\(key)` must be an absolute path (no shell looks it up), not '\(value)'")
             } else if !FileManager.default.isExecutableFile(atPath: value) {
                 let node = reader.node(key)
-                reader.problems.append(RuleFileProblem(file: reader.file, line: node?.mark?.line, column: node?.mark?.column,
-                                                       severity: .warning,
+                reader.problems.append(RuleFileProblem(file: reader.file, at: node, severity: .warning,
                                                        message: "`\(key)` \(value) is not an executable file here; its actions fail until it is",
                                                        suggestion: "install it, or correct the path"))
             }
@@ -162,7 +161,7 @@ public struct ExecConnector: Connector {
         if entry.succeeded { return result(from: entry, found: false, arguments: args) }
         let said = entry.stderr.isEmpty ? "" : ": \(entry.stderr.prefix(300))"
         if outcome.timedOut {
-            throw ConnectorError.permanent("\(name): \(program) did not finish within \(LimitedSubprocess.seconds(timeoutSeconds)) "
+            throw ConnectorError.permanent("\(name): \(program) did not finish within \(Subprocess.seconds(timeoutSeconds)) "
                 + "and its process group was killed; it may have done part of its work — check, then "
                 + "`mailroom outbox retry \(action.id)` or `mailroom outbox drop \(action.id)`")
         }
@@ -221,139 +220,41 @@ public struct ExecConnector: Connector {
                                foundEarlierResult: found)
     }
 
-    package func run(_ executable: String, arguments: [String], input: Data) async throws -> ProgramRun.Outcome {
-        let run = ProgramRun(executable: executable, arguments: arguments, environment: environment,
-                             workingDirectory: workingDirectory, timeoutSeconds: timeoutSeconds, memoryBytes: memoryBytes)
+    package func run(_ executable: String, arguments: [String], input: Data) async throws -> ProgramOutcome {
+        guard executable.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: executable) else {
+            throw ConnectorError.permanent("\(name): \(executable) is not an executable file (an absolute path is required)")
+        }
+        let run = Subprocess(executable, arguments: arguments, environment: environment, workingDirectory: workingDirectory,
+                             limits: Subprocess.Limits(seconds: timeoutSeconds, memoryBytes: memoryBytes),
+                             keptOutputBytes: ProgramOutcome.keptOutputBytes, keptErrorBytes: ProgramOutcome.keptOutputBytes)
         do {
-            return try await BlockingIO.run { try run.execute(input: input) }
-        } catch let error as ProgramRun.LaunchError {
-            throw ConnectorError.permanent("\(name): \(error.message)")
+            return ProgramOutcome(try await BlockingIO.run { try run.run(input: input) })
+        } catch let error as Subprocess.LaunchError {
+            throw ConnectorError.permanent("\(name): \(error)")
         }
     }
 }
 
-/// One run of a program: posix_spawn in its own process group, with an empty signal mask (the daemon blocks
-/// signals its children must not inherit), stdin/stdout/stderr through private files, a wall-clock timeout
-/// after which the whole group is killed, and limits through `prlimit` where installed.
-package struct ProgramRun: Sendable {
-    package var executable: String
-    package var arguments: [String]
-    package var environment: [String: String]
-    package var workingDirectory: String?
-    package var timeoutSeconds: Double
-    package var memoryBytes: Int
-
-    package struct LaunchError: Error { var message: String }
-
-    package struct Outcome: Sendable {
-        package var status: Int32
-        package var signalled: Bool
-        package var timedOut: Bool
-        package var stdout: String
-        package var stderr: String
-        package var summary: String {
-            if timedOut { return "timed out" }
-            return signalled ? "ended by signal \(status)" : "exit status \(status)"
-        }
-    }
+/// What a program's run left: its status and the start of its output, as the audit and the journal keep it.
+package struct ProgramOutcome: Sendable {
+    package var status: Int32
+    package var signalled: Bool
+    package var timedOut: Bool
+    package var stdout: String
+    package var stderr: String
+    package var summary: String
 
     /// Output beyond this is cut (the audit keeps a trimmed excerpt, the program's own log keeps the rest).
     package static let keptOutputBytes = 16 * 1024
 
-    package func execute(input: Data) throws -> Outcome {
-        guard executable.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: executable) else {
-            throw LaunchError(message: "\(executable) is not an executable file (an absolute path is required)")
-        }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mailroom-exec-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw LaunchError(message: "cannot create a private folder for the run: \(FileProblem.describe(error))")
-        }
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let inPath = scratch.path + "/.stdin", outPath = scratch.path + "/.stdout", errPath = scratch.path + "/.stderr"
-        FileManager.default.createFile(atPath: inPath, contents: input, attributes: [.posixPermissions: 0o600])
-        let workDir = workingDirectory ?? scratch.path
-
-        var argv = [executable] + arguments
-        var path = executable
-        if let prlimit = LimitedSubprocess.locate("prlimit") {
-            let cpu = max(1, Int(timeoutSeconds.rounded(.up)) + 1)
-            argv = [prlimit, "--as=\(memoryBytes)", "--cpu=\(cpu)", "--core=0", "--"] + argv
-            path = prlimit
-        }
-        let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // glibc's posix_spawn_file_actions_addchdir_np is not visible to Swift's Glibc module; look it up.
-        guard let addChdir = ProgramRun.addChdir else {
-            throw LaunchError(message: "this C library cannot set a program's working folder (posix_spawn_file_actions_addchdir_np)")
-        }
-        _ = addChdir(&actions, workDir)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for s in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGQUIT, SIGCHLD] { sigaddset(&defaults, s) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup($0) } + [nil]
-        defer {
-            for p in cArgs { free(p) }
-            for p in cEnv { free(p) }
-        }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, &attributes, cArgs, cEnv)
-        guard rc == 0 else {
-            throw LaunchError(message: "\(executable) could not be started: \(String(cString: strerror(rc)))")
-        }
-        let deadline = Date().addingTimeInterval(timeoutSeconds)
-        var status: Int32 = 0
-        var timedOut = false
-        while true {
-            let w = waitpid(pid, &status, WNOHANG)
-            if w == pid { break }
-            if w < 0, errno != EINTR { break }
-            if Date() >= deadline {
-                timedOut = true
-                kill(-pid, SIGKILL)
-                while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-                break
-            }
-            usleep(5000)
-        }
-        // Whatever the program left running in its group (a background child) does not outlive the action.
-        kill(-pid, SIGKILL)
-        let signalled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f
-        let code = signalled ? status & 0x7f : (status >> 8) & 0xff
-        return Outcome(status: code, signalled: signalled, timedOut: timedOut,
-                       stdout: ProgramRun.trimmedText(outPath), stderr: ProgramRun.trimmedText(errPath))
-    }
-
-    package typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-    package static let addChdir: AddChdir? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
-        return unsafeBitCast(symbol, to: AddChdir.self)
-    }()
-
-    package static func trimmedText(_ path: String) -> String {
-        let (data, cut) = LimitedSubprocess.readPrefix(of: URL(fileURLWithPath: path), maxBytes: keptOutputBytes)
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return cut ? text + " …(cut)" : text
+    init(_ outcome: Subprocess.Outcome) {
+        status = outcome.status
+        signalled = outcome.signalled
+        timedOut = outcome.timedOut
+        let text = String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        stdout = outcome.stdoutTruncated ? text + " …(cut)" : text
+        stderr = outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        summary = outcome.summary
     }
 }
 

@@ -98,7 +98,7 @@ public struct SMTPConnector: Connector {
         if security == nil {
             reader.problem(reader.node("security"), "`security` must be tls, starttls or none, not '\(securityText)'")
         }
-        if security == SMTPServer.Security.none, let host, !SMTPServer.isLoopback(host) {
+        if security == SMTPServer.Security.none, let host, !HostName.isLoopback(host) {
             reader.problem(reader.node("security"), "`security: none` (plaintext) is allowed only to a loopback host, not \(host)",
                            suggestion: "use `security: starttls` (port 587) or `security: tls` (port 465)")
         }
@@ -141,7 +141,7 @@ public struct SMTPConnector: Connector {
                 reader.problem(reader.node("drafts_tls"), "`drafts_tls` must be implicit, starttls or plaintext")
                 return nil
             }
-            if tls == .plaintext, !SMTPServer.isLoopback(draftsHost) {
+            if tls == .plaintext, !HostName.isLoopback(draftsHost) {
                 reader.problem(reader.node("drafts_tls"), "plaintext IMAP is allowed only to a loopback host")
             }
             guard let draftsUser else {
@@ -257,7 +257,7 @@ public struct SMTPConnector: Connector {
         var text = p["body"]?.stringValue ?? p["body"].map(\.canonicalJSON) ?? ""
         if p["quote"]?.boolValue ?? true, !original.text.isEmpty {
             let who = original.from.first.map { $0.name ?? $0.address } ?? "you"
-            let when = original.date.map { " on " + OutgoingMail.dateString($0) } ?? ""
+            let when = original.date.map { " on " + MailDateText.rfc5322($0) } ?? ""
             let quoted = original.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(60)
                 .map { "> " + $0.trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
             text += "\n\n\(who) wrote\(when):\n" + quoted.joined(separator: "\n")

@@ -55,7 +55,7 @@ public struct OutgoingMail: Sendable, Hashable {
     public func rendered() -> Data {
         var lines: [String] = []
         func header(_ name: String, _ value: String) { lines.append(OutgoingMail.fold("\(name): \(value)")) }
-        header("Date", OutgoingMail.dateString(date))
+        header("Date", MailDateText.rfc5322(date))
         header("From", OutgoingMail.addressList([from]))
         header("To", OutgoingMail.addressList(to))
         if !cc.isEmpty { header("Cc", OutgoingMail.addressList(cc)) }
@@ -119,15 +119,6 @@ public struct OutgoingMail: Sendable, Hashable {
     }
 
     // MARK: - Header encoding
-
-    /// RFC 5322 date in UTC: "Mon, 23 Nov 2026 08:00:00 +0000".
-    public static func dateString(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return f.string(from: date)
-    }
 
     /// `"Name" <address>` / `=?UTF-8?B?…?= <address>` / `address`.
     package static func addressList(_ list: [MailAddress]) -> String {

@@ -87,7 +87,7 @@ private struct EvaluationRun {
             if let v = locals[n] { return v }
             if let v = scope.names[n] { return v }
             throw ExpressionError(offset: e.offset, message: "unknown name '\(n)'",
-                                  suggestion: RuleFileProblem.closest(to: n, in: Array(scope.names.keys) + Array(locals.keys)).map { "did you mean '\($0)'?" })
+                                  suggestion: Suggestion.closest(to: n, among: Array(scope.names.keys) + Array(locals.keys)).map { "did you mean '\($0)'?" })
         case .member(let base, let name):
             let b = try value(base)
             return try member(of: b, name, at: e.offset)
@@ -262,7 +262,7 @@ private struct EvaluationRun {
     mutating func call(_ name: String, _ arguments: [Expression], at: Int) throws(ExpressionError) -> RuleValue {
         guard let arity = ExpressionEvaluator.functionNames[name] else {
             throw ExpressionError(offset: at, message: "unknown function '\(name)'",
-                                  suggestion: RuleFileProblem.closest(to: name, in: ExpressionEvaluator.functionNames.keys).map { "did you mean '\($0)'?" })
+                                  suggestion: Suggestion.closest(to: name, among: ExpressionEvaluator.functionNames.keys).map { "did you mean '\($0)'?" })
         }
         guard arity.contains(arguments.count) else {
             throw ExpressionError(offset: at, message: "\(name)(…) takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)") argument(s), not \(arguments.count)")

@@ -76,7 +76,7 @@ public struct ProductCatalogue: Sendable, Hashable {
             let n = name.trimmingCharacters(in: .whitespaces).lowercased()
             if columns.contains(n) { index[n] = i } else {
                 problems.append(RuleFileProblem(file: file, line: header.line, column: nil, message: "unknown column '\(name)'",
-                                                suggestion: RuleFileProblem.closest(to: n, in: columns).map { "did you mean '\($0)'?" }))
+                                                suggestion: Suggestion.closest(to: n, among: columns).map { "did you mean '\($0)'?" }))
             }
         }
         for c in columns where index[c] == nil && c != "aliases" {

@@ -68,7 +68,7 @@ package struct ExpressionChecker: Sendable {
             for k in namedKinds.sorted() where !known.contains(k) {
                 let offset = kindLiteralOffset(expression, k) ?? expression.offset
                 issues.append(ExpressionError(offset: offset, message: "unknown kind '\(k)'",
-                                              suggestion: RuleFileProblem.closest(to: k, in: known).map { "did you mean '\($0)'?" }
+                                              suggestion: Suggestion.closest(to: k, among: known).map { "did you mean '\($0)'?" }
                                                   ?? "the kinds are: \(known.joined(separator: ", "))"))
             }
         }
@@ -105,7 +105,7 @@ package struct ExpressionChecker: Sendable {
                 return .any
             }
             issues.append(ExpressionError(offset: e.offset, message: "unknown name '\(n)'",
-                                          suggestion: RuleFileProblem.closest(to: n, in: roots.keys).map { "did you mean '\($0)'?" }
+                                          suggestion: Suggestion.closest(to: n, among: roots.keys).map { "did you mean '\($0)'?" }
                                               ?? "names are: \(Self.rootNames.joined(separator: ", "))"))
             return .any
         case .member(let base, let name):
@@ -133,7 +133,7 @@ package struct ExpressionChecker: Sendable {
         case .call(let name, let args):
             guard let arity = ExpressionEvaluator.functionNames[name] else {
                 issues.append(ExpressionError(offset: e.offset, message: "unknown function '\(name)'",
-                                              suggestion: RuleFileProblem.closest(to: name, in: ExpressionEvaluator.functionNames.keys).map { "did you mean '\($0)'?" }))
+                                              suggestion: Suggestion.closest(to: name, among: ExpressionEvaluator.functionNames.keys).map { "did you mean '\($0)'?" }))
                 args.forEach { _ = shape($0, roots: roots, issues: &issues) }
                 return .any
             }
@@ -177,7 +177,7 @@ package struct ExpressionChecker: Sendable {
             if let s = members[name] { return s }
             let subject = what.hasPrefix("a ") || what.hasPrefix("an ") ? what : (["message", "thread", "quote"].contains(what) ? "`\(what)`" : "kind \(what)")
             issues.append(ExpressionError(offset: offset, message: what == "any kind" ? "no kind has a field '\(name)'" : "\(subject) has no field '\(name)'",
-                                          suggestion: RuleFileProblem.closest(to: name, in: members.keys).map { "did you mean '\($0)'?" }
+                                          suggestion: Suggestion.closest(to: name, among: members.keys).map { "did you mean '\($0)'?" }
                                               ?? "its fields are: \(members.keys.sorted().joined(separator: ", "))"))
             return .any
         }

@@ -154,20 +154,13 @@ package enum RuleFileReader {
 
     package static func read(yaml: String, file: String, sha256: String, kinds: KindCatalogue?,
                      connectors: ConnectorOffers?) -> ([Rule], [RuleFileProblem]) {
+        var reader = YAMLFileReader(file: file)
+        guard case .success(let composed) = reader.compose(yaml) else { return ([], reader.problems) }
+        guard let root = composed else { return ([], []) }  // an empty file holds no rules
         var problems: [RuleFileProblem] = []
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            return ([], [yamlProblem(error, file: file)])
-        } catch {
-            return ([], [RuleFileProblem(file: file, line: nil, column: nil, message: "this is not valid YAML: \(error)")])
-        }
-        guard let root else { return ([], []) }  // an empty file holds no rules
         let sourceLines = yaml.components(separatedBy: "\n")
         func problem(_ node: Node?, _ message: String, _ suggestion: String? = nil) {
-            problems.append(RuleFileProblem(file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                            message: message, suggestion: suggestion))
+            problems.append(RuleFileProblem(file: file, at: node, message: message, suggestion: suggestion))
         }
         var list: Node.Sequence?
         if let seq = root.sequence {
@@ -201,7 +194,7 @@ package enum RuleFileReader {
             for (key, _) in map {
                 let k = key.string ?? ""
                 if !ruleKeys.contains(k) {
-                    problem(key, "unknown key '\(k)' in a rule", RuleFileProblem.closest(to: k, in: ruleKeys).map { "did you mean '\($0)'?" }
+                    problem(key, "unknown key '\(k)' in a rule", Suggestion.closest(to: k, among: ruleKeys).map { "did you mean '\($0)'?" }
                                 ?? "a rule has: \(ruleKeys.joined(separator: ", "))")
                 }
             }
@@ -303,8 +296,7 @@ package enum RuleFileReader {
                            connectors: ConnectorOffers?, file: String, lines: [String],
                            problems: inout [RuleFileProblem]) -> RuleAction? {
         func problem(_ node: Node?, _ message: String, _ suggestion: String? = nil) {
-            problems.append(RuleFileProblem(file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                            message: message, suggestion: suggestion))
+            problems.append(RuleFileProblem(file: file, at: node, message: message, suggestion: suggestion))
         }
         guard let map = node.mapping else {
             problem(node, "each action must be a mapping with connector, action and params")
@@ -314,7 +306,7 @@ package enum RuleFileReader {
         for (key, _) in map {
             let k = key.string ?? ""
             if !actionKeys.contains(k) {
-                problem(key, "unknown key '\(k)' in an action", RuleFileProblem.closest(to: k, in: actionKeys).map { "did you mean '\($0)'?" }
+                problem(key, "unknown key '\(k)' in an action", Suggestion.closest(to: k, among: actionKeys).map { "did you mean '\($0)'?" }
                             ?? "an action has: \(actionKeys.joined(separator: ", "))")
             }
         }
@@ -330,14 +322,14 @@ package enum RuleFileReader {
                     if spec == nil {
                         let names = connector.actions.map(\.name)
                         problem(map["action"], "the \(connector.type) connector '\(connectorName)' has no action '\(actionName)'",
-                                RuleFileProblem.closest(to: actionName, in: names).map { "did you mean '\($0)'?" }
+                                Suggestion.closest(to: actionName, among: names).map { "did you mean '\($0)'?" }
                                     ?? "its actions are: \(names.joined(separator: ", "))")
                     }
                 }
             } else {
                 let names = connectors.connectors.map(\.name)
                 problem(map["connector"], "unknown connector '\(connectorName)'",
-                        RuleFileProblem.closest(to: connectorName, in: names).map { "did you mean '\($0)'?" }
+                        Suggestion.closest(to: connectorName, among: names).map { "did you mean '\($0)'?" }
                             ?? (names.isEmpty ? "no connector is defined in connectors/" : "the connectors are: \(names.joined(separator: ", "))"))
             }
         }
@@ -349,9 +341,9 @@ package enum RuleFileReader {
                     parameters[k] = readParameter(value, checker: checker, namedKinds: namedKinds, file: file, lines: lines, problems: &problems)
                     if let spec, !spec.requiredParameters.contains(k), !spec.optionalParameters.contains(k) {
                         let known = spec.requiredParameters + spec.optionalParameters
-                        problems.append(RuleFileProblem(file: file, line: key.mark?.line, column: key.mark?.column, severity: .warning,
+                        problems.append(RuleFileProblem(file: file, at: key, severity: .warning,
                                                         message: "action '\(actionName)' does not use a parameter '\(k)'",
-                                                        suggestion: RuleFileProblem.closest(to: k, in: known).map { "did you mean '\($0)'?" }))
+                                                        suggestion: Suggestion.closest(to: k, among: known).map { "did you mean '\($0)'?" }))
                     }
                 }
             } else {
@@ -388,8 +380,7 @@ package enum RuleFileReader {
                     }
                     if template.expressions.contains(where: { $0.rootNames.contains("captured") }),
                        template.expressions.contains(where: { !$0.rootNames.subtracting(["captured"]).isEmpty }) {
-                        problems.append(RuleFileProblem(file: file, line: node.mark?.line, column: node.mark?.column,
-                                                        message: "a parameter that uses `captured` values can use nothing else (they are filled in when the action runs)",
+                        problems.append(RuleFileProblem(file: file, at: node, message: "a parameter that uses `captured` values can use nothing else (they are filled in when the action runs)",
                                                         suggestion: "split it into two parameters"))
                     }
                     return .template(template)
@@ -473,17 +464,4 @@ package enum RuleFileReader {
         }
     }
 
-    package static func yamlProblem(_ error: YamlError, file: String) -> RuleFileProblem {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return RuleFileProblem(file: file, line: mark.line, column: mark.column, message: "this is not valid YAML: \(what)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return RuleFileProblem(file: file, line: context.mark.line, column: context.mark.column,
-                                   message: "the key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appear more than once")
-        default:
-            return RuleFileProblem(file: file, line: nil, column: nil, message: "this is not valid YAML: \(error)")
-        }
-    }
 }

@@ -136,7 +136,7 @@ extension IMAPAccountSettings {
         let tlsText = try c.decodeIfPresent(String.self, forKey: .tls) ?? "implicit"
         guard let mode = TLSMode(rawValue: tlsText) else {
             let names = TLSMode.allCases.map(\.rawValue)
-            let hint = ConfigError.closest(to: tlsText, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: tlsText, among: names).map { "; did you mean '\($0)'?" } ?? ""
             throw c.problem(.tls, "'\(tlsText)' is not one of: \(names.joined(separator: ", "))\(hint)")
         }
         tls = mode
@@ -149,7 +149,7 @@ extension IMAPAccountSettings {
                 throw c.problem(.tls, "plaintext sends the password unencrypted; set allow_plaintext: true if you "
                     + "really mean it (for a server on this machine), or use implicit or starttls")
             }
-            guard allowPlaintextBeyondLoopback || IMAPAccountSettings.isLoopback(host) else {
+            guard allowPlaintextBeyondLoopback || HostName.isLoopback(host) else {
                 throw c.problem(.host, "plaintext IMAP is only allowed to a loopback address (127.0.0.1, ::1, "
                     + "localhost), not to '\(host)'; set allow_plaintext_beyond_loopback: true to override")
             }
@@ -226,11 +226,6 @@ extension IMAPAccountSettings {
         try c.encodeIfPresent(silenceWindowSeconds, forKey: .silenceWindow)
     }
 
-    package static func isLoopback(_ host: String) -> Bool {
-        let h = host.lowercased()
-        return h == "localhost" || h == "::1" || h == "[::1]" || h.hasPrefix("127.")
-    }
-
     /// `90`, `"90s"`, `"30m"`, `"6h"`, `"2d"`.
     package static func decodeDuration(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Double {
         if let seconds = try? c.decode(Double.self, forKey: key) {
@@ -305,7 +300,7 @@ extension IMAPAccountSettings.XOAuth2 {
                                    message: "give exactly one of token_file, token_command or token_endpoint (with client_id and refresh_token_file)")
         }
         if let endpoint = tokenEndpoint {
-            guard let url = URL(string: endpoint), url.scheme == "https" || (url.scheme == "http" && IMAPAccountSettings.isLoopback(url.host ?? "")) else {
+            guard let url = URL(string: endpoint), url.scheme == "https" || (url.scheme == "http" && HostName.isLoopback(url.host ?? "")) else {
                 throw c.problem(.tokenEndpoint, "must be an https:// URL (http:// only to a loopback address)")
             }
             guard clientID != nil else { throw c.problem(.tokenEndpoint, "token_endpoint needs client_id") }

@@ -82,40 +82,30 @@ package struct IMAPLogin: Sendable {
         return line
     }
 
-    /// Runs `/bin/sh -c COMMAND`; its first line of output is the access token.
+    /// Runs `/bin/sh -c COMMAND` (the operator's own command from the configuration, in the daemon's
+    /// environment); its first line of output is the access token.
     package static func runTokenCommand(_ command: String, timeoutSeconds: Double, operation: String) throws(IMAPProtocolError) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let run = Subprocess("/bin/sh", arguments: ["-c", command], environment: ProcessInfo.processInfo.environment,
+                             limits: Subprocess.Limits(seconds: timeoutSeconds, memoryBytes: 1 << 30))
+        let outcome: Subprocess.Outcome
         do {
-            try process.run()
+            outcome = try run.run()
         } catch {
             throw IMAPProtocolError(kind: .authentication, operation: operation,
-                                    detail: "cannot start xoauth2.token_command: \(error.localizedDescription)")
+                                    detail: "cannot start xoauth2.token_command: \(error)")
         }
-        // A token is a few kilobytes at most: it fits the pipe, so reading after the exit cannot deadlock.
-        let deadline = Date().addingTimeInterval(timeoutSeconds)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                throw IMAPProtocolError(kind: .authentication, operation: operation,
-                                        detail: "xoauth2.token_command did not finish within \(Int(timeoutSeconds)) s")
-            }
-            usleep(10_000)
-        }
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let stderrText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0 else {
+        if outcome.timedOut {
             throw IMAPProtocolError(kind: .authentication, operation: operation,
-                                    detail: "xoauth2.token_command exited with status \(process.terminationStatus)"
+                                    detail: "xoauth2.token_command did not finish within \(Int(timeoutSeconds)) s")
+        }
+        let stderrText = outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard outcome.succeeded else {
+            throw IMAPProtocolError(kind: .authentication, operation: operation,
+                                    detail: "xoauth2.token_command "
+                                        + (outcome.signalled ? "was ended by signal \(outcome.status)" : "exited with status \(outcome.status)")
                                         + (stderrText.isEmpty ? "" : ": \(stderrText.prefix(300))"))
         }
+        let printed = outcome.stdout
         let token = String(decoding: printed, as: UTF8.self).split(whereSeparator: \.isNewline).first
             .map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         guard !token.isEmpty else {

@@ -1,5 +1,6 @@
 import Foundation
 import Markup
+import Vocabulary
 
 /// Turns the bytes of an attachment (or a bare document) into text for the classifier and the extractors.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Vocabulary
+import Parse
 
 /// A model's answer read into a kind, a confidence and typed field values — or the problems that make it
 /// unusable (which the gateway sends back once for repair, then escalates).

@@ -177,7 +177,7 @@ extension GatewaySettings {
         }
         let names = providers.map(\.name)
         for (i, m) in models.enumerated() where !names.contains(m) {
-            let hint = ConfigError.closest(to: m, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.closest(to: m, among: names).map { "; did you mean '\($0)'?" } ?? ""
             throw ConfigKeyProblem(path: c.codingPath + [CodingKeys.models, ConfigKey(i)], pointAtKey: false,
                                    message: "'\(m)' is not a provider named in gateway.providers\(hint)")
         }

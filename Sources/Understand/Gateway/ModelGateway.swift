@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Vocabulary
 import CurlTransport
+import Parse
 
 /// How one run of the gateway is set up (the token benchmark varies these; the daemon uses the defaults).
 public struct GatewayRunOptions: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Parse
 
 /// What one compression step removed, measured on its own.
 public struct CompressionStep: Sendable, Hashable, Codable {

@@ -1,5 +1,6 @@
 import Foundation
 import Vocabulary
+import Parse
 
 /// `mailroom bench tokens DIR`: a labelled corpus (one sub-folder per kind) through four set-ups —
 /// naive (the whole raw mail to the strongest model), compressed, compressed + cascade, and a second pass of

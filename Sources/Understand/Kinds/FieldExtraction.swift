@@ -1,5 +1,6 @@
 import Foundation
 import Vocabulary
+import Parse
 
 /// A value found by an extractor, with the proof of where.
 public struct ExtractedValue: Sendable {

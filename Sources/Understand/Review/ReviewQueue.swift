@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Vocabulary
 import Ingest
+import Parse
 
 /// The people's side of Understand: messages in `review`, and the decisions a person takes on them —
 /// accept what Mailroom understood, correct fields (or the kind) and accept, or reject the message (nothing
@@ -101,7 +102,7 @@ public struct ReviewQueue: Sendable {
         if let k = corrections.last(where: { $0.field == "kind" && $0.row == nil }) { kindName = k.value }
         guard let kind = catalogue.kind(named: kindName) else {
             throw OperatorInputError(message: "'\(kindName)' is not a kind declared in rules/kinds/"
-                + (RuleFileProblem.closest(to: kindName, in: catalogue.kinds.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
+                + (Suggestion.closest(to: kindName, among: catalogue.kinds.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
                 + " (known: \(catalogue.kinds.map(\.name).joined(separator: ", ")))")
         }
         let content = try? rawContent(id)
@@ -120,7 +121,7 @@ public struct ReviewQueue: Sendable {
         for c in corrections where !(c.field == "kind" && c.row == nil) {
             guard let field = kind.field(named: c.field) else {
                 throw OperatorInputError(message: "'\(c.field)' is not a field of \(kind.name)"
-                    + (RuleFileProblem.closest(to: c.field, in: kind.fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
+                    + (Suggestion.closest(to: c.field, among: kind.fields.map(\.name)).map { "; did you mean '\($0)'?" } ?? "")
                     + " (fields: \(kind.fields.map(\.name).joined(separator: ", ")))")
             }
             if let row = c.row, let itemName = c.item {
@@ -206,8 +207,10 @@ public struct ReviewQueue: Sendable {
 
     package func rawContent(_ id: Int64) throws -> MessageContent {
         guard let message = try store.message(id: id) else { throw OperatorInputError(message: "there is no message \(id)") }
-        guard let spool else { throw OperatorInputError(message: "the spool is not known") }
-        return MessageContent.read(raw: try spool.read(sha256: message.contentSHA256))
+        guard let content = try MessageContent.stored(message, in: store) else {
+            throw OperatorInputError(message: "message \(id) has no parse result in the store; `mailroom messages retry \(id)` parses it again")
+        }
+        return content
     }
 
     /// Copies the message's raw mail into `examplesDirectory/<kind>/` (with `NAME.expected.json` holding the

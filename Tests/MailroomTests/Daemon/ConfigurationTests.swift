@@ -198,9 +198,9 @@ import Testing
     }
 
     @Test func editDistanceCountsSwapsAsOne() {
-        #expect(ConfigError.editDistance("plol", "poll") == 1)
-        #expect(ConfigError.editDistance("kitten", "sitting") == 3)
-        #expect(ConfigError.closest(to: "wrokers", among: ["workers"]) == "workers")
-        #expect(ConfigError.closest(to: "zzz", among: ["workers"]) == nil)
+        #expect(Suggestion.editDistance("plol", "poll") == 1)
+        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+        #expect(Suggestion.closest(to: "wrokers", among: ["workers"]) == "workers")
+        #expect(Suggestion.closest(to: "zzz", among: ["workers"]) == nil)
     }
 }

@@ -118,7 +118,7 @@ import Testing
                                                        "\(invoice)", "kind=invoice", "invoice_number=RE-2026-11873",
                                                        "gross_total=4.482,30 EUR"], in: scratch.root)
         #expect(corrected.status == 0, "\(corrected.stderr)")
-        #expect(corrected.stdout.contains("corrected and accepted as invoice by operator:anna"))
+        #expect(corrected.stdout.contains("corrected and accepted as invoice by person:anna"))
         #expect(corrected.stdout.contains("example added: "))
         #expect(scratch.list("rules/examples/invoice").count == 2)  // the mail and its expected fields
 
@@ -128,9 +128,9 @@ import Testing
 
         let store = try MailStore(path: scratch.path("mailroom.sqlite"))
         let events = try store.events(of: Int64(invoice))
-        #expect(events.contains { $0.actor == "operator:anna" && $0.eventType == "review_corrected" })
+        #expect(events.contains { $0.actor == "person:anna" && $0.eventType == "review_corrected" })
         #expect(try store.message(id: Int64(invoice))?.understanding?.method == "person")
-        #expect(try store.events(of: Int64(party)).last?.actor == "operator:ben")
+        #expect(try store.events(of: Int64(party)).last?.actor == "person:ben")
         #expect(try store.message(id: Int64(party))?.state == .acted)
         #expect(AuditVerifier.verify(store: store).isIntact)
     }

@@ -37,7 +37,7 @@ import Testing
         let spool = try scratch.makeSpool()
         let understander = Understander(catalogue: try RepositoryFiles.catalogue(), classifier: TestMail.classifier)
         return Setup(scratch: scratch, store: store, spool: spool, intake: Intake(store: store, spool: spool),
-                     stage: UnderstandStage(spool: spool, understander: understander))
+                     stage: UnderstandStage(store: store, understander: understander))
     }
 
     @Test func anUnderstoodMessageKeepsItsUnderstandingAndTheAuditSaysHow() async throws {
@@ -78,7 +78,7 @@ import Testing
     @Test func withoutKindsEveryMessageIsUnknownAndMovesOn() async throws {
         let scratch = try IngestScratch("understand-none")
         defer { scratch.remove() }
-        let stage = try UnderstandStage.load(spool: try scratch.makeSpool(),
+        let stage = try UnderstandStage.load(store: try scratch.makeStore(),
                                              rulesDirectory: scratch.path("no-rules"),
                                              cacheDirectory: URL(fileURLWithPath: scratch.path("cache")), logger: TestLog.logger)
         #expect(stage.understander == nil)
@@ -94,7 +94,7 @@ import Testing
         defer { scratch.remove() }
         try scratch.write("kind: other\nbusines: false\n", to: "rules/kinds/other.yaml")
         #expect(throws: RuleFileProblems.self) {
-            try UnderstandStage.load(spool: try scratch.makeSpool(), rulesDirectory: scratch.path("rules"),
+            try UnderstandStage.load(store: try scratch.makeStore(), rulesDirectory: scratch.path("rules"),
                                      cacheDirectory: URL(fileURLWithPath: scratch.path("cache")), logger: TestLog.logger)
         }
     }

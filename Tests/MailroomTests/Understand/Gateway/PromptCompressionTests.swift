@@ -79,7 +79,7 @@ struct PromptCompressionTests {
         let invoiceText = "INVOICE INV-2026-001\nSeller: Lieferant AG\n" + filler + "Net total 1000.00\nVAT 190.00\nGross total 1190.00 EUR\nIBAN DE89 3704 0044 0532 0130 00\n" + filler
         var message = MessageParser.parse(Data("From: a@example.com\r\nSubject: Invoice\r\n\r\nPlease find our invoice attached.\r\n".utf8)).normalised
         message.attachments = [AttachmentInfo(filename: "invoice.pdf", contentType: "application/pdf", size: invoiceText.utf8.count, sha256: "", disposition: "attachment", part: "2", contentID: nil, origin: nil)]
-        let content = MessageContent(message: message, attachmentData: [Data()], documents: [DocumentText(filename: "invoice.pdf", contentType: "application/pdf", text: invoiceText, method: "pdftotext")])
+        let content = MessageContent(message: message, documents: [DocumentText(filename: "invoice.pdf", contentType: "application/pdf", text: invoiceText, method: "pdftotext")])
         let fields = GatewayFixtures.catalogue.kind(named: "invoice")!.fields
         let compressed = PromptCompression.compress(content, fields: fields, documentBudget: 600)
         let text = compressed.text

@@ -1,0 +1,69 @@
+import Foundation
+import Vocabulary
+import Ingest
+
+/// What Parse makes of one message and what every later stage reads: the normalised mail and the text of each
+/// attachment. The parse stage stores both (`MessageUpdate.normalised`, `.documents`); Understand, review and
+/// replay read them from the store and never parse raw bytes again.
+public struct MessageContent: Sendable {
+    public var message: NormalisedMessage
+    /// Text of each attachment (DocumentReader), parallel to `message.attachments`; an XML attachment keeps its
+    /// bytes too (`DocumentText.xml`).
+    public var documents: [DocumentText]
+
+    public init(message: NormalisedMessage, documents: [DocumentText]) {
+        self.message = message
+        self.documents = documents
+    }
+
+    /// Parses a raw mail and reads the text of every attachment.
+    public static func read(raw: Data, limits: DocumentLimits = .standard) -> MessageContent {
+        let parsed = MessageParser.parse(raw)
+        return read(parsed: parsed, limits: limits)
+    }
+
+    public static func read(raw: Data) -> MessageContent {
+        read(raw: raw, limits: .standard)
+    }
+
+    public static func read(parsed: ParsedMessage, limits: DocumentLimits = .standard) -> MessageContent {
+        let attachments = parsed.normalised.attachments
+        var documents: [DocumentText] = []
+        for (i, info) in attachments.enumerated() {
+            let data = i < parsed.attachmentData.count ? parsed.attachmentData[i] : Data()
+            var document = DocumentReader.read(data, filename: info.filename, contentType: info.contentType, limits: limits)
+            if info.contentType.hasSuffix("xml") || (info.filename ?? "").lowercased().hasSuffix(".xml") {
+                document.xml = data
+            }
+            documents.append(document)
+        }
+        return MessageContent(message: parsed.normalised, documents: documents)
+    }
+
+    /// A bare document (PDF, XML, DOCX, …) wrapped as a message with that one attachment, as a drop folder
+    /// does (`DroppedFileMessage`).
+    public static func read(document data: Data, filename: String) -> MessageContent {
+        let raw = DroppedFileMessage.make(fileName: filename, content: data, modified: Date(timeIntervalSince1970: 0),
+                                          folderName: "classify", address: "mailroom-classify@localhost")
+        return read(raw: raw)
+    }
+
+    /// Reads a file as a mail when it looks like one (header fields first), else as a bare document.
+    public static func read(file url: URL) throws -> MessageContent {
+        let data = try Data(contentsOf: url)
+        return looksLikeMail(data) ? read(raw: data) : read(document: data, filename: url.lastPathComponent)
+    }
+
+    /// True when the bytes start with RFC 5322 header fields that a mail has.
+    public static func looksLikeMail(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self)
+        guard let first = head.split(separator: "\n", maxSplits: 1).first,
+              first.range(of: #"^[A-Za-z0-9-]+:"#, options: .regularExpression) != nil || first.hasPrefix("From ") else {
+            return false
+        }
+        let lower = head.lowercased()
+        return ["\nfrom:", "\nsubject:", "\ndate:", "\nmessage-id:", "\nreceived:", "\nto:", "\nreturn-path:"]
+            .contains { lower.contains($0) } || ["from:", "subject:", "received:", "return-path:", "date:", "message-id:"]
+            .contains { lower.hasPrefix($0) }
+    }
+}
