@@ -111,7 +111,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "LibEtpan",
+                "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),

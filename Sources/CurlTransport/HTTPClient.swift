@@ -163,6 +163,66 @@ private enum CurlLibrary {
     }()
 }
 
+/// One libcurl easy handle, set up the way every Mailroom transfer is: an error buffer, no signals, only the
+/// named protocols, TLS peer and host name verified against `caFile` or the system's trust store, a total and a
+/// connect time limit. Records the first option libcurl refuses; frees the handle, the buffer and its lists.
+private final class CurlEasy {
+    let handle: UnsafeMutableRawPointer
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var lists: [UnsafeMutablePointer<curl_slist>] = []
+    private(set) var failedOption: CURLoption?
+
+    init?(url: String, protocols: String, caFile: String?, timeoutSeconds: Double) {
+        guard CurlLibrary.initialisation == CURLE_OK, let handle = curl_easy_init() else { return nil }
+        self.handle = handle
+        errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        set(CURLOPT_ERRORBUFFER, mr_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
+        set(CURLOPT_URL, mr_curl_setopt_string(handle, CURLOPT_URL, url))
+        set(CURLOPT_NOSIGNAL, mr_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+        set(CURLOPT_PROTOCOLS_STR, mr_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, protocols))
+        // TLS: always verify the peer and the host name.
+        set(CURLOPT_SSL_VERIFYPEER, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
+        set(CURLOPT_SSL_VERIFYHOST, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
+        if let trust = caFile ?? CurlLibrary.systemTrustStore {
+            set(CURLOPT_CAINFO, mr_curl_setopt_string(handle, CURLOPT_CAINFO, trust))
+        }
+        let totalMilliseconds = max(1, Int(timeoutSeconds * 1000))
+        set(CURLOPT_TIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, totalMilliseconds))
+        set(CURLOPT_CONNECTTIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(totalMilliseconds, 15_000)))
+    }
+
+    deinit {
+        for list in lists { curl_slist_free_all(list) }
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
+
+    /// Notes the first option libcurl refused.
+    func set(_ option: CURLoption, _ code: CURLcode) {
+        if code != CURLE_OK, failedOption == nil { failedOption = option }
+    }
+
+    /// A string list (headers, recipients) owned by this handle; nil when memory ran out.
+    func list(_ lines: [String]) -> UnsafeMutablePointer<curl_slist>? {
+        var head: UnsafeMutablePointer<curl_slist>?
+        for line in lines {
+            guard let extended = curl_slist_append(head, line) else {
+                curl_slist_free_all(head)
+                return nil
+            }
+            head = extended
+        }
+        if let head { lists.append(head) }
+        return head
+    }
+
+    /// libcurl's own words for a failed transfer.
+    func detail(_ code: CURLcode) -> String {
+        errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+    }
+}
+
 private final class TransferCancellation: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
@@ -186,36 +246,17 @@ private final class CurlTransfer {
     static func perform(_ request: HTTPRequest, maximumResponseBytes: Int,
                         cancellation: TransferCancellation) -> Result<HTTPResponse, HTTPError> {
         let place = "\(request.method) \(request.redactedURL)"
-        guard CurlLibrary.initialisation == CURLE_OK, let handle = curl_easy_init() else {
+        guard let easy = CurlEasy(url: request.url.absoluteString, protocols: "http,https", caFile: nil,
+                                  timeoutSeconds: request.timeoutSeconds) else {
             return .failure(.transport("\(place): libcurl could not be initialised"))
         }
-        defer { curl_easy_cleanup(handle) }
+        // The handle is freed with `easy`: keep it alive until every use of `handle` below is over.
+        defer { withExtendedLifetime(easy) {} }
+        let handle = easy.handle
+        let set = easy.set
         let transfer = CurlTransfer(maximumResponseBytes: maximumResponseBytes, cancellation: cancellation)
         let context = Unmanaged.passUnretained(transfer).toOpaque()
-        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        defer { errorBuffer.deallocate() }
-        var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
-
-        var failedOption: CURLoption?
-        func set(_ option: CURLoption, _ code: CURLcode) {
-            if code != CURLE_OK, failedOption == nil { failedOption = option }
-        }
-        set(CURLOPT_ERRORBUFFER, mr_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
-        set(CURLOPT_URL, mr_curl_setopt_string(handle, CURLOPT_URL, request.url.absoluteString))
-        set(CURLOPT_NOSIGNAL, mr_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
-        set(CURLOPT_PROTOCOLS_STR, mr_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"))
         set(CURLOPT_FOLLOWLOCATION, mr_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
-        // TLS: always verify the peer and the host name; the trust store is the system's.
-        set(CURLOPT_SSL_VERIFYPEER, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
-        set(CURLOPT_SSL_VERIFYHOST, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
-        if let systemTrustStore = CurlLibrary.systemTrustStore {
-            set(CURLOPT_CAINFO, mr_curl_setopt_string(handle, CURLOPT_CAINFO, systemTrustStore))
-        }
-        let totalMilliseconds = max(1, Int(request.timeoutSeconds * 1000))
-        set(CURLOPT_TIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, totalMilliseconds))
-        set(CURLOPT_CONNECTTIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(totalMilliseconds, 15_000)))
         set(CURLOPT_ACCEPT_ENCODING, mr_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
         set(CURLOPT_USERAGENT, mr_curl_setopt_string(handle, CURLOPT_USERAGENT, "mailroom"))
 
@@ -248,11 +289,8 @@ private final class CurlTransfer {
         if request.body != nil, !request.headers.contains(where: { $0.0.lowercased() == "content-type" }) {
             lines.append("Content-Type:")  // no silent form-urlencoded default
         }
-        for line in lines {
-            guard let extended = curl_slist_append(headerList, line) else {
-                return .failure(.transport("\(place): out of memory building the headers"))
-            }
-            headerList = extended
+        guard let headerList = easy.list(lines) else {
+            return .failure(.transport("\(place): out of memory building the headers"))
         }
         set(CURLOPT_HTTPHEADER, mr_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
 
@@ -289,13 +327,13 @@ private final class CurlTransfer {
         })
         set(CURLOPT_NOPROGRESS, mr_curl_setopt_long(handle, CURLOPT_NOPROGRESS, 0))
 
-        if let failedOption {
+        if let failedOption = easy.failedOption {
             return .failure(.transport("\(place): libcurl refused option \(failedOption.rawValue)"))
         }
 
         let code = withExtendedLifetime(transfer) { curl_easy_perform(handle) }
         if code != CURLE_OK {
-            let detail = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+            let detail = easy.detail(code)
             return .failure(classify(code, place: place, detail: detail, transfer: transfer, timeout: request.timeoutSeconds))
         }
         var status = 0
@@ -463,29 +501,19 @@ private final class SMTPTransfer {
 
     static func perform(server: SMTPServer, message: Data, sender: String, recipients: [String]) -> Result<SMTPReceipt, SMTPError> {
         let place = server.place
-        guard CurlLibrary.initialisation == CURLE_OK, let handle = curl_easy_init() else {
-            return .failure(.transport("\(place): libcurl could not be initialised"))
-        }
-        defer { curl_easy_cleanup(handle) }
-        let transfer = SMTPTransfer(message: message)
-        let context = Unmanaged.passUnretained(transfer).toOpaque()
-        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        defer { errorBuffer.deallocate() }
-        var recipientList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(recipientList) }
-
-        var failedOption: CURLoption?
-        func set(_ option: CURLoption, _ code: CURLcode) {
-            if code != CURLE_OK, failedOption == nil { failedOption = option }
-        }
         let host = server.host.contains(":") ? "[\(server.host)]" : server.host
         let scheme = server.security == .tls ? "smtps" : "smtp"
         let helo = server.heloName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-"))) ?? "localhost"
-        set(CURLOPT_ERRORBUFFER, mr_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
-        set(CURLOPT_URL, mr_curl_setopt_string(handle, CURLOPT_URL, "\(scheme)://\(host):\(server.port)/\(helo)"))
-        set(CURLOPT_NOSIGNAL, mr_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
-        set(CURLOPT_PROTOCOLS_STR, mr_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps"))
+        guard let easy = CurlEasy(url: "\(scheme)://\(host):\(server.port)/\(helo)", protocols: "smtp,smtps",
+                                  caFile: server.caFile, timeoutSeconds: server.timeoutSeconds) else {
+            return .failure(.transport("\(place): libcurl could not be initialised"))
+        }
+        // The handle is freed with `easy`: keep it alive until every use of `handle` below is over.
+        defer { withExtendedLifetime(easy) {} }
+        let handle = easy.handle
+        let set = easy.set
+        let transfer = SMTPTransfer(message: message)
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
         switch server.security {
         case .tls, .starttls:
             // STARTTLS (or implicit TLS) is required: without it the transfer fails before MAIL FROM.
@@ -493,24 +521,13 @@ private final class SMTPTransfer {
         case .none:
             set(CURLOPT_USE_SSL, mr_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_NONE.rawValue)))
         }
-        set(CURLOPT_SSL_VERIFYPEER, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
-        set(CURLOPT_SSL_VERIFYHOST, mr_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
-        if let trust = server.caFile ?? CurlLibrary.systemTrustStore {
-            set(CURLOPT_CAINFO, mr_curl_setopt_string(handle, CURLOPT_CAINFO, trust))
-        }
-        let totalMilliseconds = max(1, Int(server.timeoutSeconds * 1000))
-        set(CURLOPT_TIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, totalMilliseconds))
-        set(CURLOPT_CONNECTTIMEOUT_MS, mr_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(totalMilliseconds, 15_000)))
         if let username = server.username {
             set(CURLOPT_USERNAME, mr_curl_setopt_string(handle, CURLOPT_USERNAME, username))
             set(CURLOPT_PASSWORD, mr_curl_setopt_string(handle, CURLOPT_PASSWORD, server.password ?? ""))
         }
         set(CURLOPT_MAIL_FROM, mr_curl_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(sender)>"))
-        for r in recipients {
-            guard let extended = curl_slist_append(recipientList, "<\(r)>") else {
-                return .failure(.transport("\(place): out of memory building the recipients"))
-            }
-            recipientList = extended
+        guard let recipientList = easy.list(recipients.map { "<\($0)>" }) else {
+            return .failure(.transport("\(place): out of memory building the recipients"))
         }
         set(CURLOPT_MAIL_RCPT, mr_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipientList))
         set(CURLOPT_UPLOAD, mr_curl_setopt_long(handle, CURLOPT_UPLOAD, 1))
@@ -543,7 +560,7 @@ private final class SMTPTransfer {
             if transfer.replies.count > 200 { transfer.replies.removeFirst(100) }
             return length
         })
-        if let failedOption {
+        if let failedOption = easy.failedOption {
             return .failure(.transport("\(place): libcurl refused option \(failedOption.rawValue)"))
         }
 
@@ -555,7 +572,7 @@ private final class SMTPTransfer {
         if code == CURLE_OK {
             return .success(SMTPReceipt(code: replyCode, reply: lastReply))
         }
-        let detail = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+        let detail = easy.detail(code)
         if replyCode >= 400 {
             return .failure(.rejected(code: replyCode, reply: lastReply.isEmpty ? detail : lastReply, temporary: replyCode < 500))
         }
