@@ -54,16 +54,8 @@ public struct MessageContent: Sendable {
         return looksLikeMail(data) ? read(raw: data) : read(document: data, filename: url.lastPathComponent)
     }
 
-    /// True when the bytes start with RFC 5322 header fields that a mail has.
+    /// True when the bytes start with a mail's header block (`RFC822Sniffer`, as the drop folder decides).
     public static func looksLikeMail(_ data: Data) -> Bool {
-        let head = String(decoding: data.prefix(4096), as: UTF8.self)
-        guard let first = head.split(separator: "\n", maxSplits: 1).first,
-              first.range(of: #"^[A-Za-z0-9-]+:"#, options: .regularExpression) != nil || first.hasPrefix("From ") else {
-            return false
-        }
-        let lower = head.lowercased()
-        return ["\nfrom:", "\nsubject:", "\ndate:", "\nmessage-id:", "\nreceived:", "\nto:", "\nreturn-path:"]
-            .contains { lower.contains($0) } || ["from:", "subject:", "received:", "return-path:", "date:", "message-id:"]
-            .contains { lower.hasPrefix($0) }
+        RFC822Sniffer.looksLikeMessage(data.prefix(65536))
     }
 }
