@@ -79,8 +79,9 @@ start() {
     imaps_port=$IMAPS_PORT
     password=$PASSWORD
   else
-    imap_port=$(free_port)
-    imaps_port=$(free_port)
+    # The caller may hand over ports it allocated (MAILROOM_TEST_IMAP_PORT, MAILROOM_TEST_IMAPS_PORT).
+    imap_port=${MAILROOM_TEST_IMAP_PORT:-$(free_port)}
+    imaps_port=${MAILROOM_TEST_IMAPS_PORT:-$(free_port)}
     while [ "$imaps_port" = "$imap_port" ]; do imaps_port=$(free_port); done
   fi
 
