@@ -188,6 +188,7 @@ let package = Package(
         ),
         .testTarget(name: "CurlTransportTests", dependencies: ["MailroomTesting", "Vocabulary", "CurlTransport"]),
         .testTarget(name: "MarkupTests", dependencies: ["MailroomTesting", "Vocabulary", "Markup"]),
+        .testTarget(name: "MailroomTestingTests", dependencies: ["MailroomTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

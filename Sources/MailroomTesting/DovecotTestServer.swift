@@ -54,13 +54,16 @@ final class DovecotTestServer: TestServer, @unchecked Sendable {
             }
         }
         try readEnvironment()
+        TestServers.started(self)
     }
 
     func stop() {
         _ = try? run(["stop", directory])
     }
 
+    /// Stops the server for good (`stop()` alone may be followed by `start()`, as in the restart tests).
     func stopAndRemove() {
+        TestServers.stopped(ObjectIdentifier(self))
         stop()
         try? FileManager.default.removeItem(atPath: directory)
     }

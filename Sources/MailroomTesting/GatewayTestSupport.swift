@@ -30,9 +30,13 @@ final class FakeOpenAIServer: TestServer, @unchecked Sendable {
         server = try PortReportingProcess(script: "fake-openai-server.py", arguments: ["--port", "0"]) { line in
             Int(line.replacingOccurrences(of: "listening on", with: "").trimmingCharacters(in: .whitespacesAndNewlines))
         }
+        TestServers.started(self)
     }
 
-    func stop() { server.stop() }
+    func stop() {
+        TestServers.stopped(ObjectIdentifier(self))
+        server.stop()
+    }
     deinit { stop() }
 
     var baseURL: String { "http://127.0.0.1:\(port)/v1" }

@@ -19,6 +19,7 @@ final class LegacyWebApp: TestServer, @unchecked Sendable {
         self.record = record
         server = try PortReportingProcess(script: "legacy-webapp.py", arguments: ["--record", record, "--session-seconds", String(sessionSeconds)],
                                           parse: PortReportingProcess.portLine)
+        TestServers.started(self)
     }
 
     var orders: [JSONValue] {
@@ -26,6 +27,9 @@ final class LegacyWebApp: TestServer, @unchecked Sendable {
             .compactMap { try? JSONValue.parse(Data($0.utf8)) }
     }
 
-    func stop() { server.stop() }
+    func stop() {
+        TestServers.stopped(ObjectIdentifier(self))
+        server.stop()
+    }
     deinit { stop() }
 }

@@ -18,8 +18,12 @@ final class LocalHTTPServer: TestServer, @unchecked Sendable {
         try Self.requireAvailable()
         server = try PortReportingProcess(script: "http-test-server.py", arguments: arguments, parse: PortReportingProcess.portLine)
         scheme = tls ? "https" : "http"
+        TestServers.started(self)
     }
 
-    func stop() { server.stop() }
+    func stop() {
+        TestServers.stopped(ObjectIdentifier(self))
+        server.stop()
+    }
     deinit { stop() }
 }

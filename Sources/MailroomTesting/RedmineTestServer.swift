@@ -52,9 +52,13 @@ final class RedmineTestServer: TestServer, @unchecked Sendable {
         self.apiKey = apiKey
         self.keyFieldID = key
         self.requesterFieldID = requester
+        TestServers.started(self)
     }
 
-    func stop() { _ = Self.runScript(["stop", directory.path]) }
+    func stop() {
+        TestServers.stopped(ObjectIdentifier(self))
+        _ = Self.runScript(["stop", directory.path])
+    }
 
     var url: String { "http://127.0.0.1:\(port)" }
 

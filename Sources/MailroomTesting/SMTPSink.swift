@@ -36,6 +36,7 @@ final class SMTPSink: TestServer, @unchecked Sendable {
             throw TestServerError(message: "scripts/smtp-sink.sh start failed (\(result.status)): \(result.both)")
         }
         self.port = port
+        TestServers.started(self)
     }
 
     /// Starts a sink on a thread of its own: the script is waited for synchronously, which must not hold one
@@ -49,7 +50,10 @@ final class SMTPSink: TestServer, @unchecked Sendable {
         ServerScript.run("smtp-sink.sh", arguments, timeoutSeconds: 600)
     }
 
-    func stop() { _ = SMTPSink.script(["stop", directory.path]) }
+    func stop() {
+        TestServers.stopped(ObjectIdentifier(self))
+        _ = SMTPSink.script(["stop", directory.path])
+    }
 
     /// The mails received so far, oldest first (raw bytes).
     func mails() -> [Data] {

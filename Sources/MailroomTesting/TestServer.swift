@@ -16,7 +16,9 @@ enum Repository {
 /// - start: the conformer's initialiser. It first calls `Self.requireAvailable()`, then starts the server on a port
 ///   that is never guessed (`FreePort`): either the server binds port 0 and says which port it got, or a free
 ///   port is allocated here and the start is retried with a fresh one on "Address already in use".
-/// - `port`, `stop()`, and `logFile`, whose tail `attachLogTail()` hands to a failing test.
+/// - `port`, `stop()`, and `logFile`, whose tail is attached to a failing test: a server calls
+///   `TestServers.started(self)` once up and `TestServers.stopped(self)` in `stop()`, and suites that start servers
+///   carry the `.serverLogsOnFailure` trait.
 ///
 /// The one skip rule: when a server's *software* cannot be installed or prepared on this machine, every test
 /// that needs it is **skipped** (cancelled) with a one-line reason, and the same line goes to stderr once. When
@@ -54,28 +56,63 @@ extension TestServer {
         guard let logFile, let text = try? String(contentsOfFile: logFile, encoding: .utf8) else { return "" }
         return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
     }
+}
 
-    /// Attaches the tail of the server's log to the current test (call it when the test has failed, or always:
-    /// attachments are only kept for failing tests by the runner's reports).
-    func attachLogTail(_ lines: Int = 40) {
-        let tail = logTail(lines)
-        guard !tail.isEmpty, Test.current != nil else { return }
-        Attachment.record(tail, named: "\(Self.name)-log-tail.txt")
-    }
-
-    /// Runs `body`; when it throws, the server's log tail is attached before the error goes on.
-    func withLogOnFailure<T>(_ body: () async throws -> T) async throws -> T {
-        do { return try await body() } catch {
-            attachLogTail()
-            throw error
+extension Trait where Self == IssueHandlingTrait {
+    /// On a test's first failure, the tail of the log of every server that test started (and has not stopped) is
+    /// attached to the test and written to stderr. Put it on every suite that starts a `TestServer`.
+    static var serverLogsOnFailure: Self {
+        .compactMapIssues { issue in
+            if issue.isFailure { TestServers.reportLogs() }
+            return issue
         }
     }
 }
 
-/// The per-process cache of `prepare()` results and the one place that announces an unavailable server.
+/// The per-process cache of `prepare()` results and the one place that announces an unavailable server; the
+/// servers running for each test, whose logs a failure reports.
 enum TestServers {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var results: [String: String?] = [:]
+
+    private struct Running {
+        weak var server: (any TestServer)?
+        var test: Test.ID?
+        var reported = false
+    }
+    nonisolated(unsafe) private static var running: [ObjectIdentifier: Running] = [:]
+
+    /// Called by each server once it started.
+    static func started(_ server: any TestServer) {
+        let test = Test.current?.id
+        lock.lock(); defer { lock.unlock() }
+        running[ObjectIdentifier(server)] = Running(server: server, test: test)
+    }
+
+    /// Called by each server's `stop()`.
+    static func stopped(_ server: ObjectIdentifier) {
+        lock.lock(); defer { lock.unlock() }
+        running[server] = nil
+    }
+
+    /// Attaches (and prints) the log tail of each server the current test started, once per server.
+    static func reportLogs() {
+        let test = Test.current?.id
+        lock.lock()
+        var servers: [any TestServer] = []
+        for (key, entry) in running where entry.test == test && !entry.reported {
+            if let server = entry.server { servers.append(server) }
+            running[key]?.reported = true
+        }
+        lock.unlock()
+        for server in servers {
+            let name = type(of: server).name
+            let tail = server.logTail()
+            guard !tail.isEmpty else { continue }
+            FileHandle.standardError.write(Data("---- \(name) on port \(server.port): the last lines of \(server.logFile ?? "its log") ----\n\(tail)\n----\n".utf8))
+            if Test.current != nil { Attachment.record(tail, named: "\(name)-log-tail.txt") }
+        }
+    }
 
     static func prepared<S: TestServer>(_ server: S.Type) -> String? {
         let key = String(reflecting: server)

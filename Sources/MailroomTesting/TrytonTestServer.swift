@@ -39,9 +39,13 @@ final class TrytonTestServer: TestServer, @unchecked Sendable {
             }
             return port
         }
+        TestServers.started(self)
     }
 
-    func stop() { _ = Self.script(["stop", directory.path]) }
+    func stop() {
+        TestServers.stopped(ObjectIdentifier(self))
+        _ = Self.script(["stop", directory.path])
+    }
 
     func connector() throws -> TrytonConnector {
         let dir = directory.appendingPathComponent("connectors")

@@ -14,7 +14,7 @@ import Testing
 @testable import Audit
 @testable import Daemon
 
-@Suite("http connector and connector files")
+@Suite("http connector and connector files", .serverLogsOnFailure)
 struct HTTPConnectorTests {
     static func temporaryDirectory() throws -> URL {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("mr-conn-\(UUID().uuidString)")

@@ -14,7 +14,7 @@ import Testing
 @testable import Audit
 @testable import Daemon
 
-@Suite("mailbox connector")
+@Suite("mailbox connector", .serverLogsOnFailure)
 struct MailboxConnectorTests {
     static let unique = "1795000000.M7P7.office"
 

@@ -16,7 +16,7 @@ import Testing
 
 /// A real Redmine 5.0.4 (scripts/redmine-test-server.sh) on a fresh copy of the template database.
 
-@Suite("ticket numbers and threads in mail")
+@Suite("ticket numbers and threads in mail", .serverLogsOnFailure)
 struct TicketReferenceTests {
     @Test func subjectForms() {
         let reader = TicketReferenceReader(ticketPrefix: "BW-T-")
@@ -90,7 +90,7 @@ struct TicketReferenceTests {
     }
 }
 
-@Suite("redmine connector against a real Redmine", .serialized)
+@Suite("redmine connector against a real Redmine", .serverLogsOnFailure, .serialized)
 struct RedmineConnectorTests {
     static func action(_ name: String, _ parameters: [String: JSONValue], messageID: Int64, outboxID: Int64 = 1,
                        mail: NormalisedMessage? = nil) -> OutboxAction {

@@ -14,7 +14,7 @@ import Testing
 @testable import Audit
 @testable import Daemon
 
-@Suite("outgoing mail: threading, encoding")
+@Suite("outgoing mail: threading, encoding", .serverLogsOnFailure)
 struct OutgoingMailTests {
     @Test("reply subjects never pile up Re:/AW:/回复: prefixes; forward subjects likewise")
     func subjects() {
@@ -74,7 +74,7 @@ struct OutgoingMailTests {
     }
 }
 
-@Suite("smtp connector against a real SMTP sink", .serialized)
+@Suite("smtp connector against a real SMTP sink", .serverLogsOnFailure, .serialized)
 struct SMTPConnectorTests {
     static let customerMail = """
         From: Anna Schmidt <anna@kunde.example>
@@ -298,7 +298,7 @@ struct SMTPConnectorTests {
     }
 }
 
-@Suite("smtp connector: TLS verified against a real STARTTLS sink; drafts into a real Dovecot", .serialized)
+@Suite("smtp connector: TLS verified against a real STARTTLS sink; drafts into a real Dovecot", .serverLogsOnFailure, .serialized)
 struct SMTPConnectorTLSAndDraftTests {
     /// A throw-away CA-less self-signed certificate for 127.0.0.1 (SAN IP), made with openssl.
     static func certificate(in dir: URL) throws -> (cert: String, key: String) {

@@ -16,7 +16,7 @@ import Testing
 
 /// A real trytond (scripts/tryton-test-server.sh) on a fresh copy of the template database.
 
-@Suite("tryton connector against a real Tryton", .serialized)
+@Suite("tryton connector against a real Tryton", .serverLogsOnFailure, .serialized)
 struct TrytonConnectorTests {
     static func action(_ name: String, _ parameters: [String: JSONValue], rule: String = "quote") -> OutboxAction {
         let intended = IntendedAction(rule: rule, ruleFile: "rules/quotes.yaml", ruleFileSHA256: "ab", index: 0,

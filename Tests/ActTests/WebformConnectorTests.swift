@@ -15,7 +15,7 @@ import Testing
 @testable import Daemon
 
 
-@Suite("webform connector")
+@Suite("webform connector", .serverLogsOnFailure)
 struct WebformConnectorTests {
     func connector(_ app: LegacyWebApp, password: String = "secret", lookup: Bool = true) -> WebformConnector {
         WebformConnector(name: "legacy", baseURL: app.base,

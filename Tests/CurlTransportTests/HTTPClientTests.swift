@@ -4,7 +4,7 @@ import Testing
 @testable import Vocabulary
 @testable import CurlTransport
 
-@Suite("HTTPClient over libcurl")
+@Suite("HTTPClient over libcurl", .serverLogsOnFailure)
 struct HTTPClientTests {
     @Test("status, body and response headers come back as sent")
     func statusAndHeaders() async throws {

@@ -223,7 +223,7 @@ struct TrytonView {
 /// Issue 7's end-to-end checks with the daemon as a process and a real Tryton: quote request → quotation →
 /// approval → confirmed; e-invoices → draft supplier invoices with the XML's totals; the daemon killed
 /// between "sent" and "recorded" does nothing twice (Tryton and http).
-@Suite("daemon end to end with a real Tryton", .serialized)
+@Suite("daemon end to end with a real Tryton", .serverLogsOnFailure, .serialized)
 struct ERPFlowDaemonTests {
     @Test("quote request mail → priced quotation in Tryton waiting for approval → approve → confirmed; unmatched line → review; audit complete")
     func quoteToConfirmedQuotation() async throws {

@@ -16,7 +16,7 @@ import Testing
 
 /// The helpdesk end to end: mails in a Maildir → the real `mailroom` daemon (the repository's support rule) →
 /// tickets in a real Redmine; and the daemon killed between "sent" and "recorded", then restarted.
-@Suite("helpdesk end to end through the daemon", .serialized)
+@Suite("helpdesk end to end through the daemon", .serverLogsOnFailure, .serialized)
 struct HelpdeskDaemonTests {
     /// A scratch folder: config, Maildir, a support kind matched by the To address, the repository's
     /// rules/support.yaml, and a connectors/helpdesk.yaml for the test's Redmine (key in a file).

@@ -15,7 +15,7 @@ import Testing
 @testable import Markup
 
 /// The real `mailroom run` process on an IMAP account, killed with SIGKILL in the middle of fetching.
-@Suite("IMAP: mailroom killed mid-fetch", .serialized)
+@Suite("IMAP: mailroom killed mid-fetch", .serverLogsOnFailure, .serialized)
 struct IMAPDaemonProcessTests {
     static func configuration(server: DovecotTestServer, chunk: Int) -> String {
         """

@@ -19,7 +19,7 @@ import Testing
 /// in the Maildir → the action released → the customer's threaded reply at the sink, exactly once across a
 /// crash between "sent" and "recorded"; a non-approver's reply changes nothing; automatic, bounce and list
 /// mail get no reply although a rule asks for one.
-@Suite("approval by mail and smtp replies through the daemon", .serialized)
+@Suite("approval by mail and smtp replies through the daemon", .serverLogsOnFailure, .serialized)
 struct MailApprovalEndToEndTests {
     static let quoteRequest = """
         From: Anna Schmidt <anna@kunde.example>

@@ -11,7 +11,7 @@ import Testing
 @testable import Daemon
 
 /// IMAP ingest against a real Dovecot on loopback (scripts/dovecot-test-server.sh), one server per test.
-@Suite("IMAP ingest against Dovecot", .serialized)
+@Suite("IMAP ingest against Dovecot", .serverLogsOnFailure, .serialized)
 struct IMAPIngestTests {
     /// A running account source with its store, for one test.
     final class Running: @unchecked Sendable {

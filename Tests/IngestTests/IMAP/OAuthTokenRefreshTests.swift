@@ -10,7 +10,7 @@ import Testing
 @testable import Daemon
 
 /// XOAUTH2 access tokens refreshed at an OAuth token endpoint (scripts/http-test-server.py's /oauth/token).
-@Suite("XOAUTH2 token refresh at a token endpoint")
+@Suite("XOAUTH2 token refresh at a token endpoint", .serverLogsOnFailure)
 struct OAuthTokenRefreshTests {
     func account(_ server: LocalHTTPServer, refreshToken: String, name: String) throws -> MailroomConfig.IMAPAccountSettings {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mr-refresh-\(UUID().uuidString)")

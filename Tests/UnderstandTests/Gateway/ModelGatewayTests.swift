@@ -11,7 +11,7 @@ import Testing
 @testable import Audit
 @testable import Daemon
 
-@Suite("Model gateway against the fake OpenAI-compatible server")
+@Suite("Model gateway against the fake OpenAI-compatible server", .serverLogsOnFailure)
 struct ModelGatewayTests {
     @Test func answersFromTheCheapestModelAndAccountsForTheCall() async throws {
         let server = try FakeOpenAIServer()
@@ -230,7 +230,7 @@ struct ModelGatewayTests {
     }
 }
 
-@Suite("Model call ledger")
+@Suite("Model call ledger", .serverLogsOnFailure)
 struct ModelCallLedgerTests {
     @Test func costsAreSummedByKindProviderAndDay() throws {
         let store = try GatewayFixtures.tempStore()
