@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
 @testable import Ingest
@@ -7,11 +8,11 @@ import Testing
 @testable import Understand
 @testable import Decide
 @testable import Act
-@testable import Audit
-@testable import Daemon
 @testable import LibEtpan
 @testable import CurlTransport
 @testable import Markup
+@testable import Audit
+@testable import Daemon
 
 /// Builds the OutboxAction a connector receives, for unit tests of the office connectors.
 enum OfficeFixtures {

@@ -1,16 +1,14 @@
 import Foundation
+@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
 @testable import Ingest
 @testable import Parse
 @testable import Understand
-@testable import Decide
-@testable import Act
+@testable import Markup
+@testable import CurlTransport
 @testable import Audit
 @testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
 
 /// The repository's own folders (rules/, demo/), found from this file's place.
 enum RepositoryFiles {
