@@ -63,7 +63,7 @@ final class DovecotTestServer: TestServer, @unchecked Sendable {
 
     /// Stops the server for good (`stop()` alone may be followed by `start()`, as in the restart tests).
     func stopAndRemove() {
-        TestServers.stopped(ObjectIdentifier(self))
+        TestServers.stopped(self)
         stop()
         try? FileManager.default.removeItem(atPath: directory)
     }

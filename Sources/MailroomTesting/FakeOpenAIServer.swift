@@ -23,7 +23,7 @@ final class FakeOpenAIServer: TestServer, @unchecked Sendable {
     }
 
     func stop() {
-        TestServers.stopped(ObjectIdentifier(self))
+        TestServers.stopped(self)
         server.stop()
     }
     deinit { stop() }

@@ -28,7 +28,7 @@ final class LegacyWebApp: TestServer, @unchecked Sendable {
     }
 
     func stop() {
-        TestServers.stopped(ObjectIdentifier(self))
+        TestServers.stopped(self)
         server.stop()
     }
     deinit { stop() }

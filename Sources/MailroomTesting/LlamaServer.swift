@@ -71,7 +71,7 @@ final class LlamaServer: TestServer, @unchecked Sendable {
     /// SIGKILL, and poll: a child started from the test runner may inherit a mask that blocks SIGTERM, and
     /// waitUntilExit() was seen not to return there.
     func stop() {
-        TestServers.stopped(ObjectIdentifier(self))
+        TestServers.stopped(self)
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         for _ in 0..<100 where process.isRunning { usleep(50_000) }
     }

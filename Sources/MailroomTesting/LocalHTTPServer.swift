@@ -22,7 +22,7 @@ final class LocalHTTPServer: TestServer, @unchecked Sendable {
     }
 
     func stop() {
-        TestServers.stopped(ObjectIdentifier(self))
+        TestServers.stopped(self)
         server.stop()
     }
     deinit { stop() }

@@ -56,7 +56,7 @@ final class RedmineTestServer: TestServer, @unchecked Sendable {
     }
 
     func stop() {
-        TestServers.stopped(ObjectIdentifier(self))
+        TestServers.stopped(self)
         _ = Self.runScript(["stop", directory.path])
     }
 

@@ -51,7 +51,7 @@ final class SMTPSink: TestServer, @unchecked Sendable {
     }
 
     func stop() {
-        TestServers.stopped(ObjectIdentifier(self))
+        TestServers.stopped(self)
         _ = SMTPSink.script(["stop", directory.path])
     }
 

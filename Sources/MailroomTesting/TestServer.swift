@@ -75,41 +75,49 @@ enum TestServers {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var results: [String: String?] = [:]
 
-    private struct Running {
+    /// A server a test started. Its log tail is kept when it stops, because a test that throws has stopped its
+    /// servers (and maybe removed their folders) in `defer` before the failure is recorded.
+    private struct Started {
         weak var server: (any TestServer)?
+        var name: String
+        var port: Int
+        var logFile: String?
         var test: Test.ID?
+        var tailAtStop: String?
         var reported = false
     }
-    nonisolated(unsafe) private static var running: [ObjectIdentifier: Running] = [:]
+    nonisolated(unsafe) private static var servers: [ObjectIdentifier: Started] = [:]
 
     /// Called by each server once it started.
     static func started(_ server: any TestServer) {
         let test = Test.current?.id
         lock.lock(); defer { lock.unlock() }
-        running[ObjectIdentifier(server)] = Running(server: server, test: test)
+        servers = servers.filter { $0.value.test == test }   // the earlier tests' servers are of no more use
+        servers[ObjectIdentifier(server)] = Started(server: server, name: type(of: server).name, port: server.port,
+                                                    logFile: server.logFile, test: test)
     }
 
-    /// Called by each server's `stop()`.
-    static func stopped(_ server: ObjectIdentifier) {
+    /// Called by each server's `stop()` (before it removes its folder).
+    static func stopped(_ server: any TestServer) {
+        let tail = server.logTail()
         lock.lock(); defer { lock.unlock() }
-        running[server] = nil
+        guard servers[ObjectIdentifier(server)] != nil, servers[ObjectIdentifier(server)]?.tailAtStop == nil else { return }
+        servers[ObjectIdentifier(server)]?.tailAtStop = tail
     }
 
     /// Attaches (and prints) the log tail of each server the current test started, once per server.
     static func reportLogs() {
         let test = Test.current?.id
         lock.lock()
-        var servers: [any TestServer] = []
-        for (key, entry) in running where entry.test == test && !entry.reported {
-            if let server = entry.server { servers.append(server) }
-            running[key]?.reported = true
+        var tails: [(name: String, port: Int, logFile: String?, tail: String)] = []
+        for (key, entry) in servers where entry.test == test && !entry.reported {
+            guard let tail = entry.server?.logTail() ?? entry.tailAtStop else { continue }
+            tails.append((entry.name, entry.port, entry.logFile, tail))
+            servers[key]?.reported = true
         }
         lock.unlock()
-        for server in servers {
-            let name = type(of: server).name
-            let tail = server.logTail()
-            guard !tail.isEmpty else { continue }
-            FileHandle.standardError.write(Data("---- \(name) on port \(server.port): the last lines of \(server.logFile ?? "its log") ----\n\(tail)\n----\n".utf8))
+        for (name, port, logFile, tail) in tails where !tail.isEmpty {
+            FileHandle.standardError.write(Data("---- \(name) on port \(port): the last lines of \(logFile ?? "its log") ----\n\(tail)\n----\n".utf8))
             if Test.current != nil { Attachment.record(tail, named: "\(name)-log-tail.txt") }
         }
     }

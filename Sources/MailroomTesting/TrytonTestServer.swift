@@ -43,7 +43,7 @@ final class TrytonTestServer: TestServer, @unchecked Sendable {
     }
 
     func stop() {
-        TestServers.stopped(ObjectIdentifier(self))
+        TestServers.stopped(self)
         _ = Self.script(["stop", directory.path])
     }
 
