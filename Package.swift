@@ -128,6 +128,8 @@ let package = Package(
         ),
 
         // Test support: the real servers the tests start (one TestServer shape), the daemon process, scratch folders.
+        // It uses `@testable import` of the modules (debug builds only, as the tests do): release builds name their
+        // product (`swift build -c release --product mailroom`), so they never compile it.
         .target(
             name: "MailroomTesting",
             dependencies: [
@@ -188,7 +190,7 @@ let package = Package(
         ),
         .testTarget(name: "CurlTransportTests", dependencies: ["MailroomTesting", "Vocabulary", "CurlTransport"]),
         .testTarget(name: "MarkupTests", dependencies: ["MailroomTesting", "Vocabulary", "Markup"]),
-        .testTarget(name: "MailroomTestingTests", dependencies: ["MailroomTesting"]),
+        .testTarget(name: "MailroomTestingTests", dependencies: ["MailroomTesting"]),  // FreePort, the skip rule
     ],
     swiftLanguageModes: [.v6]
 )
