@@ -127,18 +127,70 @@ let package = Package(
             ]
         ),
 
-        .testTarget(
-            name: "MailroomTests",
+        // Test support: the real servers the tests start (one TestServer shape), the daemon process, scratch folders.
+        // It uses `@testable import` of the modules (debug builds only, as the tests do): release builds name their
+        // product (`swift build -c release --product mailroom`), so they never compile it.
+        .target(
+            name: "MailroomTesting",
             dependencies: [
                 "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "Daemon",
                 "LibEtpan", "CurlTransport", "Markup",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            path: "Tests/MailroomTests",
+            ]
+        ),
+
+        // One test target per target; fixtures beside the tests that read them.
+        .testTarget(name: "VocabularyTests", dependencies: ["MailroomTesting", "Vocabulary"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Ingest", "Audit", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "LibEtpan", "CurlTransport", "Daemon",
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "ParseTests",
+            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Markup", "LibEtpan",
+                           .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "UnderstandTests",
+            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Markup", "CurlTransport",
+                           "Audit", "Daemon"],  // the stage run inside the pipeline, its audit trail verified
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DecideTests",
+            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act",
+                           "Audit", "Daemon"]  // rule files as the daemon loads them, decisions run in the pipeline
+        ),
+        .testTarget(
+            name: "ActTests",
+            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act",
+                           "LibEtpan", "CurlTransport", "Markup", "Audit", "Daemon"]
+        ),
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Audit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: [
+                "MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "Daemon",
+                "LibEtpan", "CurlTransport", "Markup",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "CurlTransportTests", dependencies: ["MailroomTesting", "Vocabulary", "CurlTransport"]),
+        .testTarget(name: "MarkupTests", dependencies: ["MailroomTesting", "Vocabulary", "Markup"]),
+        .testTarget(name: "MailroomTestingTests", dependencies: ["MailroomTesting"]),  // FreePort, the skip rule
     ],
     swiftLanguageModes: [.v6]
 )

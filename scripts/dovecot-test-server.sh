@@ -79,8 +79,9 @@ start() {
     imaps_port=$IMAPS_PORT
     password=$PASSWORD
   else
-    imap_port=$(free_port)
-    imaps_port=$(free_port)
+    # The caller may hand over ports it allocated (MAILROOM_TEST_IMAP_PORT, MAILROOM_TEST_IMAPS_PORT).
+    imap_port=${MAILROOM_TEST_IMAP_PORT:-$(free_port)}
+    imaps_port=${MAILROOM_TEST_IMAPS_PORT:-$(free_port)}
     while [ "$imaps_port" = "$imap_port" ]; do imaps_port=$(free_port); done
   fi
 
@@ -167,15 +168,19 @@ CONFIG=$dir/dovecot.conf
 EOF
   # Detached from our stdout/stderr: a caller reading them to the end must not wait for the daemon.
   # On a restart the old instance's login processes may still hold the ports for a moment after its master
-  # ended ("Address already in use", exit 89): try again for up to 5 s before giving up.
-  local tries=0
+  # ended ("Address already in use"; or its master is not gone yet, "already running"; exit 89): try again for
+  # up to 5 s before giving up. The old instance's processes may still be writing to the same log, so look at
+  # what this attempt wrote, not at the log's last lines.
+  local tries=0 offset
+  offset=$(stat -c %s "$dir/dovecot.log" 2>/dev/null || echo 0)
   until "$dovecot_bin" -c "$dir/dovecot.conf" </dev/null >>"$dir/dovecot.log" 2>&1; do
     tries=$((tries + 1))
-    if [ $tries -ge 25 ] || ! tail -n 5 "$dir/dovecot.log" | grep -qi 'address already in use'; then
+    if [ $tries -ge 25 ] || ! tail -c +$((offset + 1)) "$dir/dovecot.log" | grep -qiE 'address already in use|is already running'; then
       echo "dovecot-test-server: dovecot did not start; see $dir/dovecot.log:" >&2
-      tail -n 5 "$dir/dovecot.log" >&2
+      tail -c +$((offset + 1)) "$dir/dovecot.log" | grep -iv ' Info: ' | tail -n 5 >&2
       exit 89
     fi
+    offset=$(stat -c %s "$dir/dovecot.log" 2>/dev/null || echo 0)
     sleep 0.2
   done
   wait_listening "$imap_port"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the labelled corpus for `mailroom bench tokens` (Tests/MailroomTests/Fixtures/Gateway/token-bench/<kind>/).
+"""Writes the labelled corpus for `mailroom bench tokens` (Tests/UnderstandTests/Fixtures/Gateway/token-bench/<kind>/).
 
 Mails shaped like what business mailboxes receive: multipart/alternative with a styled HTML part (as Outlook and
 Gmail send), a reply on top of quoted history, signatures with contact blocks, legal disclaimers, tracking links,
@@ -17,7 +17,7 @@ from email.utils import format_datetime, formataddr
 from email.header import Header
 from datetime import datetime, timezone
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "Tests/MailroomTests/Fixtures/Gateway/token-bench"
+OUT = sys.argv[1] if len(sys.argv) > 1 else "Tests/UnderstandTests/Fixtures/Gateway/token-bench"
 
 PEOPLE = [("Anna Schmidt", "anna.schmidt@kunde-gmbh.de", "Kunde GmbH", "de"),
           ("John Miller", "j.miller@acme-industries.com", "ACME Industries Ltd", "en"),

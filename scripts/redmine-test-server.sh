@@ -94,7 +94,8 @@ start() {
     cp "$TEMPLATE/config/secret_key.txt" "$dir/config/secret_key.txt"
     local name; name="$(instance_name "$dir")"
     ln -sfn "$dir" "$APP/instances/$name"
-    local port; port="$(free_port)"
+    # The caller may hand over a port it allocated (MAILROOM_TEST_PORT); otherwise one is picked here.
+    local port; port="${MAILROOM_TEST_PORT:-$(free_port)}"
     (
         cd "$APP"
         export REDMINE_INSTANCE="$name"

@@ -69,7 +69,8 @@ start() {
     mkdir -p "$dir"
     cp "$TEMPLATE/$DB.sqlite" "$dir/$DB.sqlite"
     cp "$TEMPLATE/rest-key" "$dir/rest-key"
-    local port; port="$(free_port)"
+    # The caller may hand over a port it allocated (MAILROOM_TEST_PORT); otherwise one is picked here.
+    local port; port="${MAILROOM_TEST_PORT:-$(free_port)}"
     write_config "$dir" "$port"
     # 9>&-: trytond must not inherit prepare's lock, or a second start waits until this server ends.
     nohup "$VENV/bin/trytond" -c "$dir/trytond.conf" -d "$DB" > "$dir/trytond.log" 2>&1 < /dev/null 9>&- &

@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+@testable import MailroomTesting
+@testable import Vocabulary
+@testable import Store
+@testable import Ingest
+@testable import Parse
+@testable import Understand
+@testable import Decide
+@testable import Act
+@testable import Audit
+@testable import Daemon
+@testable import LibEtpan
+@testable import CurlTransport
+@testable import Markup
+
+@Suite struct ConfigurationTests {
+    @Test func embeddedDefaultServesTheDemoFromTheWorkingDirectory() throws {
+        let config = try MailroomConfig.load(explicitPath: nil, environment: [:], workingDirectory: "/srv/demo",
+                                             systemPath: "/nonexistent/mailroom.yaml")
+        #expect(config.file == nil)
+        #expect(config.store.path == "/srv/demo/mailroom.sqlite")
+        #expect(config.spool.path == "/srv/demo/spool")
+        #expect(config.sources.maildir.map(\.path) == ["/srv/demo/Maildir"])
+        #expect(config.sources.maildir.first?.onStored == .moveToCur)
+        #expect(config.sources.maildir.first?.includeCur == false)
+        #expect(config.sources.drop.isEmpty)
+    }
+
+    @Test func relativePathsResolveAgainstTheConfigFilesFolder() throws {
+        let scratch = try IngestScratch("config")
+        defer { scratch.remove() }
+        try scratch.write("""
+            store:
+              path: data/mailroom.sqlite
+            spool:
+              path: /var/spool/mailroom
+            sources:
+              maildir:
+                - name: inbox
+                  path: mail/inbox
+                  poll_seconds: 7
+                  on_stored: leave
+                  include_cur: true
+              drop:
+                - name: scans
+                  path: drop
+                  settle_seconds: 0.5
+                  address: scanner@example.com
+            log:
+              level: debug
+            pipeline:
+              workers: 3
+            """, to: "etc/mailroom.yaml")
+        let file = scratch.path("etc/mailroom.yaml")
+        let config = try MailroomConfig.load(explicitPath: file, environment: [:], workingDirectory: "/")
+        #expect(config.file == file)
+        #expect(config.store.path == scratch.path("etc/data/mailroom.sqlite"))
+        #expect(config.spool.path == "/var/spool/mailroom")
+        let inbox = try #require(config.sources.maildir.first)
+        #expect(inbox.path == scratch.path("etc/mail/inbox"))
+        #expect(inbox.pollSeconds == 7)
+        #expect(inbox.onStored == .leave)
+        #expect(inbox.includeCur)
+        let scans = try #require(config.sources.drop.first)
+        #expect(scans.path == scratch.path("etc/drop"))
+        #expect(scans.settleSeconds == 0.5)
+        #expect(scans.pollSeconds == 5)
+        #expect(scans.address == "scanner@example.com")
+        #expect(config.log.loggerLevel == .debug)
+        #expect(config.pipeline.workers == 3)
+        #expect(config.sourceNames == ["maildir:inbox", "drop:scans"])
+    }
+
+    @Test func environmentVariableNamesTheFileWhenNoOptionIsGiven() throws {
+        let scratch = try IngestScratch("config-env")
+        defer { scratch.remove() }
+        try scratch.write("store:\n  path: from-env.sqlite\n", to: "env.yaml")
+        let config = try MailroomConfig.load(explicitPath: nil, environment: ["MAILROOM_CONFIG": scratch.path("env.yaml")],
+                                             workingDirectory: "/", systemPath: "/nonexistent")
+        #expect(config.store.path == scratch.path("from-env.sqlite"))
+        #expect(config.sources.maildir.isEmpty)
+    }
+
+    @Test func theShippedExampleConfigurationLoads() throws {
+        let example = Repository.root.appendingPathComponent("deploy/mailroom.example.yaml")
+        let config = try MailroomConfig.load(file: example.path)
+        #expect(config.sources.maildir.count == 1)
+        #expect(config.sources.drop.first?.settleSeconds == 2)
+    }
+
+    private func error(_ yaml: String) -> ConfigError? {
+        do {
+            _ = try MailroomConfig.parse(yaml: yaml, file: "/etc/mailroom/mailroom.yaml", baseDirectory: "/etc/mailroom")
+            return nil
+        } catch let error as ConfigError {
+            return error
+        } catch {
+            Issue.record("unexpected error type: \(error)")
+            return nil
+        }
+    }
+
+    @Test func unknownKeyNamesFileLineColumnAndSuggestsTheKeyMeant() throws {
+        let e = try #require(error("""
+            store:
+              path: x.sqlite
+            sources:
+              maildir:
+                - name: inbox
+                  path: Maildir
+                  pol_seconds: 10
+            """))
+        #expect(e.line == 7)
+        #expect(e.column == 7)
+        #expect(e.keyPath == "sources.maildir[0]")
+        #expect(e.description == "/etc/mailroom/mailroom.yaml:7:7: sources.maildir[0]: unknown key 'pol_seconds'; did you mean 'poll_seconds'?")
+    }
+
+    @Test func unknownTopLevelKeyListsTheAllowedOnesWhenNothingIsClose() throws {
+        let e = try #require(error("store:\n  path: a\nwhatever: 1\n"))
+        #expect(e.line == 3)
+        #expect(e.column == 1)
+        #expect(e.message.contains("unknown key 'whatever'"))
+        #expect(e.message.contains("allowed here: store, spool, sources, log, pipeline"))
+    }
+
+    @Test func camelCaseAndDashedKeysPointToTheSnakeCaseOne() throws {
+        let e = try #require(error("sources:\n  drop:\n    - name: s\n      path: d\n      settleSeconds: 3\n"))
+        #expect(e.message.contains("did you mean 'settle_seconds'?"))
+    }
+
+    @Test func typeErrorNamesThePlaceAndWhatWasFound() throws {
+        let e = try #require(error("""
+            sources:
+              maildir:
+                - name: inbox
+                  path: Maildir
+                  poll_seconds: often
+            """))
+        #expect(e.line == 5)
+        #expect(e.column == 21)
+        #expect(e.keyPath == "sources.maildir[0].poll_seconds")
+        #expect(e.message == "must be a number, found 'often'")
+    }
+
+    @Test func aListWhereAMappingBelongsIsReported() throws {
+        let e = try #require(error("store:\n  - a\n  - b\n"))
+        #expect(e.line == 2)
+        #expect(e.keyPath == "store")
+        #expect(e.message.contains("mapping"))
+    }
+
+    @Test func badEnumValueListsTheChoices() throws {
+        let e = try #require(error("sources:\n  maildir:\n    - name: a\n      path: b\n      on_stored: delete\n"))
+        #expect(e.line == 5)
+        #expect(e.column == 18)
+        #expect(e.message == "'delete' is not one of: move_to_cur, leave")
+    }
+
+    @Test func missingRequiredKeyPointsAtTheEntry() throws {
+        let e = try #require(error("sources:\n  maildir:\n    - path: Maildir\n"))
+        #expect(e.line == 3)
+        #expect(e.keyPath == "sources.maildir[0]")
+        #expect(e.message.contains("'name' is missing"))
+    }
+
+    @Test func badLogLevelSuggestsTheClosest() throws {
+        let e = try #require(error("log:\n  level: warn\n"))
+        #expect(e.line == 2)
+        #expect(e.message.contains("did you mean 'warning'?"))
+    }
+
+    @Test func workersOutOfRangeAndDuplicateSourceNamesAreRefused() throws {
+        let workers = try #require(error("pipeline:\n  workers: 0\n"))
+        #expect(workers.line == 2)
+        #expect(workers.message.contains("between 1 and 64"))
+        let duplicate = try #require(error("sources:\n  maildir:\n    - name: a\n      path: x\n    - name: a\n      path: y\n"))
+        #expect(duplicate.line == 5)
+        #expect(duplicate.message.contains("names must be unique"))
+    }
+
+    @Test func yamlSyntaxErrorsCarryTheirPlace() throws {
+        let e = try #require(error("store:\n  path: [unclosed\n"))
+        #expect(e.line != nil)
+        #expect(e.message.hasPrefix("this is not valid YAML"))
+        #expect(e.description.hasPrefix("/etc/mailroom/mailroom.yaml:"))
+    }
+
+    @Test func unreadableFileIsAnErrorNamingIt() {
+        #expect(throws: ConfigError.self) { try MailroomConfig.load(file: "/nonexistent/mailroom.yaml") }
+    }
+
+    @Test func emptyFileMeansDefaultsWithoutSources() throws {
+        let config = try MailroomConfig.parse(yaml: "", file: "/x/m.yaml", baseDirectory: "/x")
+        #expect(config.store.path == "/x/mailroom.sqlite")
+        #expect(config.sourceNames.isEmpty)
+    }
+
+    @Test func editDistanceCountsSwapsAsOne() {
+        #expect(Suggestion.editDistance("plol", "poll") == 1)
+        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+        #expect(Suggestion.closest(to: "wrokers", among: ["workers"]) == "workers")
+        #expect(Suggestion.closest(to: "zzz", among: ["workers"]) == nil)
+    }
+}
