@@ -128,14 +128,12 @@ let package = Package(
         ),
 
         // Test support: the real servers the tests start (one TestServer shape), the daemon process, scratch folders.
-        // It uses `@testable import` of the modules (debug builds only, as the tests do): release builds name their
-        // product (`swift build -c release --product mailroom`), so they never compile it.
+        // Plain imports (what it uses is `package`), so it builds in release too.
         .target(
             name: "MailroomTesting",
             dependencies: [
                 "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "Daemon",
                 "LibEtpan", "CurlTransport", "Markup",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -184,7 +182,6 @@ let package = Package(
             dependencies: [
                 "MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "Daemon",
                 "LibEtpan", "CurlTransport", "Markup",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,40 +1,32 @@
 import Foundation
 import Testing
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Audit
-@testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
+import Ingest
+import Daemon
+import LibEtpan
+import MailroomTesting
 
 /// A private Dovecot on 127.0.0.1, started and stopped through scripts/dovecot-test-server.sh, on two ports
 /// allocated here (`FreePort`) and handed to the script; a start that finds a port taken is retried on fresh ones.
-final class DovecotTestServer: TestServer, @unchecked Sendable {
-    static let name = "Dovecot"
-    static let script = Repository.path("scripts/dovecot-test-server.sh")
+package final class DovecotTestServer: TestServer, @unchecked Sendable {
+    package static let name = "Dovecot"
+    package static let script = Repository.path("scripts/dovecot-test-server.sh")
 
     /// Dovecot comes from Debian (`make test` / deploy/install-deps.sh installs dovecot-imapd).
-    static func prepare() -> String? {
+    package static func prepare() -> String? {
         TestServers.installed(["/usr/sbin/dovecot", "/usr/bin/dovecot"])
             ? nil : "Dovecot is not installed; run `bash deploy/install-deps.sh` (or `make test`) to install dovecot-imapd"
     }
 
-    private(set) var directory: String
-    private(set) var imapPort = 0
-    private(set) var imapsPort = 0
-    private(set) var password = ""
-    private(set) var certificateSHA256 = ""
-    private(set) var config = ""
-    var port: Int { imapPort }
-    var logFile: String? { directory + "/dovecot.log" }
+    package private(set) var directory: String
+    package private(set) var imapPort = 0
+    package private(set) var imapsPort = 0
+    package private(set) var password = ""
+    package private(set) var certificateSHA256 = ""
+    package private(set) var config = ""
+    package var port: Int { imapPort }
+    package var logFile: String? { directory + "/dovecot.log" }
 
-    init(label: String, password: String = "secret") throws {
+    package init(label: String, password: String = "secret") throws {
         try Self.requireAvailable()
         func fresh() -> String {
             FileManager.default.temporaryDirectory.path + "/mailroom-dovecot-\(label)-\(UUID().uuidString.prefix(6))"
@@ -57,35 +49,35 @@ final class DovecotTestServer: TestServer, @unchecked Sendable {
         TestServers.started(self)
     }
 
-    func stop() {
+    package func stop() {
         _ = try? run(["stop", directory])
     }
 
     /// Stops the server for good (`stop()` alone may be followed by `start()`, as in the restart tests).
-    func stopAndRemove() {
+    package func stopAndRemove() {
         TestServers.stopped(self)
         stop()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    func restart() throws {
+    package func restart() throws {
         try run(["restart", directory])
     }
 
-    func start() throws {
+    package func start() throws {
         try run(["start", directory])
     }
 
-    var log: String { (try? String(contentsOfFile: directory + "/dovecot.log", encoding: .utf8)) ?? "" }
+    package var log: String { (try? String(contentsOfFile: directory + "/dovecot.log", encoding: .utf8)) ?? "" }
 
     /// `doveadm -c CONFIG ARGS…`, returning its output.
     @discardableResult
-    func doveadm(_ arguments: [String], input: Data? = nil) throws -> String {
+    package func doveadm(_ arguments: [String], input: Data? = nil) throws -> String {
         try Self.execute("/usr/bin/doveadm", ["-c", config] + arguments, input: input)
     }
 
     /// UIDs of the messages in a folder that carry a flag (e.g. "\\Seen", or a keyword).
-    func uids(of user: String, in folder: String, flagged flag: String? = nil) throws -> [Int] {
+    package func uids(of user: String, in folder: String, flagged flag: String? = nil) throws -> [Int] {
         var query = ["mailbox", folder]
         if let flag { query += ["KEYWORD", flag] }
         if flag == "\\Seen" { query = ["mailbox", folder, "SEEN"] }
@@ -95,7 +87,7 @@ final class DovecotTestServer: TestServer, @unchecked Sendable {
 
     /// Writes a mail into the user's INBOX Maildir `new/` as a delivery agent would (works while the server is
     /// down), owned like the rest of the mail store.
-    func dropIntoMaildir(user: String, _ data: Data) throws {
+    package func dropIntoMaildir(user: String, _ data: Data) throws {
         let inbox = directory + "/mail/\(user)"
         for sub in ["new", "cur", "tmp"] {
             try FileManager.default.createDirectory(atPath: inbox + "/" + sub, withIntermediateDirectories: true)
@@ -109,7 +101,7 @@ final class DovecotTestServer: TestServer, @unchecked Sendable {
     }
 
     /// An account setting pointing at this server.
-    func account(name: String = "office", user: String = "alice", tls: MailroomConfig.IMAPAccountSettings.TLSMode = .plaintext,
+    package func account(name: String = "office", user: String = "alice", tls: MailroomConfig.IMAPAccountSettings.TLSMode = .plaintext,
                  passwordEnv: String = "MAILROOM_TEST_IMAP_PASSWORD", folders: [String] = ["INBOX"],
                  onStored: MailroomConfig.IMAPAccountSettings.OnStored = .init(), pinned: Bool = false)
         -> MailroomConfig.IMAPAccountSettings {
@@ -120,7 +112,7 @@ final class DovecotTestServer: TestServer, @unchecked Sendable {
             timeoutSeconds: 10, reconnectMaxSeconds: 1, authRetrySeconds: 600, fetchChunkBytes: 1 << 20)
     }
 
-    var environment: [String: String] { ["MAILROOM_TEST_IMAP_PASSWORD": password] }
+    package var environment: [String: String] { ["MAILROOM_TEST_IMAP_PASSWORD": password] }
 
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
@@ -145,7 +137,7 @@ final class DovecotTestServer: TestServer, @unchecked Sendable {
 
     /// Runs a program to its end with posix_spawn + waitpid (Foundation's `Process.waitUntilExit` can miss the
     /// exit of a short-lived child on Linux and wait forever); output goes through temporary files.
-    static func execute(_ executable: String, _ arguments: [String], input: Data? = nil) throws -> String {
+    package static func execute(_ executable: String, _ arguments: [String], input: Data? = nil) throws -> String {
         let base = FileManager.default.temporaryDirectory.path + "/mailroom-exec-\(UUID().uuidString.prefix(8))"
         let inPath = base + ".in", outPath = base + ".out", errPath = base + ".err"
         FileManager.default.createFile(atPath: inPath, contents: input ?? Data())
@@ -177,18 +169,18 @@ final class DovecotTestServer: TestServer, @unchecked Sendable {
 
 /// Delivers mail into the test server over one IMAP connection (APPEND), as another mail client or an
 /// MTA would; keeps its connection on its own thread.
-final class IMAPTestDelivery: @unchecked Sendable {
+package final class IMAPTestDelivery: @unchecked Sendable {
     private let account: MailroomConfig.IMAPAccountSettings
     private let environment: [String: String]
     private var session: IMAPSession?
 
-    init(server: DovecotTestServer, user: String = "alice") {
+    package init(server: DovecotTestServer, user: String = "alice") {
         account = server.account(user: user)
         environment = server.environment
     }
 
     /// Appends one mail; returns when the server confirmed it.
-    func append(_ data: Data, to folder: String = "INBOX") throws {
+    package func append(_ data: Data, to folder: String = "INBOX") throws {
         if session == nil { session = try IMAPLogin(account: account, environment: environment).open() }
         do {
             _ = try session!.append(data, to: folder, flags: [])
@@ -198,15 +190,15 @@ final class IMAPTestDelivery: @unchecked Sendable {
         }
     }
 
-    func close() {
+    package func close() {
         session?.logout()
         session = nil
     }
 }
 
 /// A raw mail with CRLF line ends, unique by `n` and `tag`, optionally padded to about `size` bytes.
-enum IMAPSampleMail {
-    static func data(_ n: Int, tag: String, size: Int = 0) -> Data {
+package enum IMAPSampleMail {
+    package static func data(_ n: Int, tag: String, size: Int = 0) -> Data {
         var text = SampleMail.text(n, subject: "IMAP \(tag) \(n)").replacingOccurrences(of: "Message-ID: <sample-\(n)@example.com>", with: "Message-ID: <imap-\(tag)-\(n)@example.com>")
         if size > text.utf8.count {
             let line = String(repeating: "0123456789abcdef", count: 4) + "\n"
@@ -219,7 +211,7 @@ enum IMAPSampleMail {
 }
 
 /// Polls `condition` every 20 ms until it holds or `timeout` passes; returns whether it held.
-func eventually(timeout: Duration, _ condition: () throws -> Bool) async rethrows -> Bool {
+package func eventually(timeout: Duration, _ condition: () throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try condition() { return true }
@@ -229,7 +221,7 @@ func eventually(timeout: Duration, _ condition: () throws -> Bool) async rethrow
 }
 
 /// Percentile of sorted-or-not values (nearest rank).
-func percentile(_ values: [Double], _ p: Double) -> Double {
+package func percentile(_ values: [Double], _ p: Double) -> Double {
     guard !values.isEmpty else { return .nan }
     let sorted = values.sorted()
     let rank = Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1

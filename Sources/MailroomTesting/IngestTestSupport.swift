@@ -1,38 +1,30 @@
 import Crypto
 import Foundation
 import Logging
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Audit
-@testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
+import Vocabulary
+import Store
+import Ingest
+import MailroomTesting
 
 /// A scratch folder with a store, a spool and room for sources; removed by `remove()`.
-struct IngestScratch {
-    let root: String
+package struct IngestScratch {
+    package let root: String
 
-    init(_ label: String) throws {
+    package init(_ label: String) throws {
         root = FileManager.default.temporaryDirectory.path + "/mailroom-\(label)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
+    package func remove() { try? FileManager.default.removeItem(atPath: root) }
 
-    func path(_ relative: String) -> String { root + "/" + relative }
+    package func path(_ relative: String) -> String { root + "/" + relative }
 
-    func makeStore() throws -> MailStore { try MailStore(path: path("mailroom.sqlite")) }
-    func makeSpool() throws -> Spool { try Spool(directory: path("spool")) }
-    func makeIntake() throws -> Intake { Intake(store: try makeStore(), spool: try makeSpool()) }
+    package func makeStore() throws -> MailStore { try MailStore(path: path("mailroom.sqlite")) }
+    package func makeSpool() throws -> Spool { try Spool(directory: path("spool")) }
+    package func makeIntake() throws -> Intake { Intake(store: try makeStore(), spool: try makeSpool()) }
 
     /// A Maildir with new/, cur/, tmp/.
-    func makeMaildir(_ name: String = "Maildir") throws -> String {
+    package func makeMaildir(_ name: String = "Maildir") throws -> String {
         let dir = path(name)
         for sub in ["new", "cur", "tmp"] {
             try FileManager.default.createDirectory(atPath: dir + "/" + sub, withIntermediateDirectories: true)
@@ -40,30 +32,30 @@ struct IngestScratch {
         return dir
     }
 
-    func write(_ text: String, to relative: String) throws {
+    package func write(_ text: String, to relative: String) throws {
         try write(Data(text.utf8), to: relative)
     }
 
-    func write(_ data: Data, to relative: String) throws {
+    package func write(_ data: Data, to relative: String) throws {
         let full = path(relative)
         try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: full))
     }
 
-    func list(_ relative: String) -> [String] {
+    package func list(_ relative: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? []).sorted()
     }
 
-    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }
+    package func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }
 }
 
-enum SampleMail {
+package enum SampleMail {
     /// The smallest PDF a drop folder takes as a document.
-    static let pdf = Data("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+    package static let pdf = Data("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
 
     /// A small, well-formed mail that differs by `n`.
-    static func text(_ n: Int, subject: String? = nil) -> String {
+    package static func text(_ n: Int, subject: String? = nil) -> String {
         """
         From: Customer \(n) <customer\(n)@example.com>
         To: office@brightwater.example
@@ -79,13 +71,13 @@ enum SampleMail {
         """
     }
 
-    static func sha256(_ data: Data) -> String {
+    package static func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
 
-enum TestLog {
-    static let logger: Logger = {
+package enum TestLog {
+    package static let logger: Logger = {
         var logger = Logger(label: "mailroom.test")
         logger.logLevel = .critical
         return logger
@@ -94,14 +86,14 @@ enum TestLog {
 
 extension MessageStore {
     /// All messages, oldest first.
-    func allMessages() throws -> [StoredMessage] {
+    package func allMessages() throws -> [StoredMessage] {
         try messages(matching: MessageFilter(states: MessageState.allCases, limit: 1_000_000))
     }
 
     /// The audit trail of the same store (the SQLite store behind an `Intake` keeps both).
-    var auditLog: any AuditLogStore { self as! any AuditLogStore }
+    package var auditLog: any AuditLogStore { self as! any AuditLogStore }
 
-    func events(of id: Int64) throws -> [AuditEvent] {
+    package func events(of id: Int64) throws -> [AuditEvent] {
         try auditLog.auditEvents(matching: AuditFilter(messageID: id))
     }
 }

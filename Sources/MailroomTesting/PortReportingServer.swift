@@ -4,13 +4,13 @@ import Testing
 /// A server run as a child process that binds port 0 itself and reports the port it got on its first stdout line
 /// (scripts/http-test-server.py "PORT n", scripts/legacy-webapp.py "PORT n", scripts/fake-openai-server.py
 /// "listening on n"). Its stderr goes to a log file beside it, for `TestServer.logTail`.
-final class PortReportingProcess: @unchecked Sendable {
-    let process: Process
-    let port: Int
-    let logFile: String
+package final class PortReportingProcess: @unchecked Sendable {
+    package let process: Process
+    package let port: Int
+    package let logFile: String
 
     /// Starts `python3 scripts/<script> ARGS` and waits for its first line; `parse` reads the port from it.
-    init(script: String, arguments: [String], parse: (String) -> Int?) throws {
+    package init(script: String, arguments: [String], parse: (String) -> Int?) throws {
         let logFile = FileManager.default.temporaryDirectory.path + "/mr-\(script)-\(UUID().uuidString.prefix(8)).log"
         FileManager.default.createFile(atPath: logFile, contents: nil)
         let process = Process()
@@ -41,7 +41,7 @@ final class PortReportingProcess: @unchecked Sendable {
     }
 
     /// SIGKILL: the test runner blocks SIGTERM in its threads, and children inherit that signal mask.
-    func stop() {
+    package func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -49,12 +49,12 @@ final class PortReportingProcess: @unchecked Sendable {
     }
 
     /// "PORT n" → n
-    static func portLine(_ text: String) -> Int? {
+    package static func portLine(_ text: String) -> Int? {
         text.hasPrefix("PORT ") ? Int(text.dropFirst(5).trimmingCharacters(in: .whitespaces)) : nil
     }
 
     /// The stdlib Python servers need nothing but python3.
-    static func python3() -> String? {
+    package static func python3() -> String? {
         TestServers.installed(["/usr/bin/python3", "/usr/local/bin/python3"]) ? nil : "python3 is not installed"
     }
 }

@@ -1,36 +1,32 @@
 import Foundation
 import Testing
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Daemon
-@testable import CurlTransport
+import Vocabulary
+import Store
+import Act
+import CurlTransport
+import MailroomTesting
 
-final class RedmineTestServer: TestServer, @unchecked Sendable {
-    static let name = "Redmine"
-    let directory: URL
-    let port: Int
-    let apiKey: String
-    let keyFieldID: Int
-    let requesterFieldID: Int
-    var logFile: String? { directory.appendingPathComponent("server.log").path }
+package final class RedmineTestServer: TestServer, @unchecked Sendable {
+    package static let name = "Redmine"
+    package let directory: URL
+    package let port: Int
+    package let apiKey: String
+    package let keyFieldID: Int
+    package let requesterFieldID: Int
+    package var logFile: String? { directory.appendingPathComponent("server.log").path }
 
     /// Installs the Debian packages when they are missing and builds the cached template, once per machine.
-    static func prepare() -> String? {
+    package static func prepare() -> String? {
         let result = runScript(["prepare"])
         if result.status == 0, result.output.contains("TEMPLATE ") { return nil }
         return "scripts/redmine-test-server.sh prepare failed (\(result.status)): \(result.both)"
     }
 
-    static func runScript(_ arguments: [String], environment: [String: String] = [:]) -> ServerScript.Result {
+    package static func runScript(_ arguments: [String], environment: [String: String] = [:]) -> ServerScript.Result {
         ServerScript.run("redmine-test-server.sh", arguments, environment: environment)
     }
 
-    init() throws {
+    package init() throws {
         try Self.requireAvailable()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mr-redmine-\(UUID().uuidString)")
         self.directory = directory
@@ -55,15 +51,15 @@ final class RedmineTestServer: TestServer, @unchecked Sendable {
         TestServers.started(self)
     }
 
-    func stop() {
+    package func stop() {
         TestServers.stopped(self)
         _ = Self.runScript(["stop", directory.path])
     }
 
-    var url: String { "http://127.0.0.1:\(port)" }
+    package var url: String { "http://127.0.0.1:\(port)" }
 
     /// A connector file for this server; `keyField: false` leaves the key custom field out.
-    func connectorYAML(name: String = "helpdesk", keyField: Bool = true, apiKeyFile: String? = nil) -> String {
+    package func connectorYAML(name: String = "helpdesk", keyField: Bool = true, apiKeyFile: String? = nil) -> String {
         """
         type: redmine
         name: \(name)
@@ -77,7 +73,7 @@ final class RedmineTestServer: TestServer, @unchecked Sendable {
         """
     }
 
-    func connector(keyField: Bool = true, store: MailStore?) throws -> RedmineConnector {
+    package func connector(keyField: Bool = true, store: MailStore?) throws -> RedmineConnector {
         let dir = directory.appendingPathComponent("connectors-\(UUID().uuidString.prefix(6))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try connectorYAML(keyField: keyField).write(to: dir.appendingPathComponent("helpdesk.yaml"), atomically: true, encoding: .utf8)
@@ -87,18 +83,18 @@ final class RedmineTestServer: TestServer, @unchecked Sendable {
     }
 
     /// GET on the REST API, as the test's own eyes on Redmine.
-    func get(_ path: String) async throws -> JSONValue {
+    package func get(_ path: String) async throws -> JSONValue {
         let response = try await HTTPClient(allowedHosts: ["127.0.0.1"]).send(HTTPRequest(
             method: "GET", url: URL(string: url + path)!, headers: [("X-Redmine-API-Key", apiKey)], timeoutSeconds: 60))
         guard response.status == 200 else { throw TestServerError(message: "GET \(path) answered \(response.status)") }
         return try JSONValue.parse(response.body)
     }
 
-    func issues() async throws -> [JSONValue] {
+    package func issues() async throws -> [JSONValue] {
         try await get("/issues.json?project_id=support&status_id=*&limit=100&sort=id").issuesList
     }
 
-    func issue(_ id: Int64) async throws -> JSONValue {
+    package func issue(_ id: Int64) async throws -> JSONValue {
         try #require(try await get("/issues/\(id).json?include=journals")["issue"])
     }
 
@@ -109,5 +105,5 @@ final class RedmineTestServer: TestServer, @unchecked Sendable {
 }
 
 extension JSONValue {
-    var issuesList: [JSONValue] { self["issues"]?.arrayValue ?? [] }
+    package var issuesList: [JSONValue] { self["issues"]?.arrayValue ?? [] }
 }

@@ -1,48 +1,45 @@
 import Foundation
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
+import Vocabulary
+import Decide
+import Act
+import MailroomTesting
 
 /// A connector that records what it was asked to do (tests only).
-final class RecordingConnector: Connector, @unchecked Sendable {
-    let name: String
-    let type: String
-    let actions: [ConnectorActionSpec]
+package final class RecordingConnector: Connector, @unchecked Sendable {
+    package let name: String
+    package let type: String
+    package let actions: [ConnectorActionSpec]
     private let lock = NSLock()
     private var _performed: [OutboxAction] = []
     private var _earlierAsked: [OutboxAction] = []
     /// What the target "has" by idempotency key: set when perform succeeds (the record exists remotely).
     private var _remote: [String: ConnectorResult] = [:]
     /// Errors to throw from the next performs, first first.
-    var failures: [ConnectorError] = []
+    package var failures: [ConnectorError] = []
     /// Simulates a process killed after the target acted and before the outbox recorded it.
-    var crashAfterPerform = false
+    package var crashAfterPerform = false
     /// Values captured per action name (default: `record_id` = the number of performs so far).
-    var captures: [String: [String: JSONValue]] = [:]
+    package var captures: [String: [String: JSONValue]] = [:]
 
-    init(name: String, type: String = "tryton", actions: [ConnectorActionSpec]) {
+    package init(name: String, type: String = "tryton", actions: [ConnectorActionSpec]) {
         self.name = name
         self.type = type
         self.actions = actions
     }
 
-    var performed: [OutboxAction] { lock.withLock { _performed } }
-    var earlierAsked: [OutboxAction] { lock.withLock { _earlierAsked } }
+    package var performed: [OutboxAction] { lock.withLock { _performed } }
+    package var earlierAsked: [OutboxAction] { lock.withLock { _earlierAsked } }
 
-    struct SimulatedCrash: Error {}
+    package struct SimulatedCrash: Error {}
 
-    func earlierResult(of action: OutboxAction) async throws -> ConnectorResult? {
+    package func earlierResult(of action: OutboxAction) async throws -> ConnectorResult? {
         lock.withLock {
             _earlierAsked.append(action)
             return _remote[action.idempotencyKey]
         }
     }
 
-    func perform(_ action: OutboxAction) async throws -> ConnectorResult {
+    package func perform(_ action: OutboxAction) async throws -> ConnectorResult {
         let failure: ConnectorError? = lock.withLock { failures.isEmpty ? nil : failures.removeFirst() }
         if let failure { throw failure }
         let result = lock.withLock { () -> ConnectorResult in
@@ -57,7 +54,7 @@ final class RecordingConnector: Connector, @unchecked Sendable {
         return result
     }
 
-    static func erp() -> RecordingConnector {
+    package static func erp() -> RecordingConnector {
         RecordingConnector(name: "erp", actions: [
             ConnectorActionSpec(name: "find_or_create_party", requiredParameters: ["name"], optionalParameters: ["email"], summary: ""),
             ConnectorActionSpec(name: "create_quotation", requiredParameters: ["party", "lines"], optionalParameters: ["reference"], summary: ""),
@@ -66,15 +63,15 @@ final class RecordingConnector: Connector, @unchecked Sendable {
         ])
     }
 
-    static func helpdesk() -> RecordingConnector {
+    package static func helpdesk() -> RecordingConnector {
         RecordingConnector(name: "helpdesk", type: "http", actions: [
             ConnectorActionSpec(name: "request", requiredParameters: ["url"], optionalParameters: ["method", "headers", "body"], summary: ""),
         ])
     }
 }
 
-enum RuleFixtures {
-    static func write(_ files: [String: String]) throws -> URL {
+package enum RuleFixtures {
+    package static func write(_ files: [String: String]) throws -> URL {
         let dir = try StoreScratch.directory("rules")
         for (name, text) in files {
             let url = dir.appendingPathComponent(name)
@@ -84,7 +81,7 @@ enum RuleFixtures {
         return dir
     }
 
-    static var repositoryRoot: URL {
+    package static var repositoryRoot: URL {
         Repository.root
     }
 }

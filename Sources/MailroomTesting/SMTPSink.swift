@@ -1,34 +1,24 @@
 import Foundation
 import Testing
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Audit
-@testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
+import Vocabulary
+import MailroomTesting
 
 /// A real SMTP sink on loopback (scripts/smtp-sink.sh, aiosmtpd): every mail it accepts lands in a folder.
 /// The sink binds port 0 itself and prints the port it got.
-final class SMTPSink: TestServer, @unchecked Sendable {
-    static let name = "SMTP sink (aiosmtpd)"
-    let directory: URL
-    let port: Int
-    var mailDirectory: URL { directory.appendingPathComponent("mail") }
-    var logFile: String? { directory.appendingPathComponent("sink.log").path }
+package final class SMTPSink: TestServer, @unchecked Sendable {
+    package static let name = "SMTP sink (aiosmtpd)"
+    package let directory: URL
+    package let port: Int
+    package var mailDirectory: URL { directory.appendingPathComponent("mail") }
+    package var logFile: String? { directory.appendingPathComponent("sink.log").path }
 
     /// Installs aiosmtpd into a venv under .cache/, once per machine.
-    static func prepare() -> String? {
+    package static func prepare() -> String? {
         let result = script(["prepare"])
         return result.status == 0 ? nil : "scripts/smtp-sink.sh prepare failed (\(result.status)): \(result.both)"
     }
 
-    init(_ options: [String] = []) throws {
+    package init(_ options: [String] = []) throws {
         try Self.requireAvailable()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mr-smtp-sink-\(UUID().uuidString)")
         let result = SMTPSink.script(["start", directory.path] + options)
@@ -41,35 +31,35 @@ final class SMTPSink: TestServer, @unchecked Sendable {
 
     /// Starts a sink on a thread of its own: the script is waited for synchronously, which must not hold one
     /// of the few threads of Swift's cooperative pool while other tests run in parallel.
-    static func started(_ options: [String] = []) async throws -> SMTPSink {
+    package static func started(_ options: [String] = []) async throws -> SMTPSink {
         try requireAvailable()   // here, in the test's task: skipping needs the running test
         return try await offThePool { try SMTPSink(options) }
     }
 
-    static func script(_ arguments: [String]) -> ServerScript.Result {
+    package static func script(_ arguments: [String]) -> ServerScript.Result {
         ServerScript.run("smtp-sink.sh", arguments, timeoutSeconds: 600)
     }
 
-    func stop() {
+    package func stop() {
         TestServers.stopped(self)
         _ = SMTPSink.script(["stop", directory.path])
     }
 
     /// The mails received so far, oldest first (raw bytes).
-    func mails() -> [Data] {
+    package func mails() -> [Data] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: mailDirectory.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
         return names.compactMap { try? Data(contentsOf: mailDirectory.appendingPathComponent($0)) }
     }
 
     /// Envelope recipients of mail number `index` (0-based).
-    func envelopeRecipients(_ index: Int) -> [String] {
+    package func envelopeRecipients(_ index: Int) -> [String] {
         let url = mailDirectory.appendingPathComponent(String(format: "%04d.json", index + 1))
         guard let data = try? Data(contentsOf: url), let v = try? JSONValue.parse(data) else { return [] }
         return v.objectValue?["rcpt_tos"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 
     /// Waits until at least `count` mails arrived (or the timeout passed).
-    func waitForMails(_ count: Int, timeout: Double = 60) async -> [Data] {
+    package func waitForMails(_ count: Int, timeout: Double = 60) async -> [Data] {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let m = mails()
@@ -79,7 +69,7 @@ final class SMTPSink: TestServer, @unchecked Sendable {
         return mails()
     }
 
-    func connectorFile(name: String = "mail", security: String = "none", extra: String = "") -> String {
+    package func connectorFile(name: String = "mail", security: String = "none", extra: String = "") -> String {
         """
         type: smtp
         name: \(name)
@@ -101,7 +91,7 @@ final class SMTPSink: TestServer, @unchecked Sendable {
 }
 
 /// Runs blocking set-up work (starting a test server and waiting for it) on a thread of its own.
-func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+package func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try body() }) }.start()
     }

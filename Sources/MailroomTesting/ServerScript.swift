@@ -9,16 +9,16 @@ import Foundation
 ///   written; any other command when the script exits.
 /// - Polled rather than `waitUntilExit`, which does not return under the test runner's signal mask.
 /// - The script's stderr is kept too (and echoed to the test's stderr), so a failure can say why.
-enum ServerScript {
-    struct Result {
-        var status: Int32
-        var output: String
-        var errors: String
+package enum ServerScript {
+    package struct Result {
+        package var status: Int32
+        package var output: String
+        package var errors: String
         /// Output and errors, for a failure message.
-        var both: String { errors.isEmpty ? output : output + (output.isEmpty ? "" : "\n") + errors }
+        package var both: String { errors.isEmpty ? output : output + (output.isEmpty ? "" : "\n") + errors }
     }
 
-    static func run(_ name: String, _ arguments: [String], environment extra: [String: String] = [:],
+    package static func run(_ name: String, _ arguments: [String], environment extra: [String: String] = [:],
                     timeoutSeconds: Double = 900) -> Result {
         let script = Repository.path("scripts/\(name)")
         let p = Process()
@@ -60,7 +60,7 @@ enum ServerScript {
     }
 
     /// The value of the first output line "NAME value".
-    static func value(_ name: String, in output: String) -> String? {
+    package static func value(_ name: String, in output: String) -> String? {
         output.split(separator: "\n").first { $0.hasPrefix(name + " ") }.map { String($0.dropFirst(name.count + 1)) }
     }
 }

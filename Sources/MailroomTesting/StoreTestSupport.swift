@@ -1,64 +1,49 @@
 import Crypto
 import Foundation
-import GRDB
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Audit
-@testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
+import Vocabulary
+import Store
+import MailroomTesting
 
 /// Scratch directories and fixtures for the store and audit tests.
-enum StoreScratch {
+package enum StoreScratch {
     /// A fresh directory under the system temp dir; removed by `remove`.
-    static func directory(_ label: String = "store") throws -> URL {
+    package static func directory(_ label: String = "store") throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("mailroom-\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
-    static func remove(_ url: URL) {
+    package static func remove(_ url: URL) {
         try? FileManager.default.removeItem(at: url)
     }
 
     /// A received message with a made-up but well-formed hash derived from `tag`.
-    static func received(_ tag: String, source: String = "maildir:inbox", location: String? = nil,
+    package static func received(_ tag: String, source: String = "maildir:inbox", location: String? = nil,
                          at date: Date = Date(timeIntervalSince1970: 1_790_000_000)) -> ReceivedMessage {
         ReceivedMessage(source: source, location: location ?? "\(tag).host:2,",
                         contentSHA256: sha256Hex(Data(tag.utf8)), size: tag.utf8.count, receivedAt: date)
     }
 
-    static func sha256Hex(_ data: Data) -> String {
+    package static func sha256Hex(_ data: Data) -> String {
         var out = ""
         for b in SHA256Digester.digest(data) { out += String(format: "%02x", b) }
         return out
     }
-
-    /// The attacker's view: a plain SQLite connection to the same file, no Mailroom in between.
-    static func rawConnection(_ store: MailStore) throws -> DatabaseQueue {
-        try DatabaseQueue(path: store.path)
-    }
 }
 
-enum SHA256Digester {
-    static func digest(_ data: Data) -> [UInt8] { Array(SHA256.hash(data: data)) }
+package enum SHA256Digester {
+    package static func digest(_ data: Data) -> [UInt8] { Array(SHA256.hash(data: data)) }
 }
 
 /// A clock that starts at a fixed time and advances one second per reading.
-final class SteppingClock: @unchecked Sendable {
+package final class SteppingClock: @unchecked Sendable {
     private let lock = NSLock()
     private var next: Date
 
-    init(start: Date = Date(timeIntervalSince1970: 1_790_000_000)) { next = start }
+    package init(start: Date = Date(timeIntervalSince1970: 1_790_000_000)) { next = start }
 
-    func now() -> Date {
+    package func now() -> Date {
         lock.lock()
         defer { lock.unlock() }
         let value = next

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 
 /// The repository checkout, found from this file's place (Sources/MailroomTesting/TestServer.swift).
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+package enum Repository {
+    package static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    package static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 }
 
 /// Every real server a test starts (Dovecot, trytond, Redmine, the SMTP sink, the local HTTP server, the fake
@@ -24,7 +24,7 @@ enum Repository {
 /// that needs it is **skipped** (cancelled) with a one-line reason, and the same line goes to stderr once. When
 /// the software is there but the server does not start, or misbehaves, that is a test **failure**, with the tail
 /// of the server's log attached.
-protocol TestServer: AnyObject, Sendable {
+package protocol TestServer: AnyObject, Sendable {
     /// What the server is, for messages ("Dovecot", "trytond", …).
     static var name: String { get }
     /// Installs or checks what the server needs; nil when ready, otherwise why not (one line).
@@ -39,12 +39,12 @@ protocol TestServer: AnyObject, Sendable {
 
 extension TestServer {
     /// Why the server cannot run here (cached per process), nil when it can.
-    static var unavailableReason: String? { TestServers.prepared(Self.self) }
-    static var isAvailable: Bool { unavailableReason == nil }
+    package static var unavailableReason: String? { TestServers.prepared(Self.self) }
+    package static var isAvailable: Bool { unavailableReason == nil }
 
     /// The skip rule: cancels (skips) the current test with a one-line reason when the server's software is not
     /// available here. Outside a running test, throws instead.
-    static func requireAvailable() throws {
+    package static func requireAvailable() throws {
         guard let reason = unavailableReason else { return }
         let line = "\(name) is not available here, test skipped: \(reason)"
         if Test.current != nil { try Test.cancel(Comment(rawValue: line)) }
@@ -52,7 +52,7 @@ extension TestServer {
     }
 
     /// The last `lines` lines of the server's log.
-    func logTail(_ lines: Int = 40) -> String {
+    package func logTail(_ lines: Int = 40) -> String {
         guard let logFile, let text = try? String(contentsOfFile: logFile, encoding: .utf8) else { return "" }
         return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
     }
@@ -61,7 +61,7 @@ extension TestServer {
 extension Trait where Self == IssueHandlingTrait {
     /// On a test's first failure, the tail of the log of every server that test started (and has not stopped) is
     /// attached to the test and written to stderr. Put it on every suite that starts a `TestServer`.
-    static var serverLogsOnFailure: Self {
+    package static var serverLogsOnFailure: Self {
         .compactMapIssues { issue in
             if issue.isFailure { TestServers.reportLogs() }
             return issue
@@ -71,7 +71,7 @@ extension Trait where Self == IssueHandlingTrait {
 
 /// The per-process cache of `prepare()` results and the one place that announces an unavailable server; the
 /// servers running for each test, whose logs a failure reports.
-enum TestServers {
+package enum TestServers {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var results: [String: String?] = [:]
 
@@ -89,7 +89,7 @@ enum TestServers {
     nonisolated(unsafe) private static var servers: [ObjectIdentifier: Started] = [:]
 
     /// Called by each server once it started.
-    static func started(_ server: any TestServer) {
+    package static func started(_ server: any TestServer) {
         let test = Test.current?.id
         lock.lock(); defer { lock.unlock() }
         servers = servers.filter { $0.value.test == test }   // the earlier tests' servers are of no more use
@@ -98,7 +98,7 @@ enum TestServers {
     }
 
     /// Called by each server's `stop()` (before it removes its folder).
-    static func stopped(_ server: any TestServer) {
+    package static func stopped(_ server: any TestServer) {
         let tail = server.logTail()
         lock.lock(); defer { lock.unlock() }
         guard servers[ObjectIdentifier(server)] != nil, servers[ObjectIdentifier(server)]?.tailAtStop == nil else { return }
@@ -106,7 +106,7 @@ enum TestServers {
     }
 
     /// Attaches (and prints) the log tail of each server the current test started, once per server.
-    static func reportLogs() {
+    package static func reportLogs() {
         let test = Test.current?.id
         lock.lock()
         var tails: [(name: String, port: Int, logFile: String?, tail: String)] = []
@@ -122,7 +122,7 @@ enum TestServers {
         }
     }
 
-    static func prepared<S: TestServer>(_ server: S.Type) -> String? {
+    package static func prepared<S: TestServer>(_ server: S.Type) -> String? {
         let key = String(reflecting: server)
         lock.lock()
         if let known = results[key] { lock.unlock(); return known }
@@ -145,30 +145,34 @@ enum TestServers {
         return reason
     }
 
-    static func oneLine(_ text: String) -> String {
+    package static func oneLine(_ text: String) -> String {
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let line = lines.suffix(3).joined(separator: " | ")
         return line.count > 300 ? "…" + String(line.suffix(300)) : line
     }
 
     /// True when an executable exists at one of `paths`.
-    static func installed(_ paths: [String]) -> Bool {
+    package static func installed(_ paths: [String]) -> Bool {
         paths.contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
 
 /// A test server that would not start.
-struct TestServerError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+package struct TestServerError: Error, CustomStringConvertible {
+    package var message: String
+
+    package init(message: String) {
+        self.message = message
+    }
+    package var description: String { message }
 }
 
 /// Ports are never guessed: either the server binds port 0 itself and says which port it got, or `FreePort`
 /// asks the kernel for one (bind port 0, read it, close) and `withFreePorts` retries the start with fresh ports
 /// when the port was taken in between ("Address already in use").
-enum FreePort {
+package enum FreePort {
     /// A port nothing listens on right now, from the kernel (bind 127.0.0.1:0, getsockname, close).
-    static func allocate() throws -> Int {
+    package static func allocate() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestServerError(message: "socket(): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -189,7 +193,7 @@ enum FreePort {
     }
 
     /// True when something accepts a TCP connection on 127.0.0.1:port.
-    static func accepts(_ port: Int) -> Bool {
+    package static func accepts(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -203,7 +207,7 @@ enum FreePort {
     }
 
     /// `count` distinct free ports.
-    static func allocate(_ count: Int) throws -> [Int] {
+    package static func allocate(_ count: Int) throws -> [Int] {
         var ports: [Int] = []
         while ports.count < count {
             let port = try allocate()
@@ -214,7 +218,7 @@ enum FreePort {
 
     /// Starts a server on `count` freshly allocated ports; when the start fails because a port was taken in
     /// the meantime ("Address already in use" in the error), tries again with fresh ports, up to `attempts` times.
-    static func withFreePorts<T>(_ count: Int = 1, attempts: Int = 4, _ start: ([Int]) throws -> T) throws -> T {
+    package static func withFreePorts<T>(_ count: Int = 1, attempts: Int = 4, _ start: ([Int]) throws -> T) throws -> T {
         var attempt = 1
         while true {
             let ports = try allocate(count)

@@ -1,32 +1,25 @@
 import Foundation
 import Testing
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Daemon
-@testable import CurlTransport
+import Act
+import MailroomTesting
 
-final class TrytonTestServer: TestServer, @unchecked Sendable {
-    static let name = "trytond"
-    let directory: URL
-    let port: Int
-    var logFile: String? { directory.appendingPathComponent("trytond.log").path }
+package final class TrytonTestServer: TestServer, @unchecked Sendable {
+    package static let name = "trytond"
+    package let directory: URL
+    package let port: Int
+    package var logFile: String? { directory.appendingPathComponent("trytond.log").path }
 
-    static func script(_ arguments: [String], environment: [String: String] = [:]) -> ServerScript.Result {
+    package static func script(_ arguments: [String], environment: [String: String] = [:]) -> ServerScript.Result {
         ServerScript.run("tryton-test-server.sh", arguments, environment: environment)
     }
 
     /// Installs trytond into .cache/ and builds the template database, once per machine.
-    static func prepare() -> String? {
+    package static func prepare() -> String? {
         let result = script(["prepare"])
         return result.status == 0 ? nil : "scripts/tryton-test-server.sh prepare failed (\(result.status)): \(result.both)"
     }
 
-    init() throws {
+    package init() throws {
         try Self.requireAvailable()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mr-tryton-\(UUID().uuidString)")
         self.directory = directory
@@ -42,12 +35,12 @@ final class TrytonTestServer: TestServer, @unchecked Sendable {
         TestServers.started(self)
     }
 
-    func stop() {
+    package func stop() {
         TestServers.stopped(self)
         _ = Self.script(["stop", directory.path])
     }
 
-    func connector() throws -> TrytonConnector {
+    package func connector() throws -> TrytonConnector {
         let dir = directory.appendingPathComponent("connectors")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try """
@@ -63,7 +56,7 @@ final class TrytonTestServer: TestServer, @unchecked Sendable {
     }
 
     /// A connector over REST with the admin's application key (DIR/rest-key, made by tryton_setup.py).
-    func restConnector(keyFile: String? = nil) throws -> TrytonConnector {
+    package func restConnector(keyFile: String? = nil) throws -> TrytonConnector {
         let dir = directory.appendingPathComponent("connectors-rest")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try """

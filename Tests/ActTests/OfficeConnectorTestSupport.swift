@@ -1,18 +1,9 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
 @testable import Act
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
-@testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 /// Builds the OutboxAction a connector receives, for unit tests of the office connectors.
 enum OfficeFixtures {

@@ -1,18 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
 @testable import Decide
-@testable import Act
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
-@testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 @Suite("Quote drafting: matching request lines to rules/catalogue.csv")
 struct QuoteDraftTests {

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
 @testable import Audit
+import MailroomTesting
 
 @Suite struct CanonicalEncodingTests {
     @Test func canonicalJSONIsSortedCompactAndDeterministic() throws {
@@ -110,7 +110,7 @@ struct AuditFixture {
     /// Runs SQL as someone with write access to the file, outside Mailroom (foreign keys off, as in a
     /// plain sqlite3 shell).
     func tamper(_ sql: String) throws {
-        try StoreScratch.rawConnection(store).writeWithoutTransaction { db in
+        try DatabaseQueue(path: store.path).writeWithoutTransaction { db in  // the attacker: plain SQLite, no Mailroom between
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.inTransaction {
                 try db.execute(sql: sql)

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
 @testable import Audit
+import MailroomTesting
 
 @Suite struct AuditQueryTests {
     /// Three messages from different senders and kinds, with a clock stepping one second per reading.

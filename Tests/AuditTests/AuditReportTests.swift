@@ -1,9 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
 @testable import Audit
+import MailroomTesting
 
 @Suite struct AuditReportTests {
     private let events: [AuditEvent] = [

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import CurlTransport
+import MailroomTesting
 
 @Suite("HTTPClient over libcurl", .serverLogsOnFailure)
 struct HTTPClientTests {

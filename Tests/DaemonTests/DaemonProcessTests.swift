@@ -1,18 +1,10 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
 @testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Audit
 @testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
+import MailroomTesting
 
 /// The daemon as a real process: killed mid-batch and restarted, or stopped with SIGTERM.
 @Suite(.serialized) struct DaemonProcessTests {

@@ -1,18 +1,10 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
 @testable import Act
-@testable import Audit
-@testable import Daemon
-@testable import LibEtpan
 @testable import CurlTransport
-@testable import Markup
+import MailroomTesting
 
 /// A deployment of the real `mailroom` binary in a scratch folder: its own mailroom.yaml, the shipped kinds,
 /// examples, catalogue and rule files (rules/quotes.yaml, rules/invoices.yaml as they are in git), and

@@ -1,18 +1,9 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
 @testable import Act
-@testable import Audit
-@testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
+import MailroomTesting
 
 /// The helpdesk end to end: mails in a Maildir → the real `mailroom` daemon (the repository's support rule) →
 /// tickets in a real Redmine; and the daemon killed between "sent" and "recorded", then restarted.

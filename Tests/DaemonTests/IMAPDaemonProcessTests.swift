@@ -1,18 +1,9 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
 @testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Audit
-@testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
+import MailroomTesting
 
 /// The real `mailroom run` process on an IMAP account, killed with SIGKILL in the middle of fetching.
 @Suite("IMAP: mailroom killed mid-fetch", .serverLogsOnFailure, .serialized)

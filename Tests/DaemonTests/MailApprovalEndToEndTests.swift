@@ -1,18 +1,10 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
-@testable import Ingest
 @testable import Parse
-@testable import Understand
-@testable import Decide
 @testable import Act
-@testable import Audit
-@testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
+import MailroomTesting
 
 /// Issue 8 end to end through the real `mailroom` binary: a quote request → a quotation in a real Tryton →
 /// the approver's notification at a real SMTP sink → the approver's reply (built from that notification)

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
 @testable import Ingest
@@ -10,9 +9,7 @@ import Testing
 @testable import Act
 @testable import Audit
 @testable import Daemon
-@testable import LibEtpan
-@testable import CurlTransport
-@testable import Markup
+import MailroomTesting
 
 @Suite struct PipelineTests {
     struct Setup {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
 @testable import Ingest
@@ -10,6 +9,7 @@ import Testing
 @testable import Act
 @testable import Audit
 @testable import Daemon
+import MailroomTesting
 
 /// Decide and Act inside the pipeline: a quote waits for approval, an invoice is carried out, other mail is
 /// left alone; then a rule change is replayed over the store.

@@ -1,15 +1,10 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
 @testable import Understand
 @testable import Decide
 @testable import Act
-@testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 enum DecideFixtures {
     static let kinds = try! KindCatalogue.load(directory: RuleFixtures.repositoryRoot.appendingPathComponent("rules/kinds"))

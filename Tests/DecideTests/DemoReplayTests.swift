@@ -1,15 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 /// Issue 7's acceptance check "replay over the demo store after a rule change prints the exact action diff",
 /// with the real binary: the demo mailbox is run once (as `make demo` does), the rules are changed in a copy,

@@ -1,15 +1,6 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
 @testable import Decide
-@testable import Act
-@testable import Audit
-@testable import Daemon
 
 @Suite struct ExpressionTests {
     static let received = Date(timeIntervalSince1970: 1_790_000_000)

@@ -1,15 +1,13 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
 @testable import Ingest
 @testable import Parse
 @testable import Understand
 @testable import Decide
 @testable import Act
-@testable import Audit
 @testable import Daemon
+import MailroomTesting
 
 /// Quote drafting inside Decide: the shipped rules/quotes.yaml prices quote requests from rules/catalogue.csv
 /// (`quote.lines`), sends a request with an unmatched line to review naming the line, and records the match

@@ -1,15 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Decide
-@testable import Act
-@testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 /// `mailroom rules check | test`, `approvals`, `approve`, `reject`, `outbox` as an operator runs them.
 @Suite(.serialized) struct RulesCommandTests {

@@ -1,13 +1,9 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
 @testable import Ingest
-@testable import Parse
-@testable import LibEtpan
-@testable import CurlTransport
 @testable import Daemon
+import MailroomTesting
 
 @Suite struct MaildirSourceTests {
     func source(_ scratch: IngestScratch, onStored: MailroomConfig.OnStored = .moveToCur, includeCur: Bool = false,

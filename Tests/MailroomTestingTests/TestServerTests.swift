@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
+import MailroomTesting
 
 /// A server whose software is never there: what the skip rule does with it.
 private final class AbsentServer: TestServer, @unchecked Sendable {

@@ -1,7 +1,5 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
 @testable import Markup
 
 private let ublInvoice = """

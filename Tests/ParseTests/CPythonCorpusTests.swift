@@ -1,12 +1,6 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
-@testable import Markup
-@testable import LibEtpan
 
 /// CPython's own email test messages (test/test_email/data/msg_*.txt): nested, broken, odd charsets.
 /// Every one must parse, and subject, sender address and attachment file names must agree with what

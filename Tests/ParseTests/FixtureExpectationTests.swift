@@ -1,13 +1,7 @@
 import Crypto
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Markup
-@testable import LibEtpan
 
 /// Every fixture written by Fixtures/mime/make_fixtures.py is parsed and compared with the
 /// expectations the script wrote beside it (built with Python's codecs, not with Mailroom).

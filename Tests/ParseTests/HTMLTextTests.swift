@@ -1,12 +1,7 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
-@testable import Markup
-@testable import LibEtpan
 
 private func htmlFixture(_ name: String) throws -> Data {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -1,12 +1,6 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Markup
-@testable import LibEtpan
 
 /// Structure decisions on small hand-written mails (line ends are sent as CRLF).
 @Suite struct MessageStructureTests {

@@ -1,11 +1,6 @@
 import Foundation
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
-@testable import Markup
-@testable import LibEtpan
 
 /// Where the parser fixtures live, and small helpers shared by the Parse tests.
 enum ParseFixtures {

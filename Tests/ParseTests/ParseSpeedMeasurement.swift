@@ -1,12 +1,6 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
-@testable import Markup
-@testable import LibEtpan
 
 /// An informal speed measurement, run only on request:
 ///   MAILROOM_PARSE_BENCH_DIR=/path/to/mails swift test -c release --filter ParseSpeedMeasurement

@@ -1,13 +1,8 @@
 import Crypto
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
-@testable import Markup
-@testable import LibEtpan
 
 /// Deterministic pseudo-random numbers (SplitMix64), so a failing case can be replayed.
 struct SplitMix64: RandomNumberGenerator {

@@ -1,12 +1,6 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
-@testable import Markup
-@testable import LibEtpan
 
 /// A winmail.dat inside a mail: listed itself, and each file it carries listed after it with origin
 /// "tnef"; its body used when the mail has no other text. The TNEF files and their expected contents

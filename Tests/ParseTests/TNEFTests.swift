@@ -1,13 +1,7 @@
 import Crypto
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
-@testable import Markup
-@testable import LibEtpan
 
 /// Fixtures written by Fixtures/tnef/make_fixtures.py (an encoder following [MS-OXTNEF]); expected.json says
 /// what the writer put in each file.

@@ -1,11 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
-@testable import Ingest
 @testable import Audit
+import MailroomTesting
 
 @Suite struct MailStoreOpeningTests {
     @Test func migratesAFreshFileAndReopensIt() throws {
@@ -362,7 +361,7 @@ import Testing
         defer { StoreScratch.remove(dir) }
         let store = try MailStore(path: dir.appendingPathComponent("s.sqlite").path)
         for i in 0..<3 { try store.appendAudit(AuditDraft(messageID: nil, stage: "test", actor: "t", eventType: "e\(i)")) }
-        let raw = try StoreScratch.rawConnection(store)
+        let raw = try DatabaseQueue(path: store.path)  // the attacker: plain SQLite, no Mailroom between
 
         func refused(_ sql: String) -> String? {
             do {

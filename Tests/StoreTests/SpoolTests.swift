@@ -1,11 +1,8 @@
 import Crypto
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
 @testable import Ingest
-@testable import Audit
+import MailroomTesting
 
 @Suite struct SpoolTests {
     @Test func storesContentAddressedAndLeavesNoTemporaryFiles() throws {

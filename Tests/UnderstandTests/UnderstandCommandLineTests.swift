@@ -1,15 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
 @testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import Understand
-@testable import Markup
-@testable import CurlTransport
 @testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 /// classify, review and eval as an operator or a rule author runs them.
 @Suite(.serialized) struct UnderstandCommandLineTests {

@@ -1,14 +1,8 @@
 import Foundation
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
 @testable import Understand
-@testable import Markup
-@testable import CurlTransport
-@testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 /// The repository's own folders (rules/, demo/), found from this file's place.
 enum RepositoryFiles {

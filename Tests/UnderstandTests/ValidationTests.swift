@@ -1,15 +1,7 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
 @testable import Understand
-@testable import Markup
-@testable import CurlTransport
-@testable import Audit
-@testable import Daemon
 
 @Suite struct GroundingTests {
     let sources = [

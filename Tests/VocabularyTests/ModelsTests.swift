@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 
 @Suite struct NormalisedMessageJSONTests {

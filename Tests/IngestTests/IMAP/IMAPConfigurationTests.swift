@@ -1,13 +1,7 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
-@testable import LibEtpan
-@testable import CurlTransport
 @testable import Daemon
+@testable import LibEtpan
 
 @Suite("sources.imap configuration")
 struct IMAPConfigurationTests {

@@ -1,14 +1,12 @@
 import Foundation
 import Logging
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
 @testable import Store
 @testable import Ingest
-@testable import Parse
-@testable import LibEtpan
-@testable import CurlTransport
 @testable import Daemon
+@testable import LibEtpan
+import MailroomTesting
 
 /// IMAP ingest against a real Dovecot on loopback (scripts/dovecot-test-server.sh), one server per test.
 @Suite("IMAP ingest against Dovecot", .serverLogsOnFailure, .serialized)

@@ -1,13 +1,9 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
 @testable import Ingest
-@testable import Parse
-@testable import LibEtpan
-@testable import CurlTransport
 @testable import Daemon
+@testable import LibEtpan
+import MailroomTesting
 
 /// XOAUTH2 access tokens refreshed at an OAuth token endpoint (scripts/http-test-server.py's /oauth/token).
 @Suite("XOAUTH2 token refresh at a token endpoint", .serverLogsOnFailure)

@@ -1,13 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
 @testable import Ingest
-@testable import Parse
 @testable import LibEtpan
-@testable import CurlTransport
-@testable import Daemon
+import MailroomTesting
 
 /// Chain and host-name verification with a throwaway CA made by openssl (the system store is swapped for it).
 @Suite("Server certificate verification")

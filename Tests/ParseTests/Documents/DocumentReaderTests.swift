@@ -1,12 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
-@testable import Markup
-@testable import LibEtpan
+import MailroomTesting
 
 @Suite struct PDFDocumentTests {
     @Test(.enabled(if: DocumentFixtures.popplerInstalled))

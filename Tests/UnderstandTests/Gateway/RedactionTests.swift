@@ -1,14 +1,6 @@
 import Foundation
 import Testing
-@testable import MailroomTesting
-@testable import Vocabulary
-@testable import Store
-@testable import Ingest
-@testable import Parse
 @testable import Understand
-@testable import Markup
-@testable import CurlTransport
-@testable import Audit
 @testable import Daemon
 
 @Suite("Redaction and answer reading")
