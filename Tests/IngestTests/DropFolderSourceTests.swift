@@ -3,7 +3,6 @@ import Testing
 @testable import Vocabulary
 @testable import Ingest
 @testable import Parse
-@testable import Daemon
 import MailroomTesting
 
 @Suite struct DropFolderSourceTests {
@@ -14,7 +13,7 @@ import MailroomTesting
     }
 
     func source(_ scratch: IngestScratch, settle: Double = 0, clock: ManualClock? = nil) throws -> DropFolderSource {
-        let settings = MailroomConfig.DropFolderSettings(name: "scans", path: scratch.path("drop"), pollSeconds: 0.2,
+        let settings = DropFolderSettings(name: "scans", path: scratch.path("drop"), pollSeconds: 0.2,
                                                          settleSeconds: settle, address: "scanner@example.com")
         let now: @Sendable () -> Date
         if let clock {

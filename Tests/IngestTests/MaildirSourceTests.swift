@@ -2,13 +2,12 @@ import Foundation
 import Testing
 @testable import Vocabulary
 @testable import Ingest
-@testable import Daemon
 import MailroomTesting
 
 @Suite struct MaildirSourceTests {
-    func source(_ scratch: IngestScratch, onStored: MailroomConfig.OnStored = .moveToCur, includeCur: Bool = false,
+    func source(_ scratch: IngestScratch, onStored: MaildirOnStored = .moveToCur, includeCur: Bool = false,
                 intake: Intake? = nil) throws -> MaildirSource {
-        let settings = MailroomConfig.MaildirSourceSettings(name: "inbox", path: try scratch.makeMaildir(),
+        let settings = MaildirSourceSettings(name: "inbox", path: try scratch.makeMaildir(),
                                                             pollSeconds: 0.2, onStored: onStored, includeCur: includeCur)
         return MaildirSource(settings: settings, intake: try intake ?? scratch.makeIntake(), logger: TestLog.logger)
     }
@@ -123,7 +122,7 @@ import MailroomTesting
         let scratch = try IngestScratch("maildir-watch")
         defer { scratch.remove() }
         // A long poll interval: only inotify can be fast enough for this test.
-        let settings = MailroomConfig.MaildirSourceSettings(name: "inbox", path: try scratch.makeMaildir(),
+        let settings = MaildirSourceSettings(name: "inbox", path: try scratch.makeMaildir(),
                                                             pollSeconds: 30)
         let maildir = MaildirSource(settings: settings, intake: try scratch.makeIntake(), logger: TestLog.logger)
         let stop = StopFlag()
@@ -150,7 +149,7 @@ import MailroomTesting
     @Test func prepareCreatesAMissingMaildir() throws {
         let scratch = try IngestScratch("maildir-prepare")
         defer { scratch.remove() }
-        let settings = MailroomConfig.MaildirSourceSettings(name: "inbox", path: scratch.path("fresh/Maildir"))
+        let settings = MaildirSourceSettings(name: "inbox", path: scratch.path("fresh/Maildir"))
         let maildir = MaildirSource(settings: settings, intake: try scratch.makeIntake(), logger: TestLog.logger)
         try maildir.prepare()
         #expect(scratch.list("fresh/Maildir") == ["cur", "new", "tmp"])

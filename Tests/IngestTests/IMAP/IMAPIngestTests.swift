@@ -21,7 +21,7 @@ struct IMAPIngestTests {
         let logs = CapturedLog()
         var task: Task<Void, Never>?
 
-        init(_ label: String, account: MailroomConfig.IMAPAccountSettings, environment: [String: String]) throws {
+        init(_ label: String, account: IMAPAccountSettings, environment: [String: String]) throws {
             scratch = try IngestScratch(label)
             intake = try scratch.makeIntake()
             source = IMAPAccountSource(account: account, intake: intake, logger: logs.logger, environment: environment)
@@ -163,7 +163,7 @@ struct IMAPIngestTests {
     func certificateVerification() async throws {
         let server = try DovecotTestServer(label: "tls")
         defer { server.stopAndRemove() }
-        for mode in [MailroomConfig.IMAPAccountSettings.TLSMode.implicit, .starttls] {
+        for mode in [IMAPAccountSettings.TLSMode.implicit, .starttls] {
             let refused = IMAPMailbox(account: server.account(tls: mode), environment: server.environment)
             do {
                 _ = try await refused.status(of: "INBOX")

@@ -1,17 +1,16 @@
 import Foundation
 import Testing
 @testable import Ingest
-@testable import Daemon
 @testable import LibEtpan
 import MailroomTesting
 
 /// XOAUTH2 access tokens refreshed at an OAuth token endpoint (scripts/http-test-server.py's /oauth/token).
 @Suite("XOAUTH2 token refresh at a token endpoint", .serverLogsOnFailure)
 struct OAuthTokenRefreshTests {
-    func account(_ server: LocalHTTPServer, refreshToken: String, name: String) throws -> MailroomConfig.IMAPAccountSettings {
+    func account(_ server: LocalHTTPServer, refreshToken: String, name: String) throws -> IMAPAccountSettings {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mr-refresh-\(UUID().uuidString)")
         try (refreshToken + "\n").write(to: file, atomically: true, encoding: .utf8)
-        return MailroomConfig.IMAPAccountSettings(
+        return IMAPAccountSettings(
             name: name, host: "127.0.0.1", user: "mail@example.com",
             xoauth2: .init(tokenEndpoint: server.url("/oauth/token").absoluteString, clientID: "mailroom",
                            refreshTokenFile: file.path))
