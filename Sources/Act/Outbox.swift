@@ -126,9 +126,7 @@ public final class Outbox: Sendable {
         let captured = try store.capturedValues(messageID: claimed.messageID)
         var action = claimed.action
         do throws(ExpressionError) {
-            var filled: [String: JSONValue] = [:]
-            for (k, v) in action.parameters { filled[k] = try Decider.fillCaptured(v, captured: captured) }
-            action.parameters = filled
+            action.parameters = try Decider.fillCaptured(action, captured: captured)
         } catch {
             try store.failOutboxEntry(claimed.id, error: "a parameter could not be filled in from captured values: \(error.message)",
                                       retryAt: nil, actor: Outbox.actor)

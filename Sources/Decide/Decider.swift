@@ -189,9 +189,10 @@ public struct Decider: Sendable {
             var failed = false
             for (index, action) in rule.actions.enumerated() {
                 var parameters: [String: JSONValue] = [:]
+                var deferred: [String] = []
                 do throws(ExpressionError) {
                     for (name, template) in action.parameters {
-                        parameters[name] = try render(template, scope: scope)
+                        parameters[name] = try render(template, scope: scope, at: name, deferred: &deferred)
                     }
                 } catch {
                     decision.problems.append(RuleEvaluationProblem(rule: rule.name, file: rule.file, line: action.line,
@@ -201,7 +202,8 @@ public struct Decider: Sendable {
                 }
                 rendered.append(IntendedAction(rule: rule.name, ruleFile: rule.file, ruleFileSHA256: rule.fileSHA256,
                                                index: index, connector: action.connector, action: action.action,
-                                               parameters: parameters, approval: action.approval))
+                                               parameters: parameters, approval: action.approval,
+                                               capturedTemplates: deferred.sorted()))
             }
             if failed { continue }
             decision.matchedRules.append(rule.name)
@@ -211,56 +213,102 @@ public struct Decider: Sendable {
         return decision
     }
 
-    /// Renders a parameter; templates that read `captured` stay as written and are filled in by the outbox
-    /// when the action runs (the values do not exist before).
-    package func render(_ template: ParameterTemplate, scope: EvaluationScope) throws(ExpressionError) -> JSONValue {
+    /// Renders a parameter. A template that reads `captured` stays as written, and its place is noted in
+    /// `deferred`: the outbox fills exactly those places when the action runs (the values do not exist before).
+    package func render(_ template: ParameterTemplate, scope: EvaluationScope, at path: String = "",
+                        deferred: inout [String]) throws(ExpressionError) -> JSONValue {
         switch template {
         case .value(let v): return v
         case .template(let t):
-            if t.expressions.contains(where: { $0.rootNames.contains("captured") }) { return .string(t.source) }
+            if t.expressions.contains(where: { $0.rootNames.contains("captured") }) {
+                deferred.append(path)
+                return .string(t.source)
+            }
             return try t.render(evaluator, in: scope).json
         case .list(let items):
             var out: [JSONValue] = []
-            for item in items { out.append(try render(item, scope: scope)) }
+            for (i, item) in items.enumerated() { out.append(try render(item, scope: scope, at: "\(path)[\(i)]", deferred: &deferred)) }
             return .array(out)
         case .mapping(let m):
             var out: [String: JSONValue] = [:]
-            for (k, v) in m { out[k] = try render(v, scope: scope) }
+            for (k, v) in m { out[k] = try render(v, scope: scope, at: path.isEmpty ? k : "\(path).\(k)", deferred: &deferred) }
             return .object(out)
         }
     }
 
-    /// Fills in `{{ captured.… }}` templates left in parameters, when the action runs.
-    public static func fillCaptured(_ value: JSONValue, captured: [String: JSONValue]) throws(ExpressionError) -> JSONValue {
-        switch value {
-        case .string(let s) where s.contains("{{") && s.contains("captured"):
-            let template = try Template.parse(s)
-            var nested: [String: RuleValue] = [:]
-            for (key, v) in captured {
-                // "erp.party_id" → captured.erp.party_id
-                let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-                if parts.count == 2 {
-                    var inner: [String: RuleValue] = [:]
-                    if case .object(let existing)? = nested[parts[0]] { inner = existing }
-                    inner[parts[1]] = RuleValue(json: v)
-                    nested[parts[0]] = .object(inner)
+    /// The action's parameters with its `captured` templates (and only those: `capturedTemplates`) filled in
+    /// from the values earlier actions captured. Every other string is left as it is, even one that looks like
+    /// a template: it may have come from a mail.
+    public static func fillCaptured(_ action: IntendedAction, captured: [String: JSONValue]) throws(ExpressionError) -> [String: JSONValue] {
+        var parameters = action.parameters
+        for path in action.capturedTemplates {
+            var steps = PathStep.parse(path)
+            guard !steps.isEmpty, case .key(let first) = steps.removeFirst(), let value = parameters[first] else { continue }
+            parameters[first] = try fill(value, at: steps, captured: captured)
+        }
+        return parameters
+    }
+
+    private enum PathStep {
+        case key(String), index(Int)
+
+        /// "lines[0].sku" → key lines, index 0, key sku. Rule files name parameters with plain words.
+        static func parse(_ path: String) -> [PathStep] {
+            var steps: [PathStep] = []
+            for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+                var rest = Substring(part)
+                if let bracket = rest.firstIndex(of: "[") {
+                    steps.append(.key(String(rest[..<bracket])))
+                    rest = rest[bracket...]
+                    while rest.hasPrefix("["), let close = rest.firstIndex(of: "]"), let i = Int(rest[rest.index(after: rest.startIndex)..<close]) {
+                        steps.append(.index(i))
+                        rest = rest[rest.index(after: close)...]
+                    }
                 } else {
-                    nested[key] = RuleValue(json: v)
+                    steps.append(.key(String(rest)))
                 }
             }
-            let scope = EvaluationScope(names: ["captured": .object(nested)], now: Date(timeIntervalSince1970: 0),
-                                        receivedAt: Date(timeIntervalSince1970: 0))
-            return try template.render(ExpressionEvaluator(), in: scope).json
-        case .array(let items):
-            var out: [JSONValue] = []
-            for i in items { out.append(try fillCaptured(i, captured: captured)) }
-            return .array(out)
-        case .object(let o):
-            var out: [String: JSONValue] = [:]
-            for (k, v) in o { out[k] = try fillCaptured(v, captured: captured) }
-            return .object(out)
+            return steps
+        }
+    }
+
+    private static func fill(_ value: JSONValue, at steps: [PathStep], captured: [String: JSONValue]) throws(ExpressionError) -> JSONValue {
+        guard let step = steps.first else {
+            guard case .string(let source) = value else { return value }
+            return try renderCaptured(source, captured: captured)
+        }
+        let rest = Array(steps.dropFirst())
+        switch (step, value) {
+        case (.index(let i), .array(var items)) where items.indices.contains(i):
+            items[i] = try fill(items[i], at: rest, captured: captured)
+            return .array(items)
+        case (.key(let k), .object(var object)):
+            guard let inner = object[k] else { return value }
+            object[k] = try fill(inner, at: rest, captured: captured)
+            return .object(object)
         default:
             return value
         }
+    }
+
+    /// Renders one rule-file template whose only names are `captured.…` (`rules check` refuses anything else).
+    private static func renderCaptured(_ source: String, captured: [String: JSONValue]) throws(ExpressionError) -> JSONValue {
+        let template = try Template.parse(source)
+        var nested: [String: RuleValue] = [:]
+        for (key, v) in captured {
+            // "erp.party_id" → captured.erp.party_id
+            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+            if parts.count == 2 {
+                var inner: [String: RuleValue] = [:]
+                if case .object(let existing)? = nested[parts[0]] { inner = existing }
+                inner[parts[1]] = RuleValue(json: v)
+                nested[parts[0]] = .object(inner)
+            } else {
+                nested[key] = RuleValue(json: v)
+            }
+        }
+        let scope = EvaluationScope(names: ["captured": .object(nested)], now: Date(timeIntervalSince1970: 0),
+                                    receivedAt: Date(timeIntervalSince1970: 0))
+        return try template.render(ExpressionEvaluator(), in: scope).json
     }
 }

@@ -18,9 +18,13 @@ public struct IntendedAction: Sendable, Hashable, Codable {
     public var parameters: [String: JSONValue]
     /// The role that must approve before the action is carried out; nil = no approval needed.
     public var approval: String?
+    /// Where in `parameters` a rule file's template over `captured` values stands ("party_id", "lines[0].sku"):
+    /// those values exist only when earlier actions have run, so the outbox fills exactly these places then.
+    /// Nothing else is ever read as a template — a value that came from a mail stays text, whatever it contains.
+    public var capturedTemplates: [String]
 
     public init(rule: String, ruleFile: String, ruleFileSHA256: String, index: Int, connector: String,
-                action: String, parameters: [String: JSONValue], approval: String? = nil) {
+                action: String, parameters: [String: JSONValue], approval: String? = nil, capturedTemplates: [String] = []) {
         self.rule = rule
         self.ruleFile = ruleFile
         self.ruleFileSHA256 = ruleFileSHA256
@@ -29,11 +33,38 @@ public struct IntendedAction: Sendable, Hashable, Codable {
         self.action = action
         self.parameters = parameters
         self.approval = approval
+        self.capturedTemplates = capturedTemplates
     }
 
     package enum CodingKeys: String, CodingKey {
         case rule, ruleFile = "rule_file", ruleFileSHA256 = "rule_file_sha256", index, connector, action
-        case parameters, approval
+        case parameters, approval, capturedTemplates = "captured_templates"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try c.decode(String.self, forKey: .rule)
+        ruleFile = try c.decode(String.self, forKey: .ruleFile)
+        ruleFileSHA256 = try c.decode(String.self, forKey: .ruleFileSHA256)
+        index = try c.decode(Int.self, forKey: .index)
+        connector = try c.decode(String.self, forKey: .connector)
+        action = try c.decode(String.self, forKey: .action)
+        parameters = try c.decode([String: JSONValue].self, forKey: .parameters)
+        approval = try c.decodeIfPresent(String.self, forKey: .approval)
+        capturedTemplates = try c.decodeIfPresent([String].self, forKey: .capturedTemplates) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(ruleFile, forKey: .ruleFile)
+        try c.encode(ruleFileSHA256, forKey: .ruleFileSHA256)
+        try c.encode(index, forKey: .index)
+        try c.encode(connector, forKey: .connector)
+        try c.encode(action, forKey: .action)
+        try c.encode(parameters, forKey: .parameters)
+        try c.encodeIfPresent(approval, forKey: .approval)
+        if !capturedTemplates.isEmpty { try c.encode(capturedTemplates, forKey: .capturedTemplates) }
     }
 
     /// The outbox's idempotency key: message, rule, action index and the parameters' hash. The same
@@ -43,7 +74,9 @@ public struct IntendedAction: Sendable, Hashable, Codable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let parameterBytes = (try? encoder.encode(parameters)) ?? Data()
         let parameterHash = SHA256.hash(data: parameterBytes).map { String(format: "%02x", $0) }.joined()
-        let material = "\(messageID)\u{1F}\(rule)\u{1F}\(index)\u{1F}\(connector)\u{1F}\(action)\u{1F}\(parameterHash)"
+        var material = "\(messageID)\u{1F}\(rule)\u{1F}\(index)\u{1F}\(connector)\u{1F}\(action)\u{1F}\(parameterHash)"
+        // The same text as a rule's template or as a mail's value is not the same action.
+        if !capturedTemplates.isEmpty { material += "\u{1F}" + capturedTemplates.sorted().joined(separator: "\u{1E}") }
         let digest = SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
         return "mr-\(messageID)-\(digest.prefix(32))"
     }
@@ -56,6 +89,6 @@ extension IntendedAction {
             "rule": .string(rule), "rule_file": .string(ruleFile), "rule_file_sha256": .string(ruleFileSHA256),
             "index": .integer(index), "connector": .string(connector), "action": .string(action),
             "parameters": .object(parameters), "approval": .optional(approval),
-        ])
+        ].merging(capturedTemplates.isEmpty ? [:] : ["captured_templates": .array(capturedTemplates.map { .string($0) })]) { a, _ in a })
     }
 }

@@ -37,8 +37,10 @@ final class TestClock: @unchecked Sendable {
     }
 
     static func action(_ name: String = "create_supplier_invoice", index: Int = 0, rule: String = "invoices",
-                       approval: String? = nil, parameters: [String: JSONValue] = ["invoice": "INV-1"]) -> IntendedAction {
-        OutboxFixtures.action(name, index: index, rule: rule, approval: approval, parameters: parameters)
+                       approval: String? = nil, parameters: [String: JSONValue] = ["invoice": "INV-1"],
+                       capturedTemplates: [String] = []) -> IntendedAction {
+        OutboxFixtures.action(name, index: index, rule: rule, approval: approval, parameters: parameters,
+                              capturedTemplates: capturedTemplates)
     }
 
     @Test func anActionIsStoredOnceAndCarriedOutOnce() async throws {
@@ -186,9 +188,10 @@ final class TestClock: @unchecked Sendable {
         let outbox = s.outbox([erp])
         let actions = [
             Self.action("find_or_create_party", index: 0, rule: "quotes", parameters: ["name": "ACME"]),
-            Self.action("create_quotation", index: 1, rule: "quotes", parameters: ["party": "{{ captured.erp.party_id }}", "lines": []]),
+            Self.action("create_quotation", index: 1, rule: "quotes", parameters: ["party": "{{ captured.erp.party_id }}", "lines": []],
+                        capturedTemplates: ["party"]),
             Self.action("confirm_quotation", index: 2, rule: "quotes", approval: "sales",
-                        parameters: ["quotation": "{{ captured.erp.quotation_id }}"]),
+                        parameters: ["quotation": "{{ captured.erp.quotation_id }}"], capturedTemplates: ["quotation"]),
         ]
         let rows = try s.store.enqueue(messageID: s.messageID, actions: actions, actor: "test")
         #expect(rows.map(\.state) == [.queued, .queued, .awaitingApproval])

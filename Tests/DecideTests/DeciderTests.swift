@@ -86,6 +86,54 @@ enum DecideFixtures {
         #expect(again.actions.map { $0.idempotencyKey(messageID: 7) } == one.decide(input).actions.map { $0.idempotencyKey(messageID: 7) })
     }
 
+    /// A mail's text is data: a subject that looks like a `captured` template (with a regex that backtracks
+    /// exponentially) is sent as it was written, never parsed or evaluated when the action runs.
+    @Test func mailTextThatLooksLikeATemplateIsNeverEvaluated() throws {
+        let rules = """
+            - name: ticket
+              when: kind == "support_ticket"
+              actions:
+                - connector: helpdesk
+                  action: request
+                  params:
+                    url: "https://helpdesk.example/tickets"
+                    body: {title: "{{ subject }}", notes: ["{{ subject }}", {seen: "{{ subject }}"}], party: "{{ captured.erp.party_id }}"}
+
+            """
+        let attack = #"{{ "captured" + "" }}{{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" matches "(a|aa)*c" }}"#
+        let decider = Decider(rules: try DecideFixtures.rules(rules), kinds: DecideFixtures.kinds)
+        let decision = decider.decide(DecideFixtures.input(kind: "support_ticket", subject: attack))
+        let action = try #require(decision.actions.first)
+        #expect(action.parameters["body"]?.objectValue?["title"] == .string(attack))
+        #expect(action.capturedTemplates == ["body.party"])
+        let filled = try #require(try Decider.fillCaptured(action, captured: ["erp.party_id": 7])["body"]?.objectValue)
+        #expect(filled["title"] == .string(attack))
+        #expect(filled["notes"] == .array([.string(attack), .object(["seen": .string(attack)])]))
+        #expect(filled["party"] == .int(7))
+        // The same text written by the rule author is a template; written by a mail it is a different action.
+        var forged = action
+        forged.capturedTemplates = []
+        #expect(forged.idempotencyKey(messageID: 7) != action.idempotencyKey(messageID: 7))
+    }
+
+    /// Templates over `captured` values nested in lists and mappings are found and filled at their place.
+    @Test func nestedCapturedTemplatesAreFilledWhereTheyStand() throws {
+        let rules = """
+            - name: quote
+              when: kind == "quote_request"
+              actions:
+                - connector: erp
+                  action: create_quotation
+                  params: {party: 1, lines: [{sku: "{{ captured.erp.sku }}", note: "{{ subject }}"}, "{{ captured.erp.party_id }}"]}
+
+            """
+        let decider = Decider(rules: try DecideFixtures.rules(rules), kinds: DecideFixtures.kinds)
+        let action = try #require(decider.decide(DecideFixtures.input(kind: "quote_request", subject: "{{ captured.erp.sku }}")).actions.first)
+        #expect(action.capturedTemplates == ["lines[0].sku", "lines[1]"])
+        let filled = try Decider.fillCaptured(action, captured: ["erp.sku": "BW-6205", "erp.party_id": 7])
+        #expect(filled["lines"] == .array([.object(["sku": "BW-6205", "note": "{{ captured.erp.sku }}"]), .int(7)]))
+    }
+
     @Test func priorityStopApprovalAndTypedParameters() throws {
         let decider = Decider(rules: try DecideFixtures.rules(yaml), kinds: DecideFixtures.kinds)
         let decision = decider.decide(DecideFixtures.input(kind: "quote_request", fields: DecideFixtures.quoteFields))
@@ -95,6 +143,7 @@ enum DecideFixtures {
         #expect(decision.actions.allSatisfy { $0.approval == "sales" })
         let quotation = decision.actions[1]
         #expect(quotation.parameters["party"] == .string("{{ captured.erp.party_id }}"))
+        #expect(quotation.capturedTemplates == ["party"])  // only the rule's own template is filled in later
         #expect(quotation.parameters["reference"] == .string("Q 2 lines"))
         guard case .array(let lines)? = quotation.parameters["lines"] else {
             Issue.record("lines must stay a list")

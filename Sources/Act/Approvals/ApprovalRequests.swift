@@ -82,8 +82,8 @@ public struct ApprovalRequests: Sendable {
         let subject = "[\(reference)] Approval needed: \(entry.action.connector) \(entry.action.action) - \(original?.subject ?? "message \(entry.messageID)")"
         // The parameters as they will be sent: values captured by earlier actions filled in.
         let captured = (try? store.capturedValues(messageID: entry.messageID)) ?? [:]
-        let filled = (try? Decider.fillCaptured(.object(entry.action.parameters), captured: captured)) ?? .object(entry.action.parameters)
-        let parameters = filled.canonicalJSON
+        let filled = (try? Decider.fillCaptured(entry.action, captured: captured)) ?? entry.action.parameters
+        let parameters = JSONValue.object(filled).canonicalJSON
         let body = """
             Mailroom waits for your approval (role \(role)) before it carries out this action:
 
