@@ -1,6 +1,5 @@
 import Foundation
 import Parse
-import MailroomTesting
 
 /// The document fixtures (PDF, DOCX, XLSX, CSV, text) of the Parse tests, also read by the Understand tests.
 package enum DocumentFixtures {

@@ -3,7 +3,6 @@ import Testing
 import Ingest
 import Daemon
 import LibEtpan
-import MailroomTesting
 
 /// A private Dovecot on 127.0.0.1, started and stopped through scripts/dovecot-test-server.sh, on two ports
 /// allocated here (`FreePort`) and handed to the script; a start that finds a port taken is retried on fresh ones.

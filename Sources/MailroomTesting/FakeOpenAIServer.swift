@@ -3,7 +3,6 @@ import Testing
 import Vocabulary
 import Understand
 import CurlTransport
-import MailroomTesting
 
 /// scripts/fake-openai-server.py on a loopback port it binds itself ("listening on n"), stopped when released.
 package final class FakeOpenAIServer: TestServer, @unchecked Sendable {

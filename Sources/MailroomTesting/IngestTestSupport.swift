@@ -4,7 +4,6 @@ import Logging
 import Vocabulary
 import Store
 import Ingest
-import MailroomTesting
 
 /// A scratch folder with a store, a spool and room for sources; removed by `remove()`.
 package struct IngestScratch {

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import Vocabulary
-import MailroomTesting
 
 /// scripts/legacy-webapp.py on a loopback port it binds itself, recording accepted orders into a file.
 package final class LegacyWebApp: TestServer, @unchecked Sendable {

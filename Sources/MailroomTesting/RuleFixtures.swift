@@ -2,7 +2,6 @@ import Foundation
 import Vocabulary
 import Decide
 import Act
-import MailroomTesting
 
 /// A connector that records what it was asked to do (tests only).
 package final class RecordingConnector: Connector, @unchecked Sendable {

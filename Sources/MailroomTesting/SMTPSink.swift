@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import Vocabulary
-import MailroomTesting
 
 /// A real SMTP sink on loopback (scripts/smtp-sink.sh, aiosmtpd): every mail it accepts lands in a folder.
 /// The sink binds port 0 itself and prints the port it got.

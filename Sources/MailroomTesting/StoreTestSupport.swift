@@ -2,7 +2,6 @@ import Crypto
 import Foundation
 import Vocabulary
 import Store
-import MailroomTesting
 
 /// Scratch directories and fixtures for the store and audit tests.
 package enum StoreScratch {

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import Act
-import MailroomTesting
 
 package final class TrytonTestServer: TestServer, @unchecked Sendable {
     package static let name = "trytond"

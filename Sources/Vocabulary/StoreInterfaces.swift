@@ -29,6 +29,7 @@ public protocol MessageStore: Sendable {
     /// throws `StoreError.stateChanged` when the message is no longer in `from`.
     func transition(_ id: Int64, from: MessageState, to: MessageState, update: MessageUpdate, audit: AuditDraft) throws
     /// Counts one more attempt of a worker on the message in its current state; returns the count.
+    @discardableResult
     func recordAttempt(_ id: Int64) throws -> Int
 }
 
@@ -58,6 +59,7 @@ public protocol OutboxStore: Sendable {
     func decision(messageID: Int64) throws -> StoredDecision?
     func decisions(messageIDs: [Int64]) throws -> [Int64: StoredDecision]
     /// Puts intended actions into the outbox (one row each, keyed for exactly-once delivery).
+    @discardableResult
     func enqueue(messageID: Int64, actions: [IntendedAction], actor: String) throws -> [OutboxEntry]
     func outboxEntries(messageID: Int64) throws -> [OutboxEntry]
     func outboxEntries(states: [OutboxState], limit: Int?) throws -> [OutboxEntry]
@@ -66,10 +68,12 @@ public protocol OutboxStore: Sendable {
     func outboxMessagesWithWork(now: Date) throws -> [Int64]
     func messagesWithSettledOutbox() throws -> [Int64]
     /// Marks a row `sending` if it is in one of `from`; nil when another worker was first.
+    @discardableResult
     func claimOutboxEntry(_ id: Int64, from: [OutboxState], actor: String) throws -> OutboxEntry?
     func completeOutboxEntry(_ id: Int64, result: ConnectorResult, actor: String) throws
     func failOutboxEntry(_ id: Int64, error: String, retryAt: Date?, actor: String) throws
     /// A person's or the daemon's decision about a row (approve, reject, drop, retry).
+    @discardableResult
     func decideOutboxEntry(_ id: Int64, from: [OutboxState], to: OutboxState, by actor: String, reason: String?,
                            eventType: String, resetAttempts: Bool) throws -> OutboxEntry
     func capturedValues(messageID: Int64) throws -> [String: JSONValue]
@@ -80,6 +84,7 @@ extension OutboxStore {
         try outboxEntries(states: states, limit: nil)
     }
 
+    @discardableResult
     public func decideOutboxEntry(_ id: Int64, from: [OutboxState], to: OutboxState, by actor: String, reason: String?,
                                   eventType: String) throws -> OutboxEntry {
         try decideOutboxEntry(id, from: from, to: to, by: actor, reason: reason, eventType: eventType, resetAttempts: false)
@@ -102,6 +107,7 @@ public protocol ModelCallStore: Sendable {
     func storeModelAnswer(key: String, provider: String, model: String, template: String, inputSHA256: String,
                           answer: CachedModelAnswer) throws
     /// Records one call and, when given, its audit event in the same transaction.
+    @discardableResult
     func recordModelCall(_ call: ModelCallRecord, audit: AuditDraft?) throws -> AuditEvent?
     func modelSpending(provider: String?, since start: Date) throws -> ModelSpending
     func modelCalls(since: Date?, messageID: Int64?) throws -> [ModelCallRecord]
