@@ -43,6 +43,12 @@ public final class MailStore: Sendable {
             }
         }
 
+        // The store holds every mail's text and the audit trail: only its owner may read it. SQLite gives the
+        // -wal and -shm files the database file's permissions.
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(MailStore.busyTimeout)

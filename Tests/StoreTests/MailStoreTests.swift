@@ -7,6 +7,19 @@ import Testing
 import MailroomTesting
 
 @Suite struct MailStoreOpeningTests {
+    /// Every mail's text and the audit trail are in the store: only its owner may read it, -wal and -shm too.
+    @Test func aNewStoreIsReadableByItsOwnerOnly() throws {
+        let dir = try StoreScratch.directory()
+        defer { StoreScratch.remove(dir) }
+        let path = dir.appendingPathComponent("mailroom.sqlite").path
+        let store = try MailStore(path: path)
+        _ = try store.recordReceived(StoreScratch.received("a"), actor: "test")
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+            #expect(mode & 0o077 == 0, "\(file) has mode \(String(mode, radix: 8))")
+        }
+    }
+
     @Test func migratesAFreshFileAndReopensIt() throws {
         let dir = try StoreScratch.directory()
         defer { StoreScratch.remove(dir) }
