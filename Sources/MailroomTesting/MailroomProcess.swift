@@ -13,11 +13,12 @@ package struct MailroomProcess {
     package let stdoutPath: String
     package let stderrPath: String
 
-    /// Starts `mailroom ARGS` in `directory`; output goes to files beside it.
+    /// Starts `mailroom ARGS` in `directory`; output goes to files beside it. `program` runs another program
+    /// in the same way (`script`, to give mailroom a terminal).
     package static func start(_ arguments: [String], in directory: String, label: String = "run",
-                      environment extra: [String: String] = [:]) throws -> MailroomProcess {
+                      environment extra: [String: String] = [:], program: String = binary) throws -> MailroomProcess {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
@@ -38,9 +39,9 @@ package struct MailroomProcess {
 
     /// Runs to the end (or kills it after `timeout`) and returns exit status and output.
     package static func run(_ arguments: [String], in directory: String, timeout: Duration = .seconds(300),
-                    environment: [String: String] = [:]) async throws
+                    environment: [String: String] = [:], program: String = binary) async throws
         -> (status: Int32, stdout: String, stderr: String) {
-        let p = try start(arguments, in: directory, label: arguments.first ?? "cmd", environment: environment)
+        let p = try start(arguments, in: directory, label: arguments.first ?? "cmd", environment: environment, program: program)
         let exited = await p.waitForExit(timeout: timeout)
         if !exited {
             p.signal(SIGKILL)

@@ -68,15 +68,46 @@ func describe(_ error: Error) -> String {
 
 enum Terminal {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("mailroom: \(message)\n".utf8))
+        FileHandle.standardError.write(Data(shown("mailroom: \(message)\n", on: STDERR_FILENO).utf8))
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        FileHandle.standardError.write(Data(shown("\(message)\n", on: STDERR_FILENO).utf8))
     }
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(shown(text, on: STDOUT_FILENO).utf8))
+    }
+
+    /// Text bound for a terminal with its control characters made visible (`^[` for ESC, as `cat -v` shows
+    /// them): mail text printed by `review show`, `messages show` and the rest cannot move the cursor, retitle
+    /// the window or hide what follows. Piped into a file or another program, the text stays as it is.
+    static func shown(_ text: String, on fd: Int32) -> String {
+        guard isatty(fd) == 1 else { return text }
+        return printable(text)
+    }
+
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if !isControl(scalar) {
+                out.append(scalar)
+            } else if scalar.value < 0x20 {
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(scalar.value + 0x40)))
+            } else if scalar.value == 0x7F {
+                out.append(contentsOf: "^?".unicodeScalars)
+            } else {
+                out.append("\u{FFFD}")  // C1 controls (CSI 0x9B among them)
+            }
+        }
+        return String(out)
+    }
+
+    private static func isControl(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || (0x80...0x9F).contains(v)
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

@@ -78,6 +78,35 @@ import MailroomTesting
         #expect(run.status == 1, "the daemon refuses to start on broken kinds")
     }
 
+    /// A subject carrying terminal escape sequences (retitle the window, clear the screen) is shown with its
+    /// control characters made visible on a terminal, and passed on unchanged into a pipe.
+    @Test func reviewShowNeutralisesTerminalEscapesFromMail() async throws {
+        try #require(MailroomProcess.isBuilt, "build the CLI first: swift build --build-tests")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "script (bsdutils) gives the command a terminal")
+        let (scratch, config) = try scratch("cli-escapes")
+        defer { scratch.remove() }
+        let hostile = "Rechnung \u{1B}]0;owned\u{07}\u{1B}[2J\u{9B}31m fertig"
+        let encoded = "=?UTF-8?B?" + Data(hostile.utf8).base64EncodedString() + "?="
+        try scratch.write("From: a@example.com\r\nTo: b@example.com\r\nSubject: \(encoded)\r\nMessage-ID: <esc@example.com>\r\n"
+                          + "Date: Mon, 23 Nov 2026 08:00:00 +0000\r\n\r\nHallo\r\n", to: "Maildir/new/escape.eml")
+        let run = try await MailroomProcess.run(["run", "--once", "--config", config], in: scratch.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let list = try await MailroomProcess.run(["review", "list", "--config", config, "--json"], in: scratch.root)
+        let ids = list.stdout.split(separator: "\n").compactMap { line -> Int? in
+            let item = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return item?["id"] as? Int
+        }
+        let id = try #require(ids.first, "\(list.stdout)")
+
+        let piped = try await MailroomProcess.run(["review", "show", "--config", config, "\(id)"], in: scratch.root)
+        #expect(piped.stdout.contains("\u{1B}]0;owned"), "into a pipe the text is passed on as it is")
+
+        let command = [MailroomProcess.binary, "review", "show", "--config", config, "\(id)"].map { "'\($0)'" }.joined(separator: " ")
+        let onTerminal = try await MailroomProcess.run(["-qec", command, "/dev/null"], in: scratch.root, program: "/usr/bin/script")
+        #expect(onTerminal.stdout.contains("Rechnung ^[]0;owned^G^[[2J"), "\(onTerminal.stdout)")
+        #expect(!onTerminal.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
+    }
+
     @Test func reviewListCorrectAndRejectAreAuditedWithWho() async throws {
         try #require(MailroomProcess.isBuilt, "build the CLI first: swift build --build-tests")
         let (scratch, config) = try scratch("cli-review")
