@@ -32,6 +32,15 @@ package struct DaemonHeartbeatRecorder: Sendable {
         }
     }
 
+    /// Beats every `interval` until `stop` is set (ring `bell` after setting it to end the wait at once).
+    package func beat(until stop: StopFlag, bell: Doorbell) async {
+        while !stop.isSet {
+            await bell.wait(timeout: interval, unless: stop)
+            if stop.isSet { break }
+            await beat()
+        }
+    }
+
     package func stopped() {
         do {
             try store.recordDaemonStop(pid: pid, at: Date())
@@ -50,11 +59,7 @@ package struct DaemonHeartbeatService: Service {
         let stop = StopFlag()
         let bell = Doorbell()
         await withGracefulShutdownHandler {
-            while !stop.isSet {
-                await bell.wait(timeout: recorder.interval, unless: stop)
-                if stop.isSet { break }
-                await recorder.beat()
-            }
+            await recorder.beat(until: stop, bell: bell)
         } onGracefulShutdown: {
             stop.set()
             bell.ring()

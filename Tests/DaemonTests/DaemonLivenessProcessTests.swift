@@ -52,6 +52,7 @@ import MailroomTesting
         let scratch = try prepare()
         defer { scratch.remove() }
         let config = scratch.path("mailroom.yaml")
+        _ = try MailStore(path: scratch.path("state/mailroom.sqlite"))  // status needs a store to look at
         #expect(try await daemonStatus(scratch)["state"] as? String == "never_ran")
 
         let first = try MailroomProcess.start(["run", "--config", config], in: scratch.root, label: "first")

@@ -3,6 +3,7 @@ import Testing
 @testable import Vocabulary
 @testable import Store
 @testable import Daemon
+import Logging
 import MailroomTesting
 
 /// The store lock in-process, and the verdict `mailroom status` draws from the lock and the heartbeat.
@@ -71,5 +72,33 @@ import MailroomTesting
         first = nil
         #expect(StoreLock.probe(forStore: store).held == false)
         _ = try StoreLock.acquire(forStore: store)
+    }
+
+    @Test func theHeartbeatBeatsUntilStoppedAndTheCleanStopIsRecorded() async throws {
+        let scratch = try IngestScratch("heartbeat")
+        defer { scratch.remove() }
+        let store = try scratch.makeStore()
+        let recorder = DaemonHeartbeatRecorder(store: store, pid: 777, interval: .milliseconds(20),
+                                               logger: Logger(label: "test"))
+        try recorder.start()
+        let started = try #require(try store.daemonHeartbeat())
+        #expect(started.pid == 777 && started.stoppedAt == nil && started.version == MailroomVersion.string)
+        #expect(started.host == LocalHost.name)
+
+        let stop = StopFlag()
+        let bell = Doorbell()
+        let beating = Task { await recorder.beat(until: stop, bell: bell) }
+        let beat = try await eventually(timeout: .seconds(60)) {
+            (try store.daemonHeartbeat()?.lastHeartbeat).map { $0 > started.lastHeartbeat } ?? false
+        }
+        stop.set()
+        bell.ring()
+        await beating.value
+        #expect(beat, "no heartbeat after the start")
+
+        recorder.stopped()
+        let stopped = try #require(try store.daemonHeartbeat())
+        #expect(stopped.stoppedAt != nil)
+        #expect(stopped.startedAt == started.startedAt)
     }
 }
