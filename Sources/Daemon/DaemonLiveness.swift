@@ -28,9 +28,10 @@ public struct DaemonLiveness: Sendable, Codable, Equatable {
     public var pid: Int32?
     public var host: String?
     public var version: String?
-    public var startedAt: Date?
-    public var lastHeartbeat: Date?
-    public var stoppedAt: Date?
+    /// Times as UTC ISO 8601 text (as in the JSON), so a report decodes without a date strategy.
+    public var startedAt: String?
+    public var lastHeartbeat: String?
+    public var stoppedAt: String?
     public var uptimeSeconds: Double?
     public var heartbeatAgeSeconds: Double?
 
@@ -57,9 +58,9 @@ public struct DaemonLiveness: Sendable, Codable, Equatable {
             out.pid = hb.pid
             out.host = hb.host
             out.version = hb.version
-            out.startedAt = hb.startedAt
-            out.lastHeartbeat = hb.lastHeartbeat
-            out.stoppedAt = hb.stoppedAt
+            out.startedAt = ISO8601.utcString(hb.startedAt)
+            out.lastHeartbeat = ISO8601.utcString(hb.lastHeartbeat)
+            out.stoppedAt = hb.stoppedAt.map(ISO8601.utcString)
             out.heartbeatAgeSeconds = max(0, now.timeIntervalSince(hb.lastHeartbeat))
         }
         let age = OperatorTime.age
