@@ -50,12 +50,15 @@ package struct DaemonHeartbeatRecorder: Sendable {
     }
 }
 
-/// Beats until graceful shutdown. First in the service group, so it is shut down last: the heartbeat goes
-/// on while the pipeline finishes what it started.
+/// Records the start, then beats until graceful shutdown. The start is recorded inside the service group,
+/// after it trapped SIGTERM and SIGINT: once `status` says "running", a SIGTERM stops the daemon gracefully.
+/// First in the service group, so it is shut down last: the heartbeat goes on while the pipeline finishes
+/// what it started.
 package struct DaemonHeartbeatService: Service {
     package let recorder: DaemonHeartbeatRecorder
 
     package func run() async throws {
+        try recorder.start()
         let stop = StopFlag()
         let bell = Doorbell()
         await withGracefulShutdownHandler {

@@ -89,7 +89,6 @@ public final class MailroomDaemon: Sendable {
         if config.sourceNames.isEmpty { logger.warning("no sources are configured: only stored messages are processed") }
 
         let heartbeat = self.heartbeat
-        try heartbeat.start()
         let bell = Doorbell()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             // First, so it is shut down last.
@@ -154,7 +153,6 @@ public final class MailroomDaemon: Sendable {
             }
         }
         let heartbeat = self.heartbeat
-        try heartbeat.start()
         let groupConfig = ServiceGroupConfiguration(
             services: [.init(service: DaemonHeartbeatService(recorder: heartbeat), serviceName: "heartbeat"),
                        .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup,
