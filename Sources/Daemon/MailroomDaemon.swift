@@ -32,6 +32,14 @@ public final class MailroomDaemon: Sendable {
     public let approvalRequests: ApprovalRequests?
     package let logger: Logger
 
+    /// How often the running daemon records its heartbeat in the store (`mailroom status` calls a heartbeat
+    /// older than three intervals stale).
+    public static let heartbeatInterval: Duration = .seconds(10)
+
+    package var heartbeat: DaemonHeartbeatRecorder {
+        DaemonHeartbeatRecorder(store: store, pid: getpid(), interval: Self.heartbeatInterval, logger: logger)
+    }
+
     public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil) throws {
         self.config = config
         self.logger = logger
@@ -80,8 +88,11 @@ public final class MailroomDaemon: Sendable {
         if waiting > 0 { logger.info("resuming \(waiting) message(s) from their last committed state") }
         if config.sourceNames.isEmpty { logger.warning("no sources are configured: only stored messages are processed") }
 
+        let heartbeat = self.heartbeat
         let bell = Doorbell()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            // First, so it is shut down last.
+            .init(service: DaemonHeartbeatService(recorder: heartbeat), serviceName: "heartbeat"),
             .init(service: PipelineService(pipeline: pipeline, bell: bell), serviceName: "pipeline"),
             .init(service: OutboxService(outbox: outbox, approvalRequests: approvalRequests, poll: config.rules.outboxPollSeconds, logger: logger),
                   serviceName: "outbox"),
@@ -106,7 +117,13 @@ public final class MailroomDaemon: Sendable {
         // Below systemd's TimeoutStopSec (60 s in deploy/mailroom.service): after this, cancellation stops the
         // workers between stages, so the process still exits before it is killed.
         groupConfig.maximumGracefulShutdownDuration = .seconds(45)
-        try await ServiceGroup(configuration: groupConfig).run()
+        do {
+            try await ServiceGroup(configuration: groupConfig).run()
+        } catch {
+            heartbeat.stopped()
+            throw error
+        }
+        heartbeat.stopped()
         logger.info("mailroom stopped")
     }
 
@@ -135,11 +152,19 @@ public final class MailroomDaemon: Sendable {
                 failure.value = "\(error)"
             }
         }
+        let heartbeat = self.heartbeat
         let groupConfig = ServiceGroupConfiguration(
-            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup,
+            services: [.init(service: DaemonHeartbeatService(recorder: heartbeat), serviceName: "heartbeat"),
+                       .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup,
                              failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "once")],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await ServiceGroup(configuration: groupConfig).run()
+        do {
+            try await ServiceGroup(configuration: groupConfig).run()
+        } catch {
+            heartbeat.stopped()
+            throw error
+        }
+        heartbeat.stopped()
         if let failure = failure.value { throw PipelineError(message: failure) }
         return result.value ?? OnceReport(interrupted: true)
     }

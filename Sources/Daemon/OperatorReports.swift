@@ -55,12 +55,14 @@ public struct StatusReport: Sendable, Codable {
     public var triggers: [TriggerLine] = []
     public var auditEvents: Int64?
     public var auditHead: String?
+    /// Whether a daemon runs on this store (lock file and heartbeat).
+    public var daemon: DaemonLiveness?
 
     package enum CodingKeys: String, CodingKey {
         case store, configFile = "config_file", counts, total, flagged, oldestUnfinishedID = "oldest_unfinished_id"
         case oldestUnfinishedState = "oldest_unfinished_state"
         case oldestUnfinishedAgeSeconds = "oldest_unfinished_age_seconds", sources, triggers
-        case auditEvents = "audit_events", auditHead = "audit_head"
+        case auditEvents = "audit_events", auditHead = "audit_head", daemon
     }
 
     public static func gather(config: MailroomConfig, store: MailStore, now: Date = Date()) throws -> StatusReport {
@@ -88,13 +90,15 @@ public struct StatusReport: Sendable, Codable {
             oldestUnfinishedID: oldest?.id, oldestUnfinishedState: oldest?.state.rawValue,
             oldestUnfinishedAgeSeconds: oldest.map { now.timeIntervalSince($0.receivedAt) },
             sources: sources, triggers: try TriggerLine.gather(config: config, store: store, now: now),
-            auditEvents: head?.sequence, auditHead: head?.description)
+            auditEvents: head?.sequence, auditHead: head?.description,
+            daemon: try DaemonLiveness.gather(storePath: config.store.path, store: store, now: now))
     }
 
     public var text: String {
         var out = ""
         out += "Configuration: \(configFile ?? "embedded default")\n"
         out += "Store:         \(store) (\(total) message(s))\n"
+        if let daemon { out += "Daemon:        \(daemon.summary)\n" }
         out += "States:        " + MessageState.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }
             .joined(separator: "  ") + "\n"
         if flagged > 0 {

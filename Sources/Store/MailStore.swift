@@ -666,4 +666,4 @@ public final class MailStore: Sendable {
 }
 
 extension MailStore: MessageStore, AuditLogStore, OutboxStore, SourceCheckpointStore, ModelCallStore, HelpdeskThreadStore,
-                     SentMailStore {}
+                     SentMailStore, DaemonHeartbeatStore {}

@@ -219,6 +219,23 @@ package enum StoreSchema {
             try db.execute(sql: "ALTER TABLE messages ADD COLUMN documents_json TEXT")
         }
 
+        migrator.registerMigration("2026-12 daemon heartbeat: who runs on this store, since when, last seen") { db in
+            try db.execute(sql: """
+                -- The latest daemon's record (one row): written at start, every interval_seconds while it runs,
+                -- and at a clean stop (stopped_at). `mailroom status` reads it with the lock file beside the store.
+                CREATE TABLE daemon_heartbeat (
+                    id              INTEGER PRIMARY KEY CHECK (id = 1),
+                    pid             INTEGER NOT NULL,
+                    host            TEXT    NOT NULL,
+                    version         TEXT    NOT NULL,
+                    started_at      TEXT    NOT NULL,
+                    heartbeat_at    TEXT    NOT NULL,
+                    interval_seconds REAL   NOT NULL,
+                    stopped_at      TEXT
+                );
+                """)
+        }
+
         return migrator
     }
 }

@@ -141,3 +141,16 @@ extension SentMailStore {
         try finishSending(messageID: messageID, serverReply: serverReply, countRecipients: countRecipients, now: now, audit: nil)
     }
 }
+
+/// The running daemon's heartbeat: one record, the latest daemon's (the store's lock file makes sure there is
+/// only one at a time).
+public protocol DaemonHeartbeatStore: Sendable {
+    /// Records that a daemon started, replacing the record of the one before.
+    func recordDaemonStart(_ heartbeat: DaemonHeartbeat) throws
+    /// The daemon `pid` is alive at `time`.
+    func recordDaemonHeartbeat(pid: Int32, at time: Date) throws
+    /// The daemon `pid` stopped cleanly at `time`.
+    func recordDaemonStop(pid: Int32, at time: Date) throws
+    /// The latest daemon's record; nil when no daemon ever ran on this store.
+    func daemonHeartbeat() throws -> DaemonHeartbeat?
+}

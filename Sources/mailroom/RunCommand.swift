@@ -16,6 +16,12 @@ struct RunCommand: AsyncParsableCommand {
 
             With --once: take what every source holds now, drive every message to a final state (acted, \
             review or failed), print what happened to each message and exit.
+
+            One daemon per store: both forms hold an exclusive lock on the file <store>.lock (its pid is \
+            written there) for as long as they run. A second one on the same store refuses to start, names \
+            the pid holding the lock, and exits 1 without doing anything. The kernel releases the lock when \
+            the process ends, even after a crash or SIGKILL. While it runs, the daemon records a heartbeat \
+            in the store every 10 s; `mailroom status` shows whether it is running.
             """
     )
 
@@ -30,6 +36,9 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         try await operatorCommand {
             let config = try options.load()
+            // Before the store is opened: a second daemon on the same store touches nothing.
+            let lock = try StoreLock.acquire(forStore: config.store.path)
+            defer { withExtendedLifetime(lock) {} }
             let logger = Terminal.startLogging(level: once && json ? .warning : config.log.loggerLevel)
             let daemon = try MailroomDaemon(config: config, logger: logger)
             if once {

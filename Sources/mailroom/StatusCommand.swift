@@ -6,8 +6,13 @@ import Daemon
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Counts per state, flagged mail, the oldest unfinished message, sources and the audit head.",
+        abstract: "Whether the daemon runs; counts per state, flagged mail, the oldest unfinished message, sources and the audit head.",
         discussion: """
+            The daemon line asks the kernel whether the store's lock file (<store>.lock) is held and reads \
+            the daemon's heartbeat in the store: "running (pid P on HOST, up for …, version V)"; "stuck?" \
+            when the lock is held but the heartbeat is overdue (three missed beats, at least 30 s); "not \
+            running since TIME" (its clean stop, or its last heartbeat after a crash or kill); or "never ran".
+
             A message that stays unfinished (not acted, review or failed) for long while the daemon runs \
             means something is stuck: look at it with `mailroom messages show ID`.
             """
