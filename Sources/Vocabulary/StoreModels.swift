@@ -372,8 +372,9 @@ public enum MillisecondTime {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
-    // Howard Hinnant's days-from-civil algorithms (proleptic Gregorian calendar).
-    private static func civilDate(daysSinceEpoch z0: Int64) -> (Int64, Int64, Int64) {
+    /// Year, month and day of a day counted from 1970-01-01 in the proleptic Gregorian calendar (Howard
+    /// Hinnant's civil-from-days), without Foundation's calendars: used for store times and spreadsheet dates.
+    package static func civilDate(daysSinceEpoch z0: Int64) -> (Int64, Int64, Int64) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import Markup
 
 /// The text of an XLSX (Office Open XML spreadsheet): each sheet starts with a line `[Sheet name]`, then one
@@ -180,24 +181,10 @@ package enum SpreadsheetText {
         } else {
             return nil
         }
-        let (y, m, d) = civilDate(daysSince1970: epochOffset)
+        let (y, m, d) = MillisecondTime.civilDate(daysSinceEpoch: Int64(epochOffset))
         let date = String(format: "%04ld-%02ld-%02ld", y, m, d)
         if minuteOfDay == 0 { return date }
         return date + String(format: " %02ld:%02ld", minuteOfDay / 60, minuteOfDay % 60)
-    }
-
-    /// Proleptic Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    package static func civilDate(daysSince1970 z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 
     /// Indexes into `cellXfs` whose number format shows a date.
