@@ -22,7 +22,11 @@ public struct HTTPRequest: Sendable {
     }
 
     /// The URL without its query and fragment (which may carry tokens), for error messages and logs.
-    public var redactedURL: String {
+    public var redactedURL: String { HTTPRequest.redacted(url) }
+
+    /// A URL as logs, errors and the audit trail may show it: without user, password, query and fragment (where
+    /// tokens and signatures travel).
+    public static func redacted(_ url: URL) -> String {
         guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "(unreadable URL)" }
         parts.query = nil
         parts.fragment = nil

@@ -101,6 +101,8 @@ struct HTTPConnectorTests {
         let earlier = try #require(try await looking.earlierResult(of: action))
         #expect(earlier.foundEarlierResult)
         #expect(earlier.captured["record_id"] == first.captured["record_id"])
+        // What the audit keeps of the lookup names the endpoint, not its query (where keys and tokens travel).
+        #expect(earlier.request.objectValue?["url"] == .string("\(server.base)/hook/lookup"), "\(earlier.request)")
     }
 
     @Test("connector files: every mistake reported with file:line:column and a suggestion")

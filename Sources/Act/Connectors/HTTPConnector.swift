@@ -116,9 +116,9 @@ public struct HTTPConnector: Connector {
             throw ConnectorError.transient("\(name): looking up the earlier result failed: \(error)")
         }
         if response.status == 404 { return nil }
-        try HTTPConnector.check(response, connector: name, method: "GET", url: url.absoluteString)
+        try HTTPConnector.check(response, connector: name, method: "GET", url: HTTPRequest.redacted(url))
         let captured = try capture(action.action.parameters["capture"], from: response)
-        return ConnectorResult(captured: captured, request: ["method": "GET", "url": .string(url.absoluteString)],
+        return ConnectorResult(captured: captured, request: ["method": "GET", "url": .string(HTTPRequest.redacted(url))],
                                response: auditedResponse(response), foundEarlierResult: true)
     }
 

@@ -298,7 +298,7 @@ public struct RedmineConnector: Connector {
         if let routing { answer["threading"] = Self.json(routing) }
         if !notes.isEmpty { answer["notes"] = .object(notes) }
         return ConnectorResult(captured: ["ticket_id": .int(id), "ticket_action": "created", "ticket_url": .string(ticketURL(String(id)))],
-                               request: ["method": "POST", "url": .string(url("/issues.json").absoluteString), "body": body],
+                               request: ["method": "POST", "url": .string(HTTPRequest.redacted(url("/issues.json"))), "body": body],
                                response: .object(answer))
     }
 
@@ -321,7 +321,7 @@ public struct RedmineConnector: Connector {
         if let routing { answer["threading"] = Self.json(routing) }
         return ConnectorResult(captured: ["ticket_id": .int(Int64(ticket) ?? 0), "ticket_action": "updated",
                                           "journal_id": journal?["id"] ?? .null, "ticket_url": .string(ticketURL(ticket))],
-                               request: ["method": "PUT", "url": .string(url(path).absoluteString), "body": body],
+                               request: ["method": "PUT", "url": .string(HTTPRequest.redacted(url(path))), "body": body],
                                response: .object(answer))
     }
 

@@ -76,7 +76,7 @@ public actor TrytonRPC {
             throw ConnectorError.transient("Tryton \(database): too many login attempts (429); backing off",
                                            retryAfter: response.header("Retry-After").flatMap(HTTPConnector.retryAfterSeconds) ?? 300)
         }
-        try HTTPConnector.check(response, connector: "tryton", method: "POST", url: endpoint.absoluteString + " \(method)")
+        try HTTPConnector.check(response, connector: "tryton", method: "POST", url: HTTPRequest.redacted(endpoint) + " \(method)")
         let answer: JSONValue
         do { answer = try JSONValue.parse(response.body) } catch {
             throw ConnectorError.transient("Tryton \(method): the answer is not JSON")

@@ -241,7 +241,7 @@ public struct WebformConnector: Connector {
         }
         trail.note("verified: " + checks.joined(separator: "; "))
         return ConnectorResult(captured: captured,
-                               request: ["form": .string(url(form.page).absoluteString), "fields": .object(shown)],
+                               request: ["form": .string(HTTPRequest.redacted(url(form.page))), "fields": .object(shown)],
                                response: ["steps": .array(trail.steps), "verified": .array(checks.map { .string($0) })])
     }
 
