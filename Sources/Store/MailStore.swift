@@ -60,14 +60,14 @@ public final class MailStore: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             let migrator = StoreSchema.migrator
-            let unknown = try pool.read { db in
-                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
-            }
+            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            let unknown = applied.subtracting(migrator.migrations)
             if !unknown.isEmpty {
                 throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
             }
             try migrator.migrate(pool)
-            try parseAgainWhatWasParsedWithoutDocuments()
+            // Once, when the document-text column arrives: not on every open (`status` must not take the write lock).
+            if !applied.contains(StoreSchema.documentsMigration) { try parseAgainWhatWasParsedWithoutDocuments() }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

@@ -3,6 +3,9 @@ import Vocabulary
 
 /// The store's schema, as named, append-only migrations. Never edit a registered migration: add a new one.
 package enum StoreSchema {
+    /// The migration that added Parse's document text; messages parsed before it are parsed again once.
+    package static let documentsMigration = "2026-12 parse: the text of each attachment, read once"
+
     package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
 
@@ -213,7 +216,7 @@ package enum StoreSchema {
                 """)
         }
 
-        migrator.registerMigration("2026-12 parse: the text of each attachment, read once") { db in
+        migrator.registerMigration(documentsMigration) { db in
             // Parse's reading of each attachment (DocumentText as JSON, parallel to the normalised message's
             // attachments); later stages read it instead of parsing the raw bytes again.
             try db.execute(sql: "ALTER TABLE messages ADD COLUMN documents_json TEXT")
