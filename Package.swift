@@ -161,7 +161,7 @@ let package = Package(
             name: "UnderstandTests",
             dependencies: ["MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Markup", "CurlTransport",
                            "Audit", "Daemon"],  // the stage run inside the pipeline, its audit trail verified
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Corpus"]
         ),
         .testTarget(
             name: "DecideTests",

@@ -10,6 +10,10 @@ public struct MessageContent: Sendable {
     /// Text of each attachment (DocumentReader), parallel to `message.attachments`; an XML attachment keeps its
     /// bytes too (`DocumentText.xml`).
     public var documents: [DocumentText]
+    /// What the mail answers among the mails Mailroom sent (the `purpose` of the sent mail its In-Reply-To or
+    /// References names: "reply", "approval_request", …), set by the understand stage from the store; nil
+    /// when it answers none of ours (or nobody looked).
+    public var answersOurMail: String?
 
     public init(message: NormalisedMessage, documents: [DocumentText]) {
         self.message = message

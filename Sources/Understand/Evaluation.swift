@@ -19,6 +19,38 @@ public struct EvaluationReport: Sendable {
     public var fieldRecall: Double
     /// Mails sent to review (any reason).
     public var reviewed: Int
+    /// Mails whose true kind is a business kind.
+    public var businessMails = 0
+    /// Business mails taken for a non-business kind and let through without review: dropped unseen.
+    public var silentlyDropped = 0
+    /// Business mails understood as the right kind with every required field valid and not held for review:
+    /// handled without a person.
+    public var automated = 0
+    /// Mails taken for a wrong business kind and let through without review (actions on the wrong kind).
+    public var wrongKindActed = 0
+    /// Mails whose true kind is not a business kind, and of those the ones held for review.
+    public var nonBusinessMails = 0
+    public var nonBusinessHeld = 0
+    /// Per "kind.field" (over mails of that true kind with an expected value): how many were exactly right.
+    public var exactFields: [String: FieldScore] = [:]
+    /// Per group (the company in a leave-one-company-out run): its own figures.
+    public var groups: [String: GroupScore] = [:]
+    /// Every mail as it was understood: file, true kind, predicted kind, confidence, method, the review reasons.
+    public var outcomes: [Outcome] = []
+
+    public struct Outcome: Sendable {
+        public var file: String, expected: String, predicted: String, confidence: Double, method: String, review: [String]
+    }
+
+    /// Business mails dropped unseen and mails acted on as the wrong business kind: file, true, predicted.
+    public var unseenMistakes: [(file: String, expected: String, predicted: String)] = []
+
+    public struct GroupScore: Sendable {
+        public var messages = 0, correct = 0, businessMails = 0, silentlyDropped = 0, automated = 0, wrongKindActed = 0, reviewed = 0
+    }
+
+    /// Automated business mails over all business mails.
+    public var automationRate: Double { businessMails == 0 ? 0 : Double(automated) / Double(businessMails) }
     /// Non-business mails taken for a business kind and let through without review: the costliest error
     /// (it would trigger actions).
     public var businessFalsePositives: Int
@@ -46,6 +78,24 @@ public struct EvaluationReport: Sendable {
             "business_false_positives": .integer(businessFalsePositives),
             "business_guesses_held_for_review": .integer(businessGuessesHeld),
             "methods": .object(methods.mapValues { .integer($0) }),
+            "business_mails": .integer(businessMails),
+            "business_silently_dropped": .integer(silentlyDropped),
+            "automated": .integer(automated),
+            "automation_rate": .number(Self.round(automationRate)),
+            "wrong_kind_acted_without_review": .integer(wrongKindActed),
+            "non_business_mails": .integer(nonBusinessMails),
+            "non_business_held_for_review": .integer(nonBusinessHeld),
+            "exact_fields": .object(exactFields.mapValues { .object(["exact": .integer($0.correct), "support": .integer($0.support),
+                                                                    "rate": .number(Self.round($0.recall))]) }),
+            "groups": .object(groups.mapValues { g in .object([
+                "messages": .integer(g.messages), "accuracy": .number(Self.round(g.messages == 0 ? 0 : Double(g.correct) / Double(g.messages))),
+                "business_mails": .integer(g.businessMails), "business_silently_dropped": .integer(g.silentlyDropped),
+                "automated": .integer(g.automated), "wrong_kind_acted_without_review": .integer(g.wrongKindActed),
+                "reviewed": .integer(g.reviewed)]) }),
+            "outcomes": .array(outcomes.map { .object(["file": .string($0.file), "expected": .string($0.expected),
+                                                       "predicted": .string($0.predicted), "confidence": .number(Self.round($0.confidence)),
+                                                       "method": .string($0.method), "review": .array($0.review.map { .string($0) })]) }),
+            "unseen_mistakes": .array(unseenMistakes.map { .object(["file": .string($0.file), "expected": .string($0.expected), "predicted": .string($0.predicted)]) }),
             "mistakes": .array(mistakes.map { .object(["file": .string($0.file), "expected": .string($0.expected), "predicted": .string($0.predicted)]) }),
             "field_mistakes": .array(fieldMistakes.map { .object(["file": .string($0.file), "field": .string($0.field),
                                                                    "expected": .string($0.expected), "found": .string($0.found)]) }),
@@ -58,6 +108,19 @@ public struct EvaluationReport: Sendable {
     public var text: String {
         var out = String(format: "%d mails, accuracy %.1f%%, %d sent to review; non-business mails taken for business: %d let through, %d held for review\n",
                          messages, accuracy * 100, reviewed, businessFalsePositives, businessGuessesHeld)
+        out += String(format: "Business mail: %d; silently dropped: %d; handled without a person: %d (%.1f%%); wrong kind acted on without review: %d\n",
+                      businessMails, silentlyDropped, automated, automationRate * 100, wrongKindActed)
+        out += String(format: "Non-business mail: %d; held for review: %d\n", nonBusinessMails, nonBusinessHeld)
+        if !groups.isEmpty {
+            out += "\n" + FixedWidthTable(header: ["COMPANY", "MAILS", "ACCURACY", "BUSINESS", "DROPPED", "AUTOMATED", "WRONG ACTED", "REVIEWED"],
+                                          rows: groups.keys.sorted().map { k in
+                                              let g = groups[k]!
+                                              return [k, String(g.messages), String(format: "%.1f%%", g.messages == 0 ? 0 : 100 * Double(g.correct) / Double(g.messages)),
+                                                      String(g.businessMails), String(g.silentlyDropped),
+                                                      String(format: "%d (%.0f%%)", g.automated, g.businessMails == 0 ? 0 : 100 * Double(g.automated) / Double(g.businessMails)),
+                                                      String(g.wrongKindActed), String(g.reviewed)]
+                                          }, rightAligned: Set(1...7), maxWidths: Array(repeating: nil, count: 8)).render()
+        }
         out += "Methods: " + methods.keys.sorted().map { "\($0) \(methods[$0]!)" }.joined(separator: ", ") + "\n\n"
         let kinds = Set(perKind.keys).union(confusion.keys).union(confusion.values.flatMap(\.keys)).sorted()
         out += FixedWidthTable(header: ["KIND", "PRECISION", "RECALL", "SUPPORT"],
@@ -78,6 +141,18 @@ public struct EvaluationReport: Sendable {
                                        return [f, String(format: "%.3f", s.precision), String(format: "%.3f", s.recall), String(s.support)]
                                    }, rightAligned: [1, 2, 3], maxWidths: [nil, nil, nil, nil]).render()
         }
+        if !exactFields.isEmpty {
+            out += "\nExact values by kind (right kind and exactly the expected value, over mails that state it)\n"
+            out += FixedWidthTable(header: ["KIND.FIELD", "EXACT", "OF", "RATE"],
+                                   rows: exactFields.keys.sorted().map { f in
+                                       let s = exactFields[f]!
+                                       return [f, String(s.correct), String(s.support), String(format: "%.1f%%", s.recall * 100)]
+                                   }, rightAligned: [1, 2, 3], maxWidths: [nil, nil, nil, nil]).render()
+        }
+        if !unseenMistakes.isEmpty {
+            out += "\nBusiness mail dropped unseen or acted on as the wrong kind:\n"
+                + unseenMistakes.map { "  \($0.file): \($0.expected) taken for \($0.predicted)\n" }.joined()
+        }
         if !mistakes.isEmpty {
             out += "\nMistakes:\n" + mistakes.map { "  \($0.file): \($0.expected) taken for \($0.predicted)\n" }.joined()
         }
@@ -94,6 +169,8 @@ public enum Evaluation {
     public struct Case: Sendable {
         public var kind: String
         public var file: URL
+        /// The company whose mailbox it came from (the folder in a corpus of companies), "" when not known.
+        public var group: String = ""
         public var expected: [String: JSONValue]?
         public var content: MessageContent
     }
@@ -120,6 +197,53 @@ public enum Evaluation {
             }
         }
         return out
+    }
+
+    /// Reads a corpus of companies: DIR/<company>/<kind>/* (folders starting with "." or "_" are skipped),
+    /// each case with its company as the group.
+    public static func companyCases(directory: URL) throws -> [Case] {
+        let fm = FileManager.default
+        var out: [Case] = []
+        for company in try fm.contentsOfDirectory(atPath: directory.path).sorted() where !company.hasPrefix(".") && !company.hasPrefix("_") {
+            let folder = directory.appendingPathComponent(company)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else { continue }
+            out += try cases(directory: folder).map { var c = $0; c.group = company; return c }
+        }
+        return out
+    }
+
+    /// The company an example belongs to when nothing else says: the domain of the mailbox it arrived in (its
+    /// first To: address), so that examples collected from several companies' mailboxes can be evaluated one
+    /// company at a time. Bare documents have none ("documents").
+    public static func recipientGroup(_ content: MessageContent) -> String {
+        guard let address = content.message.to.first?.address, let at = address.lastIndex(of: "@") else { return "documents" }
+        return String(address[address.index(after: at)...]).lowercased()
+    }
+
+    /// Leave-one-company-out: for each group of `cases` in turn, the classifier is trained on every other
+    /// group (and on `alsoTrainOn`, e.g. a rule set's starter examples, which are never tested) and the held-out
+    /// group's mails are understood with it. The figure says how Mailroom does on mail from a company it has
+    /// never seen, which same-company cross-validation cannot.
+    public static func leaveOneGroupOut(_ cases: [Case], catalogue: KindCatalogue, alsoTrainOn extra: [Case] = [],
+                                        progress: ((Int, Int) -> Void)? = nil) -> EvaluationReport {
+        let cues = KindCueSet(catalogue: catalogue)
+        let training = cases + extra
+        let counts = training.map { ClassifierFeatures.counts($0.content.classifierInput, cues: cues) }
+        let trainingOnly = "\u{0}training"
+        let groups = cases.map(\.group) + extra.map { _ in trainingOnly }
+        let held = Set(cases.map(\.group))
+        let models = KindClassifier.trainLeavingOut(groups: groups, holdingOut: held, kinds: training.map(\.kind),
+                                                    counts: counts, cues: cues)
+        var results: [(Case, Understanding)] = []
+        for group in held.sorted() {
+            let understander = Understander(catalogue: catalogue, classifier: models[group])
+            for c in cases where c.group == group {
+                results.append((c, understander.understandNow(c.content)))
+                progress?(results.count, cases.count)
+            }
+        }
+        return score(results, catalogue: catalogue)
     }
 
     /// Understands every case and scores the results.
@@ -149,7 +273,7 @@ public enum Evaluation {
         var done = 0
         for f in 0..<k {
             let training = cases.indices.filter { fold[$0] != f }.map { (kind: cases[$0].kind, input: cases[$0].content.classifierInput) }
-            let classifier = KindClassifier.train(training)
+            let classifier = KindClassifier.train(training, cues: KindCueSet(catalogue: catalogue))
             let understander = Understander(catalogue: catalogue, classifier: classifier)
             for i in cases.indices where fold[i] == f {
                 results.append((cases[i], understander.understandNow(cases[i].content)))
@@ -168,28 +292,59 @@ public enum Evaluation {
         var fieldStats: [String: (support: Int, predicted: Int, correct: Int)] = [:]
         var fieldMistakes: [(file: String, field: String, expected: String, found: String)] = []
         let business = Set(catalogue.kinds.filter(\.business).map(\.name))
+        var businessMails = 0, dropped = 0, automated = 0, wrongActed = 0, nonBusiness = 0, nonBusinessHeld = 0
+        var groups: [String: EvaluationReport.GroupScore] = [:]
+        var unseen: [(file: String, expected: String, predicted: String)] = []
+        var exact: [String: (support: Int, correct: Int)] = [:]
+        var outcomes: [EvaluationReport.Outcome] = []
         for (c, u) in results {
+            let name = c.group.isEmpty ? c.file.lastPathComponent : "\(c.group)/\(c.kind)/\(c.file.lastPathComponent)"
+            var g = groups[c.group, default: .init()]
+            g.messages += 1
+            if u.kind == c.kind { g.correct += 1 }
+            if !u.review.isEmpty { g.reviewed += 1 }
+            let letThrough = u.review.isEmpty
+            if business.contains(c.kind) {
+                businessMails += 1; g.businessMails += 1
+                if !business.contains(u.kind) && letThrough { dropped += 1; g.silentlyDropped += 1; unseen.append((name, c.kind, u.kind)) }
+                if u.kind == c.kind && letThrough { automated += 1; g.automated += 1 }
+            } else {
+                nonBusiness += 1
+                if !letThrough { nonBusinessHeld += 1 }
+            }
+            if business.contains(u.kind) && u.kind != c.kind && letThrough {
+                wrongActed += 1; g.wrongKindActed += 1
+                if business.contains(c.kind) { unseen.append((name, c.kind, u.kind)) }
+            }
+            groups[c.group] = g
+            outcomes.append(.init(file: name, expected: c.kind, predicted: u.kind, confidence: u.confidence, method: u.method, review: u.review))
+            for (field, want) in c.expected ?? [:] {
+                var e = exact["\(c.kind).\(field)", default: (0, 0)]
+                e.support += 1
+                if u.kind == c.kind, let got = u.fields[field], same(got.json, want) { e.correct += 1 }
+                exact["\(c.kind).\(field)"] = e
+            }
             confusion[c.kind, default: [:]][u.kind, default: 0] += 1
             methods[u.method, default: 0] += 1
-            if u.kind == c.kind { correct += 1 } else { mistakes.append((c.file.lastPathComponent, c.kind, u.kind)) }
+            if u.kind == c.kind { correct += 1 } else { mistakes.append((name, c.kind, u.kind)) }
             if !u.review.isEmpty { reviewed += 1 }
             if !business.contains(c.kind) && business.contains(u.kind) {
                 if u.review.isEmpty { businessFP += 1 } else { businessHeld += 1 }
             }
             guard let expected = c.expected else { continue }
-            for (name, want) in expected {
-                var s = fieldStats[name, default: (0, 0, 0)]
+            for (fieldName, want) in expected {
+                var s = fieldStats[fieldName, default: (0, 0, 0)]
                 s.support += 1
                 // Only values that passed validation and grounding count as predictions.
-                if let got = u.fields[name], u.kind == c.kind, isGrounded(name, got, u) {
+                if let got = u.fields[fieldName], u.kind == c.kind, isGrounded(fieldName, got, u) {
                     s.predicted += 1
                     if same(got.json, want) {
                         s.correct += 1
                     } else {
-                        fieldMistakes.append((c.file.lastPathComponent, name, want.canonicalJSON, got.json.canonicalJSON))
+                        fieldMistakes.append((c.file.lastPathComponent, fieldName, want.canonicalJSON, got.json.canonicalJSON))
                     }
                 }
-                fieldStats[name] = s
+                fieldStats[fieldName] = s
             }
         }
         var perKind: [String: EvaluationReport.KindScore] = [:]
@@ -209,12 +364,26 @@ public enum Evaluation {
         let totalPredicted = fields.values.map(\.predicted).reduce(0, +)
         let totalCorrect = fields.values.map(\.correct).reduce(0, +)
         let totalSupport = fields.values.map(\.support).reduce(0, +)
-        return EvaluationReport(messages: results.count, accuracy: results.isEmpty ? 0 : Double(correct) / Double(results.count),
+        var report = EvaluationReport(messages: results.count, accuracy: results.isEmpty ? 0 : Double(correct) / Double(results.count),
                                 perKind: perKind, confusion: confusion, fields: fields,
                                 fieldPrecision: totalPredicted == 0 ? 1 : Double(totalCorrect) / Double(totalPredicted),
                                 fieldRecall: totalSupport == 0 ? 0 : Double(totalCorrect) / Double(totalSupport),
                                 reviewed: reviewed, businessFalsePositives: businessFP, businessGuessesHeld: businessHeld, methods: methods,
                                 mistakes: mistakes.map { (file: $0.0, expected: $0.1, predicted: $0.2) }, fieldMistakes: fieldMistakes)
+        report.businessMails = businessMails
+        report.silentlyDropped = dropped
+        report.automated = automated
+        report.wrongKindActed = wrongActed
+        report.nonBusinessMails = nonBusiness
+        report.nonBusinessHeld = nonBusinessHeld
+        report.unseenMistakes = unseen
+        report.outcomes = outcomes
+        report.exactFields = exact.mapValues { e in
+            EvaluationReport.FieldScore(precision: 0, recall: e.support == 0 ? 0 : Double(e.correct) / Double(e.support),
+                                        support: e.support, correct: e.correct, predicted: 0)
+        }
+        if groups.keys.contains(where: { !$0.isEmpty }) { report.groups = groups }
+        return report
     }
 
     package static func isGrounded(_ name: String, _ value: FieldValue, _ u: Understanding) -> Bool {

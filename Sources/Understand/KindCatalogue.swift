@@ -117,7 +117,7 @@ package struct KindFileReader {
             return nil
         }
         let keys = mapping(top, allowed: ["kind", "description", "business", "accept_confidence", "fields", "checks", "matchers",
-                                            "models", "max_input_tokens"])
+                                            "models", "max_input_tokens", "cues"])
         guard let nameNode = keys["kind"] else {
             problem(root, "the key 'kind' is missing", suggestion: "add `kind: <name>` (lower-case, e.g. quote_request)")
             return nil
@@ -185,6 +185,14 @@ package struct KindFileReader {
                 problem(node, "models must be a list of provider names, cheapest first, e.g. [local-qwen, deepseek]")
             }
         }
+        var cues: [String] = []
+        if let node = keys["cues"] {
+            if case .sequence(let seq) = node, seq.allSatisfy({ scalar($0).map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false }) {
+                cues = seq.compactMap { scalar($0)?.trimmingCharacters(in: .whitespaces).lowercased() }
+            } else {
+                problem(node, "cues must be a list of words or phrases, e.g. [purchase order, Bestellung, 订单]")
+            }
+        }
         var maxInputTokens: Int?
         if let node = keys["max_input_tokens"] {
             if let n = node.int, n > 0 { maxInputTokens = n } else { problem(node, "max_input_tokens must be a whole number above 0, e.g. 4000") }
@@ -193,6 +201,7 @@ package struct KindFileReader {
                                   acceptConfidence: accept, file: file, checks: checks, matchers: matchers)
         kind.models = models
         kind.maxInputTokens = maxInputTokens
+        kind.cues = cues
         return kind
     }
 

@@ -194,6 +194,11 @@ public struct KindDefinition: Sendable {
     public var file: String
     public var checks: [KindCheck]
     public var matchers: [KindMatcher]
+    /// Words and phrases that mark a mail of this kind in any company's mail (`cues:`), lower-case, in every
+    /// language the rule author writes them: "purchase order", "Bestellung", "订单". The classifier reads
+    /// them as features (so a cue learned in one language helps in another), and a mail taken for a
+    /// non-business kind that carries one goes to a person ("may be business").
+    public var cues: [String] = []
     /// The model gateway's providers for this kind, cheapest first (`models:`); empty = the gateway's default.
     public var models: [String] = []
     /// The hard cap on a model prompt's estimated tokens for this kind (`max_input_tokens:`).

@@ -18,6 +18,9 @@ import Parse
 /// kind `unknown` by method `none` and moves on (no rule acts on an unknown kind); the daemon warns at start.
 public struct UnderstandStage: PipelineStage {
     public let store: (any MessageStore)?
+    /// The mails Mailroom sent, to tell an answer to one of them (business evidence for a mail that looks
+    /// like `other`); nil: no such evidence.
+    public var sentMail: (any SentMailStore)?
     public let understander: Understander?
     /// Why there is no understander (no kinds declared), for the audit.
     public let unavailableReason: String
@@ -39,7 +42,7 @@ public struct UnderstandStage: PipelineStage {
 
     /// Reads `rules/kinds/` and trains (or loads the cached) classifier from `rules/examples/`. A missing
     /// kinds folder gives the `unknown` stage (with a warning); kind files with mistakes throw all of them.
-    public static func load(store: any MessageStore, rulesDirectory: String, cacheDirectory: URL,
+    public static func load(store: any MessageStore & SentMailStore, rulesDirectory: String, cacheDirectory: URL,
                             logger: Logger, gateway: ModelGateway? = nil) throws -> UnderstandStage {
         let kinds = URL(fileURLWithPath: rulesDirectory).appendingPathComponent("kinds")
         guard FileManager.default.fileExists(atPath: kinds.path) else {
@@ -52,7 +55,8 @@ public struct UnderstandStage: PipelineStage {
         let examples = URL(fileURLWithPath: rulesDirectory).appendingPathComponent("examples")
         if FileManager.default.fileExists(atPath: examples.path) {
             do {
-                classifier = try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cacheDirectory)
+                classifier = try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cacheDirectory,
+                                                            cues: KindCueSet(catalogue: catalogue))
             } catch {
                 logger.warning("the offline classifier could not be trained from \(examples.path): \(error); mail that no matcher recognises goes to review")
             }
@@ -63,7 +67,9 @@ public struct UnderstandStage: PipelineStage {
             + (classifier.map { " with a classifier over \($0.kinds.count) kinds" } ?? " without a classifier")
         logger.info("\(summary)")
         if gateway != nil { logger.info("the model gateway is asked when the offline methods are not sure") }
-        return UnderstandStage(store: store, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway))
+        var stage = UnderstandStage(store: store, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway))
+        stage.sentMail = store
+        return stage
     }
 
     public func process(_ message: StoredMessage) async throws -> StageOutcome {
@@ -74,10 +80,11 @@ public struct UnderstandStage: PipelineStage {
                                 details: ["kind": "unknown", "method": "none", "reason": .string(unavailableReason),
                                           "fields": .object([:])])
         }
-        guard let content = try MessageContent.stored(message, in: store) else {
+        guard var content = try MessageContent.stored(message, in: store) else {
             return .flag(.failed, reason: "message \(message.id) has no parse result in the store (normalised message and "
                 + "attachment text); `mailroom messages retry \(message.id)` parses it again")
         }
+        if let sentMail { content.answersOurMail = try Self.answeredPurpose(content.message, in: sentMail) }
         let understanding = await understander.understand(content, messageID: message.id)
         let details = Self.auditDetails(understanding, content: content)
         let update = MessageUpdate(kind: understanding.kind, understanding: understanding)
@@ -85,6 +92,16 @@ public struct UnderstandStage: PipelineStage {
             return .flag(.review, reason: Self.reviewReason(understanding), update: update, details: details)
         }
         return StageOutcome(next: .understood, update: update, details: details)
+    }
+
+    /// The purpose of the mail of ours this one answers (In-Reply-To first, then References, newest first).
+    package static func answeredPurpose(_ message: NormalisedMessage, in sent: any SentMailStore) throws -> String? {
+        let ids = ([message.inReplyTo].compactMap { $0 } + message.references.reversed()).prefix(20)
+        for id in ids {
+            let bare = id.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+            if let record = try sent.sentMail(messageID: bare) ?? sent.sentMail(messageID: "<\(bare)>") { return record.purpose }
+        }
+        return nil
     }
 
     /// One line for `flag_reason`: what a person must look at.

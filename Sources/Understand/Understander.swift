@@ -52,6 +52,9 @@ public struct Understander: Sendable {
         if kind.business && answered.confidence < kind.acceptConfidence {
             review.append(String(format: "the model is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
                                  answered.confidence * 100, kind.name, kind.acceptConfidence * 100))
+        } else if !kind.business {
+            review += BusinessDoubt.reasons(kind: kind, confidence: answered.confidence, byRule: false, prediction: nil,
+                                            content: content, catalogue: catalogue)
         }
         let preset = answered.fields.mapValues { ExtractedValue(value: $0, grounding: nil, rowGroundings: [:], method: "model") }
         return finish(kind: kind, confidence: answered.confidence, method: "model", content: content,
@@ -82,6 +85,10 @@ public struct Understander: Sendable {
                     preset[name] = ExtractedValue(value: value,
                                                   grounding: Grounding(location: "rule:\(kind.name)/\(matcher.name)", offset: nil, excerpt: evidence),
                                                   rowGroundings: [:], method: "rule")
+                }
+                if !kind.business {
+                    review += BusinessDoubt.reasons(kind: kind, confidence: matcher.confidence, byRule: true,
+                                                    prediction: nil, content: content, catalogue: catalogue)
                 }
                 return finish(kind: kind, confidence: matcher.confidence, method: "rule", content: content, sources: sources,
                               preset: preset, steps: steps, review: review)
@@ -127,6 +134,9 @@ public struct Understander: Sendable {
         if kind.business && prediction.confidence < kind.acceptConfidence {
             review.append(String(format: "the classifier is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
                                  prediction.confidence * 100, kind.name, kind.acceptConfidence * 100))
+        } else if !kind.business {
+            review += BusinessDoubt.reasons(kind: kind, confidence: prediction.confidence, byRule: false,
+                                            prediction: prediction, content: content, catalogue: catalogue)
         }
         // 4. The model gateway, when configured, follows in `understand(_:messageID:)`.
         return finish(kind: kind, confidence: prediction.confidence, method: "classifier", content: content, sources: sources,

@@ -90,7 +90,7 @@ struct RulesTestCommand: AsyncParsableCommand {
             var understandConfig = config
             understandConfig.rules.path = folders.folders(config).rules.path
             let understander = environment.kinds.map {
-                Understander(catalogue: $0, classifier: RulesSetup.classifier(understandConfig))
+                Understander(catalogue: $0, classifier: RulesSetup.classifier(understandConfig, catalogue: $0))
             }
             let outcomes = await RuleTestRunner.run(directory: testsFolder, decider: environment.decider, understand: { raw in
                 guard let understander else { return nil }

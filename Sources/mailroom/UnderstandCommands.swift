@@ -12,12 +12,13 @@ enum RulesSetup {
         try KindCatalogue.load(directory: config.rules.kindsDirectory)
     }
 
-    static func classifier(_ config: MailroomConfig) -> KindClassifier? {
+    static func classifier(_ config: MailroomConfig, catalogue: KindCatalogue) -> KindClassifier? {
         let examples = config.rules.examplesDirectory
         guard FileManager.default.fileExists(atPath: examples.path) else { return nil }
         let cache = config.classifierCacheDirectory
         do {
-            return try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cache)
+            return try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cache,
+                                                 cues: KindCueSet(catalogue: catalogue))
         } catch {
             Terminal.note("mailroom: the classifier could not be trained from \(examples.path): \(describe(error))")
             return nil
@@ -49,7 +50,7 @@ struct ClassifyCommand: AsyncParsableCommand {
         try await operatorCommand {
             let config = try options.load()
             let catalogue = try RulesSetup.catalogue(config)
-            let classifier = RulesSetup.classifier(config)
+            let classifier = RulesSetup.classifier(config, catalogue: catalogue)
             let content: MessageContent
             do {
                 content = try MessageContent.read(file: URL(fileURLWithPath: file))
@@ -98,14 +99,23 @@ struct EvalCommand: AsyncParsableCommand {
             DIR holds mails (or documents) in sub-folders named by kind, with an optional NAME.expected.json \
             beside a mail ({"fields": {NAME: VALUE}}). Prints accuracy, per-kind precision and recall, the \
             confusion matrix, and field precision (of values that passed validation and grounding) and recall. \
+            --leave-one-company-out takes DIR/<company>/<kind>/ instead: for each company in turn the \
+            classifier is trained on the other companies' mail (plus rules/examples with --with-examples) and \
+            tested on the held-out company's, which is how it will do on mail from a company it has never \
+            seen; it also prints per company how much business mail was dropped unseen, handled without a \
+            person, or acted on as the wrong kind, and which field values came out exactly right. \
             --cross-validate K evaluates rules/examples itself: the classifier is trained on K-1 folds and \
-            tested on the remaining one, K times.
+            tested on the remaining one, K times (mail of one company on both sides: it flatters).
             """)
 
     @OptionGroup var options: ConfigOptions
     @Flag(help: "Print JSON: {\"accuracy\", \"per_kind\", \"confusion\", \"fields\", …}.") var json = false
     @Option(name: .customLong("cross-validate"), help: ArgumentHelp("Evaluate rules/examples with K folds.", valueName: "k"))
     var crossValidate: Int?
+    @Flag(name: .customLong("leave-one-company-out"), help: "DIR holds <company>/<kind>/ folders: hold each company out in turn.")
+    var leaveOneCompanyOut = false
+    @Flag(name: .customLong("with-examples"), help: "With --leave-one-company-out: also train on rules/examples (never tested).")
+    var withExamples = false
     @Argument(help: ArgumentHelp("The labelled folder (not with --cross-validate).", valueName: "dir")) var directory: String?
 
     func run() async throws {
@@ -114,7 +124,19 @@ struct EvalCommand: AsyncParsableCommand {
             let catalogue = try RulesSetup.catalogue(config)
             let progress = ProgressLine(enabled: !json)
             let report: EvaluationReport
-            if let k = crossValidate {
+            if leaveOneCompanyOut {
+                guard let directory else { throw OperatorInputError(message: "name the corpus folder: DIR/<company>/<kind>/…") }
+                let cases = try Evaluation.companyCases(directory: URL(fileURLWithPath: directory))
+                let companies = Set(cases.map(\.group))
+                guard companies.count >= 2 else {
+                    throw OperatorInputError(message: "\(directory) holds \(companies.count) company folder(s) with mail; "
+                        + "--leave-one-company-out needs at least 2 (DIR/<company>/<kind>/…)")
+                }
+                let extra = withExamples ? try Evaluation.cases(directory: config.rules.examplesDirectory) : []
+                report = Evaluation.leaveOneGroupOut(cases, catalogue: catalogue, alsoTrainOn: extra) { done, total in
+                    progress.update("\(done)/\(total) mails")
+                }
+            } else if let k = crossValidate {
                 guard k >= 2 else { throw OperatorInputError(message: "--cross-validate needs at least 2 folds") }
                 let examples = config.rules.examplesDirectory
                 let cases = try Evaluation.cases(directory: examples)
@@ -126,7 +148,7 @@ struct EvalCommand: AsyncParsableCommand {
                 guard let directory else { throw OperatorInputError(message: "name the labelled folder, or use --cross-validate K") }
                 let cases = try Evaluation.cases(directory: URL(fileURLWithPath: directory))
                 guard !cases.isEmpty else { throw OperatorInputError(message: "no mails in sub-folders of \(directory)") }
-                let understander = Understander(catalogue: catalogue, classifier: RulesSetup.classifier(config))
+                let understander = Understander(catalogue: catalogue, classifier: RulesSetup.classifier(config, catalogue: catalogue))
                 report = Evaluation.evaluate(cases, understander: understander) { done, total in progress.update("\(done)/\(total) mails") }
             }
             progress.finish()

@@ -90,16 +90,17 @@ public enum ExampleLibrary {
     }
 
     /// Trains from the examples, or loads the cached model keyed by the examples' hash.
-    public static func classifier(examplesDirectory: URL, cacheDirectory: URL) throws -> KindClassifier {
-        try classifierWithOrigin(examplesDirectory: examplesDirectory, cacheDirectory: cacheDirectory).classifier
+    public static func classifier(examplesDirectory: URL, cacheDirectory: URL, cues: KindCueSet = .none) throws -> KindClassifier {
+        try classifierWithOrigin(examplesDirectory: examplesDirectory, cacheDirectory: cacheDirectory, cues: cues).classifier
     }
 
     /// Like ``classifier(examplesDirectory:cacheDirectory:)``, also telling whether the cache was used and
     /// where it is. `retrain` ignores an existing cache (it is rewritten).
-    public static func classifierWithOrigin(examplesDirectory: URL, cacheDirectory: URL,
+    /// `cues` are the kinds' cue words (part of the cache key: editing them retrains).
+    public static func classifierWithOrigin(examplesDirectory: URL, cacheDirectory: URL, cues: KindCueSet = .none,
                                             retrain: Bool = false) throws -> (classifier: KindClassifier,
                                                                               fromCache: Bool, cacheFile: URL) {
-        let key = try examplesHash(directory: examplesDirectory)
+        let key = try examplesHash(directory: examplesDirectory, cues: cues)
         let cacheFile = cacheDirectory.appendingPathComponent("classifier-\(key).json")
         if !retrain, let data = try? Data(contentsOf: cacheFile),
            let model = try? JSONDecoder().decode(KindClassifier.self, from: data) {
@@ -110,16 +111,19 @@ public enum ExampleLibrary {
             throw ExampleLibraryError(message: "\(examplesDirectory.path) holds no examples: put example mails in "
                 + "\(examplesDirectory.path)/<kind>/")
         }
-        let model = KindClassifier.train(try examples.map { (kind: $0.kind, input: try $0.classifierInput()) })
+        let model = KindClassifier.train(try examples.map { (kind: $0.kind, input: try $0.classifierInput()) }, cues: cues)
         try writeCache(model, to: cacheFile)
         return (model, false, cacheFile)
     }
 
     /// SHA-256 (hex) over the model format version and every file in the kind folders: relative path and
     /// bytes, in sorted order. Any added, removed, renamed or edited example changes it.
-    public static func examplesHash(directory: URL) throws -> String {
+    public static func examplesHash(directory: URL, cues: KindCueSet = .none) throws -> String {
         var hasher = SHA256()
         hasher.update(data: Data("mailroom-classifier-format-\(KindClassifier.formatVersion)\n".utf8))
+        for (kind, phrases) in cues.declared.sorted(by: { $0.key < $1.key }) {
+            hasher.update(data: Data("cues:\(kind)\u{0}\(phrases.joined(separator: "\u{0}"))\n".utf8))
+        }
         hasher.update(data: Data("document-text:\(documentTextMethod)\n".utf8))
         let fm = FileManager.default
         var isDirectory: ObjCBool = false

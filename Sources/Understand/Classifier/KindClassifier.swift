@@ -62,7 +62,7 @@ public struct CrossValidationSummary: Sendable, Codable, Hashable {
 /// held-out predictions give the cross-validated accuracy that `mailroom train` reports.
 public struct KindClassifier: Sendable, Codable {
     /// Bumped whenever the features or the model change meaning; part of the cache key.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// The kinds it can tell apart, sorted by name.
     public private(set) var kinds: [String]
@@ -78,22 +78,75 @@ public struct KindClassifier: Sendable, Codable {
     public private(set) var exampleCounts: [String: Int]
     /// The held-out accuracy on its own examples (nil when there were too few to split).
     public private(set) var crossValidation: CrossValidationSummary?
+    /// The kinds' cue words it was trained with (`cues:` in the kind files); read again at prediction.
+    package private(set) var cues: KindCueSet
     private var index: [String: Int]
 
     /// The regularisation strength λ of the mean log-loss + λ/2‖w‖².
-    package static let lambda = 0.004
+    package static let lambda = ClassifierFeatures.tuning("LAMBDA", 0.004)
     package static let iterations = 400
     package static let folds = 5
 
     // MARK: training
 
     /// Trains from labelled inputs. The result depends only on the examples and their order.
-    public static func train(_ examples: [(kind: String, input: ClassifierInput)]) -> KindClassifier {
-        let counts = examples.map { ClassifierFeatures.counts($0.input) }
-        return train(kinds: examples.map(\.kind), counts: counts)
+    public static func train(_ examples: [(kind: String, input: ClassifierInput)], cues: KindCueSet = .none) -> KindClassifier {
+        let counts = examples.map { ClassifierFeatures.counts($0.input, cues: cues) }
+        return train(kinds: examples.map(\.kind), counts: counts, cues: cues)
     }
 
-    package static func train(kinds labels: [String], counts: [[String: Double]]) -> KindClassifier {
+    package static func train(kinds labels: [String], counts: [[String: Double]], cues: KindCueSet = .none) -> KindClassifier {
+        let set = TrainingSet(labels: labels, counts: counts)
+        return fit(set, rows: Array(0..<set.count), cues: cues)
+    }
+
+    /// One model per group, each trained on the examples of every *other* group (leave-one-group-out): the
+    /// evaluation that says how the classifier does on a company whose mail it has never seen. The features
+    /// and their inner products are computed once for all groups (a feature only the held-out group has gets
+    /// no weight either way, so this is the same as preparing each fold on its own).
+    /// `holdingOut` names the groups to leave out one at a time (default: every group); examples of other
+    /// groups are always trained on (a rule set's starter examples beside an evaluation corpus).
+    package static func trainLeavingOut(groups: [String], holdingOut: Set<String>? = nil, kinds labels: [String],
+                                        counts: [[String: Double]], cues: KindCueSet = .none,
+                                        progress: ((Int, Int) -> Void)? = nil) -> [String: KindClassifier] {
+        let set = TrainingSet(labels: labels, counts: counts)
+        let names = Array(holdingOut ?? Set(groups)).sorted()
+        var out: [String: KindClassifier] = [:]
+        for (done, group) in names.enumerated() {
+            out[group] = fit(set, rows: (0..<set.count).filter { groups[$0] != group }, cues: cues)
+            progress?(done + 1, names.count)
+        }
+        return out
+    }
+
+    /// The examples as vectors over one vocabulary, with their Gram matrix.
+    package struct TrainingSet {
+        package let kinds: [String]
+        package let y: [Int]
+        package let vocabulary: [String]
+        package let index: [String: Int]
+        package let vectors: [SparseVector]
+        package let gram: GramMatrix
+        package var count: Int { y.count }
+
+        package init(labels: [String], counts: [[String: Double]]) {
+            kinds = Array(Set(labels)).sorted()
+            let kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
+            y = labels.map { kindIndex[$0]! }
+            // Vocabulary: every feature the examples have (ClassifierFeatures.minimumDocumentFrequency).
+            var documentFrequency: [String: Int] = [:]
+            for c in counts { for name in c.keys { documentFrequency[name, default: 0] += 1 } }
+            vocabulary = documentFrequency.filter { $0.value >= ClassifierFeatures.minimumDocumentFrequency || $0.key.hasPrefix("header:") }.keys.sorted()
+            let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+            self.index = index
+            vectors = counts.map { ClassifierFeatures.vector($0, index: index) }
+            gram = GramMatrix(vectors: vectors, dimension: vocabulary.count)
+        }
+    }
+
+    /// Trains on the given rows of a training set: temperature and cross-validated accuracy from 5 stratified
+    /// folds of those rows, then the final model on all of them.
+    package static func fit(_ set: TrainingSet, rows: [Int], cues: KindCueSet) -> KindClassifier {
         var clock = ContinuousClock.now
         func trace(_ step: String) {
             guard ProcessInfo.processInfo.environment["MAILROOM_CLASSIFIER_TRACE"] != nil else { return }
@@ -101,62 +154,50 @@ public struct KindClassifier: Sendable, Codable {
             FileHandle.standardError.write(Data("classifier: \(step): \(now - clock)\n".utf8))
             clock = now
         }
-        let kinds = Array(Set(labels)).sorted()
-        let kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
-        let y = labels.map { kindIndex[$0]! }
+        let kinds = set.kinds
+        let y = set.y
         var exampleCounts: [String: Int] = [:]
-        for label in labels { exampleCounts[label, default: 0] += 1 }
-
-        // Vocabulary: every feature the examples have (ClassifierFeatures.minimumDocumentFrequency).
-        var documentFrequency: [String: Int] = [:]
-        for c in counts { for name in c.keys { documentFrequency[name, default: 0] += 1 } }
-        let vocabulary = documentFrequency.filter { $0.value >= ClassifierFeatures.minimumDocumentFrequency || $0.key.hasPrefix("header:") }.keys.sorted()
-        let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
-        let vectors = counts.map { ClassifierFeatures.vector($0, index: index) }
-
-        let n = vectors.count
+        for r in rows { exampleCounts[kinds[y[r]], default: 0] += 1 }
+        let n = rows.count
         let classes = kinds.count
-        guard n > 0, classes > 1 else {
+        guard n > 0, classes > 1, Set(rows.map { y[$0] }).count > 1 else {
             return KindClassifier(kinds: kinds, vocabulary: [], weights: [], bias: kinds.map { _ in 0 },
-                                  temperature: 1, exampleCounts: exampleCounts, crossValidation: nil, index: [:])
+                                  temperature: 1, exampleCounts: exampleCounts, crossValidation: nil, cues: cues, index: [:])
         }
-
-        trace("vocabulary of \(vocabulary.count) features and vectors")
-        let gram = GramMatrix(vectors: vectors, dimension: vocabulary.count)
-        trace("Gram matrix")
+        let gram = set.gram
 
         // Cross-validation: stratified folds by position within each kind.
         var crossValidation: CrossValidationSummary?
         var temperature = 1.0
         var seenPerKind = [Int](repeating: 0, count: classes)
         var fold = [Int](repeating: 0, count: n)
-        for i in 0..<n {
-            fold[i] = seenPerKind[y[i]] % folds
-            seenPerKind[y[i]] += 1
+        for (a, r) in rows.enumerated() {
+            fold[a] = seenPerKind[y[r]] % folds
+            seenPerKind[y[r]] += 1
         }
         if n >= 2 * folds {
             var heldOutScores = [[Double]](repeating: [], count: n)
             for f in 0..<folds {
-                let train = (0..<n).filter { fold[$0] != f }
+                let train = (0..<n).filter { fold[$0] != f }.map { rows[$0] }
                 let test = (0..<n).filter { fold[$0] == f }
                 guard !test.isEmpty, Set(train.map { y[$0] }).count > 1 else { continue }
                 let alpha = SoftmaxRegression.fit(gram: gram, rows: train, labels: train.map { y[$0] },
                                                   classes: classes, lambda: lambda, iterations: iterations)
                 for t in test {
-                    heldOutScores[t] = SoftmaxRegression.scores(gram: gram, row: t, columns: train, alpha: alpha,
+                    heldOutScores[t] = SoftmaxRegression.scores(gram: gram, row: rows[t], columns: train, alpha: alpha,
                                                                 classes: classes)
                 }
             }
             let scored = (0..<n).filter { !heldOutScores[$0].isEmpty }
             if !scored.isEmpty {
                 temperature = TemperatureScaling.fit(scores: scored.map { heldOutScores[$0] },
-                                                     labels: scored.map { y[$0] })
+                                                     labels: scored.map { y[rows[$0]] })
                 var confusion: [String: [String: Int]] = [:]
                 var correct = 0
-                for i in scored {
-                    let predicted = SoftmaxRegression.argmax(heldOutScores[i])
-                    if predicted == y[i] { correct += 1 }
-                    confusion[kinds[y[i]], default: [:]][kinds[predicted], default: 0] += 1
+                for a in scored {
+                    let predicted = SoftmaxRegression.argmax(heldOutScores[a])
+                    if predicted == y[rows[a]] { correct += 1 }
+                    confusion[kinds[y[rows[a]]], default: [:]][kinds[predicted], default: 0] += 1
                 }
                 crossValidation = CrossValidationSummary(folds: folds, examples: scored.count, correct: correct,
                                                          confusion: confusion)
@@ -164,39 +205,40 @@ public struct KindClassifier: Sendable, Codable {
         }
 
         trace("cross-validation")
-        let all = Array(0..<n)
-        let alpha = SoftmaxRegression.fit(gram: gram, rows: all, labels: y, classes: classes, lambda: lambda,
-                                          iterations: iterations)
+        let alpha = SoftmaxRegression.fit(gram: gram, rows: rows, labels: rows.map { y[$0] }, classes: classes,
+                                          lambda: lambda, iterations: iterations)
         // w = Xᵀα (feature-major); the intercept is the constant feature's weight Σα.
-        var weights = [Double](repeating: 0, count: vocabulary.count * classes)
+        var weights = [Double](repeating: 0, count: set.vocabulary.count * classes)
         var bias = [Double](repeating: 0, count: classes)
         weights.withUnsafeMutableBufferPointer { wp in
             alpha.withUnsafeBufferPointer { ap in
-                for i in 0..<n {
-                    vectors[i].indices.withUnsafeBufferPointer { idx in
-                        vectors[i].values.withUnsafeBufferPointer { val in
+                for (a, i) in rows.enumerated() {
+                    set.vectors[i].indices.withUnsafeBufferPointer { idx in
+                        set.vectors[i].values.withUnsafeBufferPointer { val in
                             var p = 0
                             while p < idx.count {
                                 let base = idx[p] * classes
                                 let x = val[p]
                                 var c = 0
-                                while c < classes { wp[base + c] += x * ap[i * classes + c]; c += 1 }
+                                while c < classes { wp[base + c] += x * ap[a * classes + c]; c += 1 }
                                 p += 1
                             }
                         }
                     }
-                    for c in 0..<classes { bias[c] += GramMatrix.biasFeature * ap[i * classes + c] }
+                    for c in 0..<classes { bias[c] += GramMatrix.biasFeature * ap[a * classes + c] }
                 }
             }
         }
         trace("final model")
-        return KindClassifier(kinds: kinds, vocabulary: vocabulary, weights: weights.map { Float($0) }, bias: bias,
+        return KindClassifier(kinds: kinds, vocabulary: set.vocabulary, weights: weights.map { Float($0) }, bias: bias,
                               temperature: temperature, exampleCounts: exampleCounts,
-                              crossValidation: crossValidation, index: index)
+                              crossValidation: crossValidation, cues: cues, index: set.index)
     }
 
     private init(kinds: [String], vocabulary: [String], weights: [Float], bias: [Double], temperature: Double,
-                 exampleCounts: [String: Int], crossValidation: CrossValidationSummary?, index: [String: Int]) {
+                 exampleCounts: [String: Int], crossValidation: CrossValidationSummary?, cues: KindCueSet,
+                 index: [String: Int]) {
+        self.cues = cues
         self.kinds = kinds
         self.vocabulary = vocabulary
         self.weights = weights
@@ -224,7 +266,7 @@ public struct KindClassifier: Sendable, Codable {
     public func explain(_ input: ClassifierInput, top: Int) -> [FeatureContribution] {
         let classes = kinds.count
         guard classes > 1, top > 0 else { return [] }
-        let vector = ClassifierFeatures.vector(ClassifierFeatures.counts(input), index: index)
+        let vector = ClassifierFeatures.vector(ClassifierFeatures.counts(input, cues: cues), index: index)
         let predicted = SoftmaxRegression.argmax(rawScores(vector))
         var out: [FeatureContribution] = []
         for (position, feature) in vector.indices.enumerated() {
@@ -242,7 +284,7 @@ public struct KindClassifier: Sendable, Codable {
     /// Calibrated probabilities, parallel to `kinds`.
     public func probabilities(_ input: ClassifierInput) -> [Double] {
         guard kinds.count > 1 else { return kinds.map { _ in 1 } }
-        let vector = ClassifierFeatures.vector(ClassifierFeatures.counts(input), index: index)
+        let vector = ClassifierFeatures.vector(ClassifierFeatures.counts(input, cues: cues), index: index)
         return SoftmaxRegression.softmax(rawScores(vector).map { $0 / temperature })
     }
 
@@ -260,7 +302,7 @@ public struct KindClassifier: Sendable, Codable {
 
     package enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", kinds, vocabulary, weights, bias, temperature
-        case exampleCounts = "example_counts", crossValidation = "cross_validation"
+        case exampleCounts = "example_counts", crossValidation = "cross_validation", cues
     }
 
     public struct FormatMismatch: Error, CustomStringConvertible {
@@ -288,6 +330,7 @@ public struct KindClassifier: Sendable, Codable {
         temperature = try c.decode(Double.self, forKey: .temperature)
         exampleCounts = try c.decode([String: Int].self, forKey: .exampleCounts)
         crossValidation = try c.decodeIfPresent(CrossValidationSummary.self, forKey: .crossValidation)
+        cues = try c.decodeIfPresent(KindCueSet.self, forKey: .cues) ?? .none
         index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
     }
 
@@ -303,6 +346,7 @@ public struct KindClassifier: Sendable, Codable {
         try c.encode(temperature, forKey: .temperature)
         try c.encode(exampleCounts, forKey: .exampleCounts)
         try c.encodeIfPresent(crossValidation, forKey: .crossValidation)
+        try c.encode(cues, forKey: .cues)
     }
 }
 
