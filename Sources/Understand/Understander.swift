@@ -6,7 +6,9 @@ import Parse
 ///
 /// 1. **rule matchers** declared in the kinds (`matchers:`), those of non-business kinds first — mailing
 ///    lists, bulk mail, bounces and auto-replies are recognised by their headers and never reach a guesser;
-/// 2. **e-invoice XML** (UBL, CII; also embedded in a PDF/A-3) — kind `invoice`, fields from the XML;
+/// 2. **structured XML** — e-invoices (UBL, CII, ZUGFeRD 1.0; also embedded in a PDF/A-3) become kind
+///    `invoice`, a UBL Order `purchase_order`, a UBL RequestForQuotation `quote_request` (see
+///    `BusinessDocument`), with their fields from the XML;
 /// 3. **the offline classifier** plus the kind's declared extractors;
 /// 4. (issue 6) a language model through the model gateway.
 ///
@@ -89,25 +91,36 @@ public struct Understander: Sendable {
         }
         steps.append(UnderstandingStep(method: "rule", kind: nil, confidence: nil, note: "no matcher applies"))
 
-        // 2. Structured data: an e-invoice in an XML attachment or embedded in a PDF.
-        if let invoiceKind = catalogue.kind(named: "invoice") {
-            for (location, data, pdfText) in Self.xmlCandidates(content) {
-                guard let invoice = EInvoiceReader.read(xml: data) else { continue }
-                var problems = invoice.problems
-                if let pdfText { problems += EInvoiceReader.disagreements(invoice, pdfText: pdfText) }
-                let confidence = problems.isEmpty ? 0.99 : 0.9
-                steps.append(UnderstandingStep(method: "einvoice", kind: "invoice", confidence: confidence,
-                                               note: "\(invoice.syntax)\(invoice.guideline.map { " (\($0))" } ?? "") in \(location)"))
-                var preset: [String: ExtractedValue] = [:]
-                for (name, value) in invoice.fields {
-                    preset[name] = ExtractedValue(value: value, grounding: nil, rowGroundings: [:], method: "einvoice")
-                }
-                review += problems.map { "e-invoice \(location): \($0)" }
-                return finish(kind: invoiceKind, confidence: confidence, method: "einvoice", content: content, sources: sources,
-                              preset: preset, steps: steps, review: review, extractMissing: false)
+        // 2. Structured data: an e-invoice, order or request for quotation in an XML attachment or embedded in a PDF.
+        for (location, data, pdfText) in Self.xmlCandidates(content) {
+            guard let document = BusinessDocumentReader.read(xml: data) else { continue }
+            let described = "\(document.syntax)\(document.guideline.map { " (\($0))" } ?? "") in \(location)"
+            guard let kind = catalogue.kind(named: document.kind) else {
+                steps.append(UnderstandingStep(method: "einvoice", kind: nil, confidence: nil,
+                                               note: "\(described): no kind `\(document.kind)` in rules/kinds/, left to the other methods"))
+                continue
             }
-            steps.append(UnderstandingStep(method: "einvoice", kind: nil, confidence: nil, note: "no e-invoice XML attached"))
+            var problems = document.problems
+            if let pdfText, document.kind == "invoice" {
+                let invoice = EInvoice(syntax: document.syntax, guideline: document.guideline, fields: document.fields, problems: [])
+                problems += EInvoiceReader.disagreements(invoice, pdfText: pdfText)
+            }
+            let confidence = problems.isEmpty ? 0.99 : 0.9
+            steps.append(UnderstandingStep(method: "einvoice", kind: kind.name, confidence: confidence, note: described))
+            let xmlPlace = "xml:\(location)"
+            var preset: [String: ExtractedValue] = [:]
+            for (name, value) in document.fields {
+                preset[name] = ExtractedValue(value: value, grounding: document.amountsNegated ? Self.negatedGrounding(value, at: xmlPlace) : nil,
+                                              rowGroundings: document.amountsNegated ? Self.negatedRowGroundings(name, value, at: xmlPlace) : [:],
+                                              method: "einvoice")
+            }
+            let label = document.kind == "invoice" ? "e-invoice" : document.syntax
+            review += problems.map { "\(label) \(location): \($0)" }
+            // An invoice's XML is complete; an order or a request may leave out what the mail says (the contact).
+            return finish(kind: kind, confidence: confidence, method: "einvoice", content: content, sources: sources,
+                          preset: preset, steps: steps, review: review, extractMissing: document.kind != "invoice")
         }
+        steps.append(UnderstandingStep(method: "einvoice", kind: nil, confidence: nil, note: "no e-invoice or other business document XML attached"))
 
         // 3. The offline classifier, then the kind's extractors.
         guard let classifier else {
@@ -188,6 +201,31 @@ public struct Understander: Sendable {
         case .body: return "body"
         case .attachment: return "attachment"
         }
+    }
+
+    /// A credit note's negated amount does not occur in its XML as written: it is grounded by the amount the XML
+    /// states (its magnitude), at the XML's place.
+    package static func negatedGrounding(_ value: FieldValue, at place: String) -> Grounding? {
+        guard case .money(let d, _) = value, d < 0 else { return nil }
+        return Grounding(location: place, offset: nil, excerpt: FieldValue.decimalString(-d))
+    }
+
+    /// The same for the negated quantities and line amounts of a credit note's lines.
+    package static func negatedRowGroundings(_ name: String, _ value: FieldValue, at place: String) -> [String: Grounding] {
+        guard case .list(let rows) = value else { return [:] }
+        var out: [String: Grounding] = [:]
+        for (i, row) in rows.enumerated() {
+            for (item, v) in row {
+                var magnitude: Decimal?
+                if case .money(let d, _) = v, d < 0 { magnitude = -d }
+                if case .number(let d) = v, d < 0 { magnitude = -d }
+                if let magnitude {
+                    out["\(name)[\(i)].\(item)"] = Grounding(location: place, offset: nil,
+                                                              excerpt: FieldValue.decimalString(magnitude, minimumFractionDigits: 0))
+                }
+            }
+        }
+        return out
     }
 
     /// XML attachments and files embedded in PDFs, with the PDF's text for comparison.
