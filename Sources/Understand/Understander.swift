@@ -110,9 +110,13 @@ public struct Understander: Sendable {
             let xmlPlace = "xml:\(location)"
             var preset: [String: ExtractedValue] = [:]
             for (name, value) in document.fields {
-                preset[name] = ExtractedValue(value: value, grounding: document.amountsNegated ? Self.negatedGrounding(value, at: xmlPlace) : nil,
-                                              rowGroundings: document.amountsNegated ? Self.negatedRowGroundings(name, value, at: xmlPlace) : [:],
-                                              method: "einvoice")
+                // The document type is told by the XML's root and type code, not written as a word.
+                let stated = name == "document_type" ? Grounding(location: xmlPlace, offset: nil, excerpt: document.syntax) : nil
+                let negated = document.amountsNegated
+                preset[name] = ExtractedValue(
+                    value: value, grounding: stated ?? Self.xmlGrounding(value, negated: negated, at: xmlPlace, sources: sources),
+                    rowGroundings: Self.xmlRowGroundings(name, value, negated: negated, at: xmlPlace, sources: sources),
+                    method: "einvoice")
             }
             let label = document.kind == "invoice" ? "e-invoice" : document.syntax
             review += problems.map { "\(label) \(location): \($0)" }
@@ -203,25 +207,29 @@ public struct Understander: Sendable {
         }
     }
 
-    /// A credit note's negated amount does not occur in its XML as written: it is grounded by the amount the XML
-    /// states (its magnitude), at the XML's place.
-    package static func negatedGrounding(_ value: FieldValue, at place: String) -> Grounding? {
-        guard case .money(let d, _) = value, d < 0 else { return nil }
-        return Grounding(location: place, offset: nil, excerpt: FieldValue.decimalString(-d))
+    /// Amounts from structured XML that the text search cannot ground (a credit note's negated amount, a negative
+    /// or three-place amount as the XML writes it) are grounded at the XML's place by the number as written there.
+    package static func xmlGrounding(_ value: FieldValue, negated: Bool, at place: String, sources: [SourceText]) -> Grounding? {
+        let written: String
+        switch value {
+        case .money(let d, _): written = FieldValue.decimalString(negated ? -d : d)
+        case .number(let d): written = FieldValue.decimalString(negated ? -d : d, minimumFractionDigits: 0)
+        default: return nil
+        }
+        guard Grounder.ground(value, type: .money, in: sources) == nil else { return nil }
+        return Grounding(location: place, offset: nil, excerpt: written)
     }
 
-    /// The same for the negated quantities and line amounts of a credit note's lines.
-    package static func negatedRowGroundings(_ name: String, _ value: FieldValue, at place: String) -> [String: Grounding] {
+    /// The same for each amount and quantity in a list's rows, keyed "lines[0].quantity".
+    package static func xmlRowGroundings(_ name: String, _ value: FieldValue, negated: Bool, at place: String,
+                                         sources: [SourceText]) -> [String: Grounding] {
         guard case .list(let rows) = value else { return [:] }
         var out: [String: Grounding] = [:]
         for (i, row) in rows.enumerated() {
             for (item, v) in row {
-                var magnitude: Decimal?
-                if case .money(let d, _) = v, d < 0 { magnitude = -d }
-                if case .number(let d) = v, d < 0 { magnitude = -d }
-                if let magnitude {
-                    out["\(name)[\(i)].\(item)"] = Grounding(location: place, offset: nil,
-                                                              excerpt: FieldValue.decimalString(magnitude, minimumFractionDigits: 0))
+                // Unit prices are never negated.
+                if let g = xmlGrounding(v, negated: negated && item != "unit_price", at: place, sources: sources) {
+                    out["\(name)[\(i)].\(item)"] = g
                 }
             }
         }

@@ -193,3 +193,93 @@ private func lines(_ fields: [String: FieldValue]) -> [[String: FieldValue]] {
         #expect(d.problems.contains("the 3 line amounts add up to 9570.00, but the order states a line total of 9390.00"), "\(d.problems)")
     }
 }
+
+/// Mails with structured documents attached, through the whole Understander (kinds from rules/kinds/).
+@Suite struct StructuredDocumentMailTests {
+    func mail(subject: String, attachment name: String, type: String, data: Data) -> Data {
+        let text = """
+            From: Purchasing <purchasing@customer.example>
+            To: sales@brightwater-components.example
+            Subject: \(subject)
+            Date: Mon, 23 Nov 2026 08:00:00 +0000
+            Message-ID: <doc-\(name)@customer.example>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain; charset=utf-8
+
+            Please see the attached document.
+            --b
+            Content-Type: \(type); name="\(name)"
+            Content-Disposition: attachment; filename="\(name)"
+            Content-Transfer-Encoding: base64
+
+            \(data.base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]))
+            --b--
+
+            """
+        return Data(text.utf8)
+    }
+
+    func understand(_ fixture: String, subject: String) throws -> Understanding {
+        let data = try Data(contentsOf: fixtures.appendingPathComponent(fixture))
+        let raw = mail(subject: subject, attachment: fixture, type: "application/xml", data: data)
+        return Understander(catalogue: try RepositoryFiles.catalogue(), classifier: TestMail.classifier)
+            .understandNow(MessageContent.read(raw: raw))
+    }
+
+    @Test func anAttachedOrderMakesAPurchaseOrder() throws {
+        let u = try understand("ubl-order.xml", subject: "Order KA-PO-2026-0931")
+        #expect(u.kind == "purchase_order" && u.method == "einvoice")
+        #expect(u.review.isEmpty, "\(u.review)")
+        #expect(u.fields["order_number"] == .text("KA-PO-2026-0931"))
+        #expect(u.fields["total"]?.json == .string("11180.05"))
+        #expect(lines(u.fields).count == 3)
+    }
+
+    @Test func anAttachedRequestForQuotationMakesAQuoteRequest() throws {
+        let u = try understand("ubl-request-for-quotation.xml", subject: "RFQ NM-RFQ-2026-051")
+        #expect(u.kind == "quote_request" && u.method == "einvoice")
+        #expect(u.review.isEmpty, "\(u.review)")
+        #expect(u.fields["customer_company"] == .text("Nordhavn Marine ApS"))
+        #expect(u.fields["contact_email"] == .text("indkob@nordhavn-marine.example"))
+        #expect(lines(u.fields)[1]["sku"] == .text("VLV-GATE-80"))
+    }
+
+    @Test func aCreditNoteWithNegativeTotalsNeedsNoReview() throws {
+        let u = try understand("ubl-invoice-381-credit.xml", subject: "Kreditnota KN-2026-0077")
+        #expect(u.kind == "invoice")
+        #expect(u.review.isEmpty, "\(u.review)")
+        #expect(u.fields["gross_total"]?.json == .string("-119.00"))
+        #expect(u.groundings["gross_total"]?.excerpt == "119.00")
+    }
+
+    /// Allowances and charges, a payable-only total, a credit note, a correction, CII credit, ZUGFeRD 1.0: each is
+    /// an invoice that passes the kind's checks and grounding without a person.
+    @Test(arguments: ["ubl-invoice-sek-allowances.xml", "ubl-invoice-gbp-payable-only.xml", "ubl-invoice-381-credit.xml",
+                      "ubl-invoice-384-correction.xml", "cii-creditnote.xml", "zugferd1-invoice.xml"])
+    func invoicesPassTheKindChecks(fixture: String) throws {
+        let u = try understand(fixture, subject: "Invoice")
+        #expect(u.kind == "invoice" && u.method == "einvoice")
+        #expect(u.review.isEmpty, "\(fixture): \(u.review)")
+    }
+
+    @Test func anOrderResponseIsLeftToTheOtherMethods() throws {
+        let u = try understand("ubl-order-response.xml", subject: "Orderbevestiging OM-OB-77120")
+        #expect(u.method != "einvoice")
+        #expect(u.steps.contains { $0.method == "einvoice" && $0.note.contains("no kind `order_response`") })
+    }
+
+    @Test(.enabled(if: DocumentFixtures.popplerInstalled))
+    func aZUGFeRD1PDFMakesAnInvoice() throws {
+        let pdf = try DocumentFixtures.data("zugferd1.pdf")
+        let raw = mail(subject: "Rechnung RWE-2019-04417", attachment: "RWE-2019-04417.pdf", type: "application/pdf", data: pdf)
+        let u = Understander(catalogue: try RepositoryFiles.catalogue(), classifier: TestMail.classifier)
+            .understandNow(MessageContent.read(raw: raw))
+        #expect(u.kind == "invoice" && u.method == "einvoice")
+        #expect(u.review.isEmpty, "\(u.review)")
+        #expect(u.fields["gross_total"] == money("1074.97"))
+        #expect(u.steps.contains { $0.note.contains("ZUGFeRD 1.0") && $0.note.contains("ZUGFeRD-invoice.xml") })
+    }
+}

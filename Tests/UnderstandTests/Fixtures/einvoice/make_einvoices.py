@@ -172,7 +172,7 @@ def cii_document(guideline, number, type_code, issue, due, lines, net, tax, gros
       <ram:BuyerTradeParty>
         <ram:Name>{buyer}</ram:Name>
         <ram:PostalTradeAddress><ram:PostcodeCode>80331</ram:PostcodeCode><ram:LineOne>Sendlinger Straße 20</ram:LineOne><ram:CityName>München</ram:CityName><ram:CountryID>DE</ram:CountryID></ram:PostalTradeAddress>
-        <ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">DE176543210</ram:ID></ram:SpecifiedTaxRegistration>
+        <ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">DE176543212</ram:ID></ram:SpecifiedTaxRegistration>
       </ram:BuyerTradeParty>
     </ram:ApplicableHeaderTradeAgreement>
     <ram:ApplicableHeaderTradeDelivery>
@@ -299,7 +299,7 @@ def files():
 # More UBL invoices: other countries and currencies, document-level allowances and charges, several VAT rates,
 # prepaid amounts, totals written without decimals, type codes 381 (credit) and 384 (correction).
 
-BRIGHTWATER = ("Brightwater Components GmbH", "Werkstraße 4", "Bremen", "28199", "DE", "DE312345678")
+BRIGHTWATER = ("Brightwater Components GmbH", "Werkstraße 4", "Bremen", "28199", "DE", "DE312345671")
 
 
 def ubl_simple_party(name, street, city, zip_code, country, vat, email=None):
@@ -461,7 +461,7 @@ def cii_more():
         lines=[("Werkstattleuchte LED 60 W (Rücksendung)", "3", "H87", "84.00", "252.00"),
                ("Rückfracht", "1", "C62", "48.00", "48.00")],
         net="300.00", tax="57.00", gross="357.00", payable="357.00", iban_value=iban("DE", "590100660012345678"),
-        seller="Lichtwerk Saar GmbH", seller_vat="DE814512679", buyer="Brightwater Components GmbH",
+        seller="Lichtwerk Saar GmbH", seller_vat="DE814512671", buyer="Brightwater Components GmbH",
         buyer_reference="BW-EK-5521", terms="Gutschrift zu Rechnung LS-2026-3310; wird verrechnet.")
 
 
