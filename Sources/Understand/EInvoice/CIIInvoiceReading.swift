@@ -131,11 +131,6 @@ package struct CIIInvoiceReading {
     }
 
     private func amount(_ xpath: String, problems: inout [String]) -> Decimal? {
-        guard let raw = string(xpath) else { return nil }
-        guard let value = InvoiceFacts.decimal(raw) else {
-            problems.append("\(xpath.split(separator: "/").last.map(String.init) ?? xpath) \"\(raw)\" is not a number")
-            return nil
-        }
-        return value
+        InvoiceFacts.amount(string(xpath), at: xpath, problems: &problems)
     }
 }

@@ -362,6 +362,16 @@ package struct InvoiceFacts {
         return Decimal(string: s.hasPrefix("+") ? String(s.dropFirst()) : s, locale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// The decimal at `xpath` (its text `raw`); nil when absent, and a problem naming the element when it is no number.
+    package static func amount(_ raw: String?, at xpath: String, problems: inout [String]) -> Decimal? {
+        guard let raw else { return nil }
+        guard let value = decimal(raw) else {
+            problems.append("\(xpath.split(separator: "/").last.map(String.init) ?? xpath) \"\(raw)\" is not a number")
+            return nil
+        }
+        return value
+    }
+
     /// Text with runs of whitespace folded to one space; nil when empty.
     package static func text(_ raw: String?) -> String? {
         guard let raw else { return nil }

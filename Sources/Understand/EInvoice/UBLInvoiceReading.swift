@@ -134,11 +134,6 @@ package struct UBLInvoiceReading {
     }
 
     private func amount(_ xpath: String, problems: inout [String]) -> Decimal? {
-        guard let raw = string(xpath) else { return nil }
-        guard let value = InvoiceFacts.decimal(raw) else {
-            problems.append("\(xpath.split(separator: "/").last.map(String.init) ?? xpath) \"\(raw)\" is not a number")
-            return nil
-        }
-        return value
+        InvoiceFacts.amount(string(xpath), at: xpath, problems: &problems)
     }
 }
