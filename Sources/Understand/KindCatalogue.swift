@@ -270,7 +270,7 @@ package struct KindFileReader {
             return nil
         }
         let keys = mapping(m, allowed: ["name", "type", "required", "description", "values", "items", "currency_field",
-                                        "extract", "checks"])
+                                        "extract", "checks", "default"])
         guard let nameNode = keys["name"], let name = scalar(nameNode), Self.isIdentifier(name) else {
             problem(keys["name"] ?? node, "a field needs a `name:` of lower-case letters, digits and '_'")
             return nil
@@ -325,6 +325,15 @@ package struct KindFileReader {
         } else if keys["items"] != nil {
             problem(keys["items"], "field '\(name)': `items` only applies to `type: list`")
         }
+        var checkDefault: Decimal?
+        if let d = keys["default"] {
+            if typeName == "number" || typeName == "money",
+               let text = scalar(d), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
+                checkDefault = value
+            } else {
+                problem(d, "field '\(name)': `default` is a number, and only for `type: number` or `type: money`")
+            }
+        }
         let currencyField = keys["currency_field"].flatMap(scalar)
         if currencyField != nil, typeName != "money" {
             problem(keys["currency_field"], "field '\(name)': `currency_field` only applies to `type: money`")
@@ -347,7 +356,7 @@ package struct KindFileReader {
         }
         return FieldDefinition(name: name, type: type, required: required, items: items,
                                description: keys["description"].flatMap(scalar) ?? "", currencyField: currencyField,
-                               extractors: extractors, checks: checks, place: place(nameNode))
+                               extractors: extractors, checks: checks, checkDefault: checkDefault, place: place(nameNode))
     }
 
     package mutating func source(_ node: Node?) -> ExtractionSource {

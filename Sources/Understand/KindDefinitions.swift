@@ -44,12 +44,15 @@ public struct FieldDefinition: Sendable {
     public var extractors: [FieldExtractor]
     /// Checks on the value alone (pattern, range, checksum).
     public var checks: [FieldCheck]
+    /// The number the kind's checks use when the field has no value (`default:`; the field itself stays absent),
+    /// e.g. 0 for an invoice's allowance total, which most invoices never state.
+    public var checkDefault: Decimal?
     /// Where the field was declared ("rules/kinds/invoice.yaml:12:5").
     public var place: String
 
     public init(name: String, type: FieldType, required: Bool = false, items: [FieldDefinition] = [],
                 description: String = "", currencyField: String? = nil, extractors: [FieldExtractor] = [],
-                checks: [FieldCheck] = [], place: String = "") {
+                checks: [FieldCheck] = [], checkDefault: Decimal? = nil, place: String = "") {
         self.name = name
         self.type = type
         self.required = required
@@ -58,6 +61,7 @@ public struct FieldDefinition: Sendable {
         self.currencyField = currencyField
         self.extractors = extractors
         self.checks = checks
+        self.checkDefault = checkDefault
         self.place = place
     }
 }

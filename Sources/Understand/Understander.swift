@@ -6,7 +6,9 @@ import Parse
 ///
 /// 1. **rule matchers** declared in the kinds (`matchers:`), those of non-business kinds first — mailing
 ///    lists, bulk mail, bounces and auto-replies are recognised by their headers and never reach a guesser;
-/// 2. **e-invoice XML** (UBL, CII; also embedded in a PDF/A-3) — kind `invoice`, fields from the XML;
+/// 2. **structured XML** — e-invoices (UBL, CII, ZUGFeRD 1.0; also embedded in a PDF/A-3) become kind
+///    `invoice`, a UBL Order `purchase_order`, a UBL RequestForQuotation `quote_request` (see
+///    `BusinessDocument`), with their fields from the XML;
 /// 3. **the offline classifier** plus the kind's declared extractors;
 /// 4. (issue 6) a language model through the model gateway.
 ///
@@ -96,25 +98,40 @@ public struct Understander: Sendable {
         }
         steps.append(UnderstandingStep(method: "rule", kind: nil, confidence: nil, note: "no matcher applies"))
 
-        // 2. Structured data: an e-invoice in an XML attachment or embedded in a PDF.
-        if let invoiceKind = catalogue.kind(named: "invoice") {
-            for (location, data, pdfText) in Self.xmlCandidates(content) {
-                guard let invoice = EInvoiceReader.read(xml: data) else { continue }
-                var problems = invoice.problems
-                if let pdfText { problems += EInvoiceReader.disagreements(invoice, pdfText: pdfText) }
-                let confidence = problems.isEmpty ? 0.99 : 0.9
-                steps.append(UnderstandingStep(method: "einvoice", kind: "invoice", confidence: confidence,
-                                               note: "\(invoice.syntax)\(invoice.guideline.map { " (\($0))" } ?? "") in \(location)"))
-                var preset: [String: ExtractedValue] = [:]
-                for (name, value) in invoice.fields {
-                    preset[name] = ExtractedValue(value: value, grounding: nil, rowGroundings: [:], method: "einvoice")
-                }
-                review += problems.map { "e-invoice \(location): \($0)" }
-                return finish(kind: invoiceKind, confidence: confidence, method: "einvoice", content: content, sources: sources,
-                              preset: preset, steps: steps, review: review, extractMissing: false)
+        // 2. Structured data: an e-invoice, order or request for quotation in an XML attachment or embedded in a PDF.
+        for (location, data, pdfText) in Self.xmlCandidates(content) {
+            guard let document = BusinessDocumentReader.read(xml: data) else { continue }
+            let described = "\(document.syntax)\(document.guideline.map { " (\($0))" } ?? "") in \(location)"
+            guard let kind = catalogue.kind(named: document.kind) else {
+                steps.append(UnderstandingStep(method: "einvoice", kind: nil, confidence: nil,
+                                               note: "\(described): no kind `\(document.kind)` in rules/kinds/, left to the other methods"))
+                continue
             }
-            steps.append(UnderstandingStep(method: "einvoice", kind: nil, confidence: nil, note: "no e-invoice XML attached"))
+            var problems = document.problems
+            if let pdfText, document.kind == "invoice" {
+                let invoice = EInvoice(syntax: document.syntax, guideline: document.guideline, fields: document.fields, problems: [])
+                problems += EInvoiceReader.disagreements(invoice, pdfText: pdfText)
+            }
+            let confidence = problems.isEmpty ? 0.99 : 0.9
+            steps.append(UnderstandingStep(method: "einvoice", kind: kind.name, confidence: confidence, note: described))
+            let xmlPlace = "xml:\(location)"
+            var preset: [String: ExtractedValue] = [:]
+            for (name, value) in document.fields {
+                // The document type is told by the XML's root and type code, not written as a word.
+                let stated = name == "document_type" ? Grounding(location: xmlPlace, offset: nil, excerpt: document.syntax) : nil
+                let negated = document.amountsNegated
+                preset[name] = ExtractedValue(
+                    value: value, grounding: stated ?? Self.xmlGrounding(value, negated: negated, at: xmlPlace, sources: sources),
+                    rowGroundings: Self.xmlRowGroundings(name, value, negated: negated, at: xmlPlace, sources: sources),
+                    method: "einvoice")
+            }
+            let label = document.kind == "invoice" ? "e-invoice" : document.syntax
+            review += problems.map { "\(label) \(location): \($0)" }
+            // An invoice's XML is complete; an order or a request may leave out what the mail says (the contact).
+            return finish(kind: kind, confidence: confidence, method: "einvoice", content: content, sources: sources,
+                          preset: preset, steps: steps, review: review, extractMissing: document.kind != "invoice")
         }
+        steps.append(UnderstandingStep(method: "einvoice", kind: nil, confidence: nil, note: "no e-invoice or other business document XML attached"))
 
         // 3. The offline classifier, then the kind's extractors.
         guard let classifier else {
@@ -198,6 +215,35 @@ public struct Understander: Sendable {
         case .body: return "body"
         case .attachment: return "attachment"
         }
+    }
+
+    /// Amounts from structured XML that the text search cannot ground (a credit note's negated amount, a negative
+    /// or three-place amount as the XML writes it) are grounded at the XML's place by the number as written there.
+    package static func xmlGrounding(_ value: FieldValue, negated: Bool, at place: String, sources: [SourceText]) -> Grounding? {
+        let written: String
+        switch value {
+        case .money(let d, _): written = FieldValue.decimalString(negated ? -d : d)
+        case .number(let d): written = FieldValue.decimalString(negated ? -d : d, minimumFractionDigits: 0)
+        default: return nil
+        }
+        guard Grounder.ground(value, type: .money, in: sources) == nil else { return nil }
+        return Grounding(location: place, offset: nil, excerpt: written)
+    }
+
+    /// The same for each amount and quantity in a list's rows, keyed "lines[0].quantity".
+    package static func xmlRowGroundings(_ name: String, _ value: FieldValue, negated: Bool, at place: String,
+                                         sources: [SourceText]) -> [String: Grounding] {
+        guard case .list(let rows) = value else { return [:] }
+        var out: [String: Grounding] = [:]
+        for (i, row) in rows.enumerated() {
+            for (item, v) in row {
+                // Unit prices are never negated.
+                if let g = xmlGrounding(v, negated: negated && item != "unit_price", at: place, sources: sources) {
+                    out["\(name)[\(i)].\(item)"] = g
+                }
+            }
+        }
+        return out
     }
 
     /// XML attachments and files embedded in PDFs, with the PDF's text for comparison.

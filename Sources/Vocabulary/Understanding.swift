@@ -126,7 +126,8 @@ public struct Understanding: Sendable, Hashable, Codable {
     public var kind: String
     /// Calibrated probability (0…1) that `kind` is right.
     public var confidence: Double
-    /// The method that decided the kind: "rule", "einvoice", "classifier", "model", "person".
+    /// The method that decided the kind: "rule", "einvoice" (structured XML: an e-invoice, a UBL order or
+    /// request for quotation), "classifier", "model", "person".
     public var method: String
     public var fields: [String: FieldValue]
     /// Where each field's value occurs in the source (keyed like `fields`; list rows as "lines[0].sku").

@@ -2,13 +2,15 @@ import Foundation
 import Vocabulary
 import Markup
 
-/// Reads e-invoices without a model: UBL 2.1 Invoice and CreditNote (Peppol BIS, XRechnung UBL) and
-/// UN/CEFACT Cross Industry Invoice D16B (Factur-X, ZUGFeRD 2.x, XRechnung CII), with libxml2 XPath through
-/// `MarkupDocument` (no external entities, no DTDs with entities).
+/// Reads e-invoices without a model: UBL 2.x Invoice and CreditNote (Peppol BIS, XRechnung UBL), UN/CEFACT
+/// Cross Industry Invoice D16B (Factur-X, ZUGFeRD 2.x, XRechnung CII) and its predecessor ZUGFeRD 1.0
+/// (`rsm:CrossIndustryDocument`), with libxml2 XPath through `MarkupDocument` (no external entities, no DTDs
+/// with entities). Orders and requests for quotation are read by `BusinessDocumentReader`.
 ///
 /// Checks (EN 16931 business rules, tolerance 0.01 per amount that is summed): the lines add up to the line
 /// total (BR-CO-10); line total − allowances + charges = total without VAT (BR-CO-13); total without VAT + VAT
-/// = total with VAT (BR-CO-15); total with VAT − prepaid + rounding = amount due (BR-CO-16); quantity × net
+/// = total with VAT (BR-CO-15); the VAT breakdown adds up to the VAT total (BR-CO-14); total with VAT − prepaid +
+/// rounding = amount due (BR-CO-16); quantity × net
 /// price ÷ base quantity = line amount for lines without line allowances or charges; the IBAN's mod-97 check
 /// digits; dates that exist; the mandatory parts (number, issue date, currency, seller, buyer, totals, lines).
 public enum EInvoiceReader {
@@ -21,13 +23,15 @@ public enum EInvoiceReader {
     package static func read(_ document: MarkupDocument) -> EInvoice? {
         // The invoice is usually the root; in a Peppol envelope (SBDH) it sits inside.
         let roots = (try? document.nodes(
-            xpath: "(/inv:Invoice | /cn:CreditNote | /rsm:CrossIndustryInvoice | //inv:Invoice | //cn:CreditNote | //rsm:CrossIndustryInvoice)[1]",
+            xpath: "(/inv:Invoice | /cn:CreditNote | /rsm:CrossIndustryInvoice | /ferd:CrossIndustryDocument"
+                + " | //inv:Invoice | //cn:CreditNote | //rsm:CrossIndustryInvoice | //ferd:CrossIndustryDocument)[1]",
             namespaces: Namespaces.all)) ?? []
         guard let root = roots.first else { return nil }
         switch root.namespaceURI ?? "" {
         case Namespaces.ublInvoice: return UBLInvoiceReading(root: root, creditNote: false).read()
         case Namespaces.ublCreditNote: return UBLInvoiceReading(root: root, creditNote: true).read()
-        case Namespaces.ciiRSM: return CIIInvoiceReading(root: root).read()
+        case Namespaces.ciiRSM: return CIIInvoiceReading(root: root, version: .d16b).read()
+        case Namespaces.zugferd1RSM: return CIIInvoiceReading(root: root, version: .zugferd1).read()
         default: return nil
         }
     }
@@ -149,17 +153,30 @@ package enum Namespaces {
     package static let ciiRAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
     package static let ciiUDT = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"
     package static let ciiQDT = "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"
+    package static let ublOrder = "urn:oasis:names:specification:ubl:schema:xsd:Order-2"
+    package static let ublOrderResponse = "urn:oasis:names:specification:ubl:schema:xsd:OrderResponse-2"
+    package static let ublRequestForQuotation = "urn:oasis:names:specification:ubl:schema:xsd:RequestForQuotation-2"
+    /// ZUGFeRD 1.0: its own root namespace and the older UN/CEFACT libraries (RAM 12, UDT 15).
+    package static let zugferd1RSM = "urn:ferd:CrossIndustryDocument:invoice:1p0"
+    package static let zugferd1RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:12"
+    package static let zugferd1UDT = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:15"
 
     package static let all: [String: String] = [
         "inv": ublInvoice, "cn": ublCreditNote, "cbc": ublCBC, "cac": ublCAC,
-        "rsm": ciiRSM, "ram": ciiRAM, "udt": ciiUDT, "qdt": ciiQDT,
+        "ord": ublOrder, "ordrsp": ublOrderResponse, "rfq": ublRequestForQuotation,
+        "rsm": ciiRSM, "ram": ciiRAM, "udt": ciiUDT, "qdt": ciiQDT, "ferd": zugferd1RSM,
     ]
+
+    /// ZUGFeRD 1.0 under the prefixes the CII paths use (`rsm`, `ram`, `udt`).
+    package static let zugferd1: [String: String] = ["rsm": zugferd1RSM, "ram": zugferd1RAM, "udt": zugferd1UDT]
 }
 
 /// What both syntaxes have in common once read: the values, and the checks on them.
 package struct InvoiceFacts {
     package struct Line {
         package var id: String?
+        /// The seller's article number (UBL SellersItemIdentification, CII SellerAssignedID), else another one.
+        package var sku: String?
         package var description: String?
         package var quantity: Decimal?
         package var unitPrice: Decimal?
@@ -189,25 +206,38 @@ package struct InvoiceFacts {
     package var prepaid: Decimal?
     package var rounding: Decimal?
     package var payable: Decimal?
+    /// The VAT of each rate (UBL TaxSubtotal, CII ApplicableTradeTax), when the document breaks it down.
+    package var taxBreakdown: [Decimal] = []
     package var creditNote = false
+    /// Type code 384: a corrected invoice; its amounts keep the sign they are written with.
+    package var correction = false
+    /// What the document is called in problems ("invoice", "order").
+    package var noun = "invoice"
+    /// Orders and requests for quotation need not state amounts.
+    package var amountsRequired = true
+    package var sellerRequired = true
     /// Guidelines whose profile has no lines (Factur-X MINIMUM and BASIC WL).
     package var linesOptional = false
     package var problems: [String] = []
 
     package static let tolerance = Decimal(string: "0.01")!
+    /// UNTDID 1001 codes of credit notes: 381 credit note, 261 self-billed, 396 factored, 532 forwarder's.
+    package static let creditNoteTypeCodes: Set<String> = ["381", "261", "396", "532"]
 
     package mutating func check() {
         var missing: [String] = []
-        if number?.isEmpty ?? true { missing.append("the invoice number") }
+        if number?.isEmpty ?? true { missing.append("the \(noun) number") }
         if issueDate == nil { missing.append("the issue date") }
-        if currency?.isEmpty ?? true { missing.append("the currency") }
-        if seller?.isEmpty ?? true { missing.append("the seller's name") }
+        if amountsRequired && currency?.isEmpty ?? true { missing.append("the currency") }
+        if sellerRequired && seller?.isEmpty ?? true { missing.append("the seller's name") }
         if buyer?.isEmpty ?? true { missing.append("the buyer's name") }
-        if net == nil { missing.append("the total without VAT") }
-        if gross == nil { missing.append("the total with VAT") }
-        if payable == nil { missing.append("the amount due") }
-        if lines.isEmpty && !linesOptional { missing.append("the invoice lines") }
+        if amountsRequired {
+            if net == nil { missing.append("the total without VAT") }
+            if gross == nil { missing.append("the total with VAT") }
+            if payable == nil { missing.append("the amount due") }
+        }
         for item in missing { problems.append("\(item) is missing") }
+        if lines.isEmpty && !linesOptional { problems.append("the \(noun) lines are missing") }
 
         func amount(_ d: Decimal) -> String { FieldValue.decimalString(d) }
         func differs(_ a: Decimal, _ b: Decimal, tolerance: Decimal = InvoiceFacts.tolerance) -> Bool {
@@ -217,7 +247,7 @@ package struct InvoiceFacts {
         // Each line: quantity × price ÷ base quantity = line amount (unless line allowances/charges change it).
         for (index, line) in lines.enumerated() {
             let name = "line \(line.id ?? String(index + 1))"
-            if line.lineTotal == nil { problems.append("\(name) has no line amount") }
+            if amountsRequired && line.lineTotal == nil { problems.append("\(name) has no line amount") }
             if line.description?.isEmpty ?? true { problems.append("\(name) has no description") }
             guard let q = line.quantity, let p = line.unitPrice, let total = line.lineTotal, !line.hasAllowancesOrCharges else { continue }
             let base = line.baseQuantity.flatMap { $0 == 0 ? nil : $0 } ?? 1
@@ -235,7 +265,7 @@ package struct InvoiceFacts {
             let statedLineTotal = lineTotal ?? (allowances == nil && charges == nil ? net : nil)
             if let stated = statedLineTotal,
                differs(sum, stated, tolerance: InvoiceFacts.tolerance * Decimal(max(1, lines.count))) {
-                problems.append("the \(lines.count) line amounts add up to \(amount(sum)), but the invoice states a line total of \(amount(stated))")
+                problems.append("the \(lines.count) line amounts add up to \(amount(sum)), but the \(noun) states a line total of \(amount(stated))")
             }
         }
         // BR-CO-13: line total − allowances + charges = total without VAT.
@@ -254,6 +284,13 @@ package struct InvoiceFacts {
                 problems.append("total without VAT \(amount(net)) + VAT \(amount(vat)) = \(amount(net + vat)), but the total with VAT is \(amount(gross))")
             }
         }
+        // BR-CO-14: the VAT of each rate adds up to the VAT total.
+        if let tax, taxBreakdown.count > 1 {
+            let sum = taxBreakdown.reduce(Decimal(0), +)
+            if differs(sum, tax, tolerance: InvoiceFacts.tolerance * Decimal(taxBreakdown.count)) {
+                problems.append("the VAT of the \(taxBreakdown.count) rates adds up to \(amount(sum)), but the VAT total is \(amount(tax))")
+            }
+        }
         // BR-CO-16: gross − prepaid + rounding = amount due.
         if let gross, let payable {
             let expected = gross - (prepaid ?? 0) + (rounding ?? 0)
@@ -269,9 +306,18 @@ package struct InvoiceFacts {
         }
     }
 
+    /// A credit note states the credited amounts as positive numbers; its fields carry them negated (what is
+    /// owed to the buyer), with negated quantities, so that quantity × price = line amount still holds. A credit
+    /// note already written with negative totals, and a correction (384), keep the sign they are written with.
+    package var negatesAmounts: Bool {
+        creditNote && (gross ?? payable ?? net ?? lineTotal ?? 0) > 0
+    }
+
+    /// The invoice kind's fields (`rules/kinds/invoice.yaml`).
     package var fields: [String: FieldValue] {
         var f: [String: FieldValue] = [:]
-        func money(_ d: Decimal?) -> FieldValue? { d.map { .money($0, currency: currency) } }
+        let sign: Decimal = negatesAmounts ? -1 : 1
+        func money(_ d: Decimal?) -> FieldValue? { d.map { .money(sign * $0, currency: currency) } }
         if let number, !number.isEmpty { f["invoice_number"] = .text(number) }
         if let issueDate { f["issue_date"] = .date(issueDate) }
         if let dueDate { f["due_date"] = .date(dueDate) }
@@ -282,18 +328,20 @@ package struct InvoiceFacts {
         f["tax_total"] = money(tax ?? (net != nil && gross != nil ? 0 : nil))
         f["gross_total"] = money(gross)
         f["payable_total"] = money(payable)
+        if let allowances, allowances != 0 { f["allowance_total"] = money(allowances) }
+        if let charges, charges != 0 { f["charge_total"] = money(charges) }
         if let iban, !iban.isEmpty { f["iban"] = .text(iban) }
         if let sellerVATID, !sellerVATID.isEmpty { f["seller_vat_id"] = .text(sellerVATID) }
         if let buyerVATID, !buyerVATID.isEmpty { f["buyer_vat_id"] = .text(buyerVATID) }
         if let paymentTerms, !paymentTerms.isEmpty { f["payment_terms"] = .text(paymentTerms) }
-        f["document_type"] = .text(creditNote ? "credit_note" : "invoice")
+        f["document_type"] = .text(creditNote ? "credit_note" : correction ? "correction" : "invoice")
         if !lines.isEmpty {
             f["lines"] = .list(lines.map { line in
                 var row: [String: FieldValue] = [:]
                 if let d = line.description { row["description"] = .text(d) }
-                if let q = line.quantity { row["quantity"] = .number(q) }
+                if let q = line.quantity { row["quantity"] = .number(sign * q) }
                 if let p = line.unitPrice { row["unit_price"] = .money(p, currency: currency) }
-                if let t = line.lineTotal { row["line_total"] = .money(t, currency: currency) }
+                if let t = line.lineTotal { row["line_total"] = .money(sign * t, currency: currency) }
                 return row
             })
         }
@@ -312,6 +360,16 @@ package struct InvoiceFacts {
         }
         guard digits > 0, dots <= 1 else { return nil }
         return Decimal(string: s.hasPrefix("+") ? String(s.dropFirst()) : s, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The decimal at `xpath` (its text `raw`); nil when absent, and a problem naming the element when it is no number.
+    package static func amount(_ raw: String?, at xpath: String, problems: inout [String]) -> Decimal? {
+        guard let raw else { return nil }
+        guard let value = decimal(raw) else {
+            problems.append("\(xpath.split(separator: "/").last.map(String.init) ?? xpath) \"\(raw)\" is not a number")
+            return nil
+        }
+        return value
     }
 
     /// Text with runs of whitespace folded to one space; nil when empty.

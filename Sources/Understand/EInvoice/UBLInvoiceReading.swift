@@ -1,7 +1,12 @@
 import Foundation
 import Markup
 
-/// UBL 2.1 Invoice / CreditNote (OASIS), as used by Peppol BIS Billing 3.0 and XRechnung's UBL syntax.
+/// UBL 2.x Invoice / CreditNote (OASIS), as used by Peppol BIS Billing 3.0 and XRechnung's UBL syntax.
+///
+/// Totals that a document leaves out are taken from what it does state: the payable amount (plus prepaid, minus
+/// rounding) is the gross when `TaxInclusiveAmount` is missing; allowance and charge totals are the sums of the
+/// document-level `AllowanceCharge` elements when `LegalMonetaryTotal` does not state them; the VAT total is the
+/// sum of the `TaxSubtotal`s when `TaxTotal` has no amount of its own.
 package struct UBLInvoiceReading {
     package let root: MarkupNode
     package let creditNote: Bool
@@ -21,8 +26,11 @@ package struct UBLInvoiceReading {
         let guideline = string("cbc:CustomizationID")
         facts.number = string("cbc:ID")
         facts.typeCode = string(creditNote ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode")
-        if facts.typeCode == "381" { facts.creditNote = true }
+        // UNTDID 1001: 381 credit note, 261 self-billed, 396 factored, 532 forwarder's credit note; 384 corrected invoice.
+        if let code = facts.typeCode, InvoiceFacts.creditNoteTypeCodes.contains(code) { facts.creditNote = true }
+        if facts.typeCode == "384", !creditNote { facts.correction = true }
         facts.currency = string("cbc:DocumentCurrencyCode")
+            ?? string("cac:LegalMonetaryTotal/cbc:PayableAmount/@currencyID")
 
         let issue = string("cbc:IssueDate")
         facts.issueDate = InvoiceFacts.isoDate(issue)
@@ -46,27 +54,24 @@ package struct UBLInvoiceReading {
         let totals = "cac:LegalMonetaryTotal"
         facts.lineTotal = amount("\(totals)/cbc:LineExtensionAmount", problems: &parseProblems)
         facts.allowances = amount("\(totals)/cbc:AllowanceTotalAmount", problems: &parseProblems)
+            ?? adjustmentSum(charges: false, problems: &parseProblems)
         facts.charges = amount("\(totals)/cbc:ChargeTotalAmount", problems: &parseProblems)
-        facts.net = amount("\(totals)/cbc:TaxExclusiveAmount", problems: &parseProblems)
-        facts.gross = amount("\(totals)/cbc:TaxInclusiveAmount", problems: &parseProblems)
+            ?? adjustmentSum(charges: true, problems: &parseProblems)
         facts.prepaid = amount("\(totals)/cbc:PrepaidAmount", problems: &parseProblems)
         facts.rounding = amount("\(totals)/cbc:PayableRoundingAmount", problems: &parseProblems)
         facts.payable = amount("\(totals)/cbc:PayableAmount", problems: &parseProblems)
-        // VAT in the document currency (a second TaxTotal may give it in the accounting currency).
-        let taxAmounts = nodes("cac:TaxTotal/cbc:TaxAmount")
-        let taxNode = taxAmounts.first { $0.attribute("currencyID") == facts.currency } ?? taxAmounts.first
-        if let taxNode {
-            facts.tax = InvoiceFacts.decimal(taxNode.text)
-            if facts.tax == nil { facts.problems.append("the VAT amount \"\(taxNode.text)\" is not a number") }
-        } else {
-            facts.problems.append("the VAT total (cac:TaxTotal/cbc:TaxAmount) is missing")
-        }
+        facts.net = amount("\(totals)/cbc:TaxExclusiveAmount", problems: &parseProblems)
+            ?? facts.lineTotal.map { $0 - (facts.allowances ?? 0) + (facts.charges ?? 0) }
+        facts.gross = amount("\(totals)/cbc:TaxInclusiveAmount", problems: &parseProblems)
+            ?? facts.payable.map { $0 + (facts.prepaid ?? 0) - (facts.rounding ?? 0) }
+        readTax(into: &facts)
 
         let lineElement = creditNote ? "cac:CreditNoteLine" : "cac:InvoiceLine"
         let quantityElement = creditNote ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity"
         for node in nodes(lineElement) {
             var line = InvoiceFacts.Line()
             line.id = string("cbc:ID", in: node)
+            line.sku = string("cac:Item/cac:SellersItemIdentification/cbc:ID", in: node)
             line.description = string("cac:Item/cbc:Name", in: node) ?? string("cac:Item/cbc:Description", in: node)
             line.quantity = InvoiceFacts.decimal(string(quantityElement, in: node))
             line.unitPrice = InvoiceFacts.decimal(string("cac:Price/cbc:PriceAmount", in: node))
@@ -78,7 +83,48 @@ package struct UBLInvoiceReading {
         facts.problems += parseProblems
         facts.check()
         return EInvoice(syntax: creditNote ? "UBL CreditNote" : "UBL Invoice", guideline: guideline,
-                        fields: facts.fields, problems: facts.problems)
+                        fields: facts.fields, problems: facts.problems, amountsNegated: facts.negatesAmounts)
+    }
+
+    /// VAT in the document currency (a second TaxTotal may give it in the accounting currency); its breakdown by
+    /// rate from that TaxTotal's subtotals, whose sum stands in when the total itself is missing.
+    private func readTax(into facts: inout InvoiceFacts) {
+        let taxTotals = nodes("cac:TaxTotal")
+        let inCurrency = taxTotals.first { string("cbc:TaxAmount/@currencyID", in: $0) == facts.currency } ?? taxTotals.first
+        guard let taxTotal = inCurrency else {
+            facts.problems.append("the VAT total (cac:TaxTotal/cbc:TaxAmount) is missing")
+            return
+        }
+        for subtotal in nodes("cac:TaxSubtotal/cbc:TaxAmount", in: taxTotal) {
+            guard let value = InvoiceFacts.decimal(subtotal.text) else {
+                facts.problems.append("the VAT amount of a rate \"\(subtotal.text)\" is not a number")
+                continue
+            }
+            facts.taxBreakdown.append(value)
+        }
+        if let raw = string("cbc:TaxAmount", in: taxTotal) {
+            facts.tax = InvoiceFacts.decimal(raw)
+            if facts.tax == nil { facts.problems.append("the VAT amount \"\(raw)\" is not a number") }
+        } else if !facts.taxBreakdown.isEmpty {
+            facts.tax = facts.taxBreakdown.reduce(Decimal(0), +)
+        } else {
+            facts.problems.append("the VAT total (cac:TaxTotal/cbc:TaxAmount) is missing")
+        }
+    }
+
+    /// The sum of the document-level allowances (or charges); nil when there are none.
+    private func adjustmentSum(charges: Bool, problems: inout [String]) -> Decimal? {
+        let amounts = nodes("cac:AllowanceCharge[normalize-space(cbc:ChargeIndicator)='\(charges)']/cbc:Amount")
+        guard !amounts.isEmpty else { return nil }
+        var sum = Decimal(0)
+        for node in amounts {
+            guard let value = InvoiceFacts.decimal(node.text) else {
+                problems.append("the \(charges ? "charge" : "allowance") amount \"\(node.text)\" is not a number")
+                continue
+            }
+            sum += value
+        }
+        return sum
     }
 
     /// The party's VAT identifier: the PartyTaxScheme whose scheme is VAT, else the first one.
@@ -88,11 +134,6 @@ package struct UBLInvoiceReading {
     }
 
     private func amount(_ xpath: String, problems: inout [String]) -> Decimal? {
-        guard let raw = string(xpath) else { return nil }
-        guard let value = InvoiceFacts.decimal(raw) else {
-            problems.append("\(xpath.split(separator: "/").last.map(String.init) ?? xpath) \"\(raw)\" is not a number")
-            return nil
-        }
-        return value
+        InvoiceFacts.amount(string(xpath), at: xpath, problems: &problems)
     }
 }

@@ -53,8 +53,12 @@ public enum UnderstandingValidator {
         for field in kind.fields where field.required && fields[field.name] == nil {
             problems.append("the required field `\(field.name)` was not found")
         }
+        var checked = fields
+        for field in kind.fields where checked[field.name] == nil {
+            if let d = field.checkDefault { checked[field.name] = .number(d) }
+        }
         for check in kind.checks {
-            guard let outcome = check.expression.holds(fields: fields, tolerance: check.tolerance) else { continue }
+            guard let outcome = check.expression.holds(fields: checked, tolerance: check.tolerance) else { continue }
             if !outcome.holds {
                 problems.append(check.message.map { "\($0) (\(check.source): \(outcome.left) vs \(outcome.right))" }
                     ?? "the check `\(check.source)` fails: \(outcome.left) vs \(outcome.right)")

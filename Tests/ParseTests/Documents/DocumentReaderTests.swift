@@ -52,6 +52,17 @@ import MailroomTesting
     }
 
     @Test(.enabled(if: DocumentFixtures.popplerInstalled))
+    func zugferd1EmbeddedXMLComesOut() throws {
+        let doc = DocumentReader.read(try DocumentFixtures.data("zugferd1.pdf"), filename: "RWE-2019-04417.pdf", contentType: "application/pdf")
+        #expect(doc.text.contains("RECHNUNG RWE-2019-04417"))
+        #expect(doc.warnings.isEmpty, "\(doc.warnings)")
+        try #require(doc.embeddedFiles.count == 1)
+        #expect(doc.embeddedFiles[0].name == "ZUGFeRD-invoice.xml")
+        let original = try Data(contentsOf: DocumentFixtures.einvoiceDirectory.appendingPathComponent("zugferd1-invoice.xml"))
+        #expect(doc.embeddedFiles[0].data == original)
+    }
+
+    @Test(.enabled(if: DocumentFixtures.popplerInstalled))
     func severalEmbeddedFilesKeepTheirNames() throws {
         let doc = DocumentReader.read(try DocumentFixtures.data("zugferd-mismatch.pdf"), filename: "rechnung.pdf", contentType: "application/pdf")
         #expect(doc.embeddedFiles.map(\.name) == ["ZUGFeRD-invoice.xml", "lieferschein.txt"])

@@ -57,17 +57,22 @@ private func number(_ s: String) -> FieldValue {
         #expect(f["gross_total"]?.json == .string("1190.00"))
     }
 
-    @Test func ublCreditNoteKeepsPositiveAmountsAndSaysCredit() throws {
+    @Test func ublCreditNoteHasNegativeAmountsAndSaysCredit() throws {
         let note = try EInvoiceFixtures.read("ubl-creditnote.xml")
         #expect(note.syntax == "UBL CreditNote")
         #expect(note.problems.isEmpty, "\(note.problems)")
+        #expect(note.amountsNegated)
         #expect(note.fields["document_type"] == .text("credit_note"))
         #expect(note.fields["invoice_number"] == .text("NB-GS-2026-0031"))
-        #expect(note.fields["gross_total"] == money("273.94"))
-        #expect(note.fields["tax_total"] == money("43.74"))
+        #expect(note.fields["gross_total"] == money("-273.94"))
+        #expect(note.fields["gross_total"]?.json == .string("-273.94"))
+        #expect(note.fields["net_total"] == money("-230.20"))
+        #expect(note.fields["tax_total"] == money("-43.74"))
         #expect(note.fields["due_date"] == .date("2026-11-28"))
         guard case .list(let lines)? = note.fields["lines"] else { Issue.record("no lines"); return }
-        #expect(lines.first?["quantity"] == number("1"))
+        #expect(lines.first?["quantity"] == number("-1"))
+        #expect(lines.first?["unit_price"] == money("230.20"))
+        #expect(lines.first?["line_total"] == money("-230.20"))
         #expect(lines.first?["description"] == .text("Bürostuhl Ergo Plus (Rücknahme)"))
     }
 

@@ -2,11 +2,11 @@
 """Writes the document test fixtures of this folder (standard library only: zipfile, zlib, struct).
 
 All content was made up for Mailroom's tests. The PDFs are written object by object with a correct
-cross-reference table; the Factur-X one embeds ../einvoice/cii-facturx.xml in an EmbeddedFiles name tree
+cross-reference table; the Factur-X one embeds the e-invoice fixture cii-facturx.xml in an EmbeddedFiles name tree
 with an /AF entry, as PDF/A-3 does (it is "PDF/A-3-like": no colour profile or font embedding, which the
 tests do not need). DOCX and XLSX are minimal Office Open XML packages.
 
-    python3 ../einvoice/make_einvoices.py && python3 make_documents.py
+    python3 ../../../UnderstandTests/Fixtures/einvoice/make_einvoices.py && python3 make_documents.py
 """
 import os
 import struct
@@ -14,7 +14,7 @@ import zipfile
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-EINVOICE = os.path.join(HERE, "..", "einvoice")
+EINVOICE = os.path.join(HERE, "..", "..", "..", "UnderstandTests", "Fixtures", "einvoice")
 
 
 # ----------------------------------------------------------------------------------------------- PDF
@@ -188,6 +188,26 @@ def facturx_pages(gross_shown):
         "",
         "Zahlbar bis 04.12.2026 ohne Abzug. Diese Rechnung enthält eine Factur-X-Datei (EN 16931).",
     ]]
+
+
+ZUGFERD1_PAGES = [[
+    "Rheinwerk Elektrotechnik GmbH · Domstraße 40 · 50667 Köln",
+    "",
+    "Brightwater Components GmbH, Werkstraße 4, 28199 Bremen",
+    "",
+    "RECHNUNG RWE-2019-04417                      Datum: 11.06.2019",
+    "",
+    "1  Installationskabel NYM-J 3x1,5 mm², Ring 100 m   12 x 52,40   628,80 EUR",
+    "2  Sicherungsautomat B16 1-polig                     48 x  3,85   184,80 EUR",
+    "3  Fachbuch Elektroinstallation, 12. Auflage          2 x 49,90    99,80 EUR",
+    "",
+    "Summe netto                                                913,40 EUR",
+    "USt. 19 % auf 813,60                                       154,58 EUR",
+    "USt. 7 % auf 99,80                                           6,99 EUR",
+    "Gesamtbetrag                                             1.074,97 EUR",
+    "",
+    "Zahlbar innerhalb von 14 Tagen ohne Abzug. ZUGFeRD 1.0 (COMFORT).",
+]]
 
 
 # ---------------------------------------------------------------------------------------------- ZIP
@@ -403,6 +423,10 @@ def main():
     text_pdf(os.path.join(HERE, "zugferd-mismatch.pdf"), facturx_pages("930,21"),
              embedded=[("ZUGFeRD-invoice.xml", cii, b"text#2Fxml"),
                        ("lieferschein.txt", "Lieferschein LS-2026-5521\n".encode(), b"text#2Fplain")])
+    # ZUGFeRD 1.0: the XML is embedded under the name ZUGFeRD-invoice.xml, in its own namespace.
+    zugferd1 = open(os.path.join(EINVOICE, "zugferd1-invoice.xml"), "rb").read()
+    text_pdf(os.path.join(HERE, "zugferd1.pdf"), ZUGFERD1_PAGES,
+             embedded=[("ZUGFeRD-invoice.xml", zugferd1, b"text#2Fxml")])
     write_docx(os.path.join(HERE, "request.docx"))
     write_xlsx(os.path.join(HERE, "order.xlsx"))
     write_zip_bomb(os.path.join(HERE, "bomb.docx"))

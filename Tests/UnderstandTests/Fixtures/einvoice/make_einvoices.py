@@ -172,7 +172,7 @@ def cii_document(guideline, number, type_code, issue, due, lines, net, tax, gros
       <ram:BuyerTradeParty>
         <ram:Name>{buyer}</ram:Name>
         <ram:PostalTradeAddress><ram:PostcodeCode>80331</ram:PostcodeCode><ram:LineOne>Sendlinger Straße 20</ram:LineOne><ram:CityName>München</ram:CityName><ram:CountryID>DE</ram:CountryID></ram:PostalTradeAddress>
-        <ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">DE176543210</ram:ID></ram:SpecifiedTaxRegistration>
+        <ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">DE176543212</ram:ID></ram:SpecifiedTaxRegistration>
       </ram:BuyerTradeParty>
     </ram:ApplicableHeaderTradeAgreement>
     <ram:ApplicableHeaderTradeDelivery>
@@ -279,7 +279,7 @@ def files():
     yield "broken-cii-bad-iban.xml", cii_invoice(number="HS-R-2026-0816", iban_value=bad_iban)
     yield "broken-ubl-missing-number.xml", ubl_invoice().replace("  <cbc:ID>NB-2026-1187</cbc:ID>\n", "", 1)
     yield "broken-cii-bad-date.xml", cii_invoice(number="HS-R-2026-0817", issue="20261131")
-    # XML that is no invoice at all (a UBL order): the reader must say nil.
+    # XML that is no invoice (a bare UBL order): the e-invoice reader must say nil; it is read as an order.
     yield "not-an-invoice-order.xml", '''<?xml version="1.0" encoding="UTF-8"?>
 <Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"
        xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
@@ -287,6 +287,419 @@ def files():
   <cbc:IssueDate>2026-11-02</cbc:IssueDate>
 </Order>
 '''
+    yield from ubl_more()
+    yield from cii_more()
+    yield "zugferd1-invoice.xml", zugferd1_invoice()
+    yield "ubl-order.xml", ubl_order()
+    yield "ubl-order-response.xml", ubl_order_response()
+    yield "ubl-request-for-quotation.xml", ubl_request_for_quotation()
+
+
+# ------------------------------------------------------------------------------------------------------------
+# More UBL invoices: other countries and currencies, document-level allowances and charges, several VAT rates,
+# prepaid amounts, totals written without decimals, type codes 381 (credit) and 384 (correction).
+
+BRIGHTWATER = ("Brightwater Components GmbH", "Werkstraße 4", "Bremen", "28199", "DE", "DE312345671")
+
+
+def ubl_simple_party(name, street, city, zip_code, country, vat, email=None):
+    tax = f"""
+      <cac:PartyTaxScheme>
+        <cbc:CompanyID>{vat}</cbc:CompanyID>
+        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>
+      </cac:PartyTaxScheme>""" if vat else ""
+    contact = f"\n      <cac:Contact><cbc:ElectronicMail>{email}</cbc:ElectronicMail></cac:Contact>" if email else ""
+    return f"""<cac:Party>
+      <cac:PartyName><cbc:Name>{name}</cbc:Name></cac:PartyName>
+      <cac:PostalAddress>
+        <cbc:StreetName>{street}</cbc:StreetName>
+        <cbc:CityName>{city}</cbc:CityName>
+        <cbc:PostalZone>{zip_code}</cbc:PostalZone>
+        <cac:Country><cbc:IdentificationCode>{country}</cbc:IdentificationCode></cac:Country>
+      </cac:PostalAddress>{tax}
+      <cac:PartyLegalEntity><cbc:RegistrationName>{name}</cbc:RegistrationName></cac:PartyLegalEntity>{contact}
+    </cac:Party>"""
+
+
+def ubl_priced_line(currency, tag, qty_tag, number, name, qty, unit, price, total, rate, sku=None):
+    sku_xml = f"\n      <cac:SellersItemIdentification><cbc:ID>{sku}</cbc:ID></cac:SellersItemIdentification>" if sku else ""
+    return f"""  <cac:{tag}>
+    <cbc:ID>{number}</cbc:ID>
+    <cbc:{qty_tag} unitCode="{unit}">{qty}</cbc:{qty_tag}>
+    <cbc:LineExtensionAmount currencyID="{currency}">{total}</cbc:LineExtensionAmount>
+    <cac:Item>
+      <cbc:Name>{name}</cbc:Name>{sku_xml}
+      <cac:ClassifiedTaxCategory>
+        <cbc:ID>S</cbc:ID>
+        <cbc:Percent>{rate}</cbc:Percent>
+        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>
+      </cac:ClassifiedTaxCategory>
+    </cac:Item>
+    <cac:Price><cbc:PriceAmount currencyID="{currency}">{price}</cbc:PriceAmount></cac:Price>
+  </cac:{tag}>"""
+
+
+def ubl_allowance_charge(currency, charge, reason, amount, rate):
+    return f"""  <cac:AllowanceCharge>
+    <cbc:ChargeIndicator>{"true" if charge else "false"}</cbc:ChargeIndicator>
+    <cbc:AllowanceChargeReason>{reason}</cbc:AllowanceChargeReason>
+    <cbc:Amount currencyID="{currency}">{amount}</cbc:Amount>
+    <cac:TaxCategory>
+      <cbc:ID>S</cbc:ID>
+      <cbc:Percent>{rate}</cbc:Percent>
+      <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>
+    </cac:TaxCategory>
+  </cac:AllowanceCharge>"""
+
+
+def ubl_general_invoice(number, issue, due, currency, type_code, seller, buyer, iban_value, lines, allowances_charges,
+                        subtotals, tax, totals, terms):
+    """`lines`: (name, qty, unit, price, total, rate[, sku]); `allowances_charges`: (is_charge, reason, amount,
+    rate); `subtotals`: (taxable, tax, rate); `totals`: the LegalMonetaryTotal elements in order, (element, amount)."""
+    body = "\n".join(ubl_priced_line(currency, "InvoiceLine", "InvoicedQuantity", i + 1, *l) for i, l in enumerate(lines))
+    adjustments = "\n".join(ubl_allowance_charge(currency, *x) for x in allowances_charges)
+    breakdown = "\n".join(f"""    <cac:TaxSubtotal>
+      <cbc:TaxableAmount currencyID="{currency}">{taxable}</cbc:TaxableAmount>
+      <cbc:TaxAmount currencyID="{currency}">{amount}</cbc:TaxAmount>
+      <cac:TaxCategory>
+        <cbc:ID>S</cbc:ID>
+        <cbc:Percent>{rate}</cbc:Percent>
+        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>
+      </cac:TaxCategory>
+    </cac:TaxSubtotal>""" for taxable, amount, rate in subtotals)
+    money = "\n".join(f'    <cbc:{element} currencyID="{currency}">{amount}</cbc:{element}>' for element, amount in totals)
+    due_xml = f"\n  <cbc:DueDate>{due}</cbc:DueDate>" if due else ""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+         {UBL_NS}>
+  <cbc:CustomizationID>{PEPPOL}</cbc:CustomizationID>
+  <cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>
+  <cbc:ID>{number}</cbc:ID>
+  <cbc:IssueDate>{issue}</cbc:IssueDate>{due_xml}
+  <cbc:InvoiceTypeCode>{type_code}</cbc:InvoiceTypeCode>
+  <cbc:DocumentCurrencyCode>{currency}</cbc:DocumentCurrencyCode>
+  <cac:AccountingSupplierParty>
+    {ubl_simple_party(*seller)}
+  </cac:AccountingSupplierParty>
+  <cac:AccountingCustomerParty>
+    {ubl_simple_party(*buyer)}
+  </cac:AccountingCustomerParty>
+  <cac:PaymentMeans>
+    <cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>
+    <cac:PayeeFinancialAccount><cbc:ID>{iban_value}</cbc:ID></cac:PayeeFinancialAccount>
+  </cac:PaymentMeans>
+  <cac:PaymentTerms><cbc:Note>{terms}</cbc:Note></cac:PaymentTerms>
+{adjustments}
+  <cac:TaxTotal>
+    <cbc:TaxAmount currencyID="{currency}">{tax}</cbc:TaxAmount>
+{breakdown}
+  </cac:TaxTotal>
+  <cac:LegalMonetaryTotal>
+{money}
+  </cac:LegalMonetaryTotal>
+{body}
+</Invoice>
+"""
+
+
+def ubl_more():
+    # Swedish supplier, SEK, 25 % and 12 % VAT, a discount and a freight charge at document level, a prepayment.
+    yield "ubl-invoice-sek-allowances.xml", ubl_general_invoice(
+        number="FV-2026-30418", issue="2026-10-05", due="2026-11-04", currency="SEK", type_code="380",
+        seller=("Fjällgren Verktyg AB", "Industrivägen 9", "Göteborg", "41705", "SE", "SE556677889901"),
+        buyer=BRIGHTWATER, iban_value=iban("SE", "50000000058398257466"),
+        lines=[("Momentnyckel 20-100 Nm", "6", "H87", "1450.00", "8700.00", "25", "MN-20100"),
+               ("Bits-sats 32 delar", "20", "H87", "189.50", "3790.00", "25", "BS-32"),
+               ("Skyddshandskar nitril, 100 st", "15", "BX", "94.00", "1410.00", "25", "SH-N100"),
+               ("Handbok Verktygsvård (tryckt)", "10", "H87", "210.00", "2100.00", "12")],
+        allowances_charges=[(False, "Rabatt 5 % på verktyg", "695.00", "25"), (True, "Frakt", "450.00", "25")],
+        subtotals=[("13655.00", "3413.75", "25"), ("2100.00", "252.00", "12")], tax="3665.75",
+        totals=[("LineExtensionAmount", "16000.00"), ("TaxExclusiveAmount", "15755.00"),
+                ("TaxInclusiveAmount", "19420.75"), ("AllowanceTotalAmount", "695.00"),
+                ("ChargeTotalAmount", "450.00"), ("PrepaidAmount", "5000.00"), ("PayableAmount", "14420.75")],
+        terms="Betalning inom 30 dagar. Förskott 5 000,00 SEK avräknat.")
+    # British supplier, GBP: no TaxInclusiveAmount (the payable amount is the gross), no allowance total in the
+    # totals (only the AllowanceCharge element), amounts written without decimals.
+    yield "ubl-invoice-gbp-payable-only.xml", ubl_general_invoice(
+        number="TP/INV/88213", issue="2026-09-14", due="2026-10-14", currency="GBP", type_code="380",
+        seller=("Thornbury Packaging Ltd", "Unit 4, Severn Road", "Bristol", "BS35 1AA", "GB", "GB123456782"),
+        buyer=BRIGHTWATER, iban_value=iban("GB", "NWBK60161331926819"),
+        lines=[("Corrugated boxes 600x400x400, double wall", "500", "H87", "2.40", "1200", "20", "CB-644-DW"),
+               ("Stretch film 500 mm x 300 m", "40", "H87", "13.70", "548", "20", "SF-500")],
+        allowances_charges=[(False, "Loyalty discount", "321.33", "20")],
+        subtotals=[("1426.67", "285.33", "20")], tax="285.33",
+        totals=[("LineExtensionAmount", "1748"), ("TaxExclusiveAmount", "1426.67"), ("PayableAmount", "1712")],
+        terms="Net 30 days.")
+    # An Invoice with type code 381 (a credit note in invoice form), Danish supplier, DKK: positive as written.
+    yield "ubl-invoice-381-credit.xml", ubl_general_invoice(
+        number="KN-2026-0077", issue="2026-08-21", due=None, currency="DKK", type_code="381",
+        seller=("Nordhavn Marine ApS", "Sundkaj 12", "København", "2150", "DK", "DK13585628"),
+        buyer=BRIGHTWATER, iban_value=iban("DK", "00400440116243"),
+        lines=[("Returneret pumpehjul PH-80 (defekt)", "1", "H87", "95.20", "95.20", "25")],
+        allowances_charges=[], subtotals=[("95.20", "23.80", "25")], tax="23.80",
+        totals=[("LineExtensionAmount", "95.20"), ("TaxExclusiveAmount", "95.20"),
+                ("TaxInclusiveAmount", "119.00"), ("PayableAmount", "119.00")],
+        terms="Kreditnota til faktura F-2026-0812.")
+    # A correction (384) from an Austrian printer that lowers an earlier invoice: negative as written.
+    yield "ubl-invoice-384-correction.xml", ubl_general_invoice(
+        number="KR-2026-114", issue="2026-07-30", due="2026-08-29", currency="EUR", type_code="384",
+        seller=("Alpenländische Druckerei GmbH", "Bahnhofstraße 22", "Innsbruck", "6020", "AT", "ATU12345675"),
+        buyer=BRIGHTWATER, iban_value=iban("AT", "1904300234573201"),
+        lines=[("Korrektur Preis Prospekte A4 (Rechnung R-2026-981)", "-2000", "H87", "0.025", "-50.00", "20")],
+        allowances_charges=[], subtotals=[("-50.00", "-10.00", "20")], tax="-10.00",
+        totals=[("LineExtensionAmount", "-50.00"), ("TaxExclusiveAmount", "-50.00"),
+                ("TaxInclusiveAmount", "-60.00"), ("PayableAmount", "-60.00")],
+        terms="Der Betrag wird mit der nächsten Zahlung verrechnet.")
+
+
+# ------------------------------------------------------------------------------------------------------------
+# A CII credit note (Factur-X, type code 381) and ZUGFeRD 1.0 (its own namespaces and element names).
+
+def cii_more():
+    yield "cii-creditnote.xml", cii_invoice(
+        number="AV-2026-0042", type_code="381", issue="20261012", due="20261012",
+        lines=[("Werkstattleuchte LED 60 W (Rücksendung)", "3", "H87", "84.00", "252.00"),
+               ("Rückfracht", "1", "C62", "48.00", "48.00")],
+        net="300.00", tax="57.00", gross="357.00", payable="357.00", iban_value=iban("DE", "590100660012345678"),
+        seller="Lichtwerk Saar GmbH", seller_vat="DE814512671", buyer="Brightwater Components GmbH",
+        buyer_reference="BW-EK-5521", terms="Gutschrift zu Rechnung LS-2026-3310; wird verrechnet.")
+
+
+ZUGFERD1_LINES = [
+    ("Installationskabel NYM-J 3x1,5 mm², Ring 100 m", "12", "MTR", "52.40", "628.80", "19.00", "NYM-315-100"),
+    ("Sicherungsautomat B16 1-polig", "48", "H87", "3.85", "184.80", "19.00", "LS-B16"),
+    ("Fachbuch Elektroinstallation, 12. Auflage", "2", "H87", "49.90", "99.80", "7.00", None),
+]
+
+
+def zugferd1_invoice():
+    """ZUGFeRD 1.0 (COMFORT): rsm:CrossIndustryDocument, the :12 and :15 UN/CEFACT namespaces, header and
+    transaction under rsm:HeaderExchangedDocument and rsm:SpecifiedSupplyChainTradeTransaction."""
+    items = []
+    for i, (name, qty, unit, price, total, rate, sku) in enumerate(ZUGFERD1_LINES):
+        sku_xml = f"<ram:SellerAssignedID>{sku}</ram:SellerAssignedID>" if sku else ""
+        items.append(f"""    <ram:IncludedSupplyChainTradeLineItem>
+      <ram:AssociatedDocumentLineDocument><ram:LineID>{i + 1}</ram:LineID></ram:AssociatedDocumentLineDocument>
+      <ram:SpecifiedSupplyChainTradeAgreement>
+        <ram:NetPriceProductTradePrice><ram:ChargeAmount currencyID="EUR">{price}</ram:ChargeAmount></ram:NetPriceProductTradePrice>
+      </ram:SpecifiedSupplyChainTradeAgreement>
+      <ram:SpecifiedSupplyChainTradeDelivery><ram:BilledQuantity unitCode="{unit}">{qty}</ram:BilledQuantity></ram:SpecifiedSupplyChainTradeDelivery>
+      <ram:SpecifiedSupplyChainTradeSettlement>
+        <ram:ApplicableTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CategoryCode>S</ram:CategoryCode><ram:ApplicablePercent>{rate}</ram:ApplicablePercent></ram:ApplicableTradeTax>
+        <ram:SpecifiedTradeSettlementMonetarySummation><ram:LineTotalAmount currencyID="EUR">{total}</ram:LineTotalAmount></ram:SpecifiedTradeSettlementMonetarySummation>
+      </ram:SpecifiedSupplyChainTradeSettlement>
+      <ram:SpecifiedTradeProduct>{sku_xml}<ram:Name>{name}</ram:Name></ram:SpecifiedTradeProduct>
+    </ram:IncludedSupplyChainTradeLineItem>""")
+    items_xml = "\n".join(items)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rsm:CrossIndustryDocument xmlns:rsm="urn:ferd:CrossIndustryDocument:invoice:1p0"
+    xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:12"
+    xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:15"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <rsm:SpecifiedExchangedDocumentContext>
+    <ram:TestIndicator><udt:Indicator>false</udt:Indicator></ram:TestIndicator>
+    <ram:GuidelineSpecifiedDocumentContextParameter><ram:ID>urn:ferd:CrossIndustryDocument:invoice:1p0:comfort</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter>
+  </rsm:SpecifiedExchangedDocumentContext>
+  <rsm:HeaderExchangedDocument>
+    <ram:ID>RWE-2019-04417</ram:ID>
+    <ram:Name>RECHNUNG</ram:Name>
+    <ram:TypeCode>380</ram:TypeCode>
+    <ram:IssueDateTime><udt:DateTimeString format="102">20190611</udt:DateTimeString></ram:IssueDateTime>
+    <ram:IncludedNote><ram:Content>Lieferung gemäß Ihrer Bestellung vom 03.06.2019.</ram:Content></ram:IncludedNote>
+  </rsm:HeaderExchangedDocument>
+  <rsm:SpecifiedSupplyChainTradeTransaction>
+    <ram:ApplicableSupplyChainTradeAgreement>
+      <ram:BuyerReference>BW-EK-2019-117</ram:BuyerReference>
+      <ram:SellerTradeParty>
+        <ram:Name>Rheinwerk Elektrotechnik GmbH</ram:Name>
+        <ram:PostalTradeAddress><ram:PostcodeCode>50667</ram:PostcodeCode><ram:LineOne>Domstraße 40</ram:LineOne><ram:CityName>Köln</ram:CityName><ram:CountryID>DE</ram:CountryID></ram:PostalTradeAddress>
+        <ram:SpecifiedTaxRegistration><ram:ID schemeID="FC">214/5723/0815</ram:ID></ram:SpecifiedTaxRegistration>
+        <ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">DE811907980</ram:ID></ram:SpecifiedTaxRegistration>
+      </ram:SellerTradeParty>
+      <ram:BuyerTradeParty>
+        <ram:Name>Brightwater Components GmbH</ram:Name>
+        <ram:PostalTradeAddress><ram:PostcodeCode>28199</ram:PostcodeCode><ram:LineOne>Werkstraße 4</ram:LineOne><ram:CityName>Bremen</ram:CityName><ram:CountryID>DE</ram:CountryID></ram:PostalTradeAddress>
+      </ram:BuyerTradeParty>
+    </ram:ApplicableSupplyChainTradeAgreement>
+    <ram:ApplicableSupplyChainTradeDelivery>
+      <ram:ActualDeliverySupplyChainEvent><ram:OccurrenceDateTime><udt:DateTimeString format="102">20190607</udt:DateTimeString></ram:OccurrenceDateTime></ram:ActualDeliverySupplyChainEvent>
+    </ram:ApplicableSupplyChainTradeDelivery>
+    <ram:ApplicableSupplyChainTradeSettlement>
+      <ram:PaymentReference>RWE-2019-04417</ram:PaymentReference>
+      <ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>
+      <ram:SpecifiedTradeSettlementPaymentMeans>
+        <ram:TypeCode>31</ram:TypeCode>
+        <ram:Information>Überweisung</ram:Information>
+        <ram:PayeePartyCreditorFinancialAccount><ram:IBANID>{iban("DE", "370501980012345678")}</ram:IBANID></ram:PayeePartyCreditorFinancialAccount>
+        <ram:PayeeSpecifiedCreditorFinancialInstitution><ram:BICID>COLSDE33XXX</ram:BICID></ram:PayeeSpecifiedCreditorFinancialInstitution>
+      </ram:SpecifiedTradeSettlementPaymentMeans>
+      <ram:ApplicableTradeTax>
+        <ram:CalculatedAmount currencyID="EUR">154.58</ram:CalculatedAmount>
+        <ram:TypeCode>VAT</ram:TypeCode>
+        <ram:BasisAmount currencyID="EUR">813.60</ram:BasisAmount>
+        <ram:CategoryCode>S</ram:CategoryCode>
+        <ram:ApplicablePercent>19.00</ram:ApplicablePercent>
+      </ram:ApplicableTradeTax>
+      <ram:ApplicableTradeTax>
+        <ram:CalculatedAmount currencyID="EUR">6.99</ram:CalculatedAmount>
+        <ram:TypeCode>VAT</ram:TypeCode>
+        <ram:BasisAmount currencyID="EUR">99.80</ram:BasisAmount>
+        <ram:CategoryCode>S</ram:CategoryCode>
+        <ram:ApplicablePercent>7.00</ram:ApplicablePercent>
+      </ram:ApplicableTradeTax>
+      <ram:SpecifiedTradePaymentTerms>
+        <ram:Description>Zahlbar innerhalb von 14 Tagen ohne Abzug.</ram:Description>
+        <ram:DueDateDateTime><udt:DateTimeString format="102">20190625</udt:DateTimeString></ram:DueDateDateTime>
+      </ram:SpecifiedTradePaymentTerms>
+      <ram:SpecifiedTradeSettlementMonetarySummation>
+        <ram:LineTotalAmount currencyID="EUR">913.40</ram:LineTotalAmount>
+        <ram:ChargeTotalAmount currencyID="EUR">0.00</ram:ChargeTotalAmount>
+        <ram:AllowanceTotalAmount currencyID="EUR">0.00</ram:AllowanceTotalAmount>
+        <ram:TaxBasisTotalAmount currencyID="EUR">913.40</ram:TaxBasisTotalAmount>
+        <ram:TaxTotalAmount currencyID="EUR">161.57</ram:TaxTotalAmount>
+        <ram:GrandTotalAmount currencyID="EUR">1074.97</ram:GrandTotalAmount>
+        <ram:DuePayableAmount currencyID="EUR">1074.97</ram:DuePayableAmount>
+      </ram:SpecifiedTradeSettlementMonetarySummation>
+    </ram:ApplicableSupplyChainTradeSettlement>
+{items_xml}
+  </rsm:SpecifiedSupplyChainTradeTransaction>
+</rsm:CrossIndustryDocument>
+"""
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Other UBL business documents: an Order and a RequestForQuotation sent to us (Brightwater), and an
+# OrderResponse from one of our suppliers.
+
+def ubl_order():
+    lines = [("PMP-100", "Centrifugal pump CP-100", "4", "H87", "1250.00", "5000.00"),
+             ("VLV-BALL-25", "Ball valve DN25 stainless", "60", "H87", "46.50", "2790.00"),
+             ("VLV-CHK-40", "Check valve DN40", "25", "H87", "64.00", "1600.00")]
+    body = "\n".join(f"""  <cac:OrderLine>
+    <cac:LineItem>
+      <cbc:ID>{i + 1}</cbc:ID>
+      <cbc:Quantity unitCode="{unit}">{qty}</cbc:Quantity>
+      <cbc:LineExtensionAmount currencyID="EUR">{total}</cbc:LineExtensionAmount>
+      <cac:Price><cbc:PriceAmount currencyID="EUR">{price}</cbc:PriceAmount></cac:Price>
+      <cac:Item>
+        <cbc:Name>{name}</cbc:Name>
+        <cac:SellersItemIdentification><cbc:ID>{sku}</cbc:ID></cac:SellersItemIdentification>
+      </cac:Item>
+    </cac:LineItem>
+  </cac:OrderLine>""" for i, (sku, name, qty, unit, price, total) in enumerate(lines))
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"
+       {UBL_NS}>
+  <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:order:3</cbc:CustomizationID>
+  <cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:ordering:3</cbc:ProfileID>
+  <cbc:ID>KA-PO-2026-0931</cbc:ID>
+  <cbc:IssueDate>2026-11-09</cbc:IssueDate>
+  <cbc:Note>Bitte Auftragsbestätigung an einkauf@kaskade-anlagenbau.example</cbc:Note>
+  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+  <cbc:CustomerReference>Projekt Klärwerk Süd</cbc:CustomerReference>
+  <cac:QuotationDocumentReference><cbc:ID>BW-Q-2026-0412</cbc:ID></cac:QuotationDocumentReference>
+  <cac:BuyerCustomerParty>
+    {ubl_simple_party("Kaskade Anlagenbau GmbH", "Am Wehr 3", "Hameln", "31785", "DE", "DE298765431", "einkauf@kaskade-anlagenbau.example")}
+  </cac:BuyerCustomerParty>
+  <cac:SellerSupplierParty>
+    {ubl_simple_party(*BRIGHTWATER)}
+  </cac:SellerSupplierParty>
+  <cac:Delivery>
+    <cac:RequestedDeliveryPeriod><cbc:StartDate>2026-12-01</cbc:StartDate><cbc:EndDate>2026-12-04</cbc:EndDate></cac:RequestedDeliveryPeriod>
+  </cac:Delivery>
+  <cac:AllowanceCharge>
+    <cbc:ChargeIndicator>true</cbc:ChargeIndicator>
+    <cbc:AllowanceChargeReason>Verpackung</cbc:AllowanceChargeReason>
+    <cbc:Amount currencyID="EUR">5.00</cbc:Amount>
+  </cac:AllowanceCharge>
+  <cac:TaxTotal><cbc:TaxAmount currencyID="EUR">1785.05</cbc:TaxAmount></cac:TaxTotal>
+  <cac:AnticipatedMonetaryTotal>
+    <cbc:LineExtensionAmount currencyID="EUR">9390.00</cbc:LineExtensionAmount>
+    <cbc:TaxExclusiveAmount currencyID="EUR">9395.00</cbc:TaxExclusiveAmount>
+    <cbc:TaxInclusiveAmount currencyID="EUR">11180.05</cbc:TaxInclusiveAmount>
+    <cbc:ChargeTotalAmount currencyID="EUR">5.00</cbc:ChargeTotalAmount>
+    <cbc:PayableAmount currencyID="EUR">11180.05</cbc:PayableAmount>
+  </cac:AnticipatedMonetaryTotal>
+{body}
+</Order>
+"""
+
+
+def ubl_order_response():
+    lines = [("5", "RVS-4404-3", "RVS plaat 1.4404, 3 mm", "1200", "KGM", "3.18"),
+             ("3", "RVS-B-424", "RVS buis 42,4 x 2 mm", "300", "MTR", "7.45")]
+    body = "\n".join(f"""  <cac:OrderLine>
+    <cac:LineItem>
+      <cbc:ID>{i + 1}</cbc:ID>
+      <cbc:LineStatusCode>{status}</cbc:LineStatusCode>
+      <cbc:Quantity unitCode="{unit}">{qty}</cbc:Quantity>
+      <cac:Price><cbc:PriceAmount currencyID="EUR">{price}</cbc:PriceAmount></cac:Price>
+      <cac:Item>
+        <cbc:Name>{name}</cbc:Name>
+        <cac:SellersItemIdentification><cbc:ID>{sku}</cbc:ID></cac:SellersItemIdentification>
+      </cac:Item>
+    </cac:LineItem>
+  </cac:OrderLine>""" for i, (status, sku, name, qty, unit, price) in enumerate(lines))
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<OrderResponse xmlns="urn:oasis:names:specification:ubl:schema:xsd:OrderResponse-2"
+       {UBL_NS}>
+  <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:order_response:3</cbc:CustomizationID>
+  <cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:ordering:3</cbc:ProfileID>
+  <cbc:ID>OM-OB-77120</cbc:ID>
+  <cbc:IssueDate>2026-10-28</cbc:IssueDate>
+  <cbc:OrderResponseCode>CA</cbc:OrderResponseCode>
+  <cbc:Note>Regel 2: levering in twee delen.</cbc:Note>
+  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+  <cac:OrderReference><cbc:ID>BW-PO-2026-1184</cbc:ID></cac:OrderReference>
+  <cac:SellerSupplierParty>
+    {ubl_simple_party("Oostpoort Metaal B.V.", "Havenweg 18", "Rotterdam", "3089 JH", "NL", "NL001234567B01")}
+  </cac:SellerSupplierParty>
+  <cac:BuyerCustomerParty>
+    {ubl_simple_party(*BRIGHTWATER)}
+  </cac:BuyerCustomerParty>
+{body}
+</OrderResponse>
+"""
+
+
+def ubl_request_for_quotation():
+    lines = [("PMP-SUB", "Submersible pump SP-40", "8", "H87"),
+             ("VLV-GATE-80", "Gate valve DN80 cast iron", "12", "H87"),
+             (None, "Spare seal kit for SP-40", "16", "SET")]
+    rows = []
+    for i, (sku, name, qty, unit) in enumerate(lines):
+        sku_xml = f"\n        <cac:SellersItemIdentification><cbc:ID>{sku}</cbc:ID></cac:SellersItemIdentification>" if sku else ""
+        rows.append(f"""  <cac:RequestForQuotationLine>
+    <cac:LineItem>
+      <cbc:ID>{i + 1}</cbc:ID>
+      <cbc:Quantity unitCode="{unit}">{qty}</cbc:Quantity>
+      <cac:Item>
+        <cbc:Name>{name}</cbc:Name>{sku_xml}
+      </cac:Item>
+    </cac:LineItem>
+  </cac:RequestForQuotationLine>""")
+    body = "\n".join(rows)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<RequestForQuotation xmlns="urn:oasis:names:specification:ubl:schema:xsd:RequestForQuotation-2"
+       {UBL_NS}>
+  <cbc:UBLVersionID>2.1</cbc:UBLVersionID>
+  <cbc:ID>NM-RFQ-2026-051</cbc:ID>
+  <cbc:IssueDate>2026-11-16</cbc:IssueDate>
+  <cbc:SubmissionDueDate>2026-11-27</cbc:SubmissionDueDate>
+  <cbc:Note>Quotation in EUR, incoterms DAP København.</cbc:Note>
+  <cbc:PricingCurrencyCode>EUR</cbc:PricingCurrencyCode>
+  <cac:BuyerCustomerParty>
+    {ubl_simple_party("Nordhavn Marine ApS", "Sundkaj 12", "København", "2150", "DK", "DK13585628", "indkob@nordhavn-marine.example")}
+  </cac:BuyerCustomerParty>
+  <cac:SellerSupplierParty>
+    {ubl_simple_party(*BRIGHTWATER)}
+  </cac:SellerSupplierParty>
+  <cac:Delivery>
+    <cac:RequestedDeliveryPeriod><cbc:EndDate>2027-01-15</cbc:EndDate></cac:RequestedDeliveryPeriod>
+  </cac:Delivery>
+{body}
+</RequestForQuotation>
+"""
 
 
 if __name__ == "__main__":
