@@ -263,3 +263,14 @@ private enum Invoices {
         #expect(reader.problems.contains { $0.message.contains("'sort_code' is not a field") })
     }
 }
+
+@Suite struct MoneySerialisationTests {
+    @Test func moneyIsADecimalStringWithItsScale() throws {
+        #expect(FieldValue.money(dec("1712"), currency: "EUR").json == .string("1712.00"))
+        #expect(FieldValue.money(dec("123456"), currency: "JPY").json == .string("123456"))
+        #expect(FieldValue.money(dec("1.5"), currency: "KWD").json == .string("1.500"))
+        let stored = try JSONEncoder().encode(FieldValue.money(dec("1712"), currency: "USD"))
+        #expect(String(decoding: stored, as: UTF8.self).contains("\"1712.00\""))
+        #expect(try JSONDecoder().decode(FieldValue.self, from: stored) == .money(dec("1712"), currency: "USD"))
+    }
+}

@@ -15,7 +15,7 @@ import Testing
             "support_ticket": ["customer_email", "product", "order_reference", "severity"],
             "approval": ["decision", "reference", "approver"],
             "invoice": ["invoice_number", "issue_date", "due_date", "seller", "buyer", "currency", "net_total", "tax_total",
-                        "gross_total", "iban", "seller_vat_id", "buyer_vat_id", "payable_total", "payment_terms",
+                        "gross_total", "iban", "sort_code", "account_number", "seller_vat_id", "buyer_vat_id", "payable_total", "payment_terms",
                         "document_type", "lines"],
             "purchase_order": ["order_number", "order_date", "buyer", "currency", "total", "lines"],
             "auto_reply": ["auto_reply_type", "original_message_id"],
