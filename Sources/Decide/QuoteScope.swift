@@ -52,6 +52,12 @@ public enum QuoteScope {
         .number(Decimal(string: String(format: "%.\(places)f", v), locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(v))
     }
 
+    /// A price or total as money with two decimals ("1712.00" in templates and action parameters).
+    package static func money(_ v: Double) -> RuleValue {
+        let d = Decimal(string: String(format: "%.2f", v), locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(v)
+        return .money(d, scale: 2)
+    }
+
     package static func quantity(_ v: Double) -> String {
         v == v.rounded() ? String(Int64(v)) : RuleValue.numberText(Decimal(v))
     }
@@ -96,15 +102,15 @@ public enum QuoteScope {
                 "requested": .string(line.request.description),
                 "quantity": decimal(line.request.quantity, places: 4),
                 "unit": .string(product.unit),
-                "unit_price": decimal(product.unitPrice, places: 2),
+                "unit_price": money(product.unitPrice),
                 "currency": .string(product.currency),
-                "line_total": decimal(line.lineTotal ?? 0, places: 2),
+                "line_total": money(line.lineTotal ?? 0),
                 "confidence": decimal(line.confidence, places: 3),
                 "matched_by": .string(line.method.rawValue),
                 "matched_text": line.matchedText.map(RuleValue.string) ?? .null,
             ]))
         }
-        return .object(["lines": .list(lines), "unmatched": .list(unmatched), "total": decimal(draft.total, places: 2),
+        return .object(["lines": .list(lines), "unmatched": .list(unmatched), "total": money(draft.total),
                         "currency": draft.currency.map(RuleValue.string) ?? .null])
     }
 

@@ -117,7 +117,7 @@ package struct KindFileReader {
             return nil
         }
         let keys = mapping(top, allowed: ["kind", "description", "business", "accept_confidence", "fields", "checks", "matchers",
-                                            "models", "max_input_tokens", "cues"])
+                                            "models", "max_input_tokens", "cues", "one_of"])
         guard let nameNode = keys["kind"] else {
             problem(root, "the key 'kind' is missing", suggestion: "add `kind: <name>` (lower-case, e.g. quote_request)")
             return nil
@@ -197,8 +197,30 @@ package struct KindFileReader {
         if let node = keys["max_input_tokens"] {
             if let n = node.int, n > 0 { maxInputTokens = n } else { problem(node, "max_input_tokens must be a whole number above 0, e.g. 4000") }
         }
+        // `one_of: [[iban, sort_code + account_number]]`: at least one alternative complete.
+        var oneOf: [[[String]]] = []
+        if let node = keys["one_of"] {
+            if case .sequence(let groups) = node {
+                for group in groups {
+                    let alternatives = stringList(group, what: "one_of alternatives").map { alternative in
+                        alternative.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    }.filter { !$0.isEmpty }
+                    if alternatives.count < 2 {
+                        problem(group, "one_of: a requirement lists at least two alternatives, e.g. [iban, sort_code + account_number]")
+                    }
+                    for name in alternatives.joined() where !fields.contains(where: { $0.name == name }) {
+                        problem(group, "one_of: '\(name)' is not a field of this kind",
+                                suggestion: Suggestion.closest(to: name, among: fields.map(\.name)).map { "did you mean '\($0)'?" })
+                    }
+                    oneOf.append(alternatives)
+                }
+            } else {
+                problem(node, "one_of must be a list of alternatives lists, e.g. `- [iban, sort_code + account_number]`")
+            }
+        }
         var kind = KindDefinition(name: name, description: description, business: business, fields: fields,
                                   acceptConfidence: accept, file: file, checks: checks, matchers: matchers)
+        kind.oneOf = oneOf
         kind.models = models
         kind.maxInputTokens = maxInputTokens
         kind.cues = cues
@@ -291,6 +313,7 @@ package struct KindFileReader {
         case "vat_id", "vat": type = .vatID
         case "bool": type = .bool
         case "reference": type = .reference
+        case "currency": type = .currency
         case "list": type = .list
         case "enum":
             if let v = keys["values"] {

@@ -4,13 +4,15 @@ import Parse
 /// A field's type, as `rules/kinds/*.yaml` declares it (`type: money`, `type: enum` with `values:`, …).
 public enum FieldType: Sendable, Hashable, CustomStringConvertible {
     case text, number, money, date, email, phone, iban, vatID, bool, reference
+    /// An ISO 4217 code ("USD"), read from codes, signs and names ("$", "€", "Fr.", "元") and grounded by them.
+    case currency
     case enumeration([String])
     /// A list of objects; the item fields are the field's `items`.
     case list
 
     /// The names rule authors write.
     public static let names = ["text", "number", "money", "date", "email", "phone", "iban", "vat_id", "enum",
-                               "list", "bool", "reference"]
+                               "list", "bool", "reference", "currency"]
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum FieldType: Sendable, Hashable, CustomStringConvertible {
         case .vatID: return "vat_id"
         case .bool: return "bool"
         case .reference: return "reference"
+        case .currency: return "currency"
         case .enumeration: return "enum"
         case .list: return "list"
         }
@@ -207,6 +210,18 @@ public struct KindDefinition: Sendable {
     public var models: [String] = []
     /// The hard cap on a model prompt's estimated tokens for this kind (`max_input_tokens:`).
     public var maxInputTokens: Int?
+    /// Requirements met by any one of several alternatives (`one_of:`): each entry lists alternatives, and an
+    /// alternative is a set of fields that must all be present ("iban" or "sort_code + account_number").
+    public var oneOf: [[[String]]] = []
+
+    /// The `one_of:` requirements no alternative of which is complete in `fields`, in words.
+    public func unmetAlternatives(_ present: (String) -> Bool) -> [String] {
+        oneOf.compactMap { alternatives in
+            if alternatives.contains(where: { $0.allSatisfy(present) }) { return nil }
+            let words = alternatives.map { $0.map { "`\($0)`" }.joined(separator: " + ") }
+            return "none of " + words.joined(separator: " or ") + " was found (one of them is required)"
+        }
+    }
 
     public init(name: String, description: String = "", business: Bool, fields: [FieldDefinition] = [],
                 acceptConfidence: Double = 0.8, file: String = "", checks: [KindCheck] = [],

@@ -22,11 +22,27 @@ public indirect enum FieldValue: Sendable, Hashable {
         switch self {
         case .text(let s): return .string(s)
         case .number(let d): return .number(NSDecimalNumber(decimal: d).doubleValue)
-        case .money(let d, _): return .string(FieldValue.decimalString(d))
+        case .money(let d, let currency): return .string(FieldValue.moneyString(d, currency: currency))
         case .date(let s): return .string(s)
         case .bool(let b): return .bool(b)
         case .list(let rows): return .array(rows.map { .object($0.mapValues(\.json)) })
         }
+    }
+
+    /// Digits after the decimal point of an amount in `currency` (ISO 4217 minor units): 0 for JPY, KRW, …,
+    /// 3 for BHD, KWD, …, else 2.
+    public static func moneyScale(currency: String?) -> Int {
+        switch currency {
+        case "JPY", "KRW", "CLP", "ISK", "VND", "PYG", "UGX", "XAF", "XOF": return 0
+        case "BHD", "KWD", "OMR", "JOD", "TND", "LYD", "IQD": return 3
+        default: return 2
+        }
+    }
+
+    /// An amount as a decimal string with its scale: "1712.00" (not "1712"), "123456" for yen; more digits are
+    /// kept when the amount has them ("0.125").
+    public static func moneyString(_ d: Decimal, currency: String?, scale: Int? = nil) -> String {
+        decimalString(d, minimumFractionDigits: scale ?? moneyScale(currency: currency))
     }
 
     /// A decimal as plain text with "." and no grouping ("1234.5" stays "1234.5"; money keeps 2 places).
@@ -55,7 +71,7 @@ extension FieldValue: Codable {
         case .text(let s): try c.encode("text", forKey: .type); try c.encode(s, forKey: .value)
         case .number(let d): try c.encode("number", forKey: .type); try c.encode(FieldValue.decimalString(d, minimumFractionDigits: 0), forKey: .value)
         case .money(let d, let cur):
-            try c.encode("money", forKey: .type); try c.encode(FieldValue.decimalString(d), forKey: .value)
+            try c.encode("money", forKey: .type); try c.encode(FieldValue.moneyString(d, currency: cur), forKey: .value)
             try c.encodeIfPresent(cur, forKey: .currency)
         case .date(let s): try c.encode("date", forKey: .type); try c.encode(s, forKey: .value)
         case .bool(let b): try c.encode("bool", forKey: .type); try c.encode(b, forKey: .value)

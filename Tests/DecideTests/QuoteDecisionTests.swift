@@ -51,12 +51,12 @@ import MailroomTesting
         let create = decision.actions[1].parameters
         let lines = try #require(create["lines"]?.arrayValue)
         #expect(lines.map { $0["sku"]?.stringValue } == ["PMP-100", "VLV-BALL-50", "GAU-PRS-63"])
-        #expect(lines.map { $0["unit_price"]?.doubleValue } == [1250, 112, 18.9])
+        #expect(lines.map { $0["unit_price"]?.stringValue } == ["1250.00", "112.00", "18.90"])  // money keeps its scale
         #expect(lines.map { $0["quantity"]?.doubleValue } == [2, 4, 10])
         #expect(lines.map { $0["matched_by"]?.stringValue } == ["sku", "alias", "fuzzy"])
         #expect(lines.map { $0["description"]?.stringValue } == ["Centrifugal pump CP-100", "Ball valve DN50 stainless", "Pressure gauge 63 mm 0-16 bar"])
         #expect(lines[2]["confidence"]?.doubleValue.map { $0 > 0.55 && $0 < 1 } == true)
-        #expect(create["total"]?.doubleValue == 3137)
+        #expect(create["total"]?.stringValue == "3137.00")
         #expect(create["currency"] == "EUR")
         #expect(create["reference"] == "RFQ-7")
 
@@ -197,7 +197,7 @@ import MailroomTesting
         let lines = entries[1].action.parameters["lines"]?.arrayValue ?? []
         #expect(lines.map { $0["sku"]?.stringValue } == ["PMP-100", "SPR-SEAL-100"])
         #expect(lines.last?["matched_by"] == "sku")
-        #expect(entries[1].action.parameters["total"]?.doubleValue == 1442)  // 1250 + 2 × 96
+        #expect(entries[1].action.parameters["total"]?.stringValue == "1442.00")  // 1250 + 2 × 96
     }
 }
 

@@ -104,6 +104,7 @@ private struct EvaluationRun {
         case .negate(let operand):
             switch try value(operand) {
             case .number(let d): return .number(-d)
+            case .money(let d, let scale): return .money(-d, scale: scale)
             case .null: return .null
             case let other: throw ExpressionError(offset: e.offset, message: "'-' needs a number, not \(other.typeName)")
             }
@@ -167,8 +168,19 @@ private struct EvaluationRun {
             return .bool(try value(r).isTruthy)
         default: break
         }
-        let a = try value(l)
-        let b = try value(r)
+        let x = try value(l)
+        let y = try value(r)
+        let a = x.numeric
+        let b = y.numeric
+        switch op {
+        case .plus, .minus, .times, .divide:
+            // Money stays money (with the larger scale) through arithmetic with numbers and money.
+            let scales = [x, y].compactMap { v -> Int? in if case .money(_, let s) = v { return s }; return nil }
+            let result = try arithmetic(op, a, b, at: at)
+            if let scale = scales.max(), case .number(let d) = result { return .money(d, scale: scale) }
+            return result
+        default: break
+        }
         switch op {
         case .equal: return .bool(RuleValues.equal(a, b))
         case .notEqual: return .bool(!RuleValues.equal(a, b))
@@ -291,12 +303,12 @@ private struct EvaluationRun {
         func numbers(_ v: RuleValue) throws(ExpressionError) -> [Decimal] {
             switch v {
             case .null: return []
-            case .number(let d): return [d]
+            case .number(let d), .money(let d, _): return [d]
             case .list(let items):
                 var out: [Decimal] = []
                 for item in items {
                     switch item {
-                    case .number(let d): out.append(d)
+                    case .number(let d), .money(let d, _): out.append(d)
                     case .null: continue
                     default: throw ExpressionError(offset: at, message: "\(name)(…) needs numbers, but the list holds \(item.typeName)")
                     }
@@ -335,11 +347,17 @@ private struct EvaluationRun {
             }
             let seconds = scope.now.timeIntervalSince(since).rounded(.down)
             return .number(Decimal(Int64(seconds)))
-        case "sum": return .number(try numbers(values[0]).reduce(0, +))
+        case "sum":
+            let total = try numbers(values[0]).reduce(0, +)
+            if case .list(let items) = values[0] {
+                let scales = items.compactMap { v -> Int? in if case .money(_, let s) = v { return s }; return nil }
+                if let scale = scales.max() { return .money(total, scale: scale) }
+            }
+            return .number(total)
         case "min": return try numbers(values[0]).min().map(RuleValue.number) ?? .null
         case "max": return try numbers(values[0]).max().map(RuleValue.number) ?? .null
         case "round":
-            guard case .number(var d) = values[0] else {
+            guard case .number(var d) = values[0].numeric else {
                 if case .null = values[0] { return .null }
                 throw ExpressionError(offset: at, message: "round(…) needs a number, not \(values[0].typeName)")
             }
@@ -362,7 +380,7 @@ private struct EvaluationRun {
             return .bool(name == "starts_with" ? a.hasPrefix(b) : a.hasSuffix(b))
         case "number":
             switch values[0] {
-            case .number: return values[0]
+            case .number, .money: return values[0]
             case .null: return .null
             case .string(let s):
                 let cleaned = s.trimmingCharacters(in: .whitespaces)
@@ -431,7 +449,8 @@ package enum RuleValues {
     /// Equality: numbers by value, text exactly, lists and records element by element.
     package static func equal(_ a: RuleValue, _ b: RuleValue) -> Bool {
         switch (a, b) {
-        case (.number(let x), .number(let y)): return x == y
+        case (.number(let x), .number(let y)), (.money(let x, _), .money(let y, _)), (.number(let x), .money(let y, _)),
+             (.money(let x, _), .number(let y)): return x == y
         default: return a == b
         }
     }

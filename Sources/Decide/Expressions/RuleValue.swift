@@ -8,6 +8,8 @@ public indirect enum RuleValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Decimal)
+    /// An amount of money: a number that keeps its scale when it leaves as text or JSON ("1712.00").
+    case money(Decimal, scale: Int)
     case string(String)
     case list([RuleValue])
     case object([String: RuleValue])
@@ -17,7 +19,7 @@ public indirect enum RuleValue: Sendable, Hashable {
         switch self {
         case .null: return "nothing (null)"
         case .bool: return "true/false"
-        case .number: return "number"
+        case .number, .money: return "number"
         case .string: return "text"
         case .list: return "list"
         case .object: return "record"
@@ -29,7 +31,7 @@ public indirect enum RuleValue: Sendable, Hashable {
         switch self {
         case .null: return false
         case .bool(let b): return b
-        case .number(let d): return !d.isZero
+        case .number(let d), .money(let d, _): return !d.isZero
         case .string(let s): return !s.isEmpty
         case .list(let l): return !l.isEmpty
         case .object(let o): return !o.isEmpty
@@ -42,6 +44,7 @@ public indirect enum RuleValue: Sendable, Hashable {
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"
         case .number(let d): return RuleValue.numberText(d)
+        case .money(let d, let scale): return RuleValue.moneyText(d, scale: scale)
         case .string(let s): return s
         case .list, .object: return json.canonicalJSON
         }
@@ -54,7 +57,22 @@ public indirect enum RuleValue: Sendable, Hashable {
         return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
     }
 
-    /// The value as JSON for action parameters: whole numbers as integers, others as JSON numbers.
+    /// Money as a decimal string rounded to its scale ("1712.00"; "190.00" for 1000 × 0.19).
+    package static func moneyText(_ d: Decimal, scale: Int) -> String {
+        var value = d
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, scale, .plain)
+        return FieldValue.decimalString(rounded, minimumFractionDigits: scale)
+    }
+
+    /// Money as a plain number, for comparing and computing; other values as they are.
+    public var numeric: RuleValue {
+        if case .money(let d, _) = self { return .number(d) }
+        return self
+    }
+
+    /// The value as JSON for action parameters: whole numbers as integers, others as JSON numbers, money as a
+    /// decimal string with its scale ("1712.00").
     public var json: JSONValue {
         switch self {
         case .null: return .null
@@ -62,6 +80,7 @@ public indirect enum RuleValue: Sendable, Hashable {
         case .number(let d):
             if let i = Int64(exactly: NSDecimalNumber(decimal: d).doubleValue), Decimal(i) == d { return .int(i) }
             return .number(Double(RuleValue.numberText(d)) ?? NSDecimalNumber(decimal: d).doubleValue)
+        case .money(let d, let scale): return .string(RuleValue.moneyText(d, scale: scale))
         case .string(let s): return .string(s)
         case .list(let l): return .array(l.map(\.json))
         case .object(let o): return .object(o.mapValues(\.json))
@@ -81,12 +100,13 @@ public indirect enum RuleValue: Sendable, Hashable {
         }
     }
 
-    /// An extracted field as the rule language sees it: money and numbers as numbers, dates as text.
+    /// An extracted field as the rule language sees it: numbers as numbers, money as money (a number that keeps
+    /// its scale), dates as text.
     public init(field: FieldValue) {
         switch field {
         case .text(let s): self = .string(s)
         case .number(let d): self = .number(d)
-        case .money(let d, _): self = .number(d)
+        case .money(let d, let currency): self = .money(d, scale: FieldValue.moneyScale(currency: currency))
         case .date(let s): self = .string(s)
         case .bool(let b): self = .bool(b)
         case .list(let rows): self = .list(rows.map { .object($0.mapValues(RuleValue.init(field:))) })

@@ -164,6 +164,7 @@ public struct AnswerCheck: Sendable {
         for f in kind?.fields ?? [] where f.required && answer.fields[f.name] == nil {
             problems.append("required field \(f.name) is missing")
         }
+        problems += kind?.unmetAlternatives { answer.fields[$0] != nil } ?? []
         var sources: [(String, String)] = []
         if let s = content.message.subject { sources.append(("subject", s)) }
         sources.append(("body", content.message.text))

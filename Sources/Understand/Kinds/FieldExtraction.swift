@@ -19,9 +19,10 @@ public enum FieldExtraction {
     public static func extract(kind: KindDefinition, from content: MessageContent,
                                preset: [String: ExtractedValue] = [:]) -> [String: ExtractedValue] {
         var found = preset
+        let scope = ExtractionScope(kind: kind, content: content)
         for field in kind.fields where found[field.name] == nil {
             for extractor in field.extractors {
-                if let value = run(extractor, field: field, content: content) {
+                if let value = run(extractor, field: field, content: content, scope: scope) {
                     found[field.name] = value
                     break
                 }
@@ -31,7 +32,10 @@ public enum FieldExtraction {
         for field in kind.fields {
             guard case .money = field.type, let currencyField = field.currencyField,
                   let extracted = found[field.name], case .money(let amount, let currency) = extracted.value else { continue }
-            if let currency, found[currencyField] == nil {
+            // A currency read from a labelled amount beats one merely seen somewhere in the mail.
+            let weak = found[currencyField].map { $0.method == "recogniser" || $0.method == "pattern" } ?? false
+            if let currency, found[currencyField] == nil || (weak && extracted.method == "labels"
+                    && found[currencyField]?.value != .text(currency)) {
                 found[currencyField] = ExtractedValue(value: .text(currency), grounding: extracted.grounding,
                                                       rowGroundings: [:], method: "currency of \(field.name)")
             } else if currency == nil, let other = found[currencyField], case .text(let code) = other.value {
@@ -62,24 +66,48 @@ public enum FieldExtraction {
         }
     }
 
-    package static func run(_ extractor: FieldExtractor, field: FieldDefinition, content: MessageContent) -> ExtractedValue? {
+    package static func run(_ extractor: FieldExtractor, field: FieldDefinition, content: MessageContent,
+                            scope: ExtractionScope? = nil) -> ExtractedValue? {
+        let scope = scope ?? ExtractionScope(kind: nil, content: content)
+        let context = scope.context
         switch extractor {
         case .constant(let text):
-            guard let (value, _, _) = ValueReader.read(text, as: field.type, whole: true) else { return nil }
+            guard let (value, _, _) = ValueReader.read(text, as: field.type, whole: true, context: context) else { return nil }
             return ExtractedValue(value: value, grounding: nil, rowGroundings: [:], method: "value")
-        case .labels(_, let pattern, let source):
-            for text in texts(source, content) {
-                for match in pattern.matches(in: text.text) {
+        case .labels(let labels, let pattern, let source):
+            let sources = texts(source, content)
+            let own = Set(labels.map(ExtractionScope.folded))
+            // First the value beside its label (or alone on the next line); then, for a label in a table's
+            // header line, the value below it in the same column.
+            for text in sources {
+                for match in pattern.matches(in: text.text) where scope.accepts(match, in: text.text, field: field, own: own) {
                     var rest = match.group(named: "rest") ?? ""
                     var restOffset = match.groupOffset(named: "rest") ?? match.utf16Offset
-                    if rest.trimmingCharacters(in: .whitespaces).isEmpty, let next = match.group(named: "next") {
+                    if let bar = rest.firstIndex(where: { !$0.isWhitespace }), rest[bar] == "|" || rest[bar] == "│" {
+                        // "| Label | value |": the value is the next cell.
+                        let cellStart = rest.index(after: bar)
+                        restOffset += rest[..<cellStart].utf16.count
+                        rest = String(rest[cellStart...].prefix { $0 != "|" && $0 != "│" })
+                    }
+                    if rest.trimmingCharacters(in: .whitespaces).isEmpty {
+                        guard !TableLayout.isHeaderCell(match, in: text.text), let next = match.group(named: "next") else { continue }
                         rest = next
                         restOffset = match.groupOffset(named: "next") ?? restOffset
                     }
-                    if let (value, excerpt, offset) = ValueReader.read(rest, as: field.type, whole: false) {
+                    if let (value, excerpt, offset) = ValueReader.read(rest, as: field.type, whole: false, context: context),
+                       scope.plausible(value, field: field, following: String((rest as NSString).substring(from: min((rest as NSString).length, offset + (excerpt as NSString).length)))) {
                         return ExtractedValue(value: value, grounding: Grounding(location: text.location, offset: restOffset + offset, excerpt: excerpt),
                                               rowGroundings: [:], method: "labels")
                     }
+                }
+            }
+            for text in sources {
+                for match in pattern.matches(in: text.text) where scope.accepts(match, in: text.text, field: field, own: own) {
+                    guard let cell = TableLayout.cellBelow(match, in: text.text),
+                          let (value, excerpt, offset) = ValueReader.read(cell.text, as: field.type, whole: true, context: context),
+                          scope.plausible(value, field: field, following: "") else { continue }
+                    return ExtractedValue(value: value, grounding: Grounding(location: text.location, offset: cell.offset + offset, excerpt: excerpt),
+                                          rowGroundings: [:], method: "labels")
                 }
             }
             return nil
@@ -90,7 +118,11 @@ public enum FieldExtraction {
                     let raw = hasValueGroup ? match.group(named: "value") : (match.group(1) ?? match.value)
                     guard let raw, !raw.isEmpty else { continue }
                     let base = hasValueGroup ? (match.groupOffset(named: "value") ?? match.utf16Offset) : match.utf16Offset
-                    if let (value, excerpt, offset) = ValueReader.read(raw, as: field.type, whole: true) {
+                    let end = (hasValueGroup ? base : match.utf16Offset) + (raw as NSString).length
+                    let following = end < (text.text as NSString).length
+                        ? String((text.text as NSString).substring(from: end).prefix { $0 != "\n" }) : ""
+                    if let (value, excerpt, offset) = ValueReader.read(raw, as: field.type, whole: true, context: context),
+                       scope.plausible(value, field: field, following: following) {
                         let at = hasValueGroup ? base + offset : (text.text as NSString).range(of: excerpt).location
                         return ExtractedValue(value: value, grounding: Grounding(location: text.location, offset: at == NSNotFound ? nil : at, excerpt: excerpt),
                                               rowGroundings: [:], method: "pattern")
@@ -100,7 +132,7 @@ public enum FieldExtraction {
             return nil
         case .recogniser(let source):
             for text in texts(source, content) {
-                if let (value, excerpt, offset) = ValueReader.read(text.text, as: field.type, whole: false) {
+                if let (value, excerpt, offset) = ValueReader.read(text.text, as: field.type, whole: false, context: context) {
                     return ExtractedValue(value: value, grounding: Grounding(location: text.location, offset: offset, excerpt: excerpt),
                                           rowGroundings: [:], method: "recogniser")
                 }
@@ -136,7 +168,7 @@ public enum FieldExtraction {
                             if item.required { complete = false }
                             continue
                         }
-                        guard let (value, excerpt, _) = ValueReader.read(raw, as: item.type, whole: true) else {
+                        guard let (value, excerpt, _) = ValueReader.read(raw, as: item.type, whole: true, context: context) else {
                             if item.required { complete = false }
                             continue
                         }
@@ -163,18 +195,21 @@ public enum FieldExtraction {
         return try? TextPattern(asciiWord ? #"(?<![\p{L}\d])"# + escaped + #"(?![\p{L}\d])"# : escaped, caseInsensitive: true)
     }
 
-    /// `label` then an optional `No.`/`Nr.`/`#`, a colon (also the full-width one), and the rest of the line;
-    /// when the line ends there, the next non-empty line.
+    /// `label` then an optional `No.`/`Nr.`/`n°`/`#`, a colon (also the full-width one) or a leader of dots,
+    /// and the rest of the line; when the line ends there, the next non-empty line.
     package static func labelPattern(_ labels: [String]) -> TextPattern {
-        let alternatives = labels.map { label -> String in
-            let escaped = NSRegularExpression.escapedPattern(for: label.trimmingCharacters(in: .whitespaces))
+        let alternatives = labels.sorted { $0.count > $1.count }.map { label -> String in
+            let trimmed = label.trimmingCharacters(in: .whitespaces)
+            let escaped = NSRegularExpression.escapedPattern(for: trimmed)
                 .replacingOccurrences(of: " ", with: #"\s+"#)
             let startsWithLetter = label.unicodeScalars.first.map { $0.isASCII && CharacterSet.letters.contains($0) } ?? false
-            return (startsWithLetter ? #"(?<![\p{L}\d])"# : "") + escaped
+            // A label that ends in a Latin letter ends a word: "Kunde" is not the start of "Kundennummer".
+            let endsWithLatinLetter = trimmed.last.map { $0.isLetter && $0.unicodeScalars.first!.value < 0x0250 } ?? false
+            return (startsWithLetter ? #"(?<![\p{L}\d])"# : "") + escaped + (endsWithLatinLetter ? #"(?![\p{L}])"# : "")
         }.joined(separator: "|")
         // A label starts its line (after indentation, bullets or quote marks), a sentence or clause, or
         // follows a wide gap, so that "Total" does not fire inside "Net total".
-        let source = #"(?:^[ \t>*•·\-\u3000]*|(?<=[ \t]{2})|(?<=\t)|(?<=[|│(（])|(?<=[.,;!?]\s)|(?<=[。，；！？]))"# + "(?:" + alternatives + #")(?:\s*(?:No\.?|Nr\.?|#))?[ \t]*[:：#]?[ \t\u3000]*(?<rest>[^\n]*)(?:\n[ \t]*\n?[ \t]*(?<next>[^\n]+))?"#
+        let source = #"(?:^[ \t>*•·\-\u3000]*|(?<=[ \t]{2})|(?<=\t)|(?<=[|│(（])|(?<=[|│][ \t])|(?<=[.,;!?]\s)|(?<=[。，；！？]))"# + "(?<label>" + alternatives + #")(?<numbered>[ \t]*(?:No\.?|Nr\.?|N[°º]\.?|n\.|#)(?![\p{L}]))?[ \t]*(?:[.…_·]{2,}[ \t]*)?[:：#]?[ \t\u3000]*(?<rest>[^\n]*)(?:\n[ \t]*\n?[ \t]*(?<next>[^\n]+))?"#
         return (try? TextPattern(source, caseInsensitive: true)) ?? TextPattern(known: "(?!)")
     }
 }
@@ -183,17 +218,32 @@ public enum FieldExtraction {
 public enum ValueReader {
     /// The value, the text it was read from, and that text's UTF-16 offset in `text`. `whole`: the text is
     /// meant to be just the value (a regex group, a correction), not a line the value starts.
-    public static func read(_ text: String, as type: FieldType, whole: Bool) -> (FieldValue, String, Int)? {
+    public static func read(_ text: String, as type: FieldType, whole: Bool,
+                            context: ReadingContext = .neutral) -> (FieldValue, String, Int)? {
         switch type {
         case .money:
-            guard let r = whole ? (AmountRecogniser.first(in: text)) : AmountRecogniser.all(in: text).first else { return nil }
+            let found = amounts(in: text, context: context)
+            let pick: Recognised<MoneyAmount>?
+            if whole {
+                pick = found.first { $0.value.currency != nil } ?? found.first
+            } else if text.contains("%") {
+                // "MwSt. 19 % auf 1.000,00: 190,00": the amount the line arrives at.
+                pick = found.last
+            } else {
+                // "Total (2 items) 119,00 EUR": the amount with its currency, else the first.
+                pick = found.first { $0.value.currency != nil } ?? found.first
+            }
+            guard let r = pick else { return nil }
             return (.money(r.value.value, currency: r.value.currency), r.excerpt, r.offset)
         case .number:
-            guard let r = AmountRecogniser.all(in: text).first else { return nil }
+            guard let r = amounts(in: text, context: context).first else { return nil }
             return (.number(r.value.value), r.excerpt, r.offset)
         case .date:
-            guard let r = DateRecogniser.first(in: text) else { return nil }
+            guard let r = DateRecogniser.first(in: text, dayFirst: context.dayFirst) else { return nil }
             return (.date(r.value.description), r.excerpt, r.offset)
+        case .currency:
+            guard let r = CurrencyRecogniser.first(in: text, context: context.currency) else { return nil }
+            return (.text(r.value), r.excerpt, r.offset)
         case .email:
             guard let r = EmailRecogniser.all(in: text).first else { return nil }
             return (.text(r.value), r.excerpt, r.offset)
@@ -231,6 +281,18 @@ public enum ValueReader {
         }
     }
 
+    /// Amounts that are not part of a date ("07.12.2026" holds no amount 7.12).
+    package static func amounts(in text: String, context: ReadingContext) -> [Recognised<MoneyAmount>] {
+        let found = AmountRecogniser.all(in: text, context: context.currency)
+        guard found.contains(where: { $0.excerpt.contains(".") || $0.excerpt.contains("/") || $0.excerpt.contains("-") }) else { return found }
+        let dates = DateRecogniser.all(in: text).map { $0.offset..<($0.offset + ($0.excerpt as NSString).length) }
+        guard !dates.isEmpty else { return found }
+        return found.filter { a in
+            let range = a.offset..<(a.offset + (a.excerpt as NSString).length)
+            return !dates.contains { $0.overlaps(range) }
+        }
+    }
+
     /// The value part of a line after a label: up to a wide gap, a tab, a middle dot or a bar.
     package static func cutText(_ line: String) -> String {
         var s = line.trimmingCharacters(in: .whitespaces)
@@ -238,5 +300,241 @@ public enum ValueReader {
             if let r = s.range(of: separator) { s = String(s[..<r.lowerBound]) }
         }
         return s.trimmingCharacters(in: CharacterSet(charactersIn: " .,:;，。)）]")).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// What a whole message says that a single value cannot: which way round slashed dates are written, and which
+/// currency `¥`, `$` and `kr` stand for.
+public struct ReadingContext: Sendable, Hashable {
+    public var dayFirst: Bool
+    public var currency: CurrencyContext
+
+    public init(dayFirst: Bool, currency: CurrencyContext) {
+        self.dayFirst = dayFirst
+        self.currency = currency
+    }
+
+    /// Without a message: month first for ambiguous slashed dates, `¥` as yuan, `$` as US dollar.
+    public static let neutral = ReadingContext(dayFirst: false, currency: CurrencyContext())
+
+    /// The context of a message's texts (subject, body, attachments).
+    public init(texts: [String]) {
+        let joined = texts.joined(separator: "\n")
+        let sample = joined.count > 200_000 ? String(joined.prefix(200_000)) : joined
+        self.init(dayFirst: DateRecogniser.dayFirst(for: sample), currency: AmountRecogniser.context(for: sample))
+    }
+}
+
+/// The labels of a kind's fields and the message's reading context: what lets an extractor refuse a value
+/// that is really another field's label, an address, a date or an amount.
+package struct ExtractionScope: Sendable {
+    package var context: ReadingContext
+    /// Folded label → the fields that declare it.
+    package var labelFields: [String: Set<String>]
+
+    /// Labels that head other values in business documents, whatever the kind declares: a value that is one
+    /// of them is a table header read as a value.
+    package static let commonLabels: [String] = [
+        "Kundennummer", "Kunden-Nr.", "Kundennr.", "Kunden Nr.", "Customer No.", "Customer number", "Customer ID", "Account No.",
+        "Bestellnummer", "Bestell-Nr.", "Order No.", "Order number", "PO number", "Auftragsnummer", "Auftrags-Nr.", "Lieferschein",
+        "Lieferscheinnummer", "Delivery note", "Datum", "Date", "Seite", "Page", "Ihr Zeichen", "Unser Zeichen", "Ihre Referenz",
+        "Referenz", "Reference", "Steuernummer", "Tax number", "USt-IdNr.", "VAT ID", "Bearbeiter", "Ansprechpartner",
+        "Contact", "Rechnungsdatum", "Invoice date", "Lieferdatum", "Delivery date", "Leistungsdatum", "Fälligkeit", "Due date",
+        "Numéro client", "Date de facture", "Numero cliente", "Data fattura", "Número de cliente", "Fecha", "客户编号", "日期",
+        "Pos.", "Position", "Menge", "Quantity", "Qty", "Einzelpreis", "Unit price", "Betrag", "Amount", "Beschreibung", "Description",
+    ]
+
+    package init(kind: KindDefinition?, content: MessageContent) {
+        let texts = content.sourceTexts.filter { $0.location == "subject" || $0.location == "body" || $0.location.hasPrefix("attachment") }
+        context = ReadingContext(texts: texts.map(\.text))
+        var map: [String: Set<String>] = [:]
+        for label in Self.commonLabels { map[Self.folded(label), default: []].insert("") }
+        for field in kind?.fields ?? [] {
+            for extractor in field.extractors {
+                if case .labels(let labels, _, _) = extractor {
+                    for label in labels { map[Self.folded(label), default: []].insert(field.name) }
+                }
+            }
+        }
+        labelFields = map
+    }
+
+    /// Lower-case, one space between words, without a trailing colon or dot.
+    package static func folded(_ label: String) -> String {
+        label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: ":：.#"))
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// False when the label found is really the start of a longer label of another field ("Total" in
+    /// "Total net" when net_total declares "Total net"), or when it carries a number mark ("Customer No.")
+    /// and the field is not a number or identifier.
+    package func accepts(_ match: TextMatch, in text: String, field: FieldDefinition, own: Set<String>) -> Bool {
+        guard let label = match.group(named: "label"), let start = match.groupOffset(named: "label") else { return true }
+        if match.group(named: "numbered") != nil, !Self.identifierLike(field) { return false }
+        let ns = text as NSString
+        let window = ns.substring(with: NSRange(location: start, length: min(80, ns.length - start)))
+        let head = Self.folded(window.prefix { $0 != "\n" }.description)
+        let matched = Self.folded(label)
+        for (other, fields) in labelFields where other.count > matched.count && !fields.contains(field.name) && !own.contains(other) {
+            guard head.hasPrefix(other) else { continue }
+            let after = head.dropFirst(other.count).first
+            if after == nil || !(after!.isLetter && after!.isASCII) { return false }
+        }
+        return true
+    }
+
+    package static func identifierLike(_ field: FieldDefinition) -> Bool {
+        if case .reference = field.type { return true }
+        let name = field.name.lowercased()
+        return ["number", "_no", "_nr", "_id", "reference", "code"].contains { name.hasSuffix($0) } || name.hasPrefix("number")
+    }
+
+    /// False for a text value that is another field's label, a postal code and town, a street address, a date
+    /// or an amount: what a label–value extractor picks up when the layout puts something else after the label.
+    /// `following`: the rest of the line after the value.
+    package func plausible(_ value: FieldValue, field: FieldDefinition, following: String) -> Bool {
+        guard case .text(let raw) = value else { return true }
+        switch field.type {
+        case .text, .reference: break
+        default: return true
+        }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let folded = Self.folded(text)
+        if labelFields[folded] != nil { return false }
+        if Self.postalAddress.contains(text) || Self.streetAddress.contains(text) { return false }
+        // "80333" followed by "München": the postal code of an address line.
+        if text.count >= 4, text.count <= 5, text.allSatisfy(\.isNumber), Self.townAfterCode.contains(String(following.prefix(40))) { return false }
+        if let date = DateRecogniser.first(in: text), date.excerpt.count >= text.count - 1 { return false }
+        if let amount = AmountRecogniser.all(in: text).first, amount.excerpt.count >= text.count - 1,
+           amount.value.currency != nil || amount.value.scale == 2 { return false }
+        return true
+    }
+
+    /// "80333 München", "D-80333 München", "75008 Paris", "1010 Wien", "SW1A 1AA", "EC2A 4BX London".
+    package static let postalAddress = TextPattern(known: #"^(?:(?:[A-Z]{1,2}[-–])?\d{4,5}[ \u00A0]+\p{Lu}[\p{L}.\-]*(?:[ \-][\p{L}.()]+){0,3}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}(?:[ ,]+\p{Lu}[\p{L}]*)?)$"#)
+    /// "Leopoldstraße 12", "Hauptstr. 5a", "221B Baker Street", "12 rue de la Paix", "Via Roma 1".
+    package static let streetAddress = TextPattern(known: #"(?i)^(?:\p{L}[\p{L}.\-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)[ ]+\d+[a-z]?|\d+[a-z]?[ ]+(?:\p{L}+[ ]){0,3}(?:street|st\.|road|rd\.|avenue|ave\.|lane|boulevard|blvd\.|drive|dr\.)|(?:via|viale|rue|avenue|calle|avenida|rua)[ ]+\p{L}[\p{L} '’.\-]{0,40}[ ,]+\d+[a-z]?|\d+[a-z]?,?[ ]+(?:rue|avenue|boulevard|calle)[ ][\p{L} '’.\-]{1,40})$"#)
+    /// What follows a postal code: a town name and nothing else on the line.
+    package static let townAfterCode = TextPattern(known: #"^[ \u00A0]+\p{Lu}\p{Ll}[\p{L}.\-]*(?:[ \-]\p{L}[\p{L}.]*){0,2}[ \t]*(?:$|[ \t]{2})"#)
+}
+
+/// Tables as plain text shows them: `pdftotext -layout` columns, cells separated by two or more spaces, a tab
+/// (CSV attachments) or `|` (HTML tables, Markdown).
+package enum TableLayout {
+    /// A cell of a line: its text and UTF-16 offsets in the whole text.
+    package struct Cell: Sendable, Equatable {
+        package var text: String
+        package var offset: Int
+        package var end: Int
+        /// Column in the line (UTF-16 units from the line start).
+        package var column: Int
+    }
+
+    /// The cells of one line (without the line break), `lineStart` being its offset in the whole text.
+    package static func cells(of line: String, lineStart: Int) -> [Cell] {
+        let ns = line as NSString
+        let barred = line.contains("|") || line.contains("│")
+        let tabbed = line.contains("\t")
+        var out: [Cell] = []
+        var cellStart = 0
+        var i = 0
+        func close(_ end: Int) {
+            let raw = ns.substring(with: NSRange(location: cellStart, length: end - cellStart))
+            let lead = raw.prefix { $0 == " " || $0 == "\u{00A0}" }.utf16.count
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty {
+                out.append(Cell(text: trimmed, offset: lineStart + cellStart + lead,
+                                end: lineStart + cellStart + lead + (trimmed as NSString).length, column: cellStart + lead))
+            } else if barred {
+                out.append(Cell(text: "", offset: lineStart + cellStart, end: lineStart + cellStart, column: cellStart))
+            }
+        }
+        while i < ns.length {
+            let c = ns.character(at: i)
+            if barred && (c == 0x7C || c == 0x2502) {
+                close(i)
+                cellStart = i + 1
+            } else if !barred && tabbed && c == 0x09 {
+                close(i)
+                cellStart = i + 1
+            } else if !barred && !tabbed && c == 0x20 && i + 1 < ns.length && ns.character(at: i + 1) == 0x20 {
+                close(i)
+                var j = i
+                while j < ns.length && ns.character(at: j) == 0x20 { j += 1 }
+                cellStart = j
+                i = j
+                continue
+            }
+            i += 1
+        }
+        close(ns.length)
+        if barred {
+            // "| a | b |": the empty cells outside the outer bars are no cells.
+            if out.first?.text.isEmpty == true, line.trimmingCharacters(in: .whitespaces).first.map({ $0 == "|" || $0 == "│" }) == true { out.removeFirst() }
+            if out.last?.text.isEmpty == true, line.trimmingCharacters(in: .whitespaces).last.map({ $0 == "|" || $0 == "│" }) == true { out.removeLast() }
+        }
+        return out
+    }
+
+    /// The lines of `text` with their offsets.
+    package static func lines(_ text: String) -> [(text: String, offset: Int)] {
+        let ns = text as NSString
+        var out: [(String, Int)] = []
+        var start = 0
+        while start <= ns.length {
+            let r = ns.range(of: "\n", range: NSRange(location: start, length: ns.length - start))
+            let end = r.location == NSNotFound ? ns.length : r.location
+            out.append((ns.substring(with: NSRange(location: start, length: end - start)), start))
+            if r.location == NSNotFound { break }
+            start = end + 1
+        }
+        return out
+    }
+
+    /// True when the label of `match` is one cell of a line with other cells (a table's header line).
+    package static func isHeaderCell(_ match: TextMatch, in text: String) -> Bool {
+        guard let start = match.groupOffset(named: "label") else { return false }
+        let ns = text as NSString
+        let lineRange = ns.lineRange(for: NSRange(location: start, length: 0))
+        let line = ns.substring(with: lineRange).trimmingCharacters(in: .newlines)
+        return cells(of: line, lineStart: lineRange.location).count >= 2
+    }
+
+    /// The value below a header cell: in the next non-empty line, the cell in the same column (by position for
+    /// aligned text; by index for `|` and tab separated lines).
+    package static func cellBelow(_ match: TextMatch, in text: String) -> Cell? {
+        guard let start = match.groupOffset(named: "label") else { return nil }
+        let ns = text as NSString
+        let lineRange = ns.lineRange(for: NSRange(location: start, length: 0))
+        let line = ns.substring(with: lineRange).trimmingCharacters(in: .newlines)
+        let header = cells(of: line, lineStart: lineRange.location)
+        guard header.count >= 2, let index = header.firstIndex(where: { $0.offset <= start && start < max($0.end, $0.offset + 1) }) else { return nil }
+        let headerCell = header[index]
+        var next = lineRange.location + lineRange.length
+        var looked = 0
+        while next < ns.length, looked < 3 {
+            let r = ns.lineRange(for: NSRange(location: next, length: 0))
+            let below = ns.substring(with: r).trimmingCharacters(in: .newlines)
+            next = r.location + r.length
+            if below.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "-|:=+─"))).isEmpty { continue }
+            looked += 1
+            let row = cells(of: below, lineStart: r.location)
+            let byIndex = line.contains("|") || line.contains("\t")
+            if byIndex {
+                guard row.count == header.count, index < row.count, !row[index].text.isEmpty else { return nil }
+                return row[index]
+            }
+            // The cell that overlaps the header cell's columns the most.
+            let a = headerCell.column, b = headerCell.column + (headerCell.end - headerCell.offset)
+            var best: (Cell, Int)?
+            for cell in row {
+                let ca = cell.column, cb = cell.column + (cell.end - cell.offset)
+                let overlap = min(b, cb) - max(a, ca)
+                if overlap > 0, best == nil || overlap > best!.1 { best = (cell, overlap) }
+            }
+            return best?.0
+        }
+        return nil
     }
 }

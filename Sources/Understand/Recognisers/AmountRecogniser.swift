@@ -1,75 +1,162 @@
 import Foundation
 
-/// An amount of money as written in a mail: the value and, when the text says, the ISO 4217 currency.
+/// An amount of money as written in a mail: the value, its scale (the decimals as written: "1.712,00" has
+/// scale 2, "¥123,456" scale 0) and, when the text says, the ISO 4217 currency.
 public struct MoneyAmount: Sendable, Hashable {
     public var value: Decimal
     public var currency: String?
-    public init(value: Decimal, currency: String?) {
+    /// Digits after the decimal separator as written.
+    public var scale: Int
+    public init(value: Decimal, currency: String?, scale: Int? = nil) {
         self.value = value
         self.currency = currency
+        self.scale = scale ?? max(0, -Int(value.exponent))
     }
 }
 
-/// Finds amounts in local formats: `1.234,56 €`, `$1,234.56`, `¥1,234.56`, `1 234,56`, `CHF 1'234.50`,
-/// `EUR 12.50`, `12,50 EUR`, `46 669,00 元`.
+/// What the rest of a message says about ambiguous currency signs: `¥` (yuan or yen), `$` (US or another
+/// dollar), `kr` (Danish, Swedish or Norwegian krone).
+public struct CurrencyContext: Sendable, Hashable {
+    public var yen: String
+    public var dollar: String
+    /// nil when the text does not tell which krone.
+    public var krone: String?
+
+    public init(yen: String = "CNY", dollar: String = "USD", krone: String? = nil) {
+        self.yen = yen
+        self.dollar = dollar
+        self.krone = krone
+    }
+}
+
+/// Finds amounts in local formats: `1.234,56 €`, `$1,234.56`, `¥1,234.56`, `1 234,56` (space, no-break or
+/// narrow no-break space), `CHF 1'234.50`, `1’234.50`, `EUR 12.50`, `12,50 EUR`, `46 669,00 元`, `R$ 1.234,56`,
+/// `-119,00`, `€ -119,00`, `(119.00)` (accounting negative), `119,-`.
 ///
 /// How a number is read: when both `.` and `,` occur, the last one is the decimal separator; a single
 /// separator followed by exactly three digits groups thousands ("1.234" and "1,234" are 1234), one or two
 /// digits make a decimal fraction ("12,5" is 12.5); spaces, no-break spaces and apostrophes always group.
 public enum AmountRecogniser {
-    /// Currency words and symbols → ISO 4217. `¥`/`￥` is decided by the text (see `yenCurrency`).
+    /// Currency words and symbols (upper-cased) → ISO 4217. `¥`, `$` and `kr` are decided by the text
+    /// (`context(for:)`): they map to the markers "¥", "$" and "KR".
     package static let currencyWords: [String: String] = [
-        "€": "EUR", "EUR": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "USD", "US$": "USD", "USD": "USD",
-        "£": "GBP", "GBP": "GBP", "CHF": "CHF", "SFR": "CHF", "FR.": "CHF", "JPY": "JPY", "円": "JPY",
-        "CNY": "CNY", "RMB": "CNY", "元": "CNY", "人民币": "CNY", "CAD": "CAD", "C$": "CAD", "AUD": "AUD", "A$": "AUD",
-        "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "ZŁ": "PLN", "CZK": "CZK", "KČ": "CZK",
-        "HKD": "HKD", "HK$": "HKD", "TWD": "TWD", "NT$": "TWD", "SGD": "SGD", "KRW": "KRW", "₩": "KRW",
-        "INR": "INR", "₹": "INR", "HUF": "HUF", "RON": "RON", "¥": "¥", "￥": "¥",
+        "€": "EUR", "EUR": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "$", "US$": "USD", "USD": "USD", "U$S": "USD",
+        "£": "GBP", "GBP": "GBP", "CHF": "CHF", "SFR": "CHF", "SFR.": "CHF", "FR.": "CHF", "JPY": "JPY", "円": "JPY",
+        "CNY": "CNY", "RMB": "CNY", "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "CAD": "CAD", "C$": "CAD", "CA$": "CAD",
+        "AUD": "AUD", "A$": "AUD", "AU$": "AUD", "NZD": "NZD", "NZ$": "NZD",
+        "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "KR": "KR", "KR.": "KR", "PLN": "PLN", "ZŁ": "PLN", "CZK": "CZK", "KČ": "CZK",
+        "HKD": "HKD", "HK$": "HKD", "TWD": "TWD", "NT$": "TWD", "SGD": "SGD", "S$": "SGD", "KRW": "KRW", "₩": "KRW",
+        "INR": "INR", "₹": "INR", "RS.": "INR", "HUF": "HUF", "FT": "HUF", "RON": "RON", "BRL": "BRL", "R$": "BRL",
+        "MXN": "MXN", "ZAR": "ZAR", "TRY": "TRY", "₺": "TRY", "RUB": "RUB", "₽": "RUB", "ILS": "ILS", "₪": "ILS",
+        "AED": "AED", "THB": "THB", "฿": "THB", "¥": "¥", "￥": "¥",
     ]
+
+    /// The ISO codes the table knows.
+    package static let isoCodes: Set<String> = Set(currencyWords.values.filter { $0.count == 3 && $0.allSatisfy(\.isLetter) })
 
     package static let currencyAlternatives: String = {
         let words = currencyWords.keys.sorted { $0.count > $1.count }
         return words.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
     }()
 
-    package static let number = #"\d{1,3}(?:(?:[.,'’\u00A0\u202F]| (?=\d{3}\b))\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"#
+    package static let number = #"\d{1,3}(?:(?:[.,'’\u00A0\u202F]| (?=\d{3}(?!\d)))\d{3})+(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)|\d+(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)"#
 
     package static let pattern: TextPattern = {
         let cur = currencyAlternatives
-        let source = #"(?<![\p{L}\d.,\-/])(?:(?<pre>"# + cur + #")\s?)?(?<num>"# + number + #")(?!\s?%)(?:\s?(?<post>"# + cur
-            + #")(?![\p{Ll}\p{Lu}]))?"#
+        // A sign touches the number or the currency; "(119.00)" is an accounting negative.
+        let source = #"(?<![\p{L}\d.,\-−/])(?<open>\()?(?<sign>[-−](?=\S))?(?:(?<pre>"# + cur + #")\s?)?(?<sign2>[-−])?(?<num>"#
+            + number + #")(?!\s?%)(?:\s?(?<post>"# + cur + #")(?![\p{Ll}\p{Lu}]))?(?<close>\))?"#
         return TextPattern(known: source, caseInsensitive: true)
     }()
 
+    /// Which currency `¥`, `$` and `kr` stand for in `text`: the ISO code or the word written elsewhere in it
+    /// (元/RMB/CNY/人民币 or 円/JPY; CAD/AUD/…; DKK/SEK/NOK), else its script (kana: yen; Han only: yuan;
+    /// otherwise yen, as `¥` is the yen in Latin-script mail).
+    public static func context(for text: String) -> CurrencyContext {
+        var context = CurrencyContext()
+        let upper = text.uppercased()
+        func mentions(_ words: [String]) -> Bool {
+            words.contains { w in
+                var search = upper.startIndex..<upper.endIndex
+                while let r = upper.range(of: w, range: search) {
+                    let before = r.lowerBound > upper.startIndex ? upper[upper.index(before: r.lowerBound)] : " "
+                    let after = r.upperBound < upper.endIndex ? upper[r.upperBound] : " "
+                    let ascii = w.unicodeScalars.allSatisfy(\.isASCII)
+                    if !ascii || (!before.isLetter && !after.isLetter) { return true }
+                    search = r.upperBound..<upper.endIndex
+                }
+                return false
+            }
+        }
+        let yuan = mentions(["CNY", "RMB", "元", "人民币", "人民幣"])
+        let yenWord = mentions(["JPY", "円"])
+        let kana = text.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) }
+        let han = text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        if yuan && !yenWord { context.yen = "CNY" } else if yenWord && !yuan { context.yen = "JPY" } else if kana { context.yen = "JPY" }
+        else if han { context.yen = "CNY" } else { context.yen = "JPY" }
+        let dollars = ["CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN"].filter { mentions([$0]) }
+        if dollars.count == 1 && !mentions(["USD", "US$"]) { context.dollar = dollars[0] }
+        let krone = ["DKK", "SEK", "NOK"].filter { mentions([$0]) }
+        if krone.count == 1 { context.krone = krone[0] }
+        return context
+    }
+
+    /// The ISO code a written currency sign or word stands for (nil for `kr` when the context does not say).
+    public static func isoCode(of symbol: String, context: CurrencyContext) -> String? {
+        guard let code = currencyWords[symbol.uppercased()] ?? currencyWords[symbol] else { return nil }
+        switch code {
+        case "¥": return context.yen
+        case "$": return context.dollar
+        case "KR": return context.krone
+        default: return code
+        }
+    }
+
     /// Every amount in `text`. `requireCurrency`: only amounts written with a currency (fewer false finds
-    /// in free text; grounding asks for all).
-    public static func all(in text: String, requireCurrency: Bool = false) -> [Recognised<MoneyAmount>] {
-        let yen = yenCurrency(for: text)
+    /// in free text; grounding asks for all). `context`: how ambiguous signs are read (default: from `text`).
+    public static func all(in text: String, requireCurrency: Bool = false, context: CurrencyContext? = nil) -> [Recognised<MoneyAmount>] {
+        let context = context ?? Self.context(for: text)
         var out: [Recognised<MoneyAmount>] = []
         for match in pattern.matches(in: text) {
-            guard let num = match.group(named: "num"), let value = parseNumber(num) else { continue }
+            guard let num = match.group(named: "num"), var value = parseNumber(num) else { continue }
             let symbol = match.group(named: "pre") ?? match.group(named: "post")
-            var currency = symbol.flatMap { currencyWords[$0.uppercased()] ?? currencyWords[$0] }
-            if currency == "¥" { currency = yen }
+            let currency = symbol.flatMap { isoCode(of: $0, context: context) }
             if requireCurrency && currency == nil { continue }
-            // A year or a bare small integer next to nothing is no amount when a currency is demanded;
-            // without a currency every number counts (grounding compares values).
-            out.append(Recognised(value: MoneyAmount(value: value, currency: currency),
-                                  excerpt: match.value.trimmingCharacters(in: .whitespaces), offset: match.utf16Offset))
+            let parenthesised = match.group(named: "open") != nil && match.group(named: "close") != nil
+            if match.group(named: "sign") != nil || match.group(named: "sign2") != nil || parenthesised { value = -value }
+            var excerpt = match.value
+            var offset = match.utf16Offset
+            if match.group(named: "open") != nil && !parenthesised {
+                excerpt.removeFirst()
+                offset += 1
+            }
+            if match.group(named: "close") != nil && !parenthesised { excerpt.removeLast() }
+            let trimmed = excerpt.trimmingCharacters(in: .whitespaces)
+            out.append(Recognised(value: MoneyAmount(value: value, currency: currency, scale: scale(of: num)),
+                                  excerpt: trimmed, offset: offset))
         }
         return out
     }
 
     /// The first amount in `text` (preferring one written with a currency).
-    public static func first(in text: String) -> Recognised<MoneyAmount>? {
-        let found = all(in: text)
+    public static func first(in text: String, context: CurrencyContext? = nil) -> Recognised<MoneyAmount>? {
+        let found = all(in: text, context: context)
         return found.first { $0.value.currency != nil } ?? found.first
     }
 
     /// `¥` means yuan in Chinese text and yen in Japanese text (kana present).
-    package static func yenCurrency(for text: String) -> String {
-        for scalar in text.unicodeScalars where (0x3040...0x30FF).contains(scalar.value) { return "JPY" }
-        return "CNY"
+    package static func yenCurrency(for text: String) -> String { context(for: text).yen }
+
+    /// Digits after the decimal separator of a number as `parseNumber` reads it.
+    package static func scale(of raw: String) -> Int {
+        guard let value = parseNumber(raw) else { return 0 }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("-") || text.hasSuffix("–") { return 2 }
+        // The digits after the last separator, when that separator is the decimal one.
+        guard let last = text.lastIndex(where: { $0 == "." || $0 == "," }) else { return 0 }
+        let after = text[text.index(after: last)...]
+        let grouped = Decimal(string: text.filter(\.isNumber)) == value.magnitude
+        return grouped ? 0 : after.count
     }
 
     /// Reads a number written with local separators; nil when it is not one.
@@ -81,6 +168,9 @@ public enum AmountRecogniser {
             negative = true
             text.removeFirst()
         }
+        // "119,-" and "119.–": whole units.
+        while text.hasSuffix("-") || text.hasSuffix("–") { text.removeLast() }
+        if text.hasSuffix(",") || text.hasSuffix(".") { text.removeLast() }
         // Grouping marks that are never decimal separators.
         text = String(text.filter { !["'", "’", " ", "\u{00A0}", "\u{202F}"].contains($0) })
         let dots = text.filter { $0 == "." }.count
@@ -110,5 +200,58 @@ public enum AmountRecogniser {
               normalised.filter({ $0 == "." }).count <= 1,
               let value = Decimal(string: normalised, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
         return negative ? -value : value
+    }
+}
+
+/// Currencies as a mail writes them, as ISO 4217 codes: the sign or word of an amount (`$1,234.56`,
+/// `12,50 €`, `1.234 kr`, `¥123,456`, `Fr. 80.–`), and on their own an ISO code (`USD`), an unambiguous sign
+/// (`€`, `£`, `₹`, `R$`, `US$`, `$`, `¥`) or a name (`Euro`, `US dollars`, `Schweizer Franken`, `人民币`, `日本円`).
+/// Signs that are also ordinary words or parts of words (`Fr.`, `kr`, `Ft`, `Rs.`, `元`, `円`) count only
+/// next to a number.
+public enum CurrencyRecogniser {
+    package static let names: [String: String] = [
+        "EURO": "EUR", "EUROS": "EUR", "US DOLLAR": "USD", "US DOLLARS": "USD", "U.S. DOLLARS": "USD",
+        "POUND STERLING": "GBP", "POUNDS STERLING": "GBP", "SWISS FRANC": "CHF", "SWISS FRANCS": "CHF",
+        "SCHWEIZER FRANKEN": "CHF", "FRANCS SUISSES": "CHF", "ZŁOTY": "PLN", "ZLOTY": "PLN", "ZŁOTYCH": "PLN",
+        "JAPANESE YEN": "JPY", "CHINESE YUAN": "CNY", "RENMINBI": "CNY", "人民币": "CNY", "人民幣": "CNY", "日本円": "JPY",
+        "REAIS": "BRL", "RUPEES": "INR", "INDIAN RUPEES": "INR",
+        "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS", "฿": "THB",
+        "US$": "USD", "R$": "BRL", "HK$": "HKD", "NT$": "TWD", "C$": "CAD", "A$": "AUD", "$": "$", "¥": "¥", "￥": "¥",
+    ]
+
+    package static let pattern: TextPattern = {
+        let alternatives = names.keys.sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: " ", with: #"\s+"#) }
+            .joined(separator: "|")
+        let codes = AmountRecogniser.isoCodes.sorted().joined(separator: "|")
+        return TextPattern(known: #"(?<![\p{L}\d$])(?:(?<code>"# + codes + #")|(?i:(?<name>"# + alternatives + #")))(?![\p{L}])"#)
+    }()
+
+    public static func all(in text: String, context: CurrencyContext? = nil) -> [Recognised<String>] {
+        let context = context ?? AmountRecogniser.context(for: text)
+        var out: [Recognised<String>] = []
+        var taken: [Range<Int>] = []
+        for amount in AmountRecogniser.all(in: text, requireCurrency: true, context: context) {
+            guard let code = amount.value.currency else { continue }
+            out.append(Recognised(value: code, excerpt: amount.excerpt, offset: amount.offset))
+            taken.append(amount.offset..<(amount.offset + (amount.excerpt as NSString).length))
+        }
+        for match in pattern.matches(in: text) {
+            let range = match.utf16Offset..<(match.utf16Offset + match.utf16Length)
+            if taken.contains(where: { $0.overlaps(range) }) { continue }
+            var code: String?
+            if let c = match.group(named: "code") { code = c }
+            if let n = match.group(named: "name") {
+                let key = n.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                code = names[key].flatMap { AmountRecogniser.isoCode(of: $0, context: context) ?? (AmountRecogniser.isoCodes.contains($0) ? $0 : nil) }
+            }
+            guard let code else { continue }
+            out.append(Recognised(value: code, excerpt: match.value, offset: match.utf16Offset))
+        }
+        return out.sorted { $0.offset < $1.offset }
+    }
+
+    /// The currency an amount or a standalone code names first in `text`.
+    public static func first(in text: String, context: CurrencyContext? = nil) -> Recognised<String>? {
+        all(in: text, context: context).first
     }
 }

@@ -48,19 +48,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 public enum DateRecogniser {
     package static let monthNames: [String: Int] = {
         var names: [String: Int] = [:]
+        // English, German, French, Italian, Spanish, Portuguese, Dutch; full names and the usual abbreviations.
         let lists: [[String]] = [
-            ["january", "jan", "januar", "jänner", "jaenner", "janvier"],
-            ["february", "feb", "februar", "feber", "février"],
-            ["march", "mar", "märz", "maerz", "mär", "mrz", "mars"],
-            ["april", "apr", "avril"],
-            ["may", "mai"],
-            ["june", "jun", "juni", "juin"],
-            ["july", "jul", "juli", "juillet"],
-            ["august", "aug", "août"],
-            ["september", "sep", "sept", "septembre"],
-            ["october", "oct", "oktober", "okt", "octobre"],
-            ["november", "nov", "novembre"],
-            ["december", "dec", "dezember", "dez", "décembre"],
+            ["january", "jan", "januar", "jänner", "jaenner", "janvier", "janv", "gennaio", "gen", "enero", "ene", "janeiro", "januari"],
+            ["february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr", "febbraio", "febrero", "fevereiro", "fev", "februari"],
+            ["march", "mar", "märz", "maerz", "mär", "mrz", "mars", "marzo", "março", "marco", "maart", "mrt"],
+            ["april", "apr", "avril", "avr", "aprile", "abril", "abr"],
+            ["may", "mai", "maggio", "mag", "mayo", "may", "maio", "mei"],
+            ["june", "jun", "juni", "juin", "giugno", "giu", "junio", "junho"],
+            ["july", "jul", "juli", "juillet", "juil", "luglio", "lug", "julio", "julho"],
+            ["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
+            ["september", "sep", "sept", "septembre", "settembre", "set", "septiembre", "setiembre", "setembro"],
+            ["october", "oct", "oktober", "okt", "octobre", "ottobre", "ott", "octubre", "outubro", "out"],
+            ["november", "nov", "novembre", "noviembre", "novembro"],
+            ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "dicembre", "dic", "diciembre", "dezembro", "dezembro"],
         ]
         for (i, list) in lists.enumerated() { for name in list { names[name] = i + 1 } }
         return names
@@ -71,17 +72,28 @@ public enum DateRecogniser {
 
     package static let patterns: [(TextPattern, Form)] = [
         (TextPattern(known: #"(?<!\d)(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)"#), .ymd),
-        (TextPattern(known: #"(?<!\d)(?<y>\d{2,4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号號]"#), .cjk),
+        (TextPattern(known: #"(?<era>令和|平成)?(?<![\d])(?<y>\d{1,4}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号號]"#), .cjk),
         (TextPattern(known: #"(?<![\d.])(?<d>\d{1,2})\.\s?(?<m>\d{1,2})\.\s?(?<y>\d{4}|\d{2})(?![\d])"#), .dmy),
         (TextPattern(known: #"(?<![\d/])(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>\d{4})(?![\d/])"#), .slashed),
         (TextPattern(known: #"(?<y>\d{4})/(?<m>\d{1,2})/(?<d>\d{1,2})(?![\d/])"#), .ymd),
-        (TextPattern(known: #"(?<![\p{L}\d])(?<d>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?<mn>"# + monthAlternatives
-                     + #")\.?,?\s+(?<y>\d{4})(?!\d)"#, caseInsensitive: true), .dayMonthName),
-        (TextPattern(known: #"(?<![\p{L}])(?<mn>"# + monthAlternatives + #")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)"#,
+        (TextPattern(known: #"(?<![\p{L}\d])(?<d>\d{1,2})(?:\.|st|nd|rd|th|º|°|er)?\s*(?:of\s+|de\s+)?(?<mn>"# + monthAlternatives
+                     + #")(?![\p{L}])\.?,?\s+(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)"#, caseInsensitive: true), .dayMonthName),
+        (TextPattern(known: #"(?<![\p{L}])(?<mn>"# + monthAlternatives + #")(?![\p{L}])\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)"#,
                      caseInsensitive: true), .monthNameDay),
     ]
 
     package enum Form { case ymd, cjk, dmy, slashed, dayMonthName, monthNameDay }
+
+    /// Whether slashed dates in `text` put the day first: they do, except in US mail (a dollar amount or
+    /// "USD" and no sign of another country's money, or a US state and ZIP code).
+    public static func dayFirst(for text: String) -> Bool {
+        if usState.contains(text) { return false }
+        let currencies = Set(AmountRecogniser.all(in: text, requireCurrency: true).prefix(50).compactMap(\.value.currency))
+        if currencies.contains("USD") && currencies.isDisjoint(with: ["EUR", "GBP", "CHF", "CNY", "JPY", "INR", "AUD", "CAD"]) { return false }
+        return true
+    }
+
+    package static let usState = TextPattern(known: #"(?<=\p{L}, |\p{L} )(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY) \d{5}(?:-\d{4})?(?!\d)"#)
 
     /// Every date in `text`, in text order.
     public static func all(in text: String, dayFirst: Bool = false) -> [Recognised<CalendarDate>] {
@@ -110,8 +122,14 @@ public enum DateRecogniser {
             guard let y = int("y"), let mo = int("m"), let d = int("d") else { return nil }
             return CalendarDate(year: y, month: mo, day: d)
         case .cjk:
-            guard var y = int("y"), let mo = int("m"), let d = int("d") else { return nil }
-            if y < 200 { y += 1911 }  // Republic of China (Minguo) years: 115年 = 2026
+            guard let mo = int("m"), let d = int("d"), var y = int("y") ?? (m.group(named: "y") == "元" ? 1 : nil) else { return nil }
+            switch m.group(named: "era") {
+            case "令和": y += 2018  // Japanese eras: 令和8年 = 2026, 元年 = the first year
+            case "平成": y += 1988
+            default:
+                guard m.group(named: "y") != "元" else { return nil }
+                if y < 200 { y += 1911 }  // Republic of China (Minguo) years: 115年 = 2026
+            }
             return CalendarDate(year: y, month: mo, day: d)
         case .dmy:
             guard var y = int("y"), let mo = int("m"), let d = int("d") else { return nil }

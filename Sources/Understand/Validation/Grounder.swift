@@ -22,7 +22,9 @@ public enum Grounder {
             return nil
         case .date(let iso):
             guard let date = CalendarDate(iso: iso) else { return nil }
-            if let r = DateRecogniser.all(in: text).first(where: { $0.value == date }) {
+            // A slashed date reads either way round ("07/12/2026"): whichever reading the extractor chose.
+            let readings = DateRecogniser.all(in: text) + DateRecogniser.all(in: text, dayFirst: true)
+            if let r = readings.first(where: { $0.value == date }) {
                 return Grounding(location: source.location, offset: r.offset, excerpt: r.excerpt)
             }
             let compact = String(format: "%04d%02d%02d", date.year, date.month, date.day)
@@ -44,14 +46,28 @@ public enum Grounder {
                     return Grounding(location: source.location, offset: r.offset, excerpt: r.excerpt)
                 }
                 return nil
+            case .currency:
+                return currency(s, in: source)
             default:
-                return find(s, in: source)
+                if let g = find(s, in: source) { return g }
+                // A currency kept in a text field: "USD" is grounded by "$" where the mail writes that.
+                return AmountRecogniser.isoCodes.contains(s) ? currency(s, in: source) : nil
             }
         case .bool:
             return nil
         case .list:
             return nil
         }
+    }
+
+    /// Where the currency `code` is written in the source: the code itself, or a sign or word that stands for
+    /// it there ("$" for USD in US mail, "¥" for CNY in Chinese mail, "元", "Fr.", "zł", "kr").
+    package static func currency(_ code: String, in source: SourceText) -> Grounding? {
+        let context = AmountRecogniser.context(for: source.text)
+        for word in CurrencyRecogniser.all(in: source.text, context: context) where word.value == code {
+            return Grounding(location: source.location, offset: word.offset, excerpt: word.excerpt)
+        }
+        return nil
     }
 
     /// "+4940709011840" and "040709011840" are the same number written internationally and nationally.

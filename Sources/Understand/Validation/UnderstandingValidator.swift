@@ -53,6 +53,7 @@ public enum UnderstandingValidator {
         for field in kind.fields where field.required && fields[field.name] == nil {
             problems.append("the required field `\(field.name)` was not found")
         }
+        problems += kind.unmetAlternatives { fields[$0] != nil }
         var checked = fields
         for field in kind.fields where checked[field.name] == nil {
             if let d = field.checkDefault { checked[field.name] = .number(d) }
@@ -77,6 +78,10 @@ public enum UnderstandingValidator {
         switch (field.type, value) {
         case (.text, .text), (.reference, .text):
             return .success(value)
+        case (.currency, .text(let s)):
+            let code = s.trimmingCharacters(in: .whitespaces).uppercased()
+            return code.count == 3 && code.allSatisfy({ $0.isASCII && $0.isLetter }) ? .success(.text(code))
+                : .failure("'\(s)' is not an ISO 4217 currency code (such as EUR, USD, CNY)")
         case (.number, .number):
             return .success(value)
         case (.number, .money(let d, _)):
