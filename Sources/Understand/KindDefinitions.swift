@@ -198,6 +198,9 @@ public struct KindDefinition: Sendable {
     public var models: [String] = []
     /// The hard cap on a model prompt's estimated tokens for this kind (`max_input_tokens:`).
     public var maxInputTokens: Int?
+    /// The fields that make one business document of this kind (`identity:`), in order; each entry lists
+    /// alternatives (`[seller, seller_vat_id]`: either identifies the seller). Empty: no business identity.
+    public var identity: [[String]] = []
 
     public init(name: String, description: String = "", business: Bool, fields: [FieldDefinition] = [],
                 acceptConfidence: Double = 0.8, file: String = "", checks: [KindCheck] = [],
