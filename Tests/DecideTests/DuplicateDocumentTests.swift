@@ -216,6 +216,8 @@ import MailroomTesting
         let mOther = try s.message(other)
         #expect(mOther.state == .acted, "\(mOther.flagReason ?? "")")
         #expect(s.booked == ["NB-2026-1187", "NB-2026-1187"])
+        // Checked and recorded under its own seller, not waved through.
+        #expect(try s.store.documentIdentities(ofMessage: other).map(\.key).contains("invoice|seller=südwindpapier|invoice_number=nb20261187"))
     }
 
     @Test func aPersonAcceptsTheDuplicateAndItActsWithTheAcceptanceAudited() async throws {
