@@ -55,7 +55,7 @@ public final class Pipeline: Sendable {
                                       rules: RuleSet = RuleSet(rules: [], files: []),
                                       kinds: KindCatalogue? = nil, outbox: Outbox? = nil,
                                       approvers: ApproverDirectory? = nil) -> [any PipelineStage] {
-        let decide = DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds))
+        let decide = DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds), kinds: kinds)
         return [ParseStage(spool: spool), understand ?? UnderstandStage(store: store),
          approvers.map { ApprovalAwareDecideStage(decide: decide, approvals: MailApprovals(store: store, approvers: $0)) } ?? decide,
          ActStage(outbox: outbox ?? Outbox(store: store, connectors: ConnectorCatalogue(connectors: [])))]

@@ -239,6 +239,23 @@ package enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2026-12 document identities: the same business document is acted on once") { db in
+            try db.execute(sql: """
+                -- Each business document Mailroom decided on, by the keys its kind's `identity:` makes
+                -- ("invoice|invoice_number=r20260042|seller=alsterspedition") and by each attached document's
+                -- SHA-256 ("sha256:…"): the first message decided with a key holds it; a later message with the
+                -- same key goes to review instead of being acted on twice.
+                CREATE TABLE document_identities (
+                    key          TEXT    PRIMARY KEY,
+                    kind         TEXT    NOT NULL,
+                    label        TEXT    NOT NULL,
+                    message_id   INTEGER NOT NULL REFERENCES messages (id),
+                    recorded_at  TEXT    NOT NULL
+                );
+                CREATE INDEX document_identities_by_message ON document_identities (message_id);
+                """)
+        }
+
         return migrator
     }
 }

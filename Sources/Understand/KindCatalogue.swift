@@ -117,7 +117,7 @@ package struct KindFileReader {
             return nil
         }
         let keys = mapping(top, allowed: ["kind", "description", "business", "accept_confidence", "fields", "checks", "matchers",
-                                            "models", "max_input_tokens", "cues", "one_of"])
+                                            "models", "max_input_tokens", "cues", "one_of", "identity"])
         guard let nameNode = keys["kind"] else {
             problem(root, "the key 'kind' is missing", suggestion: "add `kind: <name>` (lower-case, e.g. quote_request)")
             return nil
@@ -224,6 +224,8 @@ package struct KindFileReader {
         kind.models = models
         kind.maxInputTokens = maxInputTokens
         kind.cues = cues
+        // What makes one business document of this kind (rules/README.md, "identity").
+        if let node = keys["identity"] { kind.identity = identity(node, fields: fields) }
         return kind
     }
 

@@ -222,6 +222,9 @@ public struct KindDefinition: Sendable {
             return "none of " + words.joined(separator: " or ") + " was found (one of them is required)"
         }
     }
+    /// The fields that make one business document of this kind (`identity:`), in order; each entry lists
+    /// alternatives (`[seller, seller_vat_id]`: either identifies the seller). Empty: no business identity.
+    public var identity: [[String]] = []
 
     public init(name: String, description: String = "", business: Bool, fields: [FieldDefinition] = [],
                 acceptConfidence: Double = 0.8, file: String = "", checks: [KindCheck] = [],

@@ -91,6 +91,25 @@ extension OutboxStore {
     }
 }
 
+/// Business documents already acted on (`identity:` in a kind file, and each document's SHA-256), so the same
+/// invoice that arrives twice is acted on once.
+///
+/// A key belongs to the first message that was decided with it. It counts against a later message while that
+/// message still has the kind it was decided as (a person who rejects it, or corrects its kind, frees the key).
+/// A document's hash does not count when both messages have business keys and share none (the seller's terms
+/// and conditions attached to two different invoices).
+public protocol DocumentIdentityStore: Sendable {
+    /// The earlier messages (other than `messageID` and those in `accepting`) that hold one of `identity`'s keys.
+    func documentIdentityConflicts(_ identity: DocumentIdentity, messageID: Int64,
+                                   accepting: Set<Int64>) throws -> [DocumentIdentityConflict]
+    /// In one transaction: the conflicts as above, and when there are none, records every key that no message
+    /// holds (or whose holder no longer counts) for `messageID`. Claiming again for the same message is harmless.
+    func claimDocumentIdentity(_ identity: DocumentIdentity, messageID: Int64,
+                               accepting: Set<Int64>) throws -> [DocumentIdentityConflict]
+    /// The keys a message holds.
+    func documentIdentities(ofMessage id: Int64) throws -> [DocumentIdentityRecord]
+}
+
 /// Where each mail source stands: IMAP checkpoints (UIDVALIDITY, highest UID and MODSEQ) and trigger health.
 public protocol SourceCheckpointStore: Sendable {
     func imapCheckpoint(source: String) throws -> IMAPCheckpoint?
