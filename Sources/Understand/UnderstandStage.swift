@@ -19,14 +19,18 @@ import Parse
 public struct UnderstandStage: PipelineStage {
     public let store: (any MessageStore)?
     public let understander: Understander?
+    /// The classifier in use when there is one to follow (the daemon's): read once per message, so a model
+    /// retrained in the background is used from the next message on; its version goes into the audit event.
+    public let liveClassifier: LiveClassifier?
     /// Why there is no understander (no kinds declared), for the audit.
     public let unavailableReason: String
     public var name: String { "understand" }
     public var input: MessageState { .parsed }
 
-    public init(store: any MessageStore, understander: Understander) {
+    public init(store: any MessageStore, understander: Understander, liveClassifier: LiveClassifier? = nil) {
         self.store = store
         self.understander = understander
+        self.liveClassifier = liveClassifier
         unavailableReason = ""
     }
 
@@ -34,6 +38,7 @@ public struct UnderstandStage: PipelineStage {
     public init(store: (any MessageStore)? = nil, unavailable reason: String = "no kinds are declared") {
         self.store = store
         understander = nil
+        liveClassifier = nil
         unavailableReason = reason
     }
 
@@ -48,22 +53,17 @@ public struct UnderstandStage: PipelineStage {
             return UnderstandStage(store: store, unavailable: reason)
         }
         let catalogue = try KindCatalogue.load(directory: kinds)
-        var classifier: KindClassifier?
         let examples = URL(fileURLWithPath: rulesDirectory).appendingPathComponent("examples")
-        if FileManager.default.fileExists(atPath: examples.path) {
-            do {
-                classifier = try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cacheDirectory)
-            } catch {
-                logger.warning("the offline classifier could not be trained from \(examples.path): \(error); mail that no matcher recognises goes to review")
-            }
-        } else {
-            logger.warning("no examples at \(examples.path): mail that no matcher recognises goes to review")
-        }
+        let live = LiveClassifier(examplesDirectory: examples, cacheDirectory: cacheDirectory, train: { examples, cache in
+            try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cache)
+        }, logger: logger)
+        let classifier = live.current.classifier
         let summary = "understanding \(catalogue.kinds.count) kinds (\(catalogue.kinds.map(\.name).joined(separator: ", ")))"
             + (classifier.map { " with a classifier over \($0.kinds.count) kinds" } ?? " without a classifier")
         logger.info("\(summary)")
         if gateway != nil { logger.info("the model gateway is asked when the offline methods are not sure") }
-        return UnderstandStage(store: store, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway))
+        return UnderstandStage(store: store, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway),
+                               liveClassifier: live)
     }
 
     public func process(_ message: StoredMessage) async throws -> StageOutcome {
@@ -78,8 +78,12 @@ public struct UnderstandStage: PipelineStage {
             return .flag(.failed, reason: "message \(message.id) has no parse result in the store (normalised message and "
                 + "attachment text); `mailroom messages retry \(message.id)` parses it again")
         }
-        let understanding = await understander.understand(content, messageID: message.id)
-        let details = Self.auditDetails(understanding, content: content)
+        var current = understander
+        let model = liveClassifier?.current
+        if let model { current.classifier = model.classifier }
+        let understanding = await current.understand(content, messageID: message.id)
+        var details = Self.auditDetails(understanding, content: content)
+        if let model { details["classifier_version"] = model.version.map(JSONValue.string) ?? .null }
         let update = MessageUpdate(kind: understanding.kind, understanding: understanding)
         if !understanding.review.isEmpty {
             return .flag(.review, reason: Self.reviewReason(understanding), update: update, details: details)
