@@ -14,15 +14,20 @@ public struct RulesSettings: Sendable, Equatable, Codable {
     public var maxRetrySeconds: Double
     /// How often the outbox looks for due retries and approved actions.
     public var outboxPollSeconds: Double
+    /// How often the daemon looks whether `examples/` changed (then it retrains the classifier in the
+    /// background and uses the new model without a restart); 0 = never.
+    public var examplesCheckSeconds: Double
 
     public init(path: String = "rules", connectors: String = "connectors", maxAttempts: Int = 6,
-                firstRetrySeconds: Double = 30, maxRetrySeconds: Double = 3600, outboxPollSeconds: Double = 5) {
+                firstRetrySeconds: Double = 30, maxRetrySeconds: Double = 3600, outboxPollSeconds: Double = 5,
+                examplesCheckSeconds: Double = 60) {
         self.path = path
         self.connectors = connectors
         self.maxAttempts = maxAttempts
         self.firstRetrySeconds = firstRetrySeconds
         self.maxRetrySeconds = maxRetrySeconds
         self.outboxPollSeconds = outboxPollSeconds
+        self.examplesCheckSeconds = examplesCheckSeconds
     }
 
     /// `kinds/`: the kinds and their fields.
@@ -39,6 +44,7 @@ extension RulesSettings {
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case path, connectors, maxAttempts = "max_attempts", firstRetrySeconds = "first_retry_seconds"
         case maxRetrySeconds = "max_retry_seconds", outboxPollSeconds = "outbox_poll_seconds"
+        case examplesCheckSeconds = "examples_check_seconds"
     }
 
     public init(from decoder: Decoder) throws {
@@ -55,5 +61,7 @@ extension RulesSettings {
         guard maxRetrySeconds >= firstRetrySeconds else { throw c.problem(.maxRetrySeconds, "must be at least first_retry_seconds") }
         outboxPollSeconds = try c.decodeIfPresent(Double.self, forKey: .outboxPollSeconds) ?? 5
         guard outboxPollSeconds > 0 else { throw c.problem(.outboxPollSeconds, "must be more than 0") }
+        examplesCheckSeconds = try c.decodeIfPresent(Double.self, forKey: .examplesCheckSeconds) ?? 60
+        guard examplesCheckSeconds >= 0 else { throw c.problem(.examplesCheckSeconds, "must be 0 (never) or more") }
     }
 }

@@ -30,6 +30,9 @@ public final class MailroomDaemon: Sendable {
     public let outbox: Outbox
     /// Mails approvers when an action starts waiting for their role (rules/approvers.yaml `notify_via`).
     public let approvalRequests: ApprovalRequests?
+    /// The classifier the Understand stage uses; `serve()` retrains it in the background when the examples
+    /// change (every `rules.examples_check_seconds`). Nil when the stages were given or no kinds are declared.
+    public let liveClassifier: LiveClassifier?
     package let logger: Logger
 
     /// How often the running daemon records its heartbeat in the store (`mailroom status` calls a heartbeat
@@ -59,12 +62,14 @@ public final class MailroomDaemon: Sendable {
         let standard: [any PipelineStage]
         if let stages {
             standard = stages
+            liveClassifier = nil
         } else {
             let understand = try UnderstandStage.load(
                 store: store, rulesDirectory: config.rules.path,
                 cacheDirectory: config.classifierCacheDirectory,
                 logger: logger,
                 gateway: config.gateway.providers.isEmpty ? nil : ModelGateway(settings: config.gateway, store: store))
+            liveClassifier = understand.liveClassifier
             standard = Pipeline.standardStages(spool: spool, store: store, understand: understand,
                                                rules: environment.rules, kinds: environment.kinds, outbox: outbox,
                                                approvers: environment.approvers)
@@ -97,6 +102,12 @@ public final class MailroomDaemon: Sendable {
             .init(service: OutboxService(outbox: outbox, approvalRequests: approvalRequests, poll: config.rules.outboxPollSeconds, logger: logger),
                   serviceName: "outbox"),
         ]
+        if let liveClassifier, config.rules.examplesCheckSeconds > 0 {
+            services.append(.init(service: ClassifierRefreshService(live: liveClassifier, audit: store,
+                                                                    interval: .milliseconds(Int64(config.rules.examplesCheckSeconds * 1000)),
+                                                                    logger: logger),
+                                  serviceName: "classifier"))
+        }
         for source in maildirs {
             services.append(.init(service: SourceService { stop, sourceBell in
                 await source.watch(stop: stop, bell: sourceBell) { bell.ring() }
@@ -265,6 +276,31 @@ package struct OutboxService: Service {
                 }
                 await approvalRequests?.notifyPending()
                 await bell.wait(timeout: .milliseconds(Int64(poll * 1000)), unless: stop)
+            }
+        } onGracefulShutdown: {
+            stop.set()
+            bell.ring()
+        }
+    }
+}
+
+/// Looks every `interval` whether the examples changed and, if so, retrains the classifier off the pipeline's
+/// path and swaps it in (``LiveClassifier/refresh(audit:logger:)``). On graceful shutdown a training in
+/// progress is left to finish on its own thread; the new model is then simply not used.
+package struct ClassifierRefreshService: Service {
+    package let live: LiveClassifier
+    package let audit: any AuditLogStore
+    package let interval: Duration
+    package let logger: Logger
+
+    package func run() async throws {
+        let stop = StopFlag()
+        let bell = Doorbell()
+        await withGracefulShutdownHandler {
+            while !stop.isSet {
+                await bell.wait(timeout: interval, unless: stop)
+                if stop.isSet { break }
+                await live.refresh(audit: audit, logger: logger)
             }
         } onGracefulShutdown: {
             stop.set()

@@ -196,6 +196,8 @@ extension MailStore {
     }
 
     /// Messages in review whose outbox rows are all final: the act stage left them waiting, and they are done now.
+    /// A message a person reopened (`review_reopened` is the event of its latest move into review) waits for that person,
+    /// not for its actions, even though they are all final.
     public func messagesWithSettledOutbox() throws -> [Int64] {
         try outboxRead("find settled messages") { db in
             try Int64.fetchAll(db, sql: """
@@ -203,6 +205,10 @@ extension MailStore {
                 AND EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id)
                 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id
                                 AND o.state IN ('awaiting_approval', 'queued', 'sending', 'retry_wait'))
+                AND coalesce((SELECT a.event_type FROM audit_events a
+                               WHERE a.message_id = m.id
+                                 AND (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.to') END) = 'review'
+                               ORDER BY a.sequence DESC LIMIT 1), '') <> 'review_reopened'
                 ORDER BY m.id
                 """)
         }

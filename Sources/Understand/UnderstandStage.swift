@@ -22,14 +22,18 @@ public struct UnderstandStage: PipelineStage {
     /// like `other`); nil: no such evidence.
     public var sentMail: (any SentMailStore)?
     public let understander: Understander?
+    /// The classifier in use when there is one to follow (the daemon's): read once per message, so a model
+    /// retrained in the background is used from the next message on; its version goes into the audit event.
+    public let liveClassifier: LiveClassifier?
     /// Why there is no understander (no kinds declared), for the audit.
     public let unavailableReason: String
     public var name: String { "understand" }
     public var input: MessageState { .parsed }
 
-    public init(store: any MessageStore, understander: Understander) {
+    public init(store: any MessageStore, understander: Understander, liveClassifier: LiveClassifier? = nil) {
         self.store = store
         self.understander = understander
+        self.liveClassifier = liveClassifier
         unavailableReason = ""
     }
 
@@ -37,6 +41,7 @@ public struct UnderstandStage: PipelineStage {
     public init(store: (any MessageStore)? = nil, unavailable reason: String = "no kinds are declared") {
         self.store = store
         understander = nil
+        liveClassifier = nil
         unavailableReason = reason
     }
 
@@ -51,23 +56,17 @@ public struct UnderstandStage: PipelineStage {
             return UnderstandStage(store: store, unavailable: reason)
         }
         let catalogue = try KindCatalogue.load(directory: kinds)
-        var classifier: KindClassifier?
         let examples = URL(fileURLWithPath: rulesDirectory).appendingPathComponent("examples")
-        if FileManager.default.fileExists(atPath: examples.path) {
-            do {
-                classifier = try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cacheDirectory,
-                                                            cues: KindCueSet(catalogue: catalogue))
-            } catch {
-                logger.warning("the offline classifier could not be trained from \(examples.path): \(error); mail that no matcher recognises goes to review")
-            }
-        } else {
-            logger.warning("no examples at \(examples.path): mail that no matcher recognises goes to review")
-        }
+        let live = LiveClassifier(examplesDirectory: examples, cacheDirectory: cacheDirectory, train: { examples, cache in
+            try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cache, cues: KindCueSet(catalogue: catalogue))
+        }, logger: logger)
+        let classifier = live.current.classifier
         let summary = "understanding \(catalogue.kinds.count) kinds (\(catalogue.kinds.map(\.name).joined(separator: ", ")))"
             + (classifier.map { " with a classifier over \($0.kinds.count) kinds" } ?? " without a classifier")
         logger.info("\(summary)")
         if gateway != nil { logger.info("the model gateway is asked when the offline methods are not sure") }
-        var stage = UnderstandStage(store: store, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway))
+        var stage = UnderstandStage(store: store, understander: Understander(catalogue: catalogue, classifier: classifier, gateway: gateway),
+                                    liveClassifier: live)
         stage.sentMail = store
         return stage
     }
@@ -85,8 +84,12 @@ public struct UnderstandStage: PipelineStage {
                 + "attachment text); `mailroom messages retry \(message.id)` parses it again")
         }
         if let sentMail { content.answersOurMail = try Self.answeredPurpose(content.message, in: sentMail) }
-        let understanding = await understander.understand(content, messageID: message.id)
-        let details = Self.auditDetails(understanding, content: content)
+        var current = understander
+        let model = liveClassifier?.current
+        if let model { current.classifier = model.classifier }
+        let understanding = await current.understand(content, messageID: message.id)
+        var details = Self.auditDetails(understanding, content: content)
+        if let model { details["classifier_version"] = model.version.map(JSONValue.string) ?? .null }
         let update = MessageUpdate(kind: understanding.kind, understanding: understanding)
         if !understanding.review.isEmpty {
             return .flag(.review, reason: Self.reviewReason(understanding), update: update, details: details)

@@ -26,7 +26,8 @@ public enum MessageState: String, Codable, Sendable, CaseIterable {
         case .parsed: return [.understood, .review, .failed]
         case .understood: return [.decided, .review, .failed]
         case .decided: return [.acted, .review, .failed]
-        case .acted: return []
+        // A person reopens a finished message to correct it (`mailroom review reopen`).
+        case .acted: return [.review]
         case .review: return [.understood, .decided, .acted, .failed]
         case .failed: return [.received]
         }

@@ -160,15 +160,25 @@ struct EvalCommand: AsyncParsableCommand {
 struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Messages that wait for a person: list, show, accept, correct, reject.",
+        abstract: "Messages that wait for a person: list, show, accept, correct, reject, reopen.",
         discussion: """
             A message goes to review when Mailroom is not sure enough of its kind, a check fails (the sums \
             do not add up, a bad IBAN), a value cannot be found in the mail (not grounded), or a required \
             field is missing. Every decision is recorded in the audit trail with who took it (--by NAME, \
             else the login behind sudo, else $USER).
+
+            A message that was already decided or acted on (also one closed as `other`) can be corrected \
+            too: `review correct ID …` reopens it first, or `review reopen ID` puts it back into review. \
+            Actions already carried out are not undone; after the correction the message is decided again, \
+            and an action intended again for the same intent has the same idempotency key, so it is not \
+            carried out twice.
+
+            --add-example copies the mail (with the fields as accepted or corrected) into \
+            <rules>/examples/<kind>/; a running daemon notices the change (rules.examples_check_seconds) and \
+            retrains the classifier in the background, without a restart.
             """,
         subcommands: [ReviewListCommand.self, ReviewShowCommand.self, ReviewAcceptCommand.self, ReviewCorrectCommand.self,
-                      ReviewRejectCommand.self],
+                      ReviewRejectCommand.self, ReviewReopenCommand.self],
         defaultSubcommand: ReviewListCommand.self)
 }
 
@@ -247,7 +257,7 @@ struct ReviewAcceptCommand: AsyncParsableCommand {
                 let u = try queue.accept(id, by: actor, note: note)
                 Terminal.out("message \(id): accepted as \(u.kind) by \(actor) (review → understood)\n")
                 if addExample {
-                    let file = try queue.addExample(id, examplesDirectory: config.rules.examplesDirectory)
+                    let file = try queue.addExample(id, examplesDirectory: config.rules.examplesDirectory, by: actor)
                     Terminal.out("  example added: \(file.path)\n")
                 }
             }
@@ -257,11 +267,16 @@ struct ReviewAcceptCommand: AsyncParsableCommand {
 
 struct ReviewCorrectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "correct", abstract: "Correct fields (or the kind) and accept.",
+        commandName: "correct", abstract: "Correct fields (or the kind) and accept; also of a message already decided or acted on.",
         discussion: """
             mailroom review correct 12 gross_total="1.190,00 EUR" due_date=2026-12-06
             mailroom review correct 12 kind=purchase_order order_number=4500123456
             mailroom review correct 12 lines[0].quantity=250      (FIELD= removes a value)
+            mailroom review correct 12 kind=invoice invoice_number=R-118 --add-example
+
+            A message that is decided or acted (also one closed as `other`) is reopened first (audited as \
+            review_reopened); it is then decided again. Actions already carried out are not undone, and one \
+            intended again for the same intent is not carried out twice (same idempotency key).
             """)
     @OptionGroup var options: ReviewOptions
     @Flag(name: .customLong("add-example"), help: "Also copy the mail, with the corrected fields, into rules/examples/<kind>/.") var addExample = false
@@ -274,11 +289,17 @@ struct ReviewCorrectCommand: AsyncParsableCommand {
             let (queue, config) = try options.queue(needsCatalogue: true)
             let corrections = try assignments.map { try ReviewQueue.Correction(parsing: $0) }
             let actor = RulesSetup.actor(options.by)
+            let state = try queue.store.message(id: id)?.state
             let (u, notes) = try queue.correct(id, corrections, by: actor)
-            Terminal.out("message \(id): corrected and accepted as \(u.kind) by \(actor) (review → understood)\n")
+            if let state, state != .review {
+                Terminal.out("message \(id): reopened and corrected as \(u.kind) by \(actor) (\(state.rawValue) → review → understood); "
+                    + "it is decided again, actions already carried out are not undone nor repeated\n")
+            } else {
+                Terminal.out("message \(id): corrected and accepted as \(u.kind) by \(actor) (review → understood)\n")
+            }
             for note in notes { Terminal.out("  note: \(note)\n") }
             if addExample {
-                let file = try queue.addExample(id, examplesDirectory: config.rules.examplesDirectory)
+                let file = try queue.addExample(id, examplesDirectory: config.rules.examplesDirectory, by: actor)
                 Terminal.out("  example added: \(file.path)\n")
             }
         }
@@ -298,6 +319,43 @@ struct ReviewRejectCommand: AsyncParsableCommand {
             for id in ids {
                 try queue.reject(id, by: actor, reason: reason)
                 Terminal.out("message \(id): rejected by \(actor); no action will be taken\n")
+            }
+        }
+    }
+}
+
+struct ReviewReopenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reopen", abstract: "Put a decided or acted message (also one closed as `other`) back into review.",
+        discussion: """
+            The message keeps what was understood; accept, correct or reject it as any message in review. \
+            Actions already carried out are NOT undone (the output and the audit event review_reopened list \
+            them). After an accept or a correction the message is decided again: an action intended again for \
+            the same intent (rule, action, parameters) has the same idempotency key and is not carried out a \
+            second time; a corrected value that changes an action's parameters makes it a new action.
+            """)
+    @OptionGroup var options: ReviewOptions
+    @Option(help: "Why, for the audit trail.") var reason: String?
+    @Argument(help: "Message ids.") var ids: [Int64]
+
+    func run() async throws {
+        try await operatorCommand {
+            let (queue, _) = try options.queue()
+            let actor = RulesSetup.actor(options.by)
+            for id in ids {
+                let state = try queue.store.message(id: id)?.state
+                try queue.reopen(id, by: actor, reason: reason)
+                Terminal.out("message \(id): reopened by \(actor) (\(state?.rawValue ?? "?") → review)\n")
+                let entries = try queue.store.outboxEntries(messageID: id)
+                if entries.isEmpty {
+                    Terminal.out("  no action was decided for it\n")
+                } else {
+                    Terminal.out("  its actions are not undone:\n")
+                    for e in entries {
+                        Terminal.out("    #\(e.id) \(e.action.connector) \(e.action.action): \(e.state.rawValue)\n")
+                    }
+                }
+                Terminal.out("  next: mailroom review correct \(id) FIELD=VALUE… | accept \(id) | reject \(id)\n")
             }
         }
     }

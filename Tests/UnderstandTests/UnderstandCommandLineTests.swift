@@ -152,6 +152,21 @@ import MailroomTesting
         #expect(try store.message(id: Int64(invoice))?.understanding?.method == "person")
         #expect(try store.events(of: Int64(party)).last?.actor == "person:ben")
         #expect(try store.message(id: Int64(party))?.state == .acted)
+
+        // The rejected mail is reopened: back in review, nothing to undo, audited with who and why.
+        let reopened = try await MailroomProcess.run(["review", "reopen", "--config", config, "--by", "ben", "--reason",
+                                                      "it was an order after all", "\(party)"], in: scratch.root)
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        #expect(reopened.stdout.contains("message \(party): reopened by person:ben (acted → review)"), "\(reopened.stdout)")
+        #expect(reopened.stdout.contains("no action was decided for it"))
+        #expect(try store.message(id: Int64(party))?.state == .review)
+        let reopenEvent = try #require(try store.events(of: Int64(party)).last)
+        #expect(reopenEvent.eventType == "review_reopened" && reopenEvent.actor == "person:ben")
+        let again = try await MailroomProcess.run(["review", "reopen", "--config", config, "\(party)"], in: scratch.root)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already in review"), "\(again.stderr)")
+        let help = try await MailroomProcess.run(["review", "reopen", "--help"], in: scratch.root)
+        #expect(help.stdout.contains("not undone") || help.stdout.contains("NOT undone"), "\(help.stdout)")
         #expect(AuditVerifier.verify(store: store).isIntact)
     }
 

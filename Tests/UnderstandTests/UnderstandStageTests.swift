@@ -129,7 +129,7 @@ import MailroomTesting
         let file = try queue.addExample(invoice, examplesDirectory: examples)
         #expect(FileManager.default.fileExists(atPath: file.path))
         let expected = try String(contentsOf: file.deletingPathExtension().appendingPathExtension("expected.json"), encoding: .utf8)
-        #expect(expected.contains("\"gross_total\":\"4482.30\""))
+        #expect(expected.contains("\"gross_total\": \"4482.30\""))
 
         if try s.store.message(id: second)?.state == .review {
             try queue.accept(second, by: "operator:ben", note: "fine")

@@ -38,6 +38,66 @@ public struct ReviewQueue: Sendable {
         return (message, understanding)
     }
 
+    /// The states a person can send back to review: what Mailroom decided or finished, also mail closed as
+    /// `other` (by a rule, a matcher or a person's `reject`). Earlier states are still on their way through
+    /// the pipeline; `failed` has its own way back (`mailroom messages retry`).
+    public static let reopenable: [MessageState] = [.decided, .acted]
+
+    /// Puts a decided or acted message back into review (decided/acted → review), audited as
+    /// `review_reopened` with who did it and why. It keeps its understanding, so it can be accepted,
+    /// corrected or rejected like any message in review.
+    ///
+    /// Nothing that was carried out is undone: actions already done stay done (the event lists every outbox
+    /// row of the message with its state, under `actions_not_undone`). After an accept or a correction the
+    /// message goes through Decide and Act again; an action Decide intends again for the same intent (same
+    /// rule, action and parameters) has the same idempotency key as before, so the outbox does not carry it
+    /// out a second time; a corrected value that changes an action's parameters makes it a new action.
+    @discardableResult
+    public func reopen(_ id: Int64, by actor: String, reason: String?) throws -> StoredMessage {
+        guard let message = try store.message(id: id) else {
+            throw OperatorInputError(message: "there is no message \(id) in the store")
+        }
+        try Self.checkReopenable(message)
+        let entries = try store.outboxEntries(messageID: id)
+        let flag = "reopened by \(actor)" + (reason.map { ": \($0)" } ?? "")
+            + (entries.contains { $0.state == .done } ? " (actions already carried out are not undone)" : "")
+        var details: [String: JSONValue] = [
+            "previous_state": .string(message.state.rawValue),
+            "previous_kind": .optional(message.understanding?.kind ?? message.kind),
+            "reason": .optional(reason),
+            "actions_not_undone": .array(entries.map { e in
+                .object(["outbox_id": .int(e.id), "connector": .string(e.action.connector), "action": .string(e.action.action),
+                         "state": .string(e.state.rawValue), "idempotency_key": .string(e.idempotencyKey)])
+            }),
+        ]
+        details["note"] = .string("actions already carried out are not undone; after a correction Decide runs again and "
+            + "an action with the same idempotency key is not carried out twice")
+        try store.transition(id, from: message.state, to: .review, update: MessageUpdate(flagReason: flag),
+                             audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_reopened", details: details))
+        guard let reopened = try store.message(id: id) else {
+            throw OperatorInputError(message: "there is no message \(id) in the store")
+        }
+        return reopened
+    }
+
+    package static func checkReopenable(_ message: StoredMessage) throws {
+        let id = message.id
+        switch message.state {
+        case .decided, .acted:
+            guard message.understanding != nil else {
+                throw OperatorInputError(message: "message \(id) was never understood; there is nothing to correct")
+            }
+        case .review:
+            throw OperatorInputError(message: "message \(id) is already in review")
+        case .failed:
+            throw OperatorInputError(message: "message \(id) failed (\(message.flagReason ?? "no reason recorded")); "
+                + "`mailroom messages retry \(id)` sends it through the pipeline again")
+        case .received, .parsed, .understood:
+            throw OperatorInputError(message: "message \(id) is \(message.state.rawValue) and still on its way through the pipeline; "
+                + "reopen it once it is decided or acted")
+        }
+    }
+
     /// The person agrees with what Mailroom understood (reasons and all): review → understood.
     @discardableResult
     public func accept(_ id: Int64, by actor: String, note: String? = nil) throws -> Understanding {
@@ -91,10 +151,21 @@ public struct ReviewQueue: Sendable {
     }
 
     /// Applies corrections (the person's values win; their grounding is looked up and noted, never
-    /// required) and accepts: review → understood, method "person", confidence 1.
+    /// required) and accepts: review → understood, method "person", confidence 1. A decided or acted
+    /// message (also one closed as `other`) is reopened first (``reopen(_:by:reason:)``, its own audit
+    /// event), once the corrections were checked; it then goes through Decide and Act again.
     @discardableResult
     public func correct(_ id: Int64, _ corrections: [Correction], by actor: String) throws -> (Understanding, notes: [String]) {
-        let (_, before) = try reviewed(id)
+        let before: Understanding
+        let reopening: Bool
+        if let message = try store.message(id: id), Self.reopenable.contains(message.state) {
+            try Self.checkReopenable(message)
+            before = message.understanding!
+            reopening = true
+        } else {
+            (_, before) = try reviewed(id)
+            reopening = false
+        }
         guard let catalogue else {
             throw OperatorInputError(message: "no kinds are loaded (rules/kinds): corrections are checked against a kind's fields")
         }
@@ -165,6 +236,7 @@ public struct ReviewQueue: Sendable {
                                        "fields": .object(before.fields.mapValues(\.json))])
         details["previous_reasons"] = .array(before.review.map { .string($0) })
         details["remaining_problems"] = .array(result.problems.map { .string($0) })
+        if reopening { try reopen(id, by: actor, reason: "to correct it: " + changed.joined(separator: ", ")) }
         try store.transition(id, from: .review, to: .understood, update: MessageUpdate(kind: kind.name, understanding: after),
                              audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_corrected", details: details))
         return (after, result.problems)
@@ -213,10 +285,15 @@ public struct ReviewQueue: Sendable {
         return content
     }
 
-    /// Copies the message's raw mail into `examplesDirectory/<kind>/` (with `NAME.expected.json` holding the
-    /// understood fields), so the classifier learns from the person's decision. Returns the mail's path.
+    /// Copies the message's raw mail (from the spool) into `examplesDirectory/<kind>/` under a stable name
+    /// (``exampleName(_:)``), with `NAME.expected.json` holding the understood fields as a person confirmed
+    /// them (`{"fields": {…}}`, money as decimal strings), so the classifier learns from the person's decision.
+    /// The same mail added again replaces its earlier copy, also one under another kind (a mail teaches one
+    /// kind). Audited as `example_added` with who added it. Returns the mail's path.
+    ///
+    /// A running daemon notices the changed examples and retrains in the background (``ClassifierUpdates``).
     @discardableResult
-    public func addExample(_ id: Int64, examplesDirectory: URL) throws -> URL {
+    public func addExample(_ id: Int64, examplesDirectory: URL, by actor: String = AuditActor.mailroom) throws -> URL {
         guard let message = try store.message(id: id), let understanding = message.understanding else {
             throw OperatorInputError(message: "message \(id) has no understanding to learn from")
         }
@@ -225,18 +302,68 @@ public struct ReviewQueue: Sendable {
         }
         guard let spool else { throw OperatorInputError(message: "the spool is not known") }
         let raw = try spool.read(sha256: message.contentSHA256)
+        let fm = FileManager.default
+        let base = Self.exampleName(message)
+        // Earlier copies of this mail (another kind, or fields that were since corrected) go first.
+        var replaced: [String] = []
+        if let kinds = try? ExampleLibrary.listing(examplesDirectory) {
+            for kind in kinds {
+                for name in [base + ".eml", base + ExampleLibrary.expectedSuffix] {
+                    let file = examplesDirectory.appendingPathComponent(kind).appendingPathComponent(name)
+                    guard fm.fileExists(atPath: file.path) else { continue }
+                    try fm.removeItem(at: file)
+                    if name.hasSuffix(".eml") { replaced.append(file.path) }
+                }
+            }
+        }
         let folder = examplesDirectory.appendingPathComponent(understanding.kind)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let base = "review-\(id)-\(message.contentSHA256.prefix(12))"
-        let mail = folder.appendingPathComponent(base + ".eml")
-        try raw.write(to: mail, options: .atomic)
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        let expectedFile = folder.appendingPathComponent(base + ExampleLibrary.expectedSuffix)
         if !understanding.fields.isEmpty {
             let expected = JSONValue.object(["fields": .object(understanding.fields.mapValues(\.json))])
-            try Data((expected.canonicalJSON + "\n").utf8).write(to: folder.appendingPathComponent(base + ".expected.json"), options: .atomic)
+            try Data((Self.indentedJSON(expected) + "\n").utf8).write(to: expectedFile, options: .atomic)
         }
-        try store.appendAudit(AuditDraft(messageID: id, stage: "review", actor: "mailroom/\(MailroomVersion.string)",
-                                         eventType: "example_added", details: ["file": .string(mail.path), "kind": .string(understanding.kind)]))
+        // The mail last: a reader that sees it sees its expected fields too.
+        let mail = folder.appendingPathComponent(base + ".eml")
+        try raw.write(to: mail, options: .atomic)
+        try store.appendAudit(AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "example_added", details: [
+            "file": .string(mail.path), "kind": .string(understanding.kind),
+            "expected_file": understanding.fields.isEmpty ? .null : .string(expectedFile.path),
+            "fields": .object(understanding.fields.mapValues(\.json)),
+            "content_sha256": .string(message.contentSHA256),
+            "replaced": .array(replaced.map { .string($0) }),
+        ]))
         return mail
+    }
+
+    /// `review-<16 hex>`: the SHA-256 of the mail's Message-ID (the same mail fetched twice, with other
+    /// `Received:` lines, gets the same name), or of its bytes when it has none.
+    package static func exampleName(_ message: StoredMessage) -> String {
+        let identity: String
+        if let messageID = message.normalised?.messageID?.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")),
+           !messageID.isEmpty {
+            identity = "message-id:" + messageID
+        } else {
+            identity = "sha256:" + message.contentSHA256
+        }
+        let digest = SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+        return "review-" + digest.prefix(16)
+    }
+
+    /// JSON as the examples are written by hand: keys sorted, two spaces per level.
+    package static func indentedJSON(_ value: JSONValue, indent: String = "") -> String {
+        let inner = indent + "  "
+        switch value {
+        case .object(let members) where !members.isEmpty:
+            let lines = members.keys.sorted().map { key in
+                inner + JSONValue.string(key).canonicalJSON + ": " + indentedJSON(members[key]!, indent: inner)
+            }
+            return "{\n" + lines.joined(separator: ",\n") + "\n" + indent + "}"
+        case .array(let items) where !items.isEmpty:
+            return "[\n" + items.map { inner + indentedJSON($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+        default:
+            return value.canonicalJSON
+        }
     }
 }
 
@@ -284,10 +411,15 @@ public enum ReviewReport {
             "  \(step.method)" + (step.kind.map { " → \($0)" } ?? "") + (step.confidence.map { String(format: " (%.2f)", $0) } ?? "")
                 + ": \(step.note)\n"
         }.joined()
-        out += "\nDecide: mailroom review accept \(m.id) | correct \(m.id) FIELD=VALUE… | reject \(m.id)\n"
+        if m.state == .review {
+            out += "\nDecide: mailroom review accept \(m.id) | correct \(m.id) FIELD=VALUE… | reject \(m.id)\n"
+        } else if ReviewQueue.reopenable.contains(m.state) {
+            out += "\nChange it: mailroom review correct \(m.id) FIELD=VALUE… | reopen \(m.id) (actions already carried out are not undone)\n"
+        }
         return out
     }
 }
 
-/// What a person's review of one message needs: the message, its state and the audit trail.
-public typealias ReviewStore = MessageStore & AuditLogStore
+/// What a person's review of one message needs: the message, its state, the audit trail and (to say what a
+/// reopened message's actions were) the outbox.
+public typealias ReviewStore = MessageStore & AuditLogStore & OutboxStore
