@@ -13,12 +13,17 @@ import Parse
 ///   text or a document; a document attached (a PDF, spreadsheet, CSV, XML…, not a picture or a calendar
 ///   entry); an answer to a mail Mailroom sent;
 /// - **rule** (a list header, bulk precedence, a delivery report — sure signs of machine mail): only an
-///   attached document that carries a business cue, or, for `other`, an answer to a mail Mailroom sent.
+///   attached document that carries a business cue, the classifier sure of a business kind whose cue the
+///   subject carries (an e-bill sent through a mailing tool), or, for `other`, an answer to a mail Mailroom
+///   sent.
 ///   A newsletter's "order now" does not hold it back; a customer's purchase order sent through a mailing
 ///   tool that adds List-Unsubscribe does.
 package enum BusinessDoubt {
     /// A business kind holding at least this share of the classifier's probability is a doubt.
     package static let businessShare = 0.2
+    /// For mail a header rule took for non-business: the classifier's share for a business kind that, with
+    /// that kind's cue in the subject, holds it for a person.
+    package static let ruleOverride = 0.6
     /// Documents with less text than this (a logo's alt text, an empty attachment) are no evidence.
     package static let documentMinimumCharacters = 40
 
@@ -50,6 +55,17 @@ package enum BusinessDoubt {
             consider(businessNames, 0.1)
         }
 
+        if byRule, let prediction, let top = prediction.ranking.first(where: { businessNames.contains($0.kind) }),
+           top.probability >= ruleOverride {
+            // Machine mail by its headers, but the classifier is sure it is business and the subject names it so:
+            // an e-bill or an order sent through a mailing tool.
+            let subjectCues = cues.found(in: KindCueSet.Text(input.subject))[top.kind] ?? []
+            if !subjectCues.isEmpty {
+                evidence.append(String(format: "the classifier gives %@ %.0f%% and the subject says '%@'", top.kind,
+                                       top.probability * 100, subjectCues.prefix(3).joined(separator: "', '")))
+                consider([top.kind], 1)
+            }
+        }
         if !byRule {
             if confidence < kind.acceptConfidence {
                 evidence.append(String(format: "the classifier is only %.0f%% sure it is %@ (the kind asks for %.0f%%)",

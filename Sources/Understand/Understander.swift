@@ -90,7 +90,8 @@ public struct Understander: Sendable {
                 }
                 if !kind.business {
                     review += BusinessDoubt.reasons(kind: kind, confidence: matcher.confidence, byRule: true,
-                                                    prediction: nil, content: content, catalogue: catalogue)
+                                                    prediction: classifier?.predict(content.classifierInput),
+                                                    content: content, catalogue: catalogue)
                 }
                 return finish(kind: kind, confidence: matcher.confidence, method: "rule", content: content, sources: sources,
                               preset: preset, steps: steps, review: review)

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Turns a ``ClassifierInput`` into named features with weights, and a set of named features into the
 /// normalised vector the classifier multiplies with its weights.
@@ -19,13 +20,10 @@ import Foundation
 /// unit length and weighted (1.0, 0.8, 0.6), and the whole vector is scaled to unit length — counting the
 /// features outside the model's vocabulary too, which are then dropped (see ``vector(_:index:)``).
 package enum ClassifierFeatures {
-    static func tuning(_ name: String, _ fallback: Double) -> Double {
-        ProcessInfo.processInfo.environment["MAILROOM_TUNE_" + name].flatMap(Double.init) ?? fallback
-    }
-    package static let subjectWeight = tuning("SUBJECT", 3.0)
+    package static let subjectWeight = 3.0
     package static let bodyWeight = 1.0
     package static let documentWeight = 0.8
-    package static let quotedWeight = tuning("QUOTED", 0.3)
+    package static let quotedWeight = 0.3
     package static let maxBodyCharacters = 12_000
     package static let maxDocumentCharacters = 8_000
     package static let maxQuotedCharacters = 3_000
@@ -33,7 +31,10 @@ package enum ClassifierFeatures {
     package static let minimumDocumentFrequency = 1
 
     package enum Group: Int { case words = 0, characters = 1, header = 2 }
-    package static let groupWeights: [Double] = [tuning("WORDS", 1.0), tuning("CHARS", 0.8), tuning("HEADER", 0.6)]
+    /// The value of one header fact (before the group weight): about what each of four facts got when the
+    /// group was scaled to unit length.
+    package static let headerUnit = 0.3
+    package static let groupWeights: [Double] = [1.0, 0.8, 0.6]
 
     package static func group(of feature: String) -> Group {
         if feature.hasPrefix("header:") { return .header }
@@ -57,21 +58,24 @@ package enum ClassifierFeatures {
         }
         for feature in headerFeatures(input) { counts["header:" + feature, default: 0] = 1 }
         if !cues.isEmpty {
-            for feature in cueFeatures(input, cues: cues) { counts["header:" + feature, default: 0] = 1 }
+            for (feature, n) in cueFeatures(input, cues: cues) { counts["header:" + feature, default: 0] = Double(n) }
         }
         return counts
     }
 
-    /// `cue:<kind>` for each kind with a cue in the subject, the own text or a document, and
-    /// `cue-subject:<kind>` for one in the subject. The same fact in every language, so what the model learns
-    /// of it from one company's mail holds for another's.
-    package static func cueFeatures(_ input: ClassifierInput, cues: KindCueSet) -> [String] {
+    /// `cue:<kind>` for each kind with cues in the subject or the own text (valued by how many different cues),
+    /// `cue-subject:<kind>` for one in the subject and `cue-document:<kind>` for one in an attached document.
+    /// The same facts in every language, so what the model learns of them from one company's mail holds for
+    /// another's.
+    package static func cueFeatures(_ input: ClassifierInput, cues: KindCueSet) -> [(String, Int)] {
         let subject = cues.found(in: KindCueSet.Text(input.subject))
-        let text = KindCueSet.Text(([input.subject, String(input.body.prefix(maxBodyCharacters))]
-            + input.documentTexts.map { String($0.prefix(maxDocumentCharacters)) }).joined(separator: "\n"))
-        var out = cues.found(in: text).keys.map { "cue:" + $0 }
-        out += subject.keys.map { "cue-subject:" + $0 }
-        return out.sorted()
+        let own = cues.found(in: KindCueSet.Text(input.subject + "\n" + String(input.body.prefix(maxBodyCharacters))))
+        let documents = cues.found(in: KindCueSet.Text(input.documentTexts.map { String($0.prefix(maxDocumentCharacters)) }
+            .joined(separator: "\n")))
+        var out: [(String, Int)] = own.map { ("cue:" + $0.key, $0.value.count) }
+        out += subject.map { ("cue-subject:" + $0.key, 1) }
+        out += documents.map { ("cue-document:" + $0.key, 1) }
+        return out.sorted { $0.0 < $1.0 }
     }
 
     /// The vector of an input's counts over a vocabulary, as (index, value) pairs sorted by index.
@@ -94,9 +98,15 @@ package enum ClassifierFeatures {
         }
         let groupNorms = fixedPointNorms.map { Double($0) / 4_294_967_296 }
         entries.sort { $0.0 < $1.0 }
-        let present = groupNorms.enumerated().filter { $0.element > 0 }.map { groupWeights[$0.offset] }
-        let total = sqrt(present.reduce(0) { $0 + $1 * $1 })
-        let scale = groupNorms.enumerated().map { g, sum in sum > 0 && total > 0 ? groupWeights[g] / sqrt(sum) / total : 0 }
+        // Words and characters are each scaled to unit length (a long mail says no more than a short one);
+        // header facts are not: each counts the same whatever else the mail has, so that one fact alone
+        // (`from:outside`) does not swell to the weight of all of them together.
+        let textGroups = [Group.words, Group.characters].filter { groupNorms[$0.rawValue] > 0 }.map { groupWeights[$0.rawValue] }
+        let total = max(sqrt(textGroups.reduce(0) { $0 + $1 * $1 }), groupWeights[Group.words.rawValue])
+        let scale = groupNorms.enumerated().map { g, sum -> Double in
+            guard sum > 0, total > 0 else { return 0 }
+            return g == Group.header.rawValue ? groupWeights[g] * headerUnit / total : groupWeights[g] / sqrt(sum) / total
+        }
         return SparseVector(indices: entries.map { $0.0 }, values: entries.map { $0.1 * scale[$0.2.rawValue] })
     }
 
@@ -260,6 +270,11 @@ package enum ClassifierFeatures {
         }
 
         if let sender = input.sender, let at = sender.lastIndex(of: "@") {
+            // A colleague (same domain as a recipient) writes internal mail: approvals, chit-chat, forwards —
+            // rarely a customer's request. True in every company's mailbox.
+            let domain = sender[sender.index(after: at)...].lowercased()
+            let recipients = recipientDomains(input.headers)
+            if !recipients.isEmpty { out.insert(recipients.contains(domain) ? "from:colleague" : "from:outside") }
             let local = sender[..<at].lowercased()
             if roleWords.contains(local) { out.insert("from:" + local) }
             for part in local.split(whereSeparator: { ".+_".contains($0) }) where roleWords.contains(String(part)) {
@@ -267,6 +282,21 @@ package enum ClassifierFeatures {
             }
         }
         return out.sorted()
+    }
+
+    /// The domains of the To and Cc addresses (lower-case).
+    package static func recipientDomains(_ headers: [HeaderField]) -> Set<String> {
+        var out = Set<String>()
+        for field in headers where ["to", "cc"].contains(field.name.lowercased()) {
+            var rest = Substring(field.value.prefix(2000))
+            while let at = rest.firstIndex(of: "@") {
+                let tail = rest[rest.index(after: at)...]
+                let domain = tail.prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+                if !domain.isEmpty { out.insert(domain.lowercased()) }
+                rest = tail.dropFirst(domain.count)
+            }
+        }
+        return out
     }
 
     package static func attachmentToken(contentType: String, filename: String?) -> String {

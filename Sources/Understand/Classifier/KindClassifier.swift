@@ -62,7 +62,7 @@ public struct CrossValidationSummary: Sendable, Codable, Hashable {
 /// held-out predictions give the cross-validated accuracy that `mailroom train` reports.
 public struct KindClassifier: Sendable, Codable {
     /// Bumped whenever the features or the model change meaning; part of the cache key.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// The kinds it can tell apart, sorted by name.
     public private(set) var kinds: [String]
@@ -83,7 +83,7 @@ public struct KindClassifier: Sendable, Codable {
     private var index: [String: Int]
 
     /// The regularisation strength λ of the mean log-loss + λ/2‖w‖².
-    package static let lambda = ClassifierFeatures.tuning("LAMBDA", 0.004)
+    package static let lambda = 0.004
     package static let iterations = 400
     package static let folds = 5
 

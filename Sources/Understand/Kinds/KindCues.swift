@@ -42,8 +42,10 @@ public struct KindCueSet: Sendable, Hashable, Codable {
     public static let none = KindCueSet(declared: [:])
 
     package init(declared: [String: [String]]) {
-        cuesByKind = declared.filter { !$0.value.isEmpty }.mapValues { $0.map(Cue.init).filter { !$0.words.isEmpty || $0.substring != nil } }
-            .filter { !$0.value.isEmpty }
+        cuesByKind = declared.mapValues { phrases in
+            var seen = Set<String>()
+            return phrases.map(Cue.init).filter { ($0.words.isEmpty == false || $0.substring != nil) && seen.insert($0.phrase).inserted }
+        }.filter { !$0.value.isEmpty }
     }
 
     public init(catalogue: KindCatalogue) {
