@@ -55,7 +55,8 @@ package enum BusinessDoubt {
             consider(businessNames, 0.1)
         }
 
-        if byRule, let prediction, let top = prediction.ranking.first(where: { businessNames.contains($0.kind) }),
+        // Not for auto-replies: they repeat the subject of the mail they answer ("Abwesend: AW: Angebot …").
+        if byRule, kind.name != "auto_reply", let prediction, let top = prediction.ranking.first(where: { businessNames.contains($0.kind) }),
            top.probability >= ruleOverride {
             // Machine mail by its headers, but the classifier is sure it is business and the subject names it so:
             // an e-bill or an order sent through a mailing tool.

@@ -258,3 +258,46 @@ public enum ExampleLibrary {
         }
     }
 }
+
+/// How the classifier does on a company whose mail it never saw, measured on the examples themselves: the
+/// examples are grouped by the mailbox they arrived in (their To: domain, ``Evaluation/recipientGroup(_:)``),
+/// and each group is predicted by a model trained on all the others. Same-company cross-validation flatters
+/// (one company's mails resemble each other); this is the figure to trust.
+public struct CompanyHoldOutSummary: Sendable, Codable, Hashable {
+    public struct Company: Sendable, Codable, Hashable {
+        public var examples: Int
+        public var correct: Int
+    }
+
+    public var companies: [String: Company]
+    public var examples: Int { companies.values.map(\.examples).reduce(0, +) }
+    public var correct: Int { companies.values.map(\.correct).reduce(0, +) }
+    public var accuracy: Double { examples == 0 ? 0 : Double(correct) / Double(examples) }
+
+    /// Nil when the examples come from fewer than two mailboxes (nothing to hold out).
+    public static func measure(_ examples: [LabelledExample], cues: KindCueSet) throws -> CompanyHoldOutSummary? {
+        var groups: [String] = []
+        var counts: [[String: Double]] = []
+        for example in examples {
+            let content = MessageContent.read(parsed: try example.parsedMessage())
+            groups.append(Evaluation.recipientGroup(content))
+            counts.append(ClassifierFeatures.counts(content.classifierInput, cues: cues))
+        }
+        guard Set(groups).count >= 2 else { return nil }
+        let labels = examples.map(\.kind)
+        let set = KindClassifier.TrainingSet(labels: labels, counts: counts)
+        var companies: [String: Company] = [:]
+        for group in Set(groups).sorted() {
+            let train = (0..<labels.count).filter { groups[$0] != group }
+            let model = KindClassifier.fit(set, rows: train, cues: cues)
+            var company = Company(examples: 0, correct: 0)
+            for i in labels.indices where groups[i] == group {
+                company.examples += 1
+                let scores = model.rawScores(ClassifierFeatures.vector(counts[i], index: model.vocabularyIndex))
+                if model.kinds[SoftmaxRegression.argmax(scores)] == labels[i] { company.correct += 1 }
+            }
+            companies[group] = company
+        }
+        return CompanyHoldOutSummary(companies: companies)
+    }
+}

@@ -81,6 +81,7 @@ public struct KindClassifier: Sendable, Codable {
     /// The kinds' cue words it was trained with (`cues:` in the kind files); read again at prediction.
     package private(set) var cues: KindCueSet
     private var index: [String: Int]
+    package var vocabularyIndex: [String: Int] { index }
 
     /// The regularisation strength λ of the mean log-loss + λ/2‖w‖².
     package static let lambda = 0.004

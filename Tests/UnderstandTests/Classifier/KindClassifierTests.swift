@@ -94,29 +94,20 @@ enum ClassifierFixtures {
         #expect(finished - started < .seconds(20), "training took \(finished - started)")
     }
 
-    @Test func crossValidatedAccuracyOnTheDemoExamplesIsAtLeast90Percent() throws {
-        // Independent of the model's own calibration folds: 5 folds by position, through the public API only.
-        let labelled = ClassifierFixtures.labelled
-        var correct = 0
-        var mistakes: [String] = []
-        for fold in 0..<5 {
-            let training = labelled.enumerated().filter { $0.offset % 5 != fold }.map(\.element)
-            let model = KindClassifier.train(training)
-            for (i, example) in labelled.enumerated() where i % 5 == fold {
-                let predicted = model.predict(example.input).kind
-                if predicted == example.kind { correct += 1 } else {
-                    mistakes.append("\(ClassifierFixtures.examples[i].file.lastPathComponent): \(predicted)")
-                }
-            }
-        }
-        let accuracy = Double(correct) / Double(labelled.count)
-        print("5-fold cross-validated accuracy of the classifier alone on \(labelled.count) demo examples: "
-              + String(format: "%.1f%%", accuracy * 100) + "; mistakes: \(mistakes)")
-        #expect(accuracy >= 0.9)
+    @Test func onAnotherCompanysMailTheShippedExamplesGiveAtLeast85Percent() throws {
+        // Leave-one-company-out over the shipped examples, companies told apart by the mailbox each example
+        // arrived in: each company's examples are predicted by a model trained on the others'. (Same-company
+        // cross-validation flatters; this is the figure `mailroom train` and the README report.)
+        let cues = KindCueSet(catalogue: try KindCatalogue.load(directory: ClassifierFixtures.repository.appendingPathComponent("rules/kinds")))
+        let summary = try #require(try CompanyHoldOutSummary.measure(ClassifierFixtures.examples, cues: cues))
+        print("leave-one-company-out accuracy of the classifier alone on \(summary.examples) shipped examples: "
+              + String(format: "%.1f%%", summary.accuracy * 100) + " over \(summary.companies.count) companies")
+        #expect(summary.companies.count >= 5, "\(summary.companies.keys.sorted())")
+        #expect(summary.examples == ClassifierFixtures.examples.count)
+        #expect(summary.accuracy >= 0.85)
+        // The model's own calibration folds (companies mixed) cover every example.
         let own = try #require(ClassifierFixtures.classifier.crossValidation)
-        print("the model's own calibration folds: " + String(format: "%.1f%%", own.accuracy * 100))
-        #expect(own.accuracy >= 0.9)
-        #expect(own.examples == labelled.count)
+        #expect(own.examples == ClassifierFixtures.labelled.count)
     }
 
     @Test func chineseIsClassifiedByCharacterNGrams() {
@@ -236,7 +227,10 @@ enum ClassifierFixtures {
         #expect(reasons.contains { $0.hasPrefix("header:") }, "\(reasons)")
     }
 
-    @Test func theDemoMailboxsNonBusinessMailIsNotTakenForBusiness() throws {
+    @Test func theDemoMailboxsMailIsNeverTakenAcrossTheBusinessLineWithoutReview() throws {
+        let catalogue = try KindCatalogue.load(directory: ClassifierFixtures.repository.appendingPathComponent("rules/kinds"))
+        let understander = Understander(catalogue: catalogue, classifier: KindClassifier.train(ClassifierFixtures.labelled,
+                                                                                               cues: KindCueSet(catalogue: catalogue)))
         let manifest = try JSONValue.parse(Data(contentsOf: ClassifierFixtures.repository.appendingPathComponent("demo/manifest.json")))
         guard case .array(let mails)? = manifest["mails"] else { Issue.record("no mails in the manifest"); return }
         var correct = 0
@@ -245,11 +239,15 @@ enum ClassifierFixtures {
             guard let file = mail["file"]?.stringValue, let kind = mail["kind"]?.stringValue else { continue }
             let raw = try Data(contentsOf: ClassifierFixtures.repository.appendingPathComponent("demo/Maildir/" + file))
             let parsed = MessageParser.parse(raw)
-            let prediction = ClassifierFixtures.classifier.predict(
-                MessageContent.read(parsed: parsed).classifierInput)
-            if prediction.kind == kind { correct += 1 } else { wrong.append("\(mail["key"]?.stringValue ?? file) \(kind)→\(prediction.kind)") }
-            if !ClassifierFixtures.businessKinds.contains(kind) {
-                #expect(!ClassifierFixtures.businessKinds.contains(prediction.kind), "\(file) (\(kind)) taken for \(prediction.kind)")
+            let understanding = understander.understandNow(MessageContent.read(parsed: parsed))
+            if understanding.kind == kind { correct += 1 } else { wrong.append("\(mail["key"]?.stringValue ?? file) \(kind)→\(understanding.kind)") }
+            // A non-business mail may be taken for business only with a person looking at it, never onward.
+            if !ClassifierFixtures.businessKinds.contains(kind) && ClassifierFixtures.businessKinds.contains(understanding.kind) {
+                #expect(!understanding.review.isEmpty, "\(file) (\(kind)) taken for \(understanding.kind) without review")
+            }
+            // And business mail is never taken for non-business without review (no silent drop).
+            if ClassifierFixtures.businessKinds.contains(kind) && !ClassifierFixtures.businessKinds.contains(understanding.kind) {
+                #expect(!understanding.review.isEmpty, "\(file) (\(kind)) dropped as \(understanding.kind)")
             }
         }
         print("demo mailbox (not used for training): \(correct)/\(mails.count) classified as the manifest says; wrong: \(wrong)")
@@ -365,8 +363,15 @@ enum ClassifierFixtures {
         }
         // The subject counts more than the body.
         #expect(counts["word:rechnung"]! > ClassifierFeatures.subjectWeight)
-        let vector = ClassifierFeatures.vector(counts, index: Dictionary(uniqueKeysWithValues: counts.keys.sorted().enumerated().map { ($1, $0) }))
-        #expect(abs(vector.values.reduce(0) { $0 + $1 * $1 } - 1) < 1e-9)
+        let names = counts.keys.sorted()
+        let vector = ClassifierFeatures.vector(counts, index: Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }))
+        // Words and characters together have unit length; every header fact has the same value, whatever else
+        // the mail has.
+        let parts = zip(vector.indices, vector.values).map { (names[$0.0], $0.1) }
+        let text = parts.filter { !$0.0.hasPrefix("header:") }.map(\.1)
+        let header = parts.filter { $0.0.hasPrefix("header:") }.map(\.1)
+        #expect(abs(text.reduce(0) { $0 + $1 * $1 } - 1) < 1e-9)
+        #expect(!header.isEmpty && header.allSatisfy { abs($0 - header[0]) < 1e-12 }, "\(header)")
         #expect(vector.indices == vector.indices.sorted())
     }
 }
