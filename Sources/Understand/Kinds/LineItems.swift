@@ -70,7 +70,7 @@ package enum LineItems {
                        "描述", "商品名", "品目", "摘要", "内容", "項目", "商品", "产品"],
         .quantity: ["menge", "qty", "quantity", "quantities", "qté", "qte", "quantité", "quantite", "cantidad", "cant",
                     "quantità", "quantita", "qtà", "qta", "ilość", "ilosc", "anzahl", "stück", "stückzahl", "stk", "pcs",
-                    "units", "antal", "aantal", "množství", "mnozstvi", "počet", "kpl", "数量", "數量", "個数", "件数"],
+                    "units", "pieces", "bottles", "flaschen", "bouteilles", "cases", "cartons", "boxes", "antal", "aantal", "množství", "mnozstvi", "počet", "kpl", "数量", "數量", "個数", "件数"],
         .unit: ["einheit", "me", "unit", "uom", "um", "unité", "unite", "unidad", "ud", "unità", "jednostka", "jm", "j m",
                 "enhet", "eenheid", "jednotka", "单位", "單位", "単位"],
         .unitPrice: ["preis", "einzelpreis", "epreis", "ep", "stückpreis", "unit price", "price", "unit cost", "price each",
@@ -126,13 +126,20 @@ package enum LineItems {
     /// Rows that close a table: totals, subtotals, taxes.
     package static let totalsRow = TextPattern(known: #"(?i)^[ \t*>|]*(?:sub[- ]?totals?|totals?|grand total|summe|zwischensumme|gesamt(?:summe|betrag|preis|wert)?|endsumme|endbetrag|nettobetrag|netto(?:summe|betrag)?|brutto(?:summe|betrag)?|rechnungsbetrag|net(?:[ ]total|[ ]amount)?|gross(?:[ ]total|[ ]amount)?|mwst\.?|ust\.?|umsatzsteuer|vat|tax|sales[ ]tax|gst|hst|igst|cgst|sgst|iva|tva|btw|moms|mva|dph|sous[- ]total|montant[ ]total|totale|subtotale|imponibile|importe[ ]total|base[ ]imponible|razem|suma|podatek|合计|合計|总计|總計|小计|小計|税额|稅額|税金|消費税|总金额|總金額|税)(?![\p{L}])"#)
 
+    /// A short first cell that names a total after a word or two ("PO Total", "Order total", "Net Summe").
+    package static let totalsCell = TextPattern(known: #"(?i)^[^\d|]{0,24}?(?<![\p{L}])(?:sub[- ]?total|totals?|summe|gesamtsumme|gesamtbetrag|合计|合計|总计|總計|小计|小計)(?![\p{L}])[^\d]{0,16}$"#)
+
+    static func closesTable(_ cell: String) -> Bool {
+        totalsRow.contains(cell) || (cell.count <= 40 && totalsCell.contains(cell))
+    }
+
     /// Units written after a quantity.
     static let units = ["Stk.", "Stk", "Stck.", "Stck", "Stück", "St.", "pcs.", "pcs", "pc.", "pc", "pieces", "piece",
                         "pce", "units", "unit", "ea.", "ea", "pz.", "pz", "pezzi", "pezzo", "uds.", "uds", "ud.", "ud",
                         "unidades", "szt.", "szt", "sztuk", "pièces", "pièce", "pces", "ks", "kpl", "VE", "Pkt.", "packs",
                         "pack", "boxes", "box", "cartons", "carton", "Karton", "Kartons", "rolls", "roll", "Rollen",
                         "Rolle", "sets", "set", "Satz", "pairs", "pair", "Paar", "bottles", "bottle", "Flaschen", "Flasche",
-                        "bouteilles", "bouteille", "cases", "case", "caisses", "caisse", "cajas", "caja", "pallets",
+                        "bouteilles", "bouteille", "btls", "btl", "bts", "bt", "cases", "case", "caisses", "caisse", "cajas", "caja", "pallets",
                         "Paletten", "Palette", "bags", "Sack", "reels", "coils", "lfm", "lfdm", "m²", "m2", "m", "kg",
                         "l", "Meter", "meters", "metres", "ft", "lbs", "doz",
                         "件", "個", "个", "只", "套", "台", "根", "条", "條", "支", "箱", "瓶", "片", "卷", "张", "張",
@@ -150,8 +157,11 @@ package enum LineItems {
     static let leadingQuantity = TextPattern(known: #"^(?<q>"# + quantityNumber + #")[ \t]*(?:(?<u>"# + unitAlternatives
         + #")(?![\p{L}\d])|(?<x>[x×])(?=[ \t\p{L}\d]))[ \t]*(?:(?:of|de|di|x|×)[ \t]+)?(?<d>\S)"#, caseInsensitive: true)
     /// A quantity with its unit inside or at the end of the line: "Gelenklager GE 30 ES – 50 Stk.".
-    static let trailingQuantity = TextPattern(known: #"(?<![\p{L}\d.,])(?<q>"# + quantityNumber + #")[ \t]*(?<u>"# + unitAlternatives
+    static let trailingQuantity = TextPattern(known: #"(?<![\p{L}\d.,:/\-])(?<q>"# + quantityNumber + #")[ \t]*(?<u>"# + unitAlternatives
         + #")(?![\p{L}\d])"#, caseInsensitive: true)
+    /// "… 500 x GBP 334.54", "… 20 btl x Rs. 310.00", "… 60 @ 6.80": a quantity times a price.
+    static let quantityTimesPrice = TextPattern(known: #"(?<![\p{L}\d.,:/\-])(?<q>"# + quantityNumber + #")[ \t]*(?:(?<u>"# + unitAlternatives
+        + #")(?![\p{L}\d])\.?)?[ \t]*(?:[x×@]|à|je|a|at)[ \t]+(?=(?:[A-Z]{3}[ \t]?|Rs\.?[ \t]?|[$€£¥￥₹]|US\$)?\d)"#, caseInsensitive: true)
     /// "Hydraulic pump HP-200 x 2", "Menge: 5", "qty 50", "数量：200".
     static let labelledQuantity = TextPattern(known: #"(?:(?<![\p{L}])(?:qty|quantity|menge|anzahl|quantité|qté|cantidad|quantità|ilość|antal|aantal)\.?[ \t]*[:：=]?|数量[ \t]*[:：]?|數量[ \t]*[:：]?|(?<=[ \t])[x×])[ \t]*(?<q>"#
         + quantityNumber + #")(?![\d])[ \t]*(?<u>(?:"# + unitAlternatives + #")(?![\p{L}\d]))?"#, caseInsensitive: true)
@@ -163,7 +173,7 @@ package enum LineItems {
                                        caseInsensitive: true)
     /// An article code written on its own: capitals and digits with a dash ("HP-200", "6204-2RS"), or a long
     /// mix of capitals and digits ("7208BEP"); never digits alone ("25/20").
-    static let codeToken = TextPattern(known: #"(?<![\p{L}\d\-./])(?=[A-Z0-9./\-]{0,40}\d)(?=[A-Z0-9./\-]{0,40}[A-Z])(?:[A-Z0-9]{1,20}(?:[-/.][A-Z0-9]{1,20}){1,5}|(?=[0-9]{0,20}[A-Z]{2})[A-Z0-9]{6,20})(?![\p{L}\d\-])"#)
+    static let codeToken = TextPattern(known: #"(?<![\p{L}\d\-./])(?=[A-Za-z0-9./\-]{0,40}\d)(?=[A-Za-z0-9./\-]{0,40}[A-Za-z])(?:[A-Z0-9]{1,20}(?:[-/.][A-Za-z0-9]{1,20}){1,5}|(?=[0-9]{0,20}[A-Z]{2})[A-Z0-9]{6,20})(?![\p{L}\d\-])"#)
     /// Quantities that are durations or ages in prose, not items.
     static let notItems = TextPattern(known: #"(?i)^(?:days?|weeks?|months?|years?|hours?|minutes?|tage?n?|wochen?|monate?n?|jahre?n?|stunden?|jours?|semaines?|mois|ans?|días?|semanas?|meses|años?|giorni|settimane|mesi|anni|dni|tygodni|miesięcy|lat|%|percent|prozent)(?![\p{L}])"#)
 
@@ -350,7 +360,12 @@ extension LineItems {
             var names: [String] = []
             for cell in cells {
                 if fold(cell.text).contains(where: \.isNumber) { return nil }
-                roles.append(cell.text.isEmpty ? nil : role(ofHeader: cell.text))
+                var role = cell.text.isEmpty ? nil : role(ofHeader: cell.text)
+                // "Unit (USD)", "EUR": a column of amounts.
+                if role == nil || role == .unit, !cell.text.isEmpty, CurrencyRecogniser.first(in: cell.text) != nil {
+                    role = roles.contains(.unitPrice) ? .lineTotal : .unitPrice
+                }
+                roles.append(role)
                 names.append(fold(cell.text))
             }
             let recognised = roles.compactMap { $0 }
@@ -402,9 +417,9 @@ extension LineItems {
                     let rowMode = Self.splitMode(row.text)
                     let cells = Self.cells(row.text, mode == .gaps ? .gaps : (rowMode == .gaps ? mode : rowMode))
                     if Self.headerRoles(cells) != nil { break }  // the next table
-                    if let first = cells.first(where: { !$0.text.isEmpty }), totalsRow.contains(first.text) { break }
+                    if let first = cells.first(where: { !$0.text.isEmpty }), closesTable(first.text) { break }
                     if let item = tableRow(cells, header: header, roles: roles, mode: mode, line: row) {
-                        if let d = item.values["description"], case .text(let t) = d, totalsRow.contains(t) { break }
+                        if let d = item.values["description"], case .text(let t) = d, closesTable(t) { break }
                         rows.append(item)
                         used.insert(j)
                         misses = 0
@@ -467,7 +482,8 @@ extension LineItems {
             var item = Item(line: line.offset)
             guard let (qtyText, qtyAt) = text(.quantity),
                   let (qty, qtyExcerpt, qtyOffset) = ValueReader.read(qtyText, as: .number, whole: true, context: context),
-                  case .number(let q) = qty, q > 0, q < 10_000_000 else { return nil }
+                  case .number(let q) = qty, q > 0, q < 10_000_000,
+                  ValueReader.amounts(in: qtyText, context: context).first?.value.currency == nil else { return nil }
             // Nothing but the number and perhaps a unit in the quantity cell.
             let afterQty = (qtyText as NSString).substring(from: qtyOffset + (qtyExcerpt as NSString).length)
                 .trimmingCharacters(in: .whitespaces)
@@ -535,7 +551,7 @@ extension LineItems {
                     for (k, cells) in run {
                         var byRole: [Role: (start: Int, end: Int)] = [:]
                         for (c, cell) in cells.enumerated() { if let r = roles[c] { byRole[r] = (cell.start, cell.end) } }
-                        if let first = cells.first, totalsRow.contains(first.text) { continue }
+                        if let first = cells.first, closesTable(first.text) { continue }
                         if let item = item(from: byRole, line: lines[k]) {
                             found.append(item)
                             used.insert(k)
@@ -694,7 +710,8 @@ extension LineItems {
                 let unit = m.groupOffset(named: "u").map { ($0, $0 + (m.group(named: "u")! as NSString).length) }
                 qty = (qStart, qStart + (q as NSString).length, unit)
                 desc = (d, restNS.length)
-            } else if let m = (trailingQuantity.matches(in: rest, limit: 6) + labelledQuantity.matches(in: rest, limit: 6))
+            } else if let m = (trailingQuantity.matches(in: rest, limit: 6) + labelledQuantity.matches(in: rest, limit: 6)
+                               + quantityTimesPrice.matches(in: rest, limit: 3))
                         .sorted(by: { $0.utf16Offset < $1.utf16Offset })
                         .first(where: { $0.utf16Offset > 0 && Self.onlyPriceFollows(restNS.substring(from: $0.utf16Offset + $0.utf16Length)) }),
                       let q = m.group(named: "q"), let qStart = m.groupOffset(named: "q") {
@@ -733,14 +750,7 @@ extension LineItems {
             desc.end = desc.start + (dText as NSString).length
             guard dText.filter(\.isLetter).count >= 2, dText.count <= 160, !dText.hasSuffix("?"),
                   !notItems.contains(dText), !totalsRow.contains(dText) else { return nil }
-            // A unit, an "x", or a list mark: otherwise a number starting a sentence is no quantity.
-            guard qty.unit != nil || rest.range(of: #"^\d[\d.,]*\s*[x×]"#, options: .regularExpression) != nil
-                    || rest.range(of: #"[x×]\s*\d"#, options: .regularExpression) != nil || prefixLength > 0
-                    || rest.range(of: #"(?i)(?:qty|quantity|menge|anzahl|数量|數量|quantité|cantidad|quantità|ilość)"#, options: .regularExpression) != nil
-            else { return nil }
-            if qty.unit == nil, prefixLength > 0, desc.start > 0, codeToken.firstMatch(in: dText) == nil,
-               rest.range(of: #"^\d[\d.,]*\s*[x×]"#, options: .regularExpression) == nil { return nil }
-
+            // Every way in carries a mark of a quantity: a unit, an "x", a label or a price after it.
             var item = Item(line: line.offset)
             let base = line.offset + prefixLength
             let qText = restNS.substring(with: NSRange(location: qty.start, length: qty.end - qty.start))
@@ -764,11 +774,19 @@ extension LineItems {
                 } else {
                     set(&item, "description", .text(sku), sku, base + desc.start + at)
                 }
+            } else if let m = codeToken.firstMatch(in: dText) {
+                set(&item, "sku", .text(m.value), m.value, base + desc.start + m.utf16Offset)
+                // "PG-90-10 Planetary gearbox 90 mm": the article number first, then its description.
+                let after = (dText as NSString).substring(from: m.utf16Offset + m.utf16Length)
+                let rest = after.trimmingCharacters(in: CharacterSet(charactersIn: " \t,，;:–—-"))
+                if m.utf16Offset == 0, rest.filter(\.isLetter).count >= 3 {
+                    let r = (dText as NSString).range(of: rest, options: [], range: NSRange(location: m.utf16Length, length: (dText as NSString).length - m.utf16Length))
+                    set(&item, "description", .text(rest), rest, base + desc.start + r.location)
+                } else {
+                    set(&item, "description", .text(dText), dText, base + desc.start)
+                }
             } else {
                 set(&item, "description", .text(dText), dText, base + desc.start)
-                if let m = codeToken.firstMatch(in: dText) {
-                    set(&item, "sku", .text(m.value), m.value, base + desc.start + m.utf16Offset)
-                }
             }
             if let (p, at) = priceText {
                 let amounts = ValueReader.amounts(in: p, context: context)
@@ -787,9 +805,11 @@ extension LineItems {
         static func onlyPriceFollows(_ text: String) -> Bool {
             let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t,;:–—-=/(."))
             guard let first = t.first else { return true }
+            // Another quantity is no price ("500 ml - 20 btl").
+            if let q = trailingQuantity.firstMatch(in: t), q.utf16Offset == 0 { return false }
             if first.isNumber || "$€£¥￥₹".contains(first) { return true }
             let lower = t.lowercased()
-            return ["à ", "a ", "@", "je ", "each", "per ", "zu ", "por ", "at ", "ea ", "eur", "usd", "chf", "gbp", "price",
+            return ["à ", "a ", "@", "je ", "each", "per ", "zu ", "por ", "at ", "ea ", "eur", "usd", "chf", "gbp", "price", "x ", "× ", "rs.",
                     "preis", "prix", "precio", "prezzo", "cena", "单价", "單價", "単価", "total", "gesamt", "netto", "net"]
                 .contains { lower.hasPrefix($0) }
         }
