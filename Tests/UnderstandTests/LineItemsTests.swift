@@ -215,6 +215,10 @@ private enum Lines {
         ("Hydraulic pump HP-200 x 2", "Hydraulic pump HP-200", "2", "HP-200", nil),
         ("Nadellager NK 25/20: 60 Stk. je 6,80 EUR", "Nadellager NK 25/20", "60", nil, "6.80"),
         ("1 200 pièces Bouchon liège 49 mm", "Bouchon liège 49 mm", "1200", nil, nil),
+        ("・Saint-Emilion Grand Cru 2020\u{3000}120本", "Saint-Emilion Grand Cru 2020", "120", nil, nil),
+        ("1) Leishman stain 500 ml     - 20 btl x Rs. 310.00 = Rs. 6,200.00", "Leishman stain 500 ml", "20", nil, "310.00"),
+        ("RWDR-45x62x8 Radial shaft seal 45x62x8 NBR 100 x GBP 1.85", "Radial shaft seal 45x62x8 NBR", "100", "RWDR-45x62x8", "1.85"),
+        ("- 70 szt. Kontener mobilny 3-szufladowy", "Kontener mobilny 3-szufladowy", "70", nil, nil),
     ] as [(String, String, String, String?, String?)])
     func aListLine(line: String, description: String, quantity: String, sku: String?, price: String?) {
         let (items, method) = Lines.read("Hello,\n\nplease send:\n\(line)\n\nRegards")
@@ -263,6 +267,8 @@ private enum Lines {
         "1. Please quote your best price.",
         "Total: 2 pcs",
         "12. März 2026",
+        "Bordeaux Superieur 2022 (6 x 75cl)",
+        "acetonitrile 4x2.5L - 50 nos and methanol 2.5L - 30 nos. delivery by October",
     ])
     func proseIsNoItem(line: String) {
         #expect(Lines.read("Hello,\n\(line)\nRegards").items.isEmpty, "\(line)")

@@ -140,7 +140,7 @@ package enum LineItems {
                         "pack", "boxes", "box", "cartons", "carton", "Karton", "Kartons", "rolls", "roll", "Rollen",
                         "Rolle", "sets", "set", "Satz", "pairs", "pair", "Paar", "bottles", "bottle", "Flaschen", "Flasche",
                         "bouteilles", "bouteille", "btls", "btl", "bts", "bt", "cases", "case", "caisses", "caisse", "cajas", "caja", "pallets",
-                        "Paletten", "Palette", "bags", "Sack", "reels", "coils", "lfm", "lfdm", "m²", "m2", "m", "kg",
+                        "Paletten", "Palette", "bags", "Sack", "nos", "Nos.", "reels", "coils", "lfm", "lfdm", "m²", "m2", "m", "kg",
                         "l", "Meter", "meters", "metres", "ft", "lbs", "doz",
                         "件", "個", "个", "只", "套", "台", "根", "条", "條", "支", "箱", "瓶", "片", "卷", "张", "張",
                         "本", "枚", "組", "组", "セット", "ケース"]
@@ -151,7 +151,7 @@ package enum LineItems {
     static let quantityNumber = #"\d{1,3}(?:[.,'’ ]\d{3})+(?:[.,]\d{1,3})?|\d{1,7}(?:[.,]\d{1,3})?"#
 
     /// The marks that start a list line: a bullet, "1.", "1)", "(1)", "a)", "Pos. 1:", "Item 2 -".
-    static let listPrefix = TextPattern(known: #"^[ \t]*(?:[-–*•·+▪►◦][ \t]*|\(?\d{1,3}[.)](?![\d])[ \t]*|[a-z]\)[ \t]*|(?:Pos(?:ition)?\.?|Item|Line|Zeile|Nr\.?|No\.?|#)[ \t]*\d{1,3}[ \t]*[.:)\-–]?[ \t]*)?"#,
+    static let listPrefix = TextPattern(known: #"^[ \t\u3000]*(?:[-–*•·・+▪►◦■□][ \t\u3000]*|\(?\d{1,3}[.)](?![\d])[ \t]*|[a-z]\)[ \t]*|(?:Pos(?:ition)?\.?|Item|Line|Zeile|Nr\.?|No\.?|#)[ \t]*\d{1,3}[ \t]*[.:)\-–]?[ \t]*)?"#,
                                         caseInsensitive: true)
     /// "200 pcs …", "2x …", "2 × …", "50 Stk. …" at the start of the (prefix-stripped) line.
     static let leadingQuantity = TextPattern(known: #"^(?<q>"# + quantityNumber + #")[ \t]*(?:(?<u>"# + unitAlternatives
@@ -161,7 +161,7 @@ package enum LineItems {
         + #")(?![\p{L}\d])"#, caseInsensitive: true)
     /// "… 500 x GBP 334.54", "… 20 btl x Rs. 310.00", "… 60 @ 6.80": a quantity times a price.
     static let quantityTimesPrice = TextPattern(known: #"(?<![\p{L}\d.,:/\-])(?<q>"# + quantityNumber + #")[ \t]*(?:(?<u>"# + unitAlternatives
-        + #")(?![\p{L}\d])\.?)?[ \t]*(?:[x×@]|à|je|a|at)[ \t]+(?=(?:[A-Z]{3}[ \t]?|Rs\.?[ \t]?|[$€£¥￥₹]|US\$)?\d)"#, caseInsensitive: true)
+        + #")(?![\p{L}\d])\.?)?[ \t]*(?:[x×@]|à|je|a|at)[ \t]+(?=(?:[A-Z]{3}[ \t]?|Rs\.?[ \t]?|[$€£¥￥₹]|US\$)?\d{1,3}(?:[.,' ]?\d{3})*(?:[.,]\d{1,2})?(?![\d\p{L}]))"#, caseInsensitive: true)
     /// "Hydraulic pump HP-200 x 2", "Menge: 5", "qty 50", "数量：200".
     static let labelledQuantity = TextPattern(known: #"(?:(?<![\p{L}])(?:qty|quantity|menge|anzahl|quantité|qté|cantidad|quantità|ilość|antal|aantal)\.?[ \t]*[:：=]?|数量[ \t]*[:：]?|數量[ \t]*[:：]?|(?<=[ \t])[x×])[ \t]*(?<q>"#
         + quantityNumber + #")(?![\d])[ \t]*(?<u>(?:"# + unitAlternatives + #")(?![\p{L}\d]))?"#, caseInsensitive: true)
@@ -173,7 +173,7 @@ package enum LineItems {
                                        caseInsensitive: true)
     /// An article code written on its own: capitals and digits with a dash ("HP-200", "6204-2RS"), or a long
     /// mix of capitals and digits ("7208BEP"); never digits alone ("25/20").
-    static let codeToken = TextPattern(known: #"(?<![\p{L}\d\-./])(?=[A-Za-z0-9./\-]{0,40}\d)(?=[A-Za-z0-9./\-]{0,40}[A-Za-z])(?:[A-Z0-9]{1,20}(?:[-/.][A-Za-z0-9]{1,20}){1,5}|(?=[0-9]{0,20}[A-Z]{2})[A-Z0-9]{6,20})(?![\p{L}\d\-])"#)
+    static let codeToken = TextPattern(known: #"(?<![\p{L}\d\-./])(?=[A-Za-z0-9./\-]{0,40}\d)(?=[A-Za-z0-9./\-]{0,40}[A-Z])(?:[A-Z0-9]{1,20}(?:[-/.][A-Za-z0-9]{1,20}){1,5}|(?=[0-9]{0,20}[A-Z]{2})[A-Z0-9]{6,20})(?![\p{L}\d\-])"#)
     /// Quantities that are durations or ages in prose, not items.
     static let notItems = TextPattern(known: #"(?i)^(?:days?|weeks?|months?|years?|hours?|minutes?|tage?n?|wochen?|monate?n?|jahre?n?|stunden?|jours?|semaines?|mois|ans?|días?|semanas?|meses|años?|giorni|settimane|mesi|anni|dni|tygodni|miesięcy|lat|%|percent|prozent)(?![\p{L}])"#)
 
@@ -557,11 +557,25 @@ extension LineItems {
                             used.insert(k)
                         }
                     }
-                    if found.count >= 2 { items += found }
+                    if found.count >= 2 { items += found.enumerated().map { Self.withoutPosition($0.element, $0.offset + 1) } }
                 }
                 i = max(j, i + 1)
             }
             return items
+        }
+
+        /// "1 Bordeaux Supérieur": a running position number written into the description is not part of it.
+        static func withoutPosition(_ item: Item, _ number: Int) -> Item {
+            guard case .text(let d)? = item.values["description"], let g = item.groundings["description"] else { return item }
+            let prefix = "\(number)"
+            guard d.hasPrefix(prefix + " ") || d.hasPrefix(prefix + ". ") || d.hasPrefix(prefix + ") ") else { return item }
+            let rest = d.dropFirst(prefix.count + 1).trimmingCharacters(in: .whitespaces)
+            guard rest.filter(\.isLetter).count >= 2 else { return item }
+            var copy = item
+            let skipped = (d as NSString).range(of: rest).location
+            copy.values["description"] = .text(rest)
+            copy.groundings["description"] = Grounding(location: g.location, offset: g.offset.map { $0 + skipped }, excerpt: rest)
+            return copy
         }
 
         /// Column roles from the cells' content: a running position, whole quantities (perhaps with a unit),
@@ -743,7 +757,7 @@ extension LineItems {
                 priceText = (restNS.substring(from: after), after)
             }
             var dText = restNS.substring(with: NSRange(location: desc.start, length: max(0, desc.end - desc.start)))
-            let trimmedEnd = dText.trimmingCharacters(in: CharacterSet(charactersIn: " \t,，;:–—-"))
+            let trimmedEnd = dText.trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{3000}\u{00A0},，、;:：–—-"))
             guard let range = dText.range(of: trimmedEnd), !trimmedEnd.isEmpty else { return nil }
             desc.start += dText.utf16.distance(from: dText.utf16.startIndex, to: range.lowerBound.samePosition(in: dText.utf16)!)
             dText = trimmedEnd
