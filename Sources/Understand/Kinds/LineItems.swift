@@ -147,8 +147,9 @@ package enum LineItems {
     static let unitAlternatives = units.sorted { $0.count > $1.count }
         .map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
 
-    /// A quantity as written: grouped thousands or a plain number, with up to three decimals.
-    static let quantityNumber = #"\d{1,3}(?:[.,'’ ]\d{3})+(?:[.,]\d{1,3})?|\d{1,7}(?:[.,]\d{1,3})?"#
+    /// A quantity as written: grouped thousands or a plain number, with up to three decimals (bounded, so
+    /// that a line of digit groups is not scanned again from every group).
+    static let quantityNumber = #"\d{1,3}(?:[.,'’ ]\d{3}){1,3}(?:[.,]\d{1,3})?|\d{1,7}(?:[.,]\d{1,3})?"#
 
     /// The marks that start a list line: a bullet, "1.", "1)", "(1)", "a)", "Pos. 1:", "Item 2 -".
     static let listPrefix = TextPattern(known: #"^[ \t\u3000]*(?:[-–*•·・+▪►◦■□][ \t\u3000]*|\(?\d{1,3}[.)](?![\d])[ \t]*|[a-z]\)[ \t]*|(?:Pos(?:ition)?\.?|Item|Line|Zeile|Nr\.?|No\.?|#)[ \t]*\d{1,3}[ \t]*[.:)\-–]?[ \t]*)?"#,
