@@ -116,6 +116,9 @@ package final class MessageReader {
     private var tnefBodySource: Data?
     /// Named inline text parts: the text when the mail has no other.
     private var fallbackPieces: [BodyPiece] = []
+    /// HTML versions of the text not chosen as the body (multipart/alternative with a plain part): their
+    /// tables are kept (`NormalisedMessage.htmlTables`).
+    private var otherHTMLPieces: [BodyPiece] = []
 
     package init(depth: Int, partStem: String, origin: String?) {
         self.depth = depth
@@ -478,7 +481,14 @@ package final class MessageReader {
             ?? candidates.first { $0.kind == 2 && $0.pieces.contains { $0.kind == .plain } }
             ?? candidates.first { $0.kind == 1 }
             ?? candidates.first
-        if let chosen { pieces += chosen.pieces }
+        if let chosen {
+            pieces += chosen.pieces
+            if !chosen.pieces.contains(where: { $0.kind == .html }) {
+                for option in candidates where option.kind != chosen.kind {
+                    otherHTMLPieces += option.pieces.filter { $0.kind == .html }
+                }
+            }
+        }
     }
 
     /// A non-multipart entity: body text, an attached message, or an attachment.
@@ -638,6 +648,50 @@ package final class MessageReader {
         }
         message.text = joined
         message.textSource = sawPlain ? "plain" : (sawHTML ? "html" : "none")
+        message.htmlTables = otherHTMLTables()
+    }
+
+    /// The table rows of the HTML versions not chosen as the body (each HTML part converted once, here, and
+    /// only when it holds a table); runs of rows are separated by a blank line.
+    private func otherHTMLTables() -> String {
+        var out = ""
+        for piece in otherHTMLPieces where MessageReader.containsTable(piece.bytes) {
+            var sawNUL = false
+            let text = normaliseNewlines(HTMLText.plainText(fromHTML: piece.bytes, charset: piece.charsetLabel), sawNUL: &sawNUL)
+            var inRun = false
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.contains(" | ") {
+                    if !inRun && !out.isEmpty { out += "\n" }
+                    out += line + "\n"
+                    inRun = true
+                } else {
+                    inRun = false
+                }
+                if out.utf8.count > MessageReader.maximumHTMLTableBytes { return out }
+            }
+        }
+        return out
+    }
+
+    /// Text kept from the tables of HTML versions not chosen as the body.
+    package static let maximumHTMLTableBytes = 200_000
+
+    /// True when the bytes hold "<table" in any case.
+    package static func containsTable(_ data: Data) -> Bool {
+        let needle = Array("<table".utf8)
+        return data.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> Bool in
+            guard b.count >= needle.count else { return false }
+            var i = 0
+            while i + needle.count <= b.count {
+                if b[i] == 0x3C {
+                    var k = 1
+                    while k < needle.count, b[i + k] | 0x20 == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// CRLF and lone CR become LF; NUL bytes are dropped.

@@ -411,7 +411,7 @@ package struct KindFileReader {
             problem(node, "field '\(field)': an extractor is a mapping such as `- labels: [\"Invoice No.\"]`")
             return nil
         }
-        let keys = mapping(m, allowed: ["labels", "label", "pattern", "recogniser", "keywords", "rows", "value", "from"])
+        let keys = mapping(m, allowed: ["labels", "label", "pattern", "recogniser", "keywords", "rows", "line_items", "value", "from"])
         let from = source(keys["from"])
         if let l = keys["labels"] ?? keys["label"] {
             let labels = stringList(l, what: "labels")
@@ -459,10 +459,18 @@ package struct KindFileReader {
             }
             return .rows(pattern, source: from)
         }
+        if let l = keys["line_items"] {
+            guard case .list = type else {
+                problem(l, "field '\(field)': line_items only apply to `type: list`")
+                return nil
+            }
+            if l.bool == false { return nil }
+            return .lineItems(source: from)
+        }
         if let v = keys["value"], let s = scalar(v) {
             return .constant(s)
         }
-        problem(node, "field '\(field)': an extractor needs one of labels, pattern, recogniser, keywords, rows or value")
+        problem(node, "field '\(field)': an extractor needs one of labels, pattern, recogniser, keywords, rows, line_items or value")
         return nil
     }
 

@@ -96,6 +96,9 @@ public enum FieldExtractor: Sendable {
     case keywords([(value: String, words: [String], patterns: [TextPattern])], source: ExtractionSource)
     /// For lists: a regular expression per row whose named groups are item field names.
     case rows(TextPattern, source: ExtractionSource)
+    /// For lists: line items found without a pattern (`LineItems`): tables by their header or the shape of
+    /// their rows, labelled items and list lines.
+    case lineItems(source: ExtractionSource)
     /// A fixed value (useful in matchers' kinds, e.g. `value: bounce`).
     case constant(String)
 }

@@ -24,11 +24,15 @@ extension MessageContent {
         ClassifierInput(message: message, documentTexts: documents.map(\.text).filter { !$0.isEmpty })
     }
 
+    /// Where the tables of a mail's HTML version are, when its body is the plain version (`htmlTables`).
+    public static let htmlTablesLocation = "body:html tables"
+
     /// Every text a value may be found (grounded) in, with its location name.
     public var sourceTexts: [SourceText] {
         var out: [SourceText] = []
         if let subject = message.subject, !subject.isEmpty { out.append(SourceText(location: "subject", text: subject)) }
         if !message.text.isEmpty { out.append(SourceText(location: "body", text: message.text)) }
+        if !message.htmlTables.isEmpty { out.append(SourceText(location: Self.htmlTablesLocation, text: message.htmlTables)) }
         for (i, doc) in documents.enumerated() where !doc.text.isEmpty {
             let name = doc.filename ?? message.attachments[safe: i]?.filename ?? "part \(message.attachments[safe: i]?.part ?? "\(i + 1)")"
             out.append(SourceText(location: "attachment:\(name)", text: doc.text))

@@ -108,6 +108,10 @@ public struct NormalisedMessage: Codable, Hashable, Sendable {
     public var text: String
     /// Where `text` came from: `plain`, `html`, or `none`.
     public var textSource: String
+    /// The rows of the tables of an HTML version of the text that `text` does not come from (a mail with a
+    /// plain and an HTML part keeps the plain one as `text`; its HTML tables, cells joined with " | ", are kept
+    /// here so that line items in them are not lost). Empty when there is none.
+    public var htmlTables: String = ""
     /// All header fields of the top-level message, in order, decoded.
     public var headers: [HeaderField]
     /// Every non-body part, including those inside attached messages and TNEF containers.
@@ -145,7 +149,7 @@ public struct NormalisedMessage: Codable, Hashable, Sendable {
     package enum CodingKeys: String, CodingKey {
         case subject, from, sender, to, cc, bcc, replyTo = "reply_to", date, messageID = "message_id"
         case inReplyTo = "in_reply_to", references, text, textSource = "text_source", headers, attachments
-        case attachedMessages = "attached_messages", warnings
+        case attachedMessages = "attached_messages", warnings, htmlTables = "html_tables"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -167,6 +171,7 @@ public struct NormalisedMessage: Codable, Hashable, Sendable {
         try c.encode(attachments, forKey: .attachments)
         try c.encode(attachedMessages, forKey: .attachedMessages)
         try c.encode(warnings, forKey: .warnings)
+        if !htmlTables.isEmpty { try c.encode(htmlTables, forKey: .htmlTables) }
     }
 
     public init(from decoder: Decoder) throws {
@@ -188,6 +193,7 @@ public struct NormalisedMessage: Codable, Hashable, Sendable {
         attachments = try c.decodeIfPresent([AttachmentInfo].self, forKey: .attachments) ?? []
         attachedMessages = try c.decodeIfPresent([NormalisedMessage].self, forKey: .attachedMessages) ?? []
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        htmlTables = try c.decodeIfPresent(String.self, forKey: .htmlTables) ?? ""
     }
 
     /// The first value of a header, by case-insensitive name.

@@ -224,6 +224,52 @@ import Testing
         #expect(m.attachments.first?.filename == "invite.ics")
     }
 
+    @Test func theTablesOfAnHTMLAlternativeAreKeptBesideThePlainBody() {
+        let m = parse("""
+            Content-Type: multipart/alternative; boundary=a
+
+            --a
+            Content-Type: text/plain
+
+            Please see the table in the HTML version.
+            --a
+            Content-Type: text/html
+
+            <p>Our order:</p><table><tr><th>Item</th><th>Qty</th></tr><tr><td>Ball bearing 6204-2RS</td><td>200</td></tr></table><p>Thanks</p>
+            --a--
+            """)
+        #expect(m.text == "Please see the table in the HTML version.")
+        #expect(m.htmlTables == "Item | Qty\nBall bearing 6204-2RS | 200\n")
+    }
+
+    @Test func anHTMLAlternativeWithoutATableOrChosenAsTheBodyKeepsNoTables() {
+        let plain = parse("""
+            Content-Type: multipart/alternative; boundary=a
+
+            --a
+            Content-Type: text/plain
+
+            Meeting at 10.
+            --a
+            Content-Type: text/html
+
+            <p>Meeting at 10.</p>
+            --a--
+            """)
+        #expect(plain.htmlTables.isEmpty)
+        let html = parse("""
+            Content-Type: multipart/alternative; boundary=a
+
+            --a
+            Content-Type: text/html
+
+            <table><tr><td>Ball bearing</td><td>200</td></tr></table>
+            --a--
+            """)
+        #expect(html.text.contains("Ball bearing | 200"))
+        #expect(html.htmlTables.isEmpty)
+    }
+
     @Test func emptyPlainAlternativeFallsBackToHTML() {
         let m = parse("""
             Content-Type: multipart/alternative; boundary=a

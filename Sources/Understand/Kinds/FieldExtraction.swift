@@ -185,7 +185,37 @@ public enum FieldExtraction {
                 }
             }
             return nil
+        case .lineItems(let source):
+            // A table (by header or row shape) beats list lines; the first text with the surest finding wins.
+            var best: (items: [LineItems.Item], method: LineItems.Method)?
+            for text in lineItemTexts(source, content) {
+                let found = LineItems.read(text, items: field.items, context: context)
+                guard !found.items.isEmpty else { continue }
+                if best == nil || found.method > best!.method { best = (found.items, found.method) }
+                if found.method == .table { break }
+            }
+            guard let best else { return nil }
+            var groundings: [String: Grounding] = [:]
+            for (i, item) in best.items.enumerated() {
+                for (name, g) in item.groundings { groundings["\(field.name)[\(i)].\(name)"] = g }
+            }
+            return ExtractedValue(value: .list(best.items.map(\.values)), grounding: nil, rowGroundings: groundings,
+                                  method: "line_items")
         }
+    }
+
+    /// The texts line items are looked for in: as `texts`, and with the body the tables of the mail's HTML
+    /// version when the body is its plain version.
+    package static func lineItemTexts(_ source: ExtractionSource, _ content: MessageContent) -> [SourceText] {
+        let all = content.sourceTexts
+        let html = all.filter { $0.location == MessageContent.htmlTablesLocation }
+        var out: [SourceText] = []
+        for text in texts(source, content) {
+            out.append(text)
+            if text.location == "body" { out += html }
+        }
+        if source == .anywhere || source == .body, !out.contains(where: { $0.location == "body" }) { out = html + out }
+        return out
     }
 
     /// A keyword as a whole word (ASCII words) or as written (other scripts), ignoring case.
