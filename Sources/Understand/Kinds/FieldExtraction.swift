@@ -138,6 +138,12 @@ public enum FieldExtraction {
                 }
             }
             return nil
+        case .organisation(let request):
+            guard let found = OrganisationRecogniser.find(request, in: content),
+                  let (value, excerpt, offset) = ValueReader.read(found.value, as: field.type, whole: true, context: context),
+                  scope.plausible(value, field: field, following: "") else { return nil }
+            return ExtractedValue(value: value, grounding: Grounding(location: found.location, offset: found.offset + offset, excerpt: excerpt),
+                                  rowGroundings: [:], method: "recogniser")
         case .keywords(let list, let source):
             var best: (value: String, location: String, offset: Int, excerpt: String)?
             for text in texts(source, content) {
