@@ -91,7 +91,7 @@ public enum OrganisationRecogniser {
 
     /// Legal forms at the end of a company name. Two-letter forms that are also words (`AS`, `SA`, `AB`, `SE`,
     /// …) only count at the end of a line or cell, or before a comma.
-    package static let legalForm = TextPattern(known: #"(?<![\p{L}\p{N}])(?<form>(?:,[ ]?)?(?:Inc\.?|INC\.?|inc\.?|LLC|L\.L\.C\.?|LLP|L\.P\.|Ltd\.?|LTD\.?|Limited|LIMITED|Corp\.?|CORP\.?|Corporation|Co\.,?[ ]?Ltd\.?|CO\.,?[ ]?LTD\.?|Co\.,?[ ]?Limited|Pvt\.?[ ]?Ltd\.?|PVT\.?[ ]?LTD\.?|Private Limited|PRIVATE LIMITED|Pty\.?[ ]?Ltd\.?|Pte\.?[ ]?Ltd\.?|Sdn\.?[ ]?Bhd\.?|PLC|plc|GmbH[ ]?&[ ]?Co\.?[ ]?KGaA|GmbH[ ]?&[ ]?Co\.?[ ]?KG|AG[ ]?&[ ]?Co\.?[ ]?KG|gGmbH|GmbH|GMBH|mbH|UG \(haftungsbeschränkt\)|KGaA|e\.[ ]?K\.|e\.[ ]?G\.|e\.[ ]?V\.|S\.A\. de C\.V\.|S\.A\.S\.?|S\.A\.R\.L\.|S\.à[ ]?r\.l\.|S\.A\.|S\.R\.L\.|S\.r\.l\.|S\.p\.A\.|S\.P\.A\.|S\.L\.U\.|S\.L\.|S\.C\.|s\.c\.|SASU|SARL|Sarl|SAS|SRL|Srl|SpA|Lda\.?|Ltda\.?|B\.V\.|N\.V\.|A/S|ApS|Oyj|ASA|Sp\.[ ]?z[ ]?o\.[ ]?o\.|SP\.[ ]?Z[ ]?O\.[ ]?O\.|sp\.[ ]?z[ ]?o\.[ ]?o\.|s\.r\.o\.|a\.s\.|Kft\.|Zrt\.|d\.o\.o\.|K\.K\.|FZ-LLC|FZCO|FZE|W\.L\.L\.?|SAOG|SAOC|enr\.|Co-op|Coop)|(?<short>AG|KG|OHG|SE|UG|AB|AS|Oy|SA|BV|NV|SL|KK))(?![\p{L}\p{N}])"#)
+    package static let legalForm = TextPattern(known: #"(?<form>(?:,[ ]?|(?<![\p{L}\p{N}]))(?:Inc\.?|INC\.?|inc\.?|LLC|L\.L\.C\.?|LLP|L\.P\.|Ltd\.?|LTD\.?|Limited|LIMITED|Corp\.?|CORP\.?|Corporation|Co\.,?[ ]?Ltd\.?|CO\.,?[ ]?LTD\.?|Co\.,?[ ]?Limited|Pvt\.?[ ]?Ltd\.?|PVT\.?[ ]?LTD\.?|Private Limited|PRIVATE LIMITED|Pty\.?[ ]?Ltd\.?|Pte\.?[ ]?Ltd\.?|Sdn\.?[ ]?Bhd\.?|PLC|plc|GmbH[ ]?&[ ]?Co\.?[ ]?KGaA|GmbH[ ]?&[ ]?Co\.?[ ]?KG|AG[ ]?&[ ]?Co\.?[ ]?KG|gGmbH|GmbH|GMBH|mbH|UG \(haftungsbeschränkt\)|KGaA|e\.[ ]?K\.|e\.[ ]?G\.|e\.[ ]?V\.|S\.A\. de C\.V\.|S\.A\.S\.?|S\.A\.R\.L\.|S\.à[ ]?r\.l\.|S\.A\.|S\.R\.L\.|S\.r\.l\.|S\.p\.A\.|S\.P\.A\.|S\.L\.U\.|S\.L\.|S\.C\.|s\.c\.|SASU|SARL|Sarl|SAS|SRL|Srl|SpA|Lda\.?|Ltda\.?|B\.V\.|N\.V\.|A/S|ApS|Oyj|ASA|Sp\.[ ]?z[ ]?o\.[ ]?o\.|SP\.[ ]?Z[ ]?O\.[ ]?O\.|sp\.[ ]?z[ ]?o\.[ ]?o\.|s\.r\.o\.|a\.s\.|Kft\.|Zrt\.|d\.o\.o\.|K\.K\.|FZ-LLC|FZCO|FZE|W\.L\.L\.?|SAOG|SAOC|enr\.|Co-op|Coop)|(?<![\p{L}\p{N}])(?<short>AG|KG|OHG|SE|UG|AB|AS|Oy|SA|BV|NV|SL|KK))(?![\p{L}\p{N}])"#)
 
     /// Words that make a capitalised phrase an organisation without a legal form.
     package static let institutionWords: Set<String> = [
@@ -164,7 +164,13 @@ public enum OrganisationRecogniser {
             let key = compact(value)
             guard key.count >= 2, !setting.isOurs(value) else { return }
             if var f = found[key] {
-                if score > f.score { f.score = score + 1; f.value = value; f.location = location; f.offset = offset } else { f.score += 1 }
+                // The same name again: it counts once more; the written form with its accents is kept
+                // ("Möbel Krämer" rather than a PDF's "Moebel Kraemer").
+                let accented = value.unicodeScalars.contains { !$0.isASCII } && !f.value.unicodeScalars.contains { !$0.isASCII }
+                if score > f.score || accented {
+                    f.value = value; f.location = location; f.offset = offset
+                }
+                f.score = max(f.score, score) + 1
                 found[key] = f
             } else {
                 found[key] = Found(value: value, location: location, offset: offset, score: score)
@@ -190,11 +196,12 @@ public enum OrganisationRecogniser {
                 }
             }
             // A short line of the signature or letterhead that names the sender's domain ("Bistrot Margaux").
-            for i in signature.union(head) where setting.otherPartyLines[text.location]?.contains(i) != true {
+            for i in signature.union(head) where text.location != "subject" && setting.otherPartyLines[text.location]?.contains(i) != true {
                 let line = lines[i]
                 for cell in TableLayout.cells(of: line.text, lineStart: line.offset) {
                     let value = cell.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–—|"))
-                    guard looksLikeName(value), setting.affine(value) else { continue }
+                    guard looksLikeName(value), value.split(separator: " ").count <= 6, !value.contains(where: \.isNumber),
+                          setting.affine(value) else { continue }
                     add(value, text.location, cell.offset, 3 + affinityBonus)
                 }
             }
@@ -279,7 +286,7 @@ public enum OrganisationRecogniser {
             var value = match.value
             var offset = match.utf16Offset
             // "我们是上海…有限公司": the name starts after the last particle.
-            if let cut = value.lastIndex(where: { "是的由自向致为給给与和及：:".contains($0) }), !value.hasPrefix("株式会社") {
+            if let cut = value.lastIndex(where: { "是的由向致为給给：:".contains($0) }), !value.hasPrefix("株式会社") {
                 let drop = value[...cut]
                 offset += drop.utf16.count
                 value = String(value[value.index(after: cut)...])
@@ -291,7 +298,7 @@ public enum OrganisationRecogniser {
         return out
     }
 
-    package static let cjkCompany = TextPattern(known: #"(?:株式会社|有限会社|合同会社)[\p{Han}\p{Katakana}\p{Hiragana}ーA-Za-z・&]{1,20}|[\p{Han}\p{Katakana}ーA-Za-z・&]{1,20}(?:株式会社|有限会社|合同会社)|[\p{Han}（）()]{2,30}?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团公司|集团|集團)"#)
+    package static let cjkCompany = TextPattern(known: #"(?:株式会社|有限会社|合同会社)[\p{Han}\p{Katakana}\p{Hiragana}ーA-Za-z・&]{1,20}|[\p{Han}\p{Katakana}ーA-Za-z・&]{1,20}(?:株式会社|有限会社|合同会社)|\p{Han}[\p{Han}（）()]{1,29}?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团公司|集团|集團)"#)
 
     /// Connecting words inside a name: "La Cave de Saint-Gilles", "City of West St. Paul".
     package static let connectors: Set<String> = [
@@ -313,7 +320,7 @@ public enum OrganisationRecogniser {
             var j = i
             while j > 0 {
                 let c = ns.character(at: j - 1)
-                if c == 0x20 || c == 0x09 { break }
+                if c == 0x20 || c == 0x09 || c == 0x28 || c == 0xFF08 || c == 0x5B || c == 0x300C || c == 0x3A || c == 0xFF1A { break }
                 j -= 1
             }
             let word = ns.substring(with: NSRange(location: j, length: i - j))
@@ -327,7 +334,7 @@ public enum OrganisationRecogniser {
             tokens.append((trimmedWord, j))
             if j == 0 { break }
             let spaceAt = j - 1
-            if ns.character(at: spaceAt) == 0x09 { break }
+            if ns.character(at: spaceAt) != 0x20 { break }
             if spaceAt > 0, ns.character(at: spaceAt - 1) == 0x20 { break }  // a wide gap
             i = spaceAt
         }
@@ -337,9 +344,8 @@ public enum OrganisationRecogniser {
             let lower = token.text.lowercased()
             let first = token.text.unicodeScalars.first!
             let capital = CharacterSet.uppercaseLetters.contains(first) || CharacterSet.decimalDigits.contains(first)
-                || (first.properties.isAlphabetic && !CharacterSet.lowercaseLetters.contains(first) && !CharacterSet.uppercaseLetters.contains(first))
             if capital && !leadingNoise.contains(lower) { keep = k + 1; continue }
-            if connectors.contains(lower) || token.text == "-" { continue }
+            if connectors.contains(lower) || (token.text == "-" && k == 0) { continue }
             if leadingNoise.contains(lower) && capital { break }
             break
         }
@@ -383,7 +389,8 @@ public enum OrganisationRecogniser {
             func close(_ k: Int) {
                 if let r = runStart, hasInstitution, lastCapital >= r {
                     var first = r
-                    while first <= lastCapital, leadingNoise.contains(words[first].0.lowercased()) || connectors.contains(words[first].0.lowercased()) { first += 1 }
+                    while first <= lastCapital, leadingNoise.contains(words[first].0.lowercased())
+                            || (connectors.contains(words[first].0.lowercased()) && words[first].0.first?.isLowercase == true) { first += 1 }
                     if first <= lastCapital, lastCapital - first < 9 {
                         let a = words[first].1
                         let lastWord = words[lastCapital]
@@ -446,7 +453,12 @@ public enum OrganisationRecogniser {
 
     /// Letters and digits only, lower-case, without diacritics.
     package static func compact(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        // German umlauts as their ASCII spellings write them: "Möbel Krämer" is "Moebel Kraemer".
+        var text = text.lowercased()
+        for (umlaut, spelled) in [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")] where text.contains(umlaut) {
+            text = text.replacingOccurrences(of: umlaut, with: spelled)
+        }
+        return text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(String.init).joined()
     }
 
@@ -482,12 +494,21 @@ public enum OrganisationRecogniser {
 
     /// Whether a name and a domain label name the same company: one contains the other, they share a start of
     /// five letters, or a long word of the name is in the domain.
-    package static func affine(_ name: String, _ label: String) -> Bool {
+    /// `strict` (is it our own company?): only containment, or a shared start longer than the name's first
+    /// word ("aravallils" for Aravalli Life Sciences, not "deccanlabchem" for Deccan Central University);
+    /// otherwise also a long word of the name in the domain, or the name's initials ("rvuc").
+    package static func affine(_ name: String, _ label: String, strict: Bool = false) -> Bool {
         let n = stem(name)
         guard n.count >= 3, label.count >= 3 else { return false }
         if n.contains(label) || (n.count >= 4 && label.contains(n)) { return true }
         let shared = zip(n, label).prefix { $0 == $1 }.count
+        let words = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { compact(String($0)) }.filter { !$0.isEmpty }
+        let firstWord = words.first?.count ?? 0
+        if shared >= 5, shared > firstWord { return true }
+        if strict { return false }
         if shared >= 5 { return true }
+        let initials = String(words.filter { !connectors.contains($0) }.compactMap(\.first))
+        if initials.count >= 3, label == initials || (label.hasPrefix(initials) && initials.count >= 4) { return true }
         let genericWords: Set<String> = ["university", "hospital", "health", "services", "service", "group", "international",
                                          "supply", "supplies", "electric", "solutions", "systems", "trading", "industries",
                                          "company", "logistics", "products", "global", "europe", "technik", "handel"]
@@ -520,11 +541,12 @@ public enum OrganisationRecogniser {
 
         init(request: Request, content: MessageContent) {
             let message = content.message
-            let recipients = message.to + message.cc
-            ownLabels = recipients.compactMap { OrganisationRecogniser.domainLabel($0.address) }
-            ownNames = recipients.compactMap(\.name).map { OrganisationRecogniser.compact(Self.stripDepartments($0)) }.filter { $0.count >= 4 }
             let from = (message.from.isEmpty ? message.sender : message.from).first
             senderLabel = from.flatMap { OrganisationRecogniser.domainLabel($0.address) }
+            // Us: the To: addresses, and Cc: addresses outside the sender's company (a buyer copies colleagues).
+            let recipients = message.to + message.cc.filter { OrganisationRecogniser.domainLabel($0.address) != senderLabel }
+            ownLabels = recipients.compactMap { OrganisationRecogniser.domainLabel($0.address) }
+            ownNames = recipients.compactMap(\.name).map { OrganisationRecogniser.compact(Self.stripDepartments($0)) }.filter { $0.count >= 4 }
             displayName = from?.name
             // Texts: the subject, the body without a reply's quoted original, the attachments.
             if let s = message.subject, !s.isEmpty { texts.append(Text(location: "subject", text: s)) }
@@ -621,7 +643,7 @@ public enum OrganisationRecogniser {
             let stem = OrganisationRecogniser.stem(name)
             guard !stem.isEmpty else { return true }
             let sender = affine(name)
-            if !sender, ownLabels.contains(where: { OrganisationRecogniser.affine(name, $0) }) { return true }
+            if !sender, ownLabels.contains(where: { OrganisationRecogniser.affine(name, $0, strict: true) }) { return true }
             if !sender, ownNames.contains(where: { $0 == stem || ($0.count >= 6 && stem.hasPrefix($0)) || (stem.count >= 6 && $0.hasPrefix(stem)) }) { return true }
             if ourNames.contains(stem) { return true }
             if let person = senderPerson, person == stem { return true }
