@@ -116,7 +116,7 @@ public enum OrganisationRecogniser {
         "unsere", "unser", "ihre", "ihr", "notre", "votre", "nostra", "vostra", "nuestra", "su", "please", "bitte", "team",
         "accounts", "accounting", "billing", "sales", "purchasing", "procurement", "buchhaltung", "einkauf", "vertrieb",
         "verkauf", "kundendienst", "rechnungswesen", "finance", "finanzen", "comptabilité", "achats", "facturation", "compras",
-        "acquisti", "amministrazione", "contabilidad", "zakupy", "dział", "eft", "ach", "wire", "payment", "bestellung",
+        "acquisti", "amministrazione", "contabilidad", "zakupy", "dział", "eft", "bestellung",
         "order", "invoice", "rechnung", "facture", "factura", "fattura", "faktura", "commande", "pedido", "ordine", "angebot",
         "quote", "quotation", "devis", "anfrage", "ship-to", "bill-to", "dear", "regards", "thanks", "hello", "hi",
     ]
