@@ -411,7 +411,7 @@ package struct KindFileReader {
             problem(node, "field '\(field)': an extractor is a mapping such as `- labels: [\"Invoice No.\"]`")
             return nil
         }
-        let keys = mapping(m, allowed: ["labels", "label", "pattern", "recogniser", "keywords", "rows", "line_items", "value", "from"])
+        let keys = mapping(m, allowed: ["labels", "label", "pattern", "recogniser", "keywords", "party", "rows", "line_items", "value", "from"])
         let from = source(keys["from"])
         if let l = keys["labels"] ?? keys["label"] {
             let labels = stringList(l, what: "labels")
@@ -423,6 +423,30 @@ package struct KindFileReader {
         }
         if let r = keys["recogniser"] {
             if r.bool == false { return nil }
+            if r.bool == nil, let name = r.string {
+                let names = OrganisationRecogniser.Subject.allCases.map(\.rawValue)
+                guard let subject = OrganisationRecogniser.Subject(rawValue: name) else {
+                    problem(r, "field '\(field)': unknown recogniser '\(name)'",
+                            suggestion: Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+                                ?? "`true` (the field type's own) or one of: " + names.joined(separator: ", "))
+                    return nil
+                }
+                guard case .text = type else {
+                    problem(r, "field '\(field)': the recogniser '\(name)' finds a company name, so the field must be `type: text`")
+                    return nil
+                }
+                let parties = OrganisationRecogniser.Party.allCases.map(\.rawValue)
+                guard let partyNode = keys["party"], let partyName = partyNode.string else {
+                    problem(r, "field '\(field)': the recogniser '\(name)' needs `party: buyer` or `party: seller` (which labels name the company)")
+                    return nil
+                }
+                guard let party = OrganisationRecogniser.Party(rawValue: partyName) else {
+                    problem(partyNode, "field '\(field)': unknown party '\(partyName)'",
+                            suggestion: Suggestion.closest(to: partyName, among: parties).map { "did you mean '\($0)'?" } ?? "buyer or seller")
+                    return nil
+                }
+                return .organisation(.init(subject: subject, party: party))
+            }
             if case .list = type { problem(r, "field '\(field)': lists are found with `rows:`, not a recogniser"); return nil }
             return .recogniser(source: from)
         }

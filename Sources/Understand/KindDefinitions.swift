@@ -92,6 +92,10 @@ public enum FieldExtractor: Sendable {
     case pattern(TextPattern, source: ExtractionSource)
     /// The built-in recogniser of the field's type: the first such value in the source.
     case recogniser(source: ExtractionSource)
+    /// A recogniser of a party (`recogniser: sender_organisation` or `document_issuer`, with `party: buyer|seller`):
+    /// reads the whole mail — labels, signature, letterhead, the document's header, the From display name — and
+    /// never returns the mailbox owner's own company (`OrganisationRecogniser`).
+    case organisation(OrganisationRecogniser.Request)
     /// For enums: the first value whose keywords occur ("approved", "genehmigt", "同意").
     case keywords([(value: String, words: [String], patterns: [TextPattern])], source: ExtractionSource)
     /// For lists: a regular expression per row whose named groups are item field names.

@@ -94,7 +94,7 @@ public enum FieldExtraction {
                         rest = next
                         restOffset = match.groupOffset(named: "next") ?? restOffset
                     }
-                    if let (value, excerpt, offset) = ValueReader.read(rest, as: field.type, whole: false, context: context),
+                    if let (value, excerpt, offset) = scope.narrowed(ValueReader.read(rest, as: field.type, whole: false, context: context), field: field),
                        scope.plausible(value, field: field, following: String((rest as NSString).substring(from: min((rest as NSString).length, offset + (excerpt as NSString).length)))) {
                         return ExtractedValue(value: value, grounding: Grounding(location: text.location, offset: restOffset + offset, excerpt: excerpt),
                                               rowGroundings: [:], method: "labels")
@@ -104,7 +104,7 @@ public enum FieldExtraction {
             for text in sources {
                 for match in pattern.matches(in: text.text) where scope.accepts(match, in: text.text, field: field, own: own) {
                     guard let cell = TableLayout.cellBelow(match, in: text.text),
-                          let (value, excerpt, offset) = ValueReader.read(cell.text, as: field.type, whole: true, context: context),
+                          let (value, excerpt, offset) = scope.narrowed(ValueReader.read(cell.text, as: field.type, whole: true, context: context), field: field),
                           scope.plausible(value, field: field, following: "") else { continue }
                     return ExtractedValue(value: value, grounding: Grounding(location: text.location, offset: cell.offset + offset, excerpt: excerpt),
                                           rowGroundings: [:], method: "labels")
@@ -138,6 +138,12 @@ public enum FieldExtraction {
                 }
             }
             return nil
+        case .organisation(let request):
+            guard let found = OrganisationRecogniser.find(request, in: content),
+                  let (value, excerpt, offset) = ValueReader.read(found.value, as: field.type, whole: true, context: context),
+                  scope.plausible(value, field: field, following: "") else { return nil }
+            return ExtractedValue(value: value, grounding: Grounding(location: found.location, offset: found.offset + offset, excerpt: excerpt),
+                                  rowGroundings: [:], method: "recogniser")
         case .keywords(let list, let source):
             var best: (value: String, location: String, offset: Int, excerpt: String)?
             for text in texts(source, content) {
@@ -420,9 +426,24 @@ package struct ExtractionScope: Sendable {
         return ["number", "_no", "_nr", "_id", "reference", "code"].contains { name.hasSuffix($0) } || name.hasPrefix("number")
     }
 
+    /// For a document number field (`invoice_number`, `order_number`: text fields named like identifiers), the
+    /// number at the start of what a label is followed by: "IGE-F-2026-2291 du 15/09/2026" → "IGE-F-2026-2291",
+    /// "FT 2026/1473", "YL-PO-20261109：" → "YL-PO-20261109"; nil (refused) when no number starts there.
+    package func narrowed(_ read: (FieldValue, String, Int)?, field: FieldDefinition) -> (FieldValue, String, Int)? {
+        guard let read, case .text(let raw) = read.0, case .text = field.type, Self.identifierLike(field) else { return read }
+        guard let m = Self.documentNumber.firstMatch(in: raw), let number = m.group(named: "value"),
+              let at = m.groupOffset(named: "value") else { return nil }
+        return (.text(number), number, read.2 + at)
+    }
+
+    /// A document number: letters, digits and single `-` `/` `.` `_` between them, after an optional short
+    /// prefix word ("FT 2026/1473"), at the start of a value (after `#`, `:` or `No.`).
+    package static let documentNumber = TextPattern(known: #"^[ \t#:：№]*(?:(?:No|Nr|N[°º]|n[°º]?)\.?[ \t]*)?(?<value>(?:[A-Z]{1,5}[ ](?=\d))?[A-Za-z0-9]{1,20}(?:[-/._][A-Za-z0-9]{1,20}){0,8})(?![A-Za-z0-9])"#)
+
     /// False for a text value that is another field's label, a postal code and town, a street address, a date
     /// or an amount: what a label–value extractor picks up when the layout puts something else after the label.
-    /// `following`: the rest of the line after the value.
+    /// A document number (an identifier-like text field) must hold a digit and is never a date, an amount, a
+    /// telephone number, an IBAN or a VAT id. `following`: the rest of the line after the value.
     package func plausible(_ value: FieldValue, field: FieldDefinition, following: String) -> Bool {
         guard case .text(let raw) = value else { return true }
         switch field.type {
@@ -432,12 +453,28 @@ package struct ExtractionScope: Sendable {
         let text = raw.trimmingCharacters(in: .whitespaces)
         let folded = Self.folded(text)
         if labelFields[folded] != nil { return false }
+        if Self.identifierLike(field), !Self.plausibleDocumentNumber(text) { return false }
         if Self.postalAddress.contains(text) || Self.streetAddress.contains(text) { return false }
         // "80333" followed by "München": the postal code of an address line.
         if text.count >= 4, text.count <= 5, text.allSatisfy(\.isNumber), Self.townAfterCode.contains(String(following.prefix(40))) { return false }
         if let date = DateRecogniser.first(in: text), date.excerpt.count >= text.count - 1 { return false }
         if let amount = AmountRecogniser.all(in: text).first, amount.excerpt.count >= text.count - 1,
            amount.value.currency != nil || amount.value.scale == 2 { return false }
+        return true
+    }
+
+    /// A document number holds a digit and is no date, amount, telephone number, IBAN or VAT id.
+    package static func plausibleDocumentNumber(_ text: String) -> Bool {
+        let digits = text.filter(\.isNumber).count
+        guard digits > 0, text.count >= 3, text.count <= 40 else { return false }
+        // Mostly a word with a digit in it ("Line1", "Q3") is no number; a code is letters and digits mixed.
+        let letters = text.filter(\.isLetter)
+        if letters.count >= 4, letters.allSatisfy(\.isLowercase) { return false }
+        if let date = DateRecogniser.first(in: text), date.excerpt.count >= text.count - 1 { return false }
+        if let amount = AmountRecogniser.all(in: text).first, amount.excerpt.count >= text.count - 1,
+           amount.value.currency != nil || amount.value.scale == 2 || text.contains(",") { return false }
+        if IBANRecogniser.normalise(text) != nil || VATRecogniser.normalise(text) != nil { return false }
+        if text.hasPrefix("+") || text.hasPrefix("(0") { return false }
         return true
     }
 
