@@ -82,7 +82,7 @@ import MailroomTesting
         let storePath = scratch.path("state/mailroom.sqlite")
         func acted(_ subject: String) throws -> StoredMessage? {
             guard FileManager.default.fileExists(atPath: storePath) else { return nil }
-            return try MailStore(path: storePath).messages(matching: MessageFilter()).first { $0.subject == subject && $0.state == .acted }
+            return try MailStore(path: storePath).messages(matching: MessageFilter()).first { $0.subject == subject && $0.state == .noAction }
         }
         func understood(_ id: Int64) throws -> [String: JSONValue]? {
             try MailStore(path: storePath).auditEvents(matching: AuditFilter(messageID: id, eventType: "understood")).first?.detailsValue
@@ -127,7 +127,7 @@ import MailroomTesting
         let events = try await eventually("the corrected mail to be decided again", timeout: .seconds(120), daemon: daemon) {
             () -> [String]? in
             let types = try MailStore(path: storePath).events(of: first.id).map(\.eventType)
-            return types.filter { $0 == "decided" }.count == 2 && types.last == "acted" ? types : nil
+            return types.filter { $0 == "decided" }.count == 2 && types.last == "no_action" ? types : nil
         }
         #expect(events.contains("review_reopened") && events.contains("review_corrected") && events.contains("example_added"))
 
