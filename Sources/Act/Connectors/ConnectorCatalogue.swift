@@ -24,6 +24,8 @@ public struct ConnectorCatalogue: Sendable {
     public var connectors: [any Connector]
     /// What loaded but needs attention (a secret's variable not set: that connector's actions wait).
     public var warnings: [RuleFileProblem] = []
+    /// The file each connector was read from ("connectors/erp.yaml"), by connector name.
+    public var files: [String: String] = [:]
 
     public init(connectors: [any Connector]) { self.connectors = connectors }
 
@@ -66,6 +68,7 @@ public struct ConnectorCatalogue: Sendable {
         if problems.contains(where: { $0.severity == .error }) { throw RuleFileProblems(problems) }
         var catalogue = ConnectorCatalogue(connectors: connectors)
         catalogue.warnings = problems
+        catalogue.files = seen
         return catalogue
     }
 }
