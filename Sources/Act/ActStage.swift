@@ -1,10 +1,11 @@
 import Foundation
 import Vocabulary
 
-/// decided → acted (or review while actions wait). Puts the decided actions into the outbox (each with its
-/// idempotency key, before anything is sent), carries out what may run now, and settles the message:
-/// `acted` when every action is final (done, or dead/rejected/dropped with the reason in the flag), `review`
-/// while an action waits for approval or a retry — the outbox worker moves it on to `acted` later.
+/// decided → acted | no_action | waiting | approval | blocked | dead_letter. Puts the decided actions into the
+/// outbox (each with its idempotency key, before anything is sent), carries out what may run now, and settles
+/// the message: `no_action` when no rule asked for one, `acted` when every action is final (dead/rejected/
+/// dropped ones named in the flag), otherwise the state that says what the rest waits for (``OutboxSettlement``)
+/// — the outbox worker moves it on later.
 public struct ActStage: PipelineStage {
     public var name: String { "act" }
     public var input: MessageState { .decided }
@@ -17,19 +18,11 @@ public struct ActStage: PipelineStage {
         let store = outbox.store
         let actions = try store.decision(messageID: message.id)?.actions ?? []
         if actions.isEmpty {
-            return StageOutcome(next: .acted, details: ["actions_carried_out": 0, "reason": "no rule asked for an action"])
+            return StageOutcome(next: .noAction, details: ["actions_carried_out": 0, "reason": "no rule asked for an action"])
         }
         try store.enqueue(messageID: message.id, actions: actions, actor: Outbox.actor)
         try await outbox.run(messageID: message.id)
-        switch try outbox.settlement(messageID: message.id) {
-        case .finished(let summary, let problems):
-            var details = summary
-            details["problems"] = .array(problems.map { .string($0) })
-            var update = MessageUpdate()
-            if !problems.isEmpty { update.flagReason = problems.joined(separator: "; ") }
-            return StageOutcome(next: .acted, update: update, details: details)
-        case .waiting(let reason):
-            return .flag(.review, reason: reason, details: ["waiting": true])
-        }
+        let settled = try outbox.settlement(messageID: message.id)
+        return StageOutcome(next: settled.state, update: MessageUpdate(flagReason: settled.reason), details: settled.details)
     }
 }

@@ -91,4 +91,11 @@ public protocol Connector: Sendable {
     func earlierResult(of action: OutboxAction) async throws -> ConnectorResult?
     /// Carries the action out once. Throws `ConnectorError`.
     func perform(_ action: OutboxAction) async throws -> ConnectorResult
+    /// Why the connector cannot work with the configuration it was started with (a secret's variable is not
+    /// set), or nil. The outbox parks such actions as `blocked` without using an attempt.
+    var blockedReason: String? { get }
+}
+
+extension Connector {
+    public var blockedReason: String? { nil }
 }

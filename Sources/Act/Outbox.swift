@@ -31,12 +31,36 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 }
 
-/// What a message's actions add up to after the outbox ran.
-public enum OutboxSettlement: Sendable, Hashable {
-    /// Every action is final (done, dead, rejected, dropped or skipped); the summary lists each.
-    case finished(summary: [String: JSONValue], problems: [String])
-    /// Something still waits: for a person's approval, or for a retry.
-    case waiting(reason: String)
+/// What a message's actions add up to after the outbox ran: the state the message is in because of them, and
+/// the reason an operator reads (current: computed from the rows as they are now).
+public struct OutboxSettlement: Sendable, Hashable {
+    /// `acted` when every action is final and none was given up; `dead_letter` when one was given up;
+    /// otherwise what the rest waits for: `blocked` (configuration), `approval` or `waiting` (a retry).
+    public var state: MessageState
+    /// Why it waits, or what went wrong with the finished actions; nil when all were done.
+    public var reason: String?
+    /// Counts and ids of the message's rows, for the audit event.
+    public var summary: [String: JSONValue]
+    /// One sentence per action that was not done (dead, rejected, dropped, skipped).
+    public var problems: [String]
+
+    public init(state: MessageState, reason: String?, summary: [String: JSONValue], problems: [String]) {
+        self.state = state
+        self.reason = reason
+        self.summary = summary
+        self.problems = problems
+    }
+
+    /// Every action is final and none waits for someone.
+    public var isFinished: Bool { state == .acted }
+
+    /// The audit event's details.
+    public var details: [String: JSONValue] {
+        var d = summary
+        d["problems"] = .array(problems.map { .string($0) })
+        if let reason { d["reason"] = .string(reason) }
+        return d
+    }
 }
 
 /// The outbox: intended actions stored with their idempotency key before anything is sent, then carried
@@ -81,7 +105,7 @@ public final class Outbox: Sendable {
             let entries = try store.outboxEntries(messageID: messageID)
             for entry in entries {
                 let earlier = entries.filter { $0.action.rule == entry.action.rule && $0.id < entry.id }
-                if [.queued, .retryWait, .sending, .awaitingApproval].contains(entry.state),
+                if [.queued, .retryWait, .sending, .awaitingApproval, .blocked].contains(entry.state),
                    let blocker = earlier.first(where: { [.dead, .rejected, .dropped, .skipped].contains($0.state) }) {
                     try store.decideOutboxEntry(entry.id, from: [entry.state], to: .skipped, by: Outbox.actor,
                                                 reason: "the earlier action #\(blocker.id) of rule '\(entry.action.rule)' is \(blocker.state.rawValue)",
@@ -106,9 +130,34 @@ public final class Outbox: Sendable {
     /// Works on every message with due rows; returns how many messages it looked at.
     @discardableResult
     public func runDue() async throws -> Int {
+        try releaseBlocked()
         let ids = try store.outboxMessagesWithWork(now: clock())
         for id in ids { try await run(messageID: id) }
         return ids.count
+    }
+
+    /// Why a row's connector cannot work now (a secret's variable is not set), or nil.
+    package func blockedReason(_ entry: OutboxEntry) -> String? {
+        connectors.connector(named: entry.action.connector)?.blockedReason
+    }
+
+    /// Rows blocked on configuration whose connector works now (the daemon was restarted with the secret set)
+    /// go back to `queued`; returns how many.
+    @discardableResult
+    public func releaseBlocked() throws -> Int {
+        var released = 0
+        for entry in try store.outboxEntries(states: [.blocked]) where blockedReason(entry) == nil {
+            guard connectors.connector(named: entry.action.connector) != nil else { continue }
+            do {
+                try store.decideOutboxEntry(entry.id, from: [.blocked], to: .queued, by: Outbox.actor,
+                                            reason: "connector '\(entry.action.connector)' is configured now", eventType: "action_unblocked")
+                logger.notice("outbox row \(entry.id) (\(entry.action.connector) \(entry.action.action)) of message \(entry.messageID): its connector is configured now; carrying it out")
+                released += 1
+            } catch is OperatorInputError {
+                continue  // moved meanwhile
+            }
+        }
+        return released
     }
 
     /// One attempt at one row, exactly-once safe. Returns false when the row was not this worker's to take
@@ -117,10 +166,21 @@ public final class Outbox: Sendable {
     package func carryOut(_ entry: OutboxEntry) async throws -> Bool {
         guard inFlight.withLock({ $0.insert(entry.id).inserted }) else { return false }
         defer { _ = inFlight.withLock { $0.remove(entry.id) } }
+        if let reason = blockedReason(entry) {
+            // Configuration is missing (a secret's variable is not set): park the row without using an attempt.
+            do {
+                try store.decideOutboxEntry(entry.id, from: [.queued, .retryWait, .sending], to: .blocked, by: Outbox.actor,
+                                            reason: reason + "; set it and restart the daemon", eventType: "action_blocked")
+            } catch is OperatorInputError {
+                return false
+            }
+            logger.warning("outbox row \(entry.id) (\(entry.action.connector) \(entry.action.action)) of message \(entry.messageID) is blocked on configuration: \(reason); set it and restart the daemon")
+            return true
+        }
         guard let claimed = try store.claimOutboxEntry(entry.id, from: [.queued, .retryWait, .sending], actor: Outbox.actor) else { return false }
         guard let connector = connectors.connector(named: claimed.action.connector) else {
-            try store.failOutboxEntry(claimed.id, error: "there is no connector '\(claimed.action.connector)' in connectors/; "
-                + "add it, then `mailroom outbox retry \(claimed.id)`", retryAt: nil, actor: Outbox.actor)
+            try giveUp(claimed, error: "there is no connector '\(claimed.action.connector)' in connectors/; "
+                + "add it, then `mailroom outbox retry \(claimed.id)`")
             return true
         }
         let captured = try store.capturedValues(messageID: claimed.messageID)
@@ -128,8 +188,7 @@ public final class Outbox: Sendable {
         do throws(ExpressionError) {
             action.parameters = try Decider.fillCaptured(action, captured: captured)
         } catch {
-            try store.failOutboxEntry(claimed.id, error: "a parameter could not be filled in from captured values: \(error.message)",
-                                      retryAt: nil, actor: Outbox.actor)
+            try giveUp(claimed, error: "a parameter could not be filled in from captured values: \(error.message)")
             return true
         }
         let outboxAction = OutboxAction(id: claimed.id, messageID: claimed.messageID, idempotencyKey: claimed.idempotencyKey,
@@ -166,13 +225,19 @@ public final class Outbox: Sendable {
                                rawPath: spool?.path(sha256: stored.contentSHA256))
     }
 
+    /// The row becomes a dead letter, said at error level in the log.
+    private func giveUp(_ entry: OutboxEntry, error: String) throws {
+        try store.failOutboxEntry(entry.id, error: error, retryAt: nil, actor: Outbox.actor)
+        logger.error("outbox row \(entry.id) (\(entry.action.connector) \(entry.action.action)) of message \(entry.messageID) is a dead letter: \(error); fix the cause, then `mailroom outbox retry \(entry.id)`")
+    }
+
     private func fail(_ entry: OutboxEntry, _ error: ConnectorError) throws {
         switch error {
         case .permanent(let message):
-            try store.failOutboxEntry(entry.id, error: message, retryAt: nil, actor: Outbox.actor)
+            try giveUp(entry, error: message)
         case .transient(let message, let retryAfter):
             if entry.attempts >= policy.maxAttempts {
-                try store.failOutboxEntry(entry.id, error: "\(message) (gave up after \(entry.attempts) attempts)", retryAt: nil, actor: Outbox.actor)
+                try giveUp(entry, error: "\(message) (gave up after \(entry.attempts) attempts)")
             } else {
                 let wait = policy.delay(afterAttempt: entry.attempts, retryAfter: retryAfter, random: random())
                 try store.failOutboxEntry(entry.id, error: message, retryAt: clock().addingTimeInterval(wait), actor: Outbox.actor)
@@ -180,62 +245,91 @@ public final class Outbox: Sendable {
         }
     }
 
-    /// Where the message's actions stand.
+    /// Where the message's actions stand, from its rows as they are now.
     public func settlement(messageID: Int64) throws -> OutboxSettlement {
         let entries = try store.outboxEntries(messageID: messageID)
-        let approvals = entries.filter { $0.state == .awaitingApproval }
-        let retries = entries.filter { $0.state == .retryWait || $0.state == .queued || $0.state == .sending }
-        if !approvals.isEmpty || !retries.isEmpty {
-            var parts: [String] = []
-            for a in approvals {
-                parts.append("action #\(a.id) (\(a.action.connector) \(a.action.action), rule '\(a.action.rule)') waits for approval by "
-                    + "\(a.action.approval ?? "someone"): `mailroom approve \(a.approvalReference ?? String(a.id))` or `mailroom reject \(a.approvalReference ?? String(a.id)) --reason …`")
-            }
-            for r in retries {
-                if let blocker = entries.first(where: { $0.action.rule == r.action.rule && $0.id < r.id && $0.state != .done }) {
-                    parts.append("action #\(r.id) (\(r.action.connector) \(r.action.action)) waits for the earlier action #\(blocker.id)")
-                    continue
-                }
-                let when = r.nextAttemptAt.map { " at \(ISO8601.utcString($0))" } ?? ""
-                parts.append("action #\(r.id) (\(r.action.connector) \(r.action.action)) will be tried again\(when) (attempt \(r.attempts + 1) of \(policy.maxAttempts))"
-                    + (r.lastError.map { "; last error: \($0)" } ?? ""))
-            }
-            return .waiting(reason: parts.joined(separator: "; "))
-        }
-        var problems: [String] = []
+        func label(_ e: OutboxEntry) -> String { "action #\(e.id) (\(e.action.connector) \(e.action.action), rule '\(e.action.rule)')" }
+        var dead: [String] = [], blocked: [String] = [], approvals: [String] = [], retries: [String] = [], problems: [String] = []
         var counts: [String: Int] = [:]
         for e in entries {
             counts[e.state.rawValue, default: 0] += 1
             switch e.state {
-            case .dead: problems.append("action #\(e.id) (\(e.action.connector) \(e.action.action)) is a dead letter: \(e.lastError ?? "no reason recorded")")
+            case .dead:
+                let text = "\(label(e)) is a dead letter after \(e.attempts) attempt(s): \(e.lastError ?? "no reason recorded"); "
+                    + "fix the cause, then `mailroom outbox retry \(e.id)`"
+                dead.append(text)
+                problems.append(text)
+            case .blocked:
+                blocked.append("\(label(e)) is blocked on configuration: \(e.decisionReason ?? "its connector cannot work yet") "
+                    + "(no attempt is used while it waits)")
+            case .awaitingApproval:
+                if let blocker = entries.first(where: { $0.action.rule == e.action.rule && $0.id < e.id && $0.state != .done }) {
+                    approvals.append("\(label(e)) will wait for approval once the earlier action #\(blocker.id) is done")
+                } else {
+                    approvals.append("\(label(e)) waits for approval by \(e.action.approval ?? "someone"): "
+                        + "`mailroom approve \(e.approvalReference ?? String(e.id))` or `mailroom reject \(e.approvalReference ?? String(e.id)) --reason …`")
+                }
+            case .queued, .sending, .retryWait:
+                if let blocker = entries.first(where: { $0.action.rule == e.action.rule && $0.id < e.id && $0.state != .done }) {
+                    retries.append("\(label(e)) waits for the earlier action #\(blocker.id)")
+                } else if e.state == .retryWait {
+                    let when = e.nextAttemptAt.map { " at \(ISO8601.utcString($0))" } ?? ""
+                    retries.append("\(label(e)) failed \(e.attempts) time(s) and will be tried again\(when) "
+                        + "(attempt \(e.attempts + 1) of \(policy.maxAttempts))" + (e.lastError.map { "; last error: \($0)" } ?? ""))
+                } else if e.state == .sending {
+                    retries.append("\(label(e)) is being carried out (attempt \(e.attempts) of \(policy.maxAttempts))")
+                } else {
+                    retries.append("\(label(e)) is queued to be carried out" + (e.attempts > 0 ? " (attempt \(e.attempts + 1) of \(policy.maxAttempts))" : ""))
+                }
             case .rejected: problems.append("action #\(e.id) was rejected by \(e.decidedBy ?? "?"): \(e.decisionReason ?? "")")
             case .dropped: problems.append("action #\(e.id) was dropped by \(e.decidedBy ?? "?")")
             case .skipped: problems.append("action #\(e.id) was skipped: \(e.decisionReason ?? "")")
-            default: break
+            case .done: break
             }
         }
-        return .finished(summary: [
+        let summary: [String: JSONValue] = [
             "actions": .integer(entries.count),
             "states": .object(counts.mapValues { .integer($0) }),
             "outbox_ids": .array(entries.map { .int($0.id) }),
-        ], problems: problems)
+        ]
+        let state: MessageState
+        if !dead.isEmpty { state = .deadLetter }
+        else if !blocked.isEmpty { state = .blocked }
+        else if !approvals.isEmpty { state = .approval }
+        else if !retries.isEmpty { state = .waiting }
+        else { state = .acted }
+        let waiting = dead + blocked + approvals + retries
+        let others = problems.filter { !dead.contains($0) }
+        let reason = (waiting + others).isEmpty ? nil : (waiting + others).joined(separator: "; ")
+        return OutboxSettlement(state: state, reason: reason, summary: summary, problems: problems)
     }
 
-    /// Moves messages that waited in review for their actions to `acted` once every action is final.
+    /// Keeps every message whose state follows its actions (waiting, approval, blocked, dead_letter) in the
+    /// state and with the reason its rows say now: moves it (audited) when the state changes — to `acted` once
+    /// every action is final — and refreshes the reason when only that changed. Returns the messages moved.
     @discardableResult
     public func settleWaitingMessages() throws -> [Int64] {
         var moved: [Int64] = []
-        for id in try store.messagesWithSettledOutbox() {
-            guard case .finished(let summary, let problems) = try settlement(messageID: id) else { continue }
-            var details = summary
-            details["problems"] = .array(problems.map { .string($0) })
+        for id in try store.messagesAwaitingOutbox() {
+            guard let message = try store.message(id: id) else { continue }
+            let settled = try settlement(messageID: id)
+            if settled.state == message.state {
+                try store.updateFlagReason(id, state: message.state, reason: settled.reason)
+                continue
+            }
             do {
-                try store.transition(id, from: .review, to: .acted,
-                                     update: MessageUpdate(flagReason: problems.isEmpty ? nil : problems.joined(separator: "; ")),
-                                     audit: AuditDraft(messageID: id, stage: "act", actor: Outbox.actor, eventType: "acted", details: details))
+                try store.transition(id, from: message.state, to: settled.state, update: MessageUpdate(flagReason: settled.reason),
+                                     audit: AuditDraft(messageID: id, stage: "act", actor: Outbox.actor,
+                                                       eventType: settled.state.rawValue, details: settled.details))
                 moved.append(id)
             } catch StoreError.stateConflict {
                 continue
+            }
+            let line: Logger.Message = "message \(id) → \(settled.state.rawValue)\(settled.reason.map { ": \($0)" } ?? "")"
+            switch settled.state {
+            case .deadLetter: logger.error(line)
+            case .blocked: logger.warning(line)
+            default: logger.info(line)
             }
         }
         return moved

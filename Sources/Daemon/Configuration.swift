@@ -30,6 +30,14 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
 
     /// The file the configuration was read from; nil for the embedded default.
     public var file: String?
+    /// Where some values were written ("sources.maildir[0].path" → line, column), for the checks at start.
+    public var places: [String: ConfigPlace] = [:]
+
+    /// A line and column in the configuration file.
+    public struct ConfigPlace: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+    }
 
     public struct StoreSettings: Sendable, Equatable, Codable {
         /// The SQLite file holding messages, states and the audit trail.
@@ -99,6 +107,7 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
           maildir:
             - name: inbox
               path: Maildir
+              create: true
         log:
           level: info
         pipeline:
@@ -187,7 +196,59 @@ extension MailroomConfig {
         }
         config.file = file
         config.resolvePaths(against: absolute(baseDirectory, base: FileManager.default.currentDirectoryPath))
+        if let root { config.recordPlaces(root) }
         return config
+    }
+
+    /// Notes where the paths checked at start were written.
+    package mutating func recordPlaces(_ root: Node) {
+        func note(_ name: String, _ path: [CodingKey]) {
+            if let mark = ConfigNodes.node(at: path, in: root)?.mark { places[name] = ConfigPlace(line: mark.line, column: mark.column) }
+        }
+        for i in sources.maildir.indices {
+            note("sources.maildir[\(i)].path", [ConfigKey("sources"), ConfigKey("maildir"), ConfigKey(i), ConfigKey("path")])
+        }
+        for i in sources.drop.indices {
+            note("sources.drop[\(i)].path", [ConfigKey("sources"), ConfigKey("drop"), ConfigKey(i), ConfigKey("path")])
+        }
+        note("rules.path", [ConfigKey("rules"), ConfigKey("path")])
+    }
+
+    /// What makes this configuration unfit to start a daemon with, each with the file, line and column of the
+    /// value: a watched Maildir or drop folder that does not exist (unless the source says `create: true`), a
+    /// rules folder written in the file that does not exist or has no kinds/, or any rules folder without kinds/.
+    public func startProblems() -> [ConfigError] {
+        var problems: [ConfigError] = []
+        func problem(_ key: String, _ message: String) {
+            let place = places[key]
+            problems.append(ConfigError(file: file ?? "<embedded default>", line: place?.line, column: place?.column,
+                                        keyPath: key, message: message))
+        }
+        for (i, s) in sources.maildir.enumerated() where !s.create {
+            if FileStatus.info(s.path)?.isDirectory != true {
+                problem("sources.maildir[\(i)].path", "the Maildir \(s.path) does not exist; correct the path, or add "
+                    + "`create: true` to this source to have Mailroom create it")
+            } else if FileStatus.info(s.path + "/new")?.isDirectory != true {
+                problem("sources.maildir[\(i)].path", "\(s.path) is not a Maildir (it has no new/ folder); correct the path "
+                    + "(the folder holding new/, cur/ and tmp/), or add `create: true` to make it one")
+            }
+        }
+        for (i, s) in sources.drop.enumerated() where !s.create && FileStatus.info(s.path)?.isDirectory != true {
+            problem("sources.drop[\(i)].path", "the drop folder \(s.path) does not exist; correct the path, or add "
+                + "`create: true` to this source to have Mailroom create it")
+        }
+        let kinds = rules.path + "/kinds"
+        let rulesWritten = places["rules.path"] != nil
+        if FileStatus.info(rules.path)?.isDirectory != true {
+            if rulesWritten {
+                problem("rules.path", "the rules folder \(rules.path) does not exist; correct the path (the folder "
+                    + "holding kinds/ and the rule files)")
+            }
+        } else if FileStatus.info(kinds)?.isDirectory != true {
+            problem("rules.path", "the rules folder \(rules.path) has no kinds/ folder, so no mail could be understood "
+                + "(every mail would be kind `unknown`); correct the path, or add kinds (see rules/kinds/ in the example rules)")
+        }
+        return problems
     }
 
     package mutating func resolvePaths(against base: String) {

@@ -46,6 +46,12 @@ public final class MailroomDaemon: Sendable {
     public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil) throws {
         self.config = config
         self.logger = logger
+        // Refused before anything is created: a mistyped folder is an error, not an empty folder watched for ever.
+        let startProblems = config.startProblems()
+        if !startProblems.isEmpty {
+            throw PipelineError(message: "the configuration cannot be used; fix it:\n"
+                + startProblems.map(\.description).joined(separator: "\n"))
+        }
         spool = try Spool(directory: config.spool.path)
         store = try MailStore(path: config.store.path)
         let intake = Intake(store: store, spool: spool)
@@ -56,6 +62,12 @@ public final class MailroomDaemon: Sendable {
         if !environment.errors.isEmpty {
             throw PipelineError(message: "the rule files have errors; fix them (`mailroom rules check`):\n"
                 + environment.errors.map(\.description).joined(separator: "\n"))
+        }
+        for warning in environment.problems where warning.severity != .error {
+            logger.warning("\(warning.description)")
+        }
+        if FileStatus.info(config.rules.path)?.isDirectory != true {
+            logger.warning("there is no rules folder at \(config.rules.path): every mail is kept as kind `unknown` and nothing is acted on; set rules.path")
         }
         outbox = Outbox(store: store, connectors: environment.connectors, policy: config.rules.retryPolicy, spool: spool, logger: logger)
         approvalRequests = ApprovalRequests(store: store, approvers: environment.approvers, connectors: environment.connectors, logger: logger)

@@ -42,9 +42,28 @@ public struct StatusReport: Sendable, Codable {
         package enum CodingKeys: String, CodingKey { case name, path, waitingFiles = "waiting_files" }
     }
 
+    /// An outbox row an operator must act on (a dead letter, an action blocked on configuration).
+    public struct ActionLine: Sendable, Codable {
+        public var outboxID: Int64
+        public var messageID: Int64
+        public var connector: String
+        public var action: String
+        public var reason: String
+        package enum CodingKeys: String, CodingKey {
+            case outboxID = "outbox_id", messageID = "message_id", connector, action, reason
+        }
+    }
+
     public var store: String
     public var configFile: String?
     public var counts: [String: Int]
+    /// Dead letters: actions given up; each can be retried once its cause is fixed (`mailroom outbox retry ID`).
+    public var deadLetters: [ActionLine] = []
+    /// Actions waiting for configuration (a connector's secret is not set); they use up no attempts.
+    public var blockedActions: [ActionLine] = []
+    /// Actions waiting for a retry, and for an approver.
+    public var retryingActions: Int = 0
+    public var awaitingApproval: Int = 0
     public var total: Int
     public var flagged: Int
     public var oldestUnfinishedID: Int64?
@@ -63,6 +82,8 @@ public struct StatusReport: Sendable, Codable {
         case oldestUnfinishedState = "oldest_unfinished_state"
         case oldestUnfinishedAgeSeconds = "oldest_unfinished_age_seconds", sources, triggers
         case auditEvents = "audit_events", auditHead = "audit_head", daemon
+        case deadLetters = "dead_letters", blockedActions = "blocked_actions", retryingActions = "retrying_actions"
+        case awaitingApproval = "awaiting_approval"
     }
 
     public static func gather(config: MailroomConfig, store: MailStore, now: Date = Date()) throws -> StatusReport {
@@ -84,14 +105,25 @@ public struct StatusReport: Sendable, Codable {
         }
         var byName: [String: Int] = [:]
         for state in MessageState.allCases { byName[state.rawValue] = counts[state] ?? 0 }
-        return StatusReport(
+        func lines(_ state: OutboxState) throws -> [ActionLine] {
+            try store.outboxEntries(states: [state]).map { e in
+                ActionLine(outboxID: e.id, messageID: e.messageID, connector: e.action.connector, action: e.action.action,
+                           reason: (state == .blocked ? e.decisionReason : e.lastError) ?? "no reason recorded")
+            }
+        }
+        var report = StatusReport(
             store: config.store.path, configFile: config.file, counts: byName,
-            total: counts.values.reduce(0, +), flagged: (counts[.review] ?? 0) + (counts[.failed] ?? 0),
+            total: counts.values.reduce(0, +), flagged: MessageState.flaggedStates.reduce(0) { $0 + (counts[$1] ?? 0) },
             oldestUnfinishedID: oldest?.id, oldestUnfinishedState: oldest?.state.rawValue,
             oldestUnfinishedAgeSeconds: oldest.map { now.timeIntervalSince($0.receivedAt) },
             sources: sources, triggers: try TriggerLine.gather(config: config, store: store, now: now),
             auditEvents: head?.sequence, auditHead: head?.description,
             daemon: try DaemonLiveness.gather(storePath: config.store.path, store: store, now: now))
+        report.deadLetters = try lines(.dead)
+        report.blockedActions = try lines(.blocked)
+        report.retryingActions = try store.outboxEntries(states: [.retryWait]).count
+        report.awaitingApproval = try store.outboxEntries(states: [.awaitingApproval]).count
+        return report
     }
 
     public var text: String {
@@ -101,11 +133,30 @@ public struct StatusReport: Sendable, Codable {
         if let daemon { out += "Daemon:        \(daemon.summary)\n" }
         out += "States:        " + MessageState.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }
             .joined(separator: "  ") + "\n"
+        let flaggedNames = MessageState.flaggedStates.map(\.rawValue)
         if flagged > 0 {
-            out += "Flagged:       \(flagged) waiting for a person (review \(counts["review"] ?? 0), failed "
-                + "\(counts["failed"] ?? 0)); see: mailroom messages --state review,failed\n"
+            out += "Flagged:       \(flagged) need someone ("
+                + flaggedNames.map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+                + "); see: mailroom messages --state \(flaggedNames.joined(separator: ","))\n"
         } else {
             out += "Flagged:       none\n"
+        }
+        func actionLines(_ title: String, _ lines: [ActionLine], hint: String) -> String {
+            guard !lines.isEmpty else { return "" }
+            var text = title.padding(toLength: 15, withPad: " ", startingAt: 0) + "\(lines.count) action(s); \(hint)\n"
+            for line in lines.prefix(5) {
+                text += "               #\(line.outboxID) (message \(line.messageID), \(line.connector) \(line.action)): \(line.reason)\n"
+            }
+            if lines.count > 5 { text += "               … and \(lines.count - 5) more: mailroom outbox list\n" }
+            return text
+        }
+        out += actionLines("Dead letters:", deadLetters,
+                           hint: "fix the cause, then `mailroom outbox retry ID` (or `mailroom outbox drop ID`)")
+        out += actionLines("Blocked:", blockedActions,
+                           hint: "waiting for configuration, no attempts used; set it and restart the daemon")
+        if retryingActions > 0 || awaitingApproval > 0 {
+            out += "Waiting:       \(retryingActions) action(s) for a retry, \(awaitingApproval) for approval"
+                + " (mailroom outbox list; mailroom approvals list)\n"
         }
         if let id = oldestUnfinishedID, let state = oldestUnfinishedState, let age = oldestUnfinishedAgeSeconds {
             out += "Unfinished:    oldest is message \(id), \(state), received \(OperatorTime.age(age)) ago\n"
@@ -143,9 +194,9 @@ extension MailroomDaemon.OnceReport {
             out += "\n\(messages.count) message(s): " + MessageState.allCases.compactMap { state in
                 counts[state].map { "\(state.rawValue) \($0)" }
             }.joined(separator: ", ") + "\n"
-            let flagged = (counts[.review] ?? 0) + (counts[.failed] ?? 0)
+            let flagged = MessageState.flaggedStates.reduce(0) { $0 + (counts[$1] ?? 0) }
             if flagged > 0 {
-                out += "\(flagged) flagged for a person: mailroom messages --state review,failed\n"
+                out += "\(flagged) flagged: mailroom messages --state \(MessageState.flaggedStates.map(\.rawValue).joined(separator: ","))\n"
             }
         }
         for (id, error) in errors.sorted(by: { $0.key < $1.key }) {

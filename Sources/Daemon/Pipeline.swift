@@ -115,7 +115,10 @@ public final class Pipeline: Sendable {
             // the audit event's flat field values, which do not decode, and every rule saw `fields` empty.
             if let v = outcome.update.understanding { message.understanding = v }
             message.flagReason = outcome.update.flagReason
-            if outcome.next == .review || outcome.next == .failed {
+            if outcome.next == .deadLetter {
+                logger.error("message \(id) → \(outcome.next.rawValue): \(outcome.update.flagReason ?? "")",
+                             metadata: ["stage": "\(stage.name)"])
+            } else if outcome.next.needsSomeone {
                 logger.warning("message \(id) → \(outcome.next.rawValue): \(outcome.update.flagReason ?? "")",
                                metadata: ["stage": "\(stage.name)"])
             } else {

@@ -68,6 +68,17 @@ public struct RuleEnvironment: Sendable {
         }
         let (approvers, approverProblems) = ApproverDirectory.load(rulesDirectory: rulesDirectory)
         problems += approverProblems + (approvers?.check(rules: rules, connectors: connectors) ?? [])
+        // A connector no rule names (nor the approval notices) is dead configuration: probably a rule is
+        // missing or names it differently. A warning, not an error: it may be kept for a rule to come.
+        if fm.fileExists(atPath: rulesDirectory.path) {
+            let reached = Set(rules.rules.flatMap { $0.actions.map(\.connector) } + [approvers?.notifyVia].compactMap { $0 })
+            for connector in connectors.connectors where !reached.contains(connector.name) {
+                problems.append(RuleFileProblem(file: connectors.files[connector.name] ?? connectorsDirectory.lastPathComponent,
+                                                line: 1, column: 1, severity: .warning,
+                                                message: "no rule can reach the connector '\(connector.name)': no rule file names it",
+                                                suggestion: "name it in a rule's `connector:`, or remove the file"))
+            }
+        }
         return RuleEnvironment(rules: rules, kinds: kinds, connectors: connectors, problems: problems, approvers: approvers)
     }
 

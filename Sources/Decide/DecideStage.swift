@@ -103,9 +103,10 @@ public struct DecideStage: PipelineStage {
         let day = String(MillisecondTime.string(first.earlierReceivedAt).prefix(10))
         let now: String
         switch first.earlierState {
-        case .acted: now = ""
+        case .acted, .noAction: now = ""
         case .review: now = " (it now waits in review)"
         case .failed: now = " (it has now failed)"
+        case .waiting, .approval, .blocked, .deadLetter: now = " (it is \(first.earlierState.rawValue): \(first.earlierState.meaning))"
         case .received, .parsed, .understood, .decided: now = " (it is being acted on)"
         }
         let what: String

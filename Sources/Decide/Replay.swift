@@ -47,12 +47,12 @@ public enum Replay {
         }
     }
 
-    /// Replays messages received since `since` that reached Decide (states decided, acted, review).
+    /// Replays messages received since `since` that reached Decide (decided, done, waiting on their actions, review).
     /// `progress(done, total)` is called after each message.
     public static func run(store: any ReplayStore, decider: Decider, since: Date?,
                            understandingOf: (StoredMessage) throws -> Understanding?,
                            progress: (Int, Int) -> Void = { _, _ in }) throws -> Report {
-        let messages = try store.messages(matching: MessageFilter(states: [.decided, .acted, .review], since: since))
+        let messages = try store.messages(matching: MessageFilter(states: [.decided, .acted, .noAction, .review] + MessageState.outboxStates, since: since))
         let recorded = try store.decisions(messageIDs: messages.map(\.id))
         var report = Report()
         for (n, message) in messages.enumerated() {

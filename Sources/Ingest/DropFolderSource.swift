@@ -137,8 +137,13 @@ public final class DropFolderSource: Sendable {
             return
         }
 
-        let isMessage = (name as NSString).pathExtension.lowercased() == "eml"
-            || RFC822Sniffer.looksLikeMessage(content.prefix(65536))
+        // By content, never by the name: a mail is a mail whatever it is called, and a file that is no
+        // document Mailroom can read (empty, random bytes, a PDF named .eml) goes to failed/ with the reason.
+        let isMessage = RFC822Sniffer.looksLikeMessage(content.prefix(65536))
+        if !isMessage, let problem = DroppedFileCheck.problem(name: name, content: content) {
+            reject(name, reason: problem, result: &result)
+            return
+        }
         let raw = isMessage ? content : DroppedFileMessage.make(
             fileName: name, content: content, modified: info.modified, folderName: settings.name,
             address: settings.address)

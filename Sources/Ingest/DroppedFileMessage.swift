@@ -169,3 +169,58 @@ public enum RFC822Sniffer {
             || (set.contains("date") && set.contains("subject"))
     }
 }
+
+/// Whether a dropped file that is not a mail is a document Mailroom can read, decided by its bytes.
+public enum DroppedFileCheck {
+    /// Nil when the file can be taken; otherwise the reason and what to do, for `NAME.error.txt`.
+    public static func problem(name: String, content: Data) -> String? {
+        let ext = (name as NSString).pathExtension.lowercased()
+        if content.isEmpty {
+            return "the file is empty (0 bytes): there is nothing to read. Drop the complete file again "
+                + "(a scanner or a copy that was interrupted leaves empty files)"
+        }
+        let type = MediaTypeSniffer.contentType(of: content, fileName: "")
+        let recognised = type != "application/octet-stream" || isText(content)
+        if ext == "eml" {
+            // Not a mail (RFC822Sniffer said so) although it is named like one.
+            let what = recognised ? "a \(describe(type, content)) document" : "no document format Mailroom knows"
+            return "the file is named .eml, but it is not a mail (it has no header fields such as From: or Subject:); "
+                + "its content is \(what). "
+                + (recognised ? "Give it the right extension and drop it again, or drop the mail it came with"
+                              : "Drop the original mail or document instead")
+        }
+        guard recognised else {
+            return "the file is not a document Mailroom can read: its bytes are no known format (a mail, PDF, "
+                + "Word/Excel/OpenDocument, image, XML or text). Drop the original document instead (a damaged "
+                + "or encrypted copy cannot be read)"
+        }
+        return nil
+    }
+
+    /// UTF-8 (or plain ASCII) text without NUL bytes and with few control characters.
+    package static func isText(_ data: Data) -> Bool {
+        let sample = data.prefix(65536)
+        guard !sample.contains(0) else { return false }
+        var controls = 0
+        for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        guard controls * 100 <= sample.count else { return false }
+        // A cut in the middle of a multi-byte sequence at the end of the sample is not a reason to refuse.
+        for cut in 0...3 where sample.count > cut {
+            if String(data: sample.dropLast(cut), encoding: .utf8) != nil { return true }
+        }
+        // Latin-1 and other single-byte text: mostly printable bytes.
+        let printable = sample.filter { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.count
+        return printable * 100 >= sample.count * 95 && sample.filter { $0 >= 0x80 }.count * 100 <= sample.count * 30
+    }
+
+    static func describe(_ type: String, _ content: Data) -> String {
+        switch type {
+        case "application/pdf": return "PDF"
+        case "application/zip": return "ZIP (or Office)"
+        case "application/msword": return "Office (OLE)"
+        case "application/xml": return "XML"
+        case "application/octet-stream": return isText(content) ? "text" : "binary"
+        default: return type
+        }
+    }
+}

@@ -21,14 +21,18 @@ public struct MaildirSourceSettings: Sendable, Equatable, Codable {
     /// Also take mails in `cur/` that the store has never seen (mail a person already read in a client),
     /// once at start. Off by default: turning it on for an old mailbox ingests its whole history.
     public var includeCur: Bool
+    /// Create the Maildir (and its new/, cur/, tmp/) when it does not exist. Off by default: a mistyped path
+    /// is refused at start instead of being watched, empty, for ever.
+    public var create: Bool
 
     public init(name: String, path: String, pollSeconds: Double = 30, onStored: MaildirOnStored = .moveToCur,
-                includeCur: Bool = false) {
+                includeCur: Bool = false, create: Bool = false) {
         self.name = name
         self.path = path
         self.pollSeconds = pollSeconds
         self.onStored = onStored
         self.includeCur = includeCur
+        self.create = create
     }
 
     /// The source name as the store records it.
@@ -46,14 +50,17 @@ public struct DropFolderSettings: Sendable, Equatable, Codable {
     public var settleSeconds: Double
     /// The From: address of messages made from dropped files.
     public var address: String
+    /// Create the folder when it does not exist (off by default: a mistyped path is refused at start).
+    public var create: Bool
 
     public init(name: String, path: String, pollSeconds: Double = 5, settleSeconds: Double = 5,
-                address: String = "mailroom-drop@localhost") {
+                address: String = "mailroom-drop@localhost", create: Bool = false) {
         self.name = name
         self.path = path
         self.pollSeconds = pollSeconds
         self.settleSeconds = settleSeconds
         self.address = address
+        self.create = create
     }
 
     public var sourceName: String { "drop:\(name)" }
@@ -62,7 +69,7 @@ public struct DropFolderSettings: Sendable, Equatable, Codable {
 
 extension MaildirSourceSettings {
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, path, pollSeconds = "poll_seconds", onStored = "on_stored", includeCur = "include_cur"
+        case name, path, pollSeconds = "poll_seconds", onStored = "on_stored", includeCur = "include_cur", create
     }
     public init(from decoder: Decoder) throws {
         let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -71,6 +78,7 @@ extension MaildirSourceSettings {
         pollSeconds = try c.decodeIfPresent(Double.self, forKey: .pollSeconds) ?? 30
         let onStoredText = try c.decodeIfPresent(String.self, forKey: .onStored) ?? "move_to_cur"
         includeCur = try c.decodeIfPresent(Bool.self, forKey: .includeCur) ?? false
+        create = try c.decodeIfPresent(Bool.self, forKey: .create) ?? false
         try c.requireSourceName(name, .name)
         try c.requireNonEmpty(path, .path)
         try c.requirePositive(pollSeconds, .pollSeconds)
@@ -84,7 +92,7 @@ extension MaildirSourceSettings {
 
 extension DropFolderSettings {
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, path, pollSeconds = "poll_seconds", settleSeconds = "settle_seconds", address
+        case name, path, pollSeconds = "poll_seconds", settleSeconds = "settle_seconds", address, create
     }
     public init(from decoder: Decoder) throws {
         let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -93,6 +101,7 @@ extension DropFolderSettings {
         pollSeconds = try c.decodeIfPresent(Double.self, forKey: .pollSeconds) ?? 5
         settleSeconds = try c.decodeIfPresent(Double.self, forKey: .settleSeconds) ?? 5
         address = try c.decodeIfPresent(String.self, forKey: .address) ?? "mailroom-drop@localhost"
+        create = try c.decodeIfPresent(Bool.self, forKey: .create) ?? false
         try c.requireSourceName(name, .name)
         try c.requireNonEmpty(path, .path)
         try c.requirePositive(pollSeconds, .pollSeconds)

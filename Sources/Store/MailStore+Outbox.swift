@@ -195,20 +195,20 @@ extension MailStore {
         }
     }
 
-    /// Messages in review whose outbox rows are all final: the act stage left them waiting, and they are done now.
-    /// A message a person reopened (`review_reopened` is the event of its latest move into review) waits for that person,
-    /// not for its actions, even though they are all final.
-    public func messagesWithSettledOutbox() throws -> [Int64] {
-        try outboxRead("find settled messages") { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT m.id FROM messages m WHERE m.state = 'review'
-                AND EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id)
-                AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id
-                                AND o.state IN ('awaiting_approval', 'queued', 'sending', 'retry_wait'))
-                AND coalesce((SELECT a.event_type FROM audit_events a
-                               WHERE a.message_id = m.id
-                                 AND (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.to') END) = 'review'
-                               ORDER BY a.sequence DESC LIMIT 1), '') <> 'review_reopened'
+    /// Messages whose state follows their outbox rows (waiting, approval, blocked, dead_letter), and messages an
+    /// earlier Mailroom left in `review` while their actions waited (the act stage's move into review is their
+    /// latest; one a person reopened, or Decide sent to review, waits for a person and is not listed).
+    public func messagesAwaitingOutbox() throws -> [Int64] {
+        try outboxRead("find messages waiting on their actions") { db in
+            let states = MessageState.outboxStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            return try Int64.fetchAll(db, sql: """
+                SELECT m.id FROM messages m WHERE m.state IN (\(states))
+                OR (m.state = 'review'
+                    AND EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id)
+                    AND coalesce((SELECT a.stage FROM audit_events a
+                                   WHERE a.message_id = m.id
+                                     AND (CASE WHEN json_valid(a.details) THEN json_extract(a.details, '$.to') END) = 'review'
+                                   ORDER BY a.sequence DESC LIMIT 1), '') = 'act')
                 ORDER BY m.id
                 """)
         }

@@ -389,6 +389,16 @@ public final class MailStore: Sendable {
         }
     }
 
+    @discardableResult
+    public func updateFlagReason(_ id: Int64, state: MessageState, reason: String?) throws -> Bool {
+        try writing("update the reason of message \(id)") { db in
+            try db.execute(sql: "UPDATE messages SET flag_reason = ?, updated_at = ? WHERE id = ? AND state = ? AND flag_reason IS NOT ?",
+                           arguments: [reason, MillisecondTime.string(clock()), id, state.rawValue, reason])
+            if db.changesCount > 0 { return true }
+            return try Bool.fetchOne(db, sql: "SELECT state = ? FROM messages WHERE id = ?", arguments: [state.rawValue, id]) ?? false
+        }
+    }
+
     /// Messages an earlier Mailroom parsed without keeping their attachments' text, still waiting for Understand:
     /// back to `received` (with an audit event saying why), so Parse reads them once more and Understand never
     /// has to parse raw bytes itself.

@@ -10,7 +10,8 @@ package enum StoreSchema {
         var migrator = DatabaseMigrator()
 
         migrator.registerMigration("2026-01 messages, sources, audit trail") { db in
-            let states = MessageState.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            // The states as they were when this migration was written; later states come with their own migration.
+            let states = "'received', 'parsed', 'understood', 'decided', 'acted', 'review', 'failed'"
             try db.execute(sql: """
                 CREATE TABLE messages (
                     id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -256,6 +257,46 @@ package enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2027-01 states that say what is true: waiting, approval, blocked, dead_letter, no_action") { db in
+            // SQLite cannot change a CHECK constraint in place: both tables are rebuilt with the new lists.
+            // Existing rows keep their states (a message an earlier Mailroom left in `review` while its
+            // actions waited is moved, with an audit event, by the outbox worker's first round).
+            try StoreSchema.replaceStateCheck(db, table: "messages", states: MessageState.allCases.map(\.rawValue))
+            try StoreSchema.replaceStateCheck(db, table: "outbox", states: OutboxState.allCases.map(\.rawValue))
+        }
+
         return migrator
+    }
+
+    /// Rebuilds `table` with its `CHECK (state IN (…))` listing `states`, keeping every row, index and trigger
+    /// (the procedure of https://www.sqlite.org/lang_altertable.html#otheralter; foreign keys are off during a
+    /// migration and checked before it commits).
+    package static func replaceStateCheck(_ db: Database, table: String, states: [String]) throws {
+        guard let create = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                               arguments: [table]) else { return }
+        let pattern = try Regex(#"CHECK\s*\(\s*state\s+IN\s*\([^)]*\)\s*\)"#)
+        guard create.contains(pattern) else {
+            throw StoreError.corruptRow(table: table, id: 0, reason: "the table has no CHECK on its state to widen")
+        }
+        let list = states.map { "'\($0)'" }.joined(separator: ", ")
+        let rebuilt = "\(table)_rebuilt"
+        var newCreate = create.replacing(pattern, with: "CHECK (state IN (\(list)))")
+        guard let nameRange = newCreate.range(of: "CREATE TABLE \(table)") else {
+            throw StoreError.corruptRow(table: table, id: 0, reason: "its CREATE statement does not name it plainly")
+        }
+        newCreate.replaceSubrange(nameRange, with: "CREATE TABLE \(rebuilt)")
+        let others = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL ORDER BY type, name
+            """, arguments: [table])
+        let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
+        try db.execute(sql: newCreate)
+        try db.execute(sql: "INSERT INTO \(rebuilt) SELECT * FROM \(table)")
+        try db.execute(sql: "DROP TABLE \(table)")
+        try db.execute(sql: "ALTER TABLE \(rebuilt) RENAME TO \(table)")
+        for statement in others { try db.execute(sql: statement) }
+        if let sequence {
+            try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = ?", arguments: [table])
+            try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [table, sequence])
+        }
     }
 }

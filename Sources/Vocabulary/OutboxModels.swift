@@ -6,17 +6,19 @@ import Foundation
 /// awaiting_approval → queued (approved) | rejected
 /// queued | retry_wait → sending → done | retry_wait | dead
 /// sending (found after a crash) → done (the connector's earlier result) | sending again
+/// queued | retry_wait | sending → blocked (the connector lacks configuration: a secret is not set; no attempt used)
+/// blocked → queued (the daemon starts with the configuration complete)
 /// dead → queued (`outbox retry`);  any but done → dropped (`outbox drop`)
 /// ```
 public enum OutboxState: String, Codable, Sendable, CaseIterable {
-    case awaitingApproval = "awaiting_approval", queued, sending, retryWait = "retry_wait"
+    case awaitingApproval = "awaiting_approval", queued, sending, retryWait = "retry_wait", blocked
     case done, dead, rejected, dropped, skipped
 
     /// Nothing more happens to the row by itself.
     public var isFinal: Bool {
         switch self {
         case .done, .dead, .rejected, .dropped, .skipped: return true
-        case .awaitingApproval, .queued, .sending, .retryWait: return false
+        case .awaitingApproval, .queued, .sending, .retryWait, .blocked: return false
         }
     }
 }

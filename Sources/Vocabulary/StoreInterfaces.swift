@@ -28,6 +28,10 @@ public protocol MessageStore: Sendable {
     /// Moves a message from `from` to `to` with the stage's results and its audit event, in one transaction;
     /// throws `StoreError.stateChanged` when the message is no longer in `from`.
     func transition(_ id: Int64, from: MessageState, to: MessageState, update: MessageUpdate, audit: AuditDraft) throws
+    /// Replaces the flag reason of a message that is still in `state` (the reason of a waiting message as its
+    /// actions move on; the state itself is unchanged, so no audit event). False when it is in another state.
+    @discardableResult
+    func updateFlagReason(_ id: Int64, state: MessageState, reason: String?) throws -> Bool
     /// Counts one more attempt of a worker on the message in its current state; returns the count.
     @discardableResult
     func recordAttempt(_ id: Int64) throws -> Int
@@ -66,7 +70,9 @@ public protocol OutboxStore: Sendable {
     /// A row by number or by approval reference.
     func outboxEntry(_ idOrReference: String) throws -> OutboxEntry?
     func outboxMessagesWithWork(now: Date) throws -> [Int64]
-    func messagesWithSettledOutbox() throws -> [Int64]
+    /// Messages whose state depends on their outbox rows (``MessageState/outboxStates``), and messages an
+    /// earlier Mailroom left in `review` while their actions waited; the outbox worker keeps their state current.
+    func messagesAwaitingOutbox() throws -> [Int64]
     /// Marks a row `sending` if it is in one of `from`; nil when another worker was first.
     @discardableResult
     func claimOutboxEntry(_ id: Int64, from: [OutboxState], actor: String) throws -> OutboxEntry?

@@ -1,23 +1,56 @@
 import Foundation
 
-/// Where a message stands in the pipeline. The store enforces the legal moves (`canMove(to:)`).
+/// Where a message stands. The store enforces the legal moves (`canMove(to:)`).
 ///
 /// ```
-/// received → parsed → understood → decided → acted
-///     └────────┴──────────┴───────────┴──→ review | failed      (from any non-terminal state)
-/// review → understood | decided | acted | failed                (a person decided later)
-/// failed → received                                              (an operator retries)
+/// received → parsed → understood → decided → acted | no_action                  (done)
+///     └────────┴──────────┴───────────┴──→ review | failed        (from any non-terminal state)
+/// decided → waiting | approval | blocked | dead_letter            (the outbox still has work, or gave up)
+/// waiting | approval | blocked | dead_letter → one another | acted  (the outbox worker, as actions move on)
+/// review → understood | decided | acted | no_action | failed       (a person decided later)
+/// review → waiting | approval | blocked | dead_letter              (left in review by an earlier Mailroom)
+/// acted | no_action | dead_letter → review                         (a person reopens it)
+/// failed → received                                                 (an operator retries)
 /// ```
+///
+/// What each says is true: `review` — a person must look (the reason says why); `waiting` — an action waits
+/// for a retry (next attempt and last error in the reason); `approval` — an action waits for an approver;
+/// `blocked` — an action waits for configuration (a connector's secret is not set) and uses up no attempts;
+/// `dead_letter` — an action was given up (`mailroom outbox retry ID` after fixing the cause); `acted` — done,
+/// with actions; `no_action` — done, no rule asked for an action.
 public enum MessageState: String, Codable, Sendable, CaseIterable {
-    case received, parsed, understood, decided, acted, review, failed
+    case received, parsed, understood, decided, acted
+    case noAction = "no_action"
+    case waiting, approval, blocked
+    case deadLetter = "dead_letter"
+    case review, failed
 
-    /// No worker picks the message up by itself any more: it is done, or waits for a person.
+    /// No pipeline worker picks the message up by itself any more: it is done, waits for a person, or its
+    /// actions are in the outbox's hands (the outbox worker moves it on).
     public var isTerminal: Bool {
         switch self {
-        case .acted, .review, .failed: return true
         case .received, .parsed, .understood, .decided: return false
+        default: return true
         }
     }
+
+    /// The states in which a message's actions are in the outbox and not all final (or one was given up);
+    /// the outbox worker keeps the state and its reason current.
+    public static let outboxStates: [MessageState] = [.waiting, .approval, .blocked, .deadLetter]
+
+    /// Someone must do something: a person reviews, an operator fixes a failure, a dead letter or a missing secret.
+    public var needsSomeone: Bool {
+        switch self {
+        case .review, .failed, .deadLetter, .blocked: return true
+        default: return false
+        }
+    }
+
+    /// The states that need someone, in the order `status` lists them.
+    public static let flaggedStates: [MessageState] = allCases.filter(\.needsSomeone)
+
+    /// Done: nothing more happens to the message unless a person reopens it.
+    public var isDone: Bool { self == .acted || self == .noAction }
 
     /// The states this one may move to.
     public var allowedNextStates: [MessageState] {
@@ -25,16 +58,38 @@ public enum MessageState: String, Codable, Sendable, CaseIterable {
         case .received: return [.parsed, .review, .failed]
         case .parsed: return [.understood, .review, .failed]
         case .understood: return [.decided, .review, .failed]
-        case .decided: return [.acted, .review, .failed]
+        case .decided: return [.acted, .noAction, .waiting, .approval, .blocked, .deadLetter, .review, .failed]
         // A person reopens a finished message to correct it (`mailroom review reopen`).
-        case .acted: return [.review]
-        case .review: return [.understood, .decided, .acted, .failed]
+        case .acted, .noAction: return [.review]
+        case .waiting, .approval, .blocked, .deadLetter:
+            return ([.acted, .review, .failed] + Self.outboxStates).filter { $0 != self }
+        // A person decided later; or (the outbox states) a message an earlier Mailroom left in review while
+        // its actions waited, moved to the state that says what it waits for.
+        case .review: return [.understood, .decided, .acted, .noAction, .failed] + Self.outboxStates
         case .failed: return [.received]
         }
     }
 
     public func canMove(to next: MessageState) -> Bool {
         allowedNextStates.contains(next)
+    }
+
+    /// A few words an operator reads beside the state's name.
+    public var meaning: String {
+        switch self {
+        case .received: return "stored, not parsed yet"
+        case .parsed: return "parsed, not understood yet"
+        case .understood: return "understood, not decided yet"
+        case .decided: return "decided, actions not started yet"
+        case .acted: return "done, with actions"
+        case .noAction: return "done, no rule asked for an action"
+        case .waiting: return "an action waits for a retry"
+        case .approval: return "an action waits for approval"
+        case .blocked: return "an action waits for configuration"
+        case .deadLetter: return "an action was given up (dead letter)"
+        case .review: return "a person must look"
+        case .failed: return "could not be processed"
+        }
     }
 }
 

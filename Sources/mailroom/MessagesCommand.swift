@@ -11,8 +11,12 @@ struct MessagesCommand: AsyncParsableCommand {
         discussion: """
             `mailroom messages [--state STATES] [--since TIME] [--limit N] [--json] [--config FILE]` lists \
             messages (the `list` subcommand is the default; `mailroom messages list --help` explains the \
-            options). Flagged mail — what waits for a person — is in states review and failed: \
-            `mailroom messages --state review,failed` lists it with the reason.
+            options). The states: received, parsed, understood, decided (on the way); acted (done, with \
+            actions), no_action (done, no rule asked for an action); waiting (an action waits for a retry), \
+            approval (for an approver); and what needs someone — review (a person must look), blocked (an \
+            action waits for configuration, e.g. a secret), dead_letter (an action was given up: `mailroom \
+            outbox retry ID` once the cause is fixed), failed. `mailroom messages --state \
+            review,failed,dead_letter,blocked` lists those with the reason.
             """,
         subcommands: [MessagesListCommand.self, MessagesShowCommand.self, MessagesRetryCommand.self],
         defaultSubcommand: MessagesListCommand.self
@@ -25,7 +29,7 @@ struct MessagesListCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: ArgumentHelp("Only these states, comma-separated: received, parsed, understood, decided, acted, review, failed.",
+    @Option(help: ArgumentHelp("Only these states, comma-separated: received, parsed, understood, decided, acted, no_action, waiting, approval, blocked, dead_letter, review, failed.",
                                valueName: "states"))
     var state: String?
 

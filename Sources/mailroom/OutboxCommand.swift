@@ -33,7 +33,7 @@ struct OutboxListCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: ArgumentHelp("Only these states, comma-separated: awaiting_approval, queued, sending, retry_wait, done, dead, rejected, dropped, skipped.",
+    @Option(help: ArgumentHelp("Only these states, comma-separated: awaiting_approval, queued, sending, retry_wait, blocked, done, dead, rejected, dropped, skipped.",
                                valueName: "states"))
     var state: String?
 

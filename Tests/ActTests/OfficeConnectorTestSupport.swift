@@ -41,7 +41,18 @@ struct OfficeDaemonScratch {
         _ = try scratch.makeMaildir()
         try FileManager.default.createDirectory(atPath: scratch.path("rules"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: scratch.path("connectors"), withIntermediateDirectories: true)
-        try scratch.write(rule, to: "rules/office.yaml")
+        // A daemon refuses a rules folder without kinds/: one kind, `office_mail`, that every mail with a
+        // subject matches, stands in for the `unknown` the rules were written for.
+        try scratch.write("""
+            kind: office_mail
+            description: Any mail with a subject (for the office connector tests).
+            business: true
+            fields: []
+            matchers:
+              - name: any subject
+                when: {subject: '.'}
+            """, to: "rules/kinds/office_mail.yaml")
+        try scratch.write(rule.replacingOccurrences(of: "kind == \"unknown\"", with: "kind == \"office_mail\""), to: "rules/office.yaml")
         try scratch.write(connectorFile, to: "connectors/\(connectorName).yaml")
         try scratch.write("""
             store:

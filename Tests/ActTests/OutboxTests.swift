@@ -62,7 +62,7 @@ final class TestClock: @unchecked Sendable {
         let done = try #require(try s.store.outboxEntries(messageID: s.messageID).first)
         #expect(done.state == .done && done.attempts == 1)
         #expect(try s.store.capturedValues(messageID: s.messageID)["erp.record_id"] == .int(1))
-        #expect(try outbox.settlement(messageID: s.messageID) == .finished(summary: [
+        #expect(try outbox.settlement(messageID: s.messageID) == OutboxSettlement(state: .acted, reason: nil, summary: [
             "actions": 1, "states": ["done": 1], "outbox_ids": [.int(done.id)]], problems: []))
     }
 
@@ -117,11 +117,11 @@ final class TestClock: @unchecked Sendable {
         var row = try #require(try s.store.outboxEntries(messageID: s.messageID).first)
         #expect(row.state == .retryWait && row.attempts == 1)
         #expect(row.nextAttemptAt == start.addingTimeInterval(12.5))  // 10 s + 25 % jitter (half of 0.5)
-        guard case .waiting(let reason) = try outbox.settlement(messageID: s.messageID) else {
-            Issue.record("a row waiting for a retry keeps the message waiting")
-            return
-        }
+        let waiting = try outbox.settlement(messageID: s.messageID)
+        #expect(waiting.state == .waiting, "a row waiting for a retry keeps the message waiting")
+        let reason = try #require(waiting.reason)
         #expect(reason.contains("502 from the ERP"))
+        #expect(reason.contains("attempt 2 of"))
 
         s.clock.advance(5)
         try await outbox.runDue()
@@ -158,11 +158,10 @@ final class TestClock: @unchecked Sendable {
         var row = try #require(try s.store.outboxEntries(messageID: s.messageID).first)
         #expect(row.state == .dead && row.attempts == 3)
         #expect(row.lastError?.contains("gave up after 3 attempts") == true)
-        guard case .finished(_, let problems) = try outbox.settlement(messageID: s.messageID) else {
-            Issue.record("a dead letter is final")
-            return
-        }
-        #expect(problems.first?.contains("dead letter") == true)
+        let given = try outbox.settlement(messageID: s.messageID)
+        #expect(given.state == .deadLetter, "a dead letter is its own state")
+        #expect(given.problems.first?.contains("dead letter") == true)
+        #expect(given.reason?.contains("mailroom outbox retry \(row.id)") == true)
 
         try Approvals.retry(String(row.id), by: "person:olga", store: s.store)
         row = try #require(try s.store.outboxEntries(messageID: s.messageID).first)
@@ -201,11 +200,9 @@ final class TestClock: @unchecked Sendable {
         #expect(erp.performed.map(\.action.action) == ["find_or_create_party", "create_quotation"])
         #expect(erp.performed[1].action.parameters["party"] == .int(7))  // captured value filled in when it ran
         #expect(try Approvals.pending(store: s.store).map(\.id) == [rows[2].id])
-        guard case .waiting(let reason) = try outbox.settlement(messageID: s.messageID) else {
-            Issue.record("an action awaiting approval keeps the message waiting")
-            return
-        }
-        #expect(reason.contains(reference))
+        let approval = try outbox.settlement(messageID: s.messageID)
+        #expect(approval.state == .approval, "an action awaiting approval keeps the message waiting for it")
+        #expect(approval.reason?.contains(reference) == true)
 
         #expect(throws: OperatorInputError.self) { try Approvals.approve("APR-999-XXXX", by: "person:anna", store: s.store) }
         try Approvals.approve(reference.lowercased(), by: "person:anna", store: s.store)
@@ -234,11 +231,9 @@ final class TestClock: @unchecked Sendable {
         let after = try s.store.outboxEntries(messageID: s.messageID)
         #expect(after.map(\.state) == [.rejected, .skipped])
         #expect(erp.performed.isEmpty)
-        guard case .finished(_, let problems) = try outbox.settlement(messageID: s.messageID) else {
-            Issue.record("rejected and skipped rows are final")
-            return
-        }
-        #expect(problems.contains { $0.contains("rejected by person:anna: customer is blocked") })
+        let settled = try outbox.settlement(messageID: s.messageID)
+        #expect(settled.isFinished, "rejected and skipped rows are final")
+        #expect(settled.problems.contains { $0.contains("rejected by person:anna: customer is blocked") })
         let event = try #require(try s.store.auditEvents(matching: AuditFilter(messageID: s.messageID, eventType: "action_rejected")).first)
         #expect(event.actor == "person:anna")
         #expect(event.detailsValue?["reason"] == .string("customer is blocked"))

@@ -146,6 +146,6 @@ import MailroomTesting
         #expect(json["state"] == "review")
         #expect(json["flag_reason"] == "total does not add up")
         #expect(AuditReport.stateCounts([.received: 2, .acted: 5])
-            == "received 2  parsed 0  understood 0  decided 0  acted 5  review 0  failed 0\n")
+            == "received 2  parsed 0  understood 0  decided 0  acted 5  no_action 0  waiting 0  approval 0  blocked 0  dead_letter 0  review 0  failed 0\n")
     }
 }

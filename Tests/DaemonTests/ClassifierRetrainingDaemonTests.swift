@@ -82,7 +82,7 @@ import MailroomTesting
         let storePath = scratch.path("state/mailroom.sqlite")
         func acted(_ subject: String) throws -> StoredMessage? {
             guard FileManager.default.fileExists(atPath: storePath) else { return nil }
-            return try MailStore(path: storePath).messages(matching: MessageFilter()).first { $0.subject == subject && $0.state == .acted }
+            return try MailStore(path: storePath).messages(matching: MessageFilter()).first { $0.subject == subject && $0.state == .noAction }
         }
         func understood(_ id: Int64) throws -> [String: JSONValue]? {
             try MailStore(path: storePath).auditEvents(matching: AuditFilter(messageID: id, eventType: "understood")).first?.detailsValue
@@ -99,7 +99,7 @@ import MailroomTesting
         let correct = try await MailroomProcess.run(["review", "correct", String(first.id), "kind=gamma", "--add-example",
                                                      "--by", "anna", "--config", config], in: scratch.root)
         #expect(correct.status == 0, "review correct: \(correct.stdout) \(correct.stderr)")
-        #expect(correct.stdout.contains("reopened and corrected as gamma by person:anna (acted → review → understood)"), "\(correct.stdout)")
+        #expect(correct.stdout.contains("reopened and corrected as gamma by person:anna (no_action → review → understood)"), "\(correct.stdout)")
         #expect(correct.stdout.contains("example added: "))
         #expect(scratch.list("rules/examples/gamma").count == 1)
         let secondVersion = try ExampleLibrary.examplesHash(directory: examples)
@@ -127,7 +127,7 @@ import MailroomTesting
         let events = try await eventually("the corrected mail to be decided again", timeout: .seconds(120), daemon: daemon) {
             () -> [String]? in
             let types = try MailStore(path: storePath).events(of: first.id).map(\.eventType)
-            return types.filter { $0 == "decided" }.count == 2 && types.last == "acted" ? types : nil
+            return types.filter { $0 == "decided" }.count == 2 && types.last == "no_action" ? types : nil
         }
         #expect(events.contains("review_reopened") && events.contains("review_corrected") && events.contains("example_added"))
 

@@ -69,7 +69,7 @@ import MailroomTesting
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(once.stdout.utf8)) as? [String: Any])
         let lines = try #require(summary["messages"] as? [[String: Any]])
         #expect(lines.count == 4)
-        #expect(lines.filter { $0["state"] as? String == "acted" }.count == 3)
+        #expect(lines.filter { $0["state"] as? String == "no_action" }.count == 3)
         let flagged = try #require(lines.first { $0["state"] as? String == "review" })
         #expect((flagged["flag_reason"] as? String)?.contains("no header fields") == true)
 
@@ -79,7 +79,7 @@ import MailroomTesting
 
         let status = try await MailroomProcess.run(["status", "--json", "--config", config], in: scratch.root)
         let report = try JSONDecoder().decode(StatusReport.self, from: Data(status.stdout.utf8))
-        #expect(report.total == 4 && report.flagged == 1 && report.counts["acted"] == 3)
+        #expect(report.total == 4 && report.flagged == 1 && report.counts["no_action"] == 3)
         #expect(report.sources.map(\.name) == ["maildir:inbox"])
 
         let id = try #require(flagged["id"] as? Int)

@@ -55,11 +55,11 @@ import MailroomTesting
         #expect(messages.count == Self.mailCount)
         #expect(Set(messages.map(\.location)).count == Self.mailCount)
         #expect(Set(messages.map(\.contentSHA256)).count == Self.mailCount)
-        #expect(messages.allSatisfy { $0.state == .acted })
+        #expect(messages.allSatisfy { $0.state == .noAction })
         var badTrails = 0
         for m in messages {
             let types = try store.events(of: m.id).map(\.eventType)
-            if types != ["received", "parsed", "understood", "decided", "acted"] {
+            if types != ["received", "parsed", "understood", "decided", "no_action"] {
                 badTrails += 1
                 if badTrails <= 3 { Issue.record("message \(m.id) has the trail \(types)") }
             }
@@ -93,7 +93,7 @@ import MailroomTesting
 
         let once = try await MailroomProcess.run(["run", "--once", "--config", config], in: scratch.root)
         #expect(once.status == 0, "run --once failed: \(once.stderr)")
-        #expect(once.stdout.contains("message(s): acted"))
+        #expect(once.stdout.contains("message(s): no_action"))
         try expectEveryMailProcessedOnce(scratch)
 
         let verify = try await MailroomProcess.run(["audit", "verify", "--config", config], in: scratch.root)

@@ -26,10 +26,10 @@ import MailroomTesting
         #expect(report.sources.map(\.name) == ["maildir:inbox", "drop:scans"])
         #expect(report.sources.map(\.tally.stored) == [3, 2])  // the files were younger than settle: waited once
         #expect(report.messages.count == 5)
-        #expect(report.messages.allSatisfy { $0.state == .acted })
+        #expect(report.messages.allSatisfy { $0.state == .noAction })
         #expect(report.errors.isEmpty && !report.interrupted)
         #expect(scratch.list("drop/done") == ["mail.eml", "scan.pdf"])
-        #expect(report.summaryText.contains("5 message(s): acted 5"))
+        #expect(report.summaryText.contains("5 message(s): no_action 5"))
         #expect(report.summaryText.contains("drop:scans: 2 new"))
 
         // A second run finds nothing new and touches nothing.

@@ -43,11 +43,11 @@ import MailroomTesting
         defer { s.scratch.remove() }
         let id = try s.receive(SampleMail.text(1, subject: "Angebot bitte"), location: "a")
         let state = try await s.pipeline().drive(id)
-        #expect(state == .acted)
+        #expect(state == .noAction)
         #expect(try path(s.store, id) == ["ingest:received", "parse:parsed", "understand:understood",
-                                          "decide:decided", "act:acted"])
+                                          "decide:decided", "act:no_action"])
         let m = try #require(try s.store.message(id: id))
-        #expect(m.state == .acted)
+        #expect(m.state == .noAction)
         #expect(m.subject == "Angebot bitte")
         #expect(m.sender == "customer1@example.com")
         #expect(m.kind == "unknown")
@@ -78,12 +78,12 @@ import MailroomTesting
 
         let report = await s.pipeline().drain()
         #expect(report.driven.map(\.id) == [id])
-        #expect(report.driven.first?.state == .acted)
+        #expect(report.driven.first?.state == .noAction)
         #expect(try path(s.store, id) == ["ingest:received", "parse:parsed", "understand:understood",
-                                          "decide:decided", "act:acted"])
+                                          "decide:decided", "act:no_action"])
         // Nothing is left to do, and driving again changes nothing.
         #expect(await s.pipeline().drain().driven.isEmpty)
-        #expect(try await s.pipeline().drive(id) == .acted)
+        #expect(try await s.pipeline().drive(id) == .noAction)
         #expect(try s.store.events(of: id).count == 5)
     }
 
@@ -134,10 +134,10 @@ import MailroomTesting
         try OperatorActions.retry(missing, store: s.store, actor: "operator:anna")
         #expect(throws: OperatorInputError.self) { try OperatorActions.retry(missing, store: s.store) }
         _ = await s.pipeline().drain()
-        #expect(try s.store.message(id: missing)?.state == .acted)
+        #expect(try s.store.message(id: missing)?.state == .noAction)
         #expect(try s.store.message(id: missing)?.flagReason == nil)
         #expect(try path(s.store, missing) == ["ingest:received", "parse:failed", "operator:retry", "parse:parsed",
-                                               "understand:understood", "decide:decided", "act:acted"])
+                                               "understand:understood", "decide:decided", "act:no_action"])
         #expect(try s.store.events(of: missing).first { $0.eventType == "retry" }?.actor == "operator:anna")
     }
 
@@ -166,9 +166,9 @@ import MailroomTesting
         #expect(try s.store.message(id: id)?.state == .parsed)
         let second = await pipeline.drain()
         #expect(second.errors.isEmpty)
-        #expect(try s.store.message(id: id)?.state == .acted)
+        #expect(try s.store.message(id: id)?.state == .noAction)
         #expect(try path(s.store, id) == ["ingest:received", "parse:parsed", "understand:understood",
-                                          "decide:decided", "act:acted"])
+                                          "decide:decided", "act:no_action"])
     }
 
     @Test func aMessageThatKeepsStoppingTheProcessIsSentToFailed() async throws {
@@ -187,7 +187,7 @@ import MailroomTesting
         // Fewer pick-ups are normal after a crash: the message goes on.
         let other = try s.receive(SampleMail.text(7), location: "q")
         for _ in 0..<3 { try s.store.recordAttempt(other) }
-        #expect(try await s.pipeline().drive(other) == .acted)
+        #expect(try await s.pipeline().drive(other) == .noAction)
     }
 
     @Test func manyWorkersDriveEachMessageExactlyOnceOldestFirst() async throws {
@@ -214,9 +214,9 @@ import MailroomTesting
         async let b = s.pipeline(workers: 2).drain()
         _ = await (a, b)
         for m in try s.store.allMessages() {
-            #expect(m.state == .acted)
+            #expect(m.state == .noAction)
             let types = try s.store.events(of: m.id).map(\.eventType)
-            #expect(types == ["received", "parsed", "understood", "decided", "acted"])
+            #expect(types == ["received", "parsed", "understood", "decided", "no_action"])
         }
     }
 
@@ -232,10 +232,10 @@ import MailroomTesting
         let id = try s.receive(SampleMail.text(9), location: "bell")
         bell.ring()
         let deadline = ContinuousClock.now + .seconds(10)
-        while try s.store.message(id: id)?.state != .acted, ContinuousClock.now < deadline {
+        while try s.store.message(id: id)?.state != .noAction, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
-        #expect(try s.store.message(id: id)?.state == .acted)
+        #expect(try s.store.message(id: id)?.state == .noAction)
         let stopping = ContinuousClock.now
         stop.set()
         bell.ring()

@@ -91,13 +91,13 @@ import MailroomTesting
         #expect(report.errors.isEmpty, "\(report.errors)")
 
         let waiting = try #require(try s.store.message(id: quote))
-        #expect(waiting.state == .review)
+        #expect(waiting.state == .approval)
         let pending = try Approvals.pending(store: s.store)
         #expect(pending.count == 1)
         let reference = try #require(pending.first?.approvalReference)
         #expect(waiting.flagReason?.contains(reference) == true)
         #expect(try s.store.message(id: invoice)?.state == .acted)
-        #expect(try s.store.message(id: newsletter)?.state == .acted)
+        #expect(try s.store.message(id: newsletter)?.state == .noAction)
         #expect(s.erp.performed.map(\.action.action).sorted() == ["create_quotation", "create_supplier_invoice", "find_or_create_party"])
         let invoiceCall = try #require(s.erp.performed.first { $0.action.action == "create_supplier_invoice" })
         #expect(invoiceCall.action.parameters["invoice"] == .object(["number": "INV-118", "total": .string("1190.00")]))  // money as a decimal string with its scale

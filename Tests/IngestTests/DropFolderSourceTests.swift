@@ -246,3 +246,56 @@ struct MIMEReading {
         Data(base64Encoded: body.components(separatedBy: .newlines).joined())
     }
 }
+
+/// Files that are no document Mailroom can read go to failed/ with NAME.error.txt, decided by their bytes.
+@Suite struct DropFolderContentTests {
+    func source(_ scratch: IngestScratch) throws -> DropFolderSource {
+        let settings = DropFolderSettings(name: "scans", path: scratch.path("drop"), pollSeconds: 0.2, settleSeconds: 0,
+                                          address: "scanner@example.com")
+        let drop = DropFolderSource(settings: settings, intake: try scratch.makeIntake(), logger: TestLog.logger)
+        try drop.prepare()
+        return drop
+    }
+
+    /// Bytes no format starts with, with NULs and control characters, as a damaged or encrypted file has.
+    static let randomBytes = Data((0..<4096).map { UInt8(truncatingIfNeeded: ($0 &* 7919 &+ 13) % 251) })
+
+    @Test(arguments: [
+        ("random.bin", randomBytes, "no known format"),
+        ("scan.pdf", randomBytes, "no known format"),   // named like a PDF, but its bytes are none
+        ("notes.txt", randomBytes, "no known format"),  // named like text, but its bytes are none
+        ("empty.pdf", Data(), "the file is empty"),
+        ("invoice.eml", DropFolderSourceTests.pdf, "it is not a mail"),
+    ])
+    func aFileMailroomCannotReadGoesToFailedWithAnErrorTextSayingWhatToDo(name: String, content: Data, reason: String) throws {
+        let scratch = try IngestScratch("drop-unreadable")
+        defer { scratch.remove() }
+        let drop = try source(scratch)
+        try scratch.write(content, to: "drop/\(name)")
+        let result = drop.scan()
+        #expect(result.tally.stored == 0)
+        #expect(result.rejected == [name])
+        #expect(scratch.list("drop/failed") == [name, name + ".error.txt"].sorted())
+        #expect(try drop.intake.store.allMessages().isEmpty)
+        let text = try String(contentsOfFile: scratch.path("drop/failed/\(name).error.txt"), encoding: .utf8)
+        #expect(text.contains(reason), "\(text)")
+        #expect(text.contains("To try again"), "\(text)")
+    }
+
+    @Test func aMailIsTakenAsAMailWhateverItsNameAndTextAndPDFAsDocuments() throws {
+        let scratch = try IngestScratch("drop-by-content")
+        defer { scratch.remove() }
+        let drop = try source(scratch)
+        let mail = SampleMail.text(7, subject: "Order 7")
+        try scratch.write(mail, to: "drop/forwarded.txt")
+        try scratch.write("Bitte 5 Stück PMP-250 liefern.\n", to: "drop/note.txt")
+        try scratch.write(DropFolderSourceTests.pdf, to: "drop/scan-without-extension")
+        let result = drop.scan()
+        #expect(result.rejected.isEmpty)
+        #expect(result.tally.stored == 3)
+        let messages = try drop.intake.store.allMessages()
+        // The mail was stored as it is (not wrapped as an attachment named forwarded.txt).
+        let stored = try #require(messages.first { $0.location.hasPrefix("forwarded.txt@") })
+        #expect(try drop.intake.spool.read(sha256: stored.contentSHA256) == Data(mail.utf8))
+    }
+}

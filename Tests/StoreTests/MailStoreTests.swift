@@ -79,20 +79,31 @@ import MailroomTesting
 
 @Suite struct StateMachineTests {
     @Test func allowsExactlyTheDocumentedMoves() {
-        let legal: Set<String> = [
-            "received>parsed", "parsed>understood", "understood>decided", "decided>acted",
+        var legal: Set<String> = [
+            "received>parsed", "parsed>understood", "understood>decided", "decided>acted", "decided>no_action",
             "received>review", "parsed>review", "understood>review", "decided>review",
             "received>failed", "parsed>failed", "understood>failed", "decided>failed",
-            "review>understood", "review>decided", "review>acted", "review>failed",
-            "failed>received", "acted>review",
+            "review>understood", "review>decided", "review>acted", "review>no_action", "review>failed",
+            "failed>received", "acted>review", "no_action>review",
         ]
+        // The states that follow a message's actions: reached from decided (and from review, where an earlier
+        // Mailroom left such messages), moving among one another, to acted once done, to review when reopened.
+        let outbox = ["waiting", "approval", "blocked", "dead_letter"]
+        for state in outbox {
+            legal.insert("decided>\(state)")
+            legal.insert("review>\(state)")
+            legal.insert("\(state)>acted")
+            legal.insert("\(state)>review")
+            legal.insert("\(state)>failed")
+            for other in outbox where other != state { legal.insert("\(state)>\(other)") }
+        }
         for from in MessageState.allCases {
             for to in MessageState.allCases {
                 #expect(from.canMove(to: to) == legal.contains("\(from.rawValue)>\(to.rawValue)"),
                         "\(from) → \(to)")
             }
         }
-        #expect(MessageState.allCases.filter(\.isTerminal) == [.acted, .review, .failed])
+        #expect(MessageState.allCases.filter(\.isTerminal) == [.acted, .noAction, .waiting, .approval, .blocked, .deadLetter, .review, .failed])
     }
 
     @Test func walksThePipelineAndRecordsEachStep() throws {

@@ -65,7 +65,7 @@ import MailroomTesting
 
         // Corrected again into another kind after it was acted on: the example moves, it is not labelled twice.
         _ = await try s.pipeline().drain()
-        #expect(try s.store.message(id: id)?.state == .acted)
+        #expect(try s.store.message(id: id)?.state == .noAction)
         try s.queue.correct(id, [try .init(parsing: "kind=other")], by: "person:ben")
         let moved = try s.queue.addExample(id, examplesDirectory: examples, by: "person:ben")
         #expect(moved.path == examples.appendingPathComponent("other/\(name).eml").path)

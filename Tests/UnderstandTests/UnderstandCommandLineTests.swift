@@ -151,13 +151,13 @@ import MailroomTesting
         #expect(events.contains { $0.actor == "person:anna" && $0.eventType == "review_corrected" })
         #expect(try store.message(id: Int64(invoice))?.understanding?.method == "person")
         #expect(try store.events(of: Int64(party)).last?.actor == "person:ben")
-        #expect(try store.message(id: Int64(party))?.state == .acted)
+        #expect(try store.message(id: Int64(party))?.state == .noAction)
 
         // The rejected mail is reopened: back in review, nothing to undo, audited with who and why.
         let reopened = try await MailroomProcess.run(["review", "reopen", "--config", config, "--by", "ben", "--reason",
                                                       "it was an order after all", "\(party)"], in: scratch.root)
         #expect(reopened.status == 0, "\(reopened.stderr)")
-        #expect(reopened.stdout.contains("message \(party): reopened by person:ben (acted → review)"), "\(reopened.stdout)")
+        #expect(reopened.stdout.contains("message \(party): reopened by person:ben (no_action → review)"), "\(reopened.stdout)")
         #expect(reopened.stdout.contains("no action was decided for it"))
         #expect(try store.message(id: Int64(party))?.state == .review)
         let reopenEvent = try #require(try store.events(of: Int64(party)).last)

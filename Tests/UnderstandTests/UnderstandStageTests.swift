@@ -39,7 +39,7 @@ import MailroomTesting
         let s = try setup("understand-ok")
         defer { s.scratch.remove() }
         let id = try s.receive(try RepositoryFiles.demo(5), "approval")
-        #expect(try await s.pipeline().drive(id) == .acted)
+        #expect(try await s.pipeline().drive(id) == .noAction)
         let m = try #require(try s.store.message(id: id))
         #expect(m.kind == "approval")
         let u = try #require(m.understanding)
@@ -139,7 +139,7 @@ import MailroomTesting
         if try s.store.message(id: third)?.state == .review {
             try queue.reject(third, by: "operator:carla", reason: "spam")
             let rejected = try #require(try s.store.message(id: third))
-            #expect(rejected.state == .acted)
+            #expect(rejected.state == .noAction)
             #expect(rejected.kind == "other")
             #expect(try s.store.events(of: third).last?.eventType == "review_rejected")
         }

@@ -61,6 +61,7 @@ public enum Approvals {
                                         reason: "the earlier action #\(entry.id) is retried", eventType: "action_retry_requested",
                                         resetAttempts: true)
         }
+        try settle(store)  // the message says at once that its action waits to be carried out again
         return after
     }
 
@@ -72,7 +73,7 @@ public enum Approvals {
             throw OperatorInputError(message: "action #\(entry.id) is being sent right now (or the process stopped while sending it); "
                 + "let the daemon resolve it first")
         }
-        let after = try store.decideOutboxEntry(entry.id, from: [.awaitingApproval, .queued, .retryWait, .dead, .skipped],
+        let after = try store.decideOutboxEntry(entry.id, from: [.awaitingApproval, .queued, .retryWait, .blocked, .dead, .skipped],
                                                 to: .dropped, by: person, reason: reason, eventType: "action_dropped")
         try settle(store)
         return after

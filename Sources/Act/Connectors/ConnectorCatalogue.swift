@@ -24,6 +24,8 @@ public struct ConnectorCatalogue: Sendable {
     public var connectors: [any Connector]
     /// What loaded but needs attention (a secret's variable not set: that connector's actions wait).
     public var warnings: [RuleFileProblem] = []
+    /// The file each connector was read from ("connectors/erp.yaml"), by connector name.
+    public var files: [String: String] = [:]
 
     public init(connectors: [any Connector]) { self.connectors = connectors }
 
@@ -66,6 +68,7 @@ public struct ConnectorCatalogue: Sendable {
         if problems.contains(where: { $0.severity == .error }) { throw RuleFileProblems(problems) }
         var catalogue = ConnectorCatalogue(connectors: connectors)
         catalogue.warnings = problems
+        catalogue.files = seen
         return catalogue
     }
 }
@@ -312,8 +315,8 @@ public actor RateLimiter {
 }
 
 /// A connector that is declared correctly but cannot work yet (a secret's environment variable is not set).
-/// Its actions fail as transient errors naming the cause, so they wait with retries (and become dead letters
-/// an operator can retry) instead of being lost; `rules check` shows the cause as a warning.
+/// The outbox parks its actions as `blocked` (``blockedReason``) without using attempts, and carries them out
+/// once the daemon starts with the variable set; `rules check` and `status` show the cause.
 package struct UnavailableConnector: Connector {
     package let wrapped: any Connector
     package let reason: String
@@ -326,6 +329,7 @@ package struct UnavailableConnector: Connector {
     package var name: String { wrapped.name }
     package var type: String { wrapped.type }
     package var actions: [ConnectorActionSpec] { wrapped.actions }
+    package var blockedReason: String? { reason }
 
     package func earlierResult(of action: OutboxAction) async throws -> ConnectorResult? {
         throw ConnectorError.transient(reason + "; set it and restart the daemon")

@@ -28,9 +28,7 @@ public struct ReviewQueue: Sendable {
         guard let message = try store.message(id: id) else {
             throw OperatorInputError(message: "there is no message \(id) in the store")
         }
-        guard message.state == .review else {
-            throw OperatorInputError(message: "message \(id) is \(message.state.rawValue), not in review")
-        }
+        try Self.checkInReview(message)
         guard let understanding = message.understanding else {
             throw OperatorInputError(message: "message \(id) went to review before it was understood (\(message.flagReason ?? "no reason recorded")); "
                 + "there is nothing to accept or correct: look at it with `mailroom messages show \(id)`, then `mailroom review reject \(id)`")
@@ -41,7 +39,7 @@ public struct ReviewQueue: Sendable {
     /// The states a person can send back to review: what Mailroom decided or finished, also mail closed as
     /// `other` (by a rule, a matcher or a person's `reject`). Earlier states are still on their way through
     /// the pipeline; `failed` has its own way back (`mailroom messages retry`).
-    public static let reopenable: [MessageState] = [.decided, .acted]
+    public static let reopenable: [MessageState] = [.decided, .acted, .noAction, .deadLetter]
 
     /// Puts a decided or acted message back into review (decided/acted → review), audited as
     /// `review_reopened` with who did it and why. It keeps its understanding, so it can be accepted,
@@ -80,10 +78,26 @@ public struct ReviewQueue: Sendable {
         return reopened
     }
 
+    /// Refuses a message that is not in review, saying what it waits for instead (a message whose actions wait
+    /// for a retry, an approval or configuration is not a person's to accept: that would only decide it again).
+    package static func checkInReview(_ message: StoredMessage) throws {
+        guard message.state != .review else { return }
+        let id = message.id
+        let hint: String
+        switch message.state {
+        case .waiting: hint = " (\(message.state.meaning)); the outbox retries it by itself: `mailroom outbox list`"
+        case .approval: hint = " (\(message.state.meaning)): `mailroom approvals list`, then `mailroom approve REF` or `mailroom reject REF`"
+        case .blocked: hint = " (\(message.state.meaning)): \(message.flagReason ?? "see `mailroom status`")"
+        case .deadLetter: hint = " (\(message.state.meaning)); fix the cause, then `mailroom outbox retry ID` (`mailroom outbox list --state dead`)"
+        default: hint = " (\(message.state.meaning))"
+        }
+        throw OperatorInputError(message: "message \(id) is \(message.state.rawValue), not in review" + hint)
+    }
+
     package static func checkReopenable(_ message: StoredMessage) throws {
         let id = message.id
         switch message.state {
-        case .decided, .acted:
+        case .decided, .acted, .noAction, .deadLetter:
             guard message.understanding != nil else {
                 throw OperatorInputError(message: "message \(id) was never understood; there is nothing to correct")
             }
@@ -95,6 +109,9 @@ public struct ReviewQueue: Sendable {
         case .received, .parsed, .understood:
             throw OperatorInputError(message: "message \(id) is \(message.state.rawValue) and still on its way through the pipeline; "
                 + "reopen it once it is decided or acted")
+        case .waiting, .approval, .blocked:
+            throw OperatorInputError(message: "message \(id) is \(message.state.rawValue) (\(message.state.meaning)); "
+                + "reopen it once its actions are done or given up")
         }
     }
 
@@ -254,14 +271,12 @@ public struct ReviewQueue: Sendable {
         return value
     }
 
-    /// The person says this mail needs nothing: it is closed (state acted, no action) as kind `other`.
+    /// The person says this mail needs nothing: it is closed (state no_action) as kind `other`.
     public func reject(_ id: Int64, by actor: String, reason: String?) throws {
         guard let message = try store.message(id: id) else {
             throw OperatorInputError(message: "there is no message \(id) in the store")
         }
-        guard message.state == .review else {
-            throw OperatorInputError(message: "message \(id) is \(message.state.rawValue), not in review")
-        }
+        try Self.checkInReview(message)
         let before = message.understanding
         var after = Understanding(kind: "other", confidence: 1, method: "person",
                                   steps: (before?.steps ?? []) + [UnderstandingStep(method: "person", kind: "other", confidence: 1,
@@ -271,7 +286,7 @@ public struct ReviewQueue: Sendable {
         details["previous_kind"] = .optional(before?.kind ?? message.kind)
         details["previous_reason"] = .optional(message.flagReason)
         details["reason"] = .optional(reason)
-        try store.transition(id, from: .review, to: .acted, update: MessageUpdate(kind: "other", understanding: after),
+        try store.transition(id, from: .review, to: .noAction, update: MessageUpdate(kind: "other", understanding: after),
                              audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_rejected", details: details))
     }
 
