@@ -27,12 +27,16 @@ package enum BusinessDoubt {
     /// Documents with less text than this (a logo's alt text, an empty attachment) are no evidence.
     package static let documentMinimumCharacters = 40
 
-    package static func reasons(kind: KindDefinition, confidence: Double, byRule: Bool, prediction: KindPrediction?,
+    /// `prediction` is asked for only when it can matter (for a header-matched mail: when the subject carries a
+    /// business cue), so machine mail costs no classification.
+    package static func reasons(kind: KindDefinition, confidence: Double, byRule: Bool,
+                                prediction predict: @autoclosure () -> KindPrediction?,
                                 content: MessageContent, catalogue: KindCatalogue) -> [String] {
-        let business = catalogue.kinds.filter(\.business)
-        guard !business.isEmpty else { return [] }
-        let businessNames = Set(business.map(\.name))
-        let cues = KindCueSet(declared: Dictionary(uniqueKeysWithValues: business.map { ($0.name, $0.cues) }))
+        let businessNames = Set(catalogue.kinds.filter(\.business).map(\.name))
+        guard !businessNames.isEmpty else { return [] }
+        func businessCues(in text: String) -> [String: [String]] {
+            catalogue.cues.found(in: KindCueSet.Text(text)).filter { businessNames.contains($0.key) }
+        }
         let input = content.classifierInput
         var evidence: [String] = []
         var candidates: [String: Double] = [:]
@@ -44,7 +48,7 @@ package enum BusinessDoubt {
         let documents = content.documents.filter { isBusinessDocument($0) }
         var documentCues: [String: [String]] = [:]
         for doc in documents {
-            documentCues.merge(cues.found(in: KindCueSet.Text(String(doc.text.prefix(ClassifierFeatures.maxDocumentCharacters))))) { $0 + $1 }
+            documentCues.merge(businessCues(in: String(doc.text.prefix(ClassifierFeatures.maxDocumentCharacters)))) { $0 + $1 }
         }
         if !documentCues.isEmpty {
             evidence.append("an attached document reads like \(describe(documentCues))")
@@ -56,30 +60,28 @@ package enum BusinessDoubt {
         }
 
         // Not for auto-replies: they repeat the subject of the mail they answer ("Abwesend: AW: Angebot …").
-        if byRule, kind.name != "auto_reply", let prediction, let top = prediction.ranking.first(where: { businessNames.contains($0.kind) }),
-           top.probability >= ruleOverride {
+        let subjectCues = byRule && kind.name != "auto_reply" ? businessCues(in: input.subject) : [:]
+        if !subjectCues.isEmpty, let prediction = predict(),
+           let top = prediction.ranking.first(where: { businessNames.contains($0.kind) }), top.probability >= ruleOverride,
+           let subjectCues = subjectCues[top.kind] {
             // Machine mail by its headers, but the classifier is sure it is business and the subject names it so:
             // an e-bill or an order sent through a mailing tool.
-            let subjectCues = cues.found(in: KindCueSet.Text(input.subject))[top.kind] ?? []
-            if !subjectCues.isEmpty {
-                evidence.append(String(format: "the classifier gives %@ %.0f%% and the subject says '%@'", top.kind,
-                                       top.probability * 100, subjectCues.prefix(3).joined(separator: "', '")))
-                consider([top.kind], 1)
-            }
+            evidence.append(String(format: "the classifier gives %@ %.0f%% and the subject says '%@'", top.kind,
+                                   top.probability * 100, subjectCues.prefix(3).joined(separator: "', '")))
+            consider([top.kind], 1)
         }
         if !byRule {
             if confidence < kind.acceptConfidence {
                 evidence.append(String(format: "the classifier is only %.0f%% sure it is %@ (the kind asks for %.0f%%)",
                                        confidence * 100, kind.name, kind.acceptConfidence * 100))
             }
-            if let prediction {
+            if let prediction = predict() {
                 for (k, p) in prediction.ranking where businessNames.contains(k) && p >= businessShare {
                     evidence.append(String(format: "the classifier gives %@ %.0f%%", k, p * 100))
                 }
                 for (k, p) in prediction.ranking where businessNames.contains(k) { candidates[k, default: 0] += p }
             }
-            let own = KindCueSet.Text(([input.subject, String(input.body.prefix(ClassifierFeatures.maxBodyCharacters))]).joined(separator: "\n"))
-            let ownCues = cues.found(in: own)
+            let ownCues = businessCues(in: input.subject + "\n" + String(input.body.prefix(ClassifierFeatures.maxBodyCharacters)))
             if !ownCues.isEmpty {
                 evidence.append("it says \(describe(ownCues))")
                 consider(ownCues.keys, 1)

@@ -227,7 +227,7 @@ public enum Evaluation {
     /// never seen, which same-company cross-validation cannot.
     public static func leaveOneGroupOut(_ cases: [Case], catalogue: KindCatalogue, alsoTrainOn extra: [Case] = [],
                                         progress: ((Int, Int) -> Void)? = nil) -> EvaluationReport {
-        let cues = KindCueSet(catalogue: catalogue)
+        let cues = catalogue.cues
         let training = cases + extra
         let counts = training.map { ClassifierFeatures.counts($0.content.classifierInput, cues: cues) }
         let trainingOnly = "\u{0}training"
@@ -273,7 +273,7 @@ public enum Evaluation {
         var done = 0
         for f in 0..<k {
             let training = cases.indices.filter { fold[$0] != f }.map { (kind: cases[$0].kind, input: cases[$0].content.classifierInput) }
-            let classifier = KindClassifier.train(training, cues: KindCueSet(catalogue: catalogue))
+            let classifier = KindClassifier.train(training, cues: catalogue.cues)
             let understander = Understander(catalogue: catalogue, classifier: classifier)
             for i in cases.indices where fold[i] == f {
                 results.append((cases[i], understander.understandNow(cases[i].content)))
@@ -318,12 +318,6 @@ public enum Evaluation {
             }
             groups[c.group] = g
             outcomes.append(.init(file: name, expected: c.kind, predicted: u.kind, confidence: u.confidence, method: u.method, review: u.review))
-            for (field, want) in c.expected ?? [:] {
-                var e = exact["\(c.kind).\(field)", default: (0, 0)]
-                e.support += 1
-                if u.kind == c.kind, let got = u.fields[field], same(got.json, want) { e.correct += 1 }
-                exact["\(c.kind).\(field)"] = e
-            }
             confusion[c.kind, default: [:]][u.kind, default: 0] += 1
             methods[u.method, default: 0] += 1
             if u.kind == c.kind { correct += 1 } else { mistakes.append((name, c.kind, u.kind)) }
@@ -333,6 +327,11 @@ public enum Evaluation {
             }
             guard let expected = c.expected else { continue }
             for (fieldName, want) in expected {
+                // Exact by kind: the right kind and the expected value, grounded or not (what would be handed on).
+                var e = exact["\(c.kind).\(fieldName)", default: (0, 0)]
+                e.support += 1
+                if u.kind == c.kind, let got = u.fields[fieldName], same(got.json, want) { e.correct += 1 }
+                exact["\(c.kind).\(fieldName)"] = e
                 var s = fieldStats[fieldName, default: (0, 0, 0)]
                 s.support += 1
                 // Only values that passed validation and grounding count as predictions.

@@ -4,13 +4,18 @@ import Vocabulary
 
 /// The kinds of mail a company handles, read from `rules/kinds/*.yaml` (one kind per file).
 public struct KindCatalogue: Sendable {
-    public var kinds: [KindDefinition]
+    public var kinds: [KindDefinition] {
+        didSet { cues = KindCueSet(kinds: kinds) }
+    }
+    /// Every kind's `cues:`, ready to look for (derived from `kinds`, once, not per message).
+    public private(set) var cues: KindCueSet
     /// The folder the kinds were read from; nil for a catalogue made in code.
     public var directory: URL?
 
     public init(kinds: [KindDefinition], directory: URL? = nil) {
         self.kinds = kinds
         self.directory = directory
+        cues = KindCueSet(kinds: kinds)
     }
 
     public func kind(named name: String) -> KindDefinition? {

@@ -58,7 +58,7 @@ public struct UnderstandStage: PipelineStage {
         let catalogue = try KindCatalogue.load(directory: kinds)
         let examples = URL(fileURLWithPath: rulesDirectory).appendingPathComponent("examples")
         let live = LiveClassifier(examplesDirectory: examples, cacheDirectory: cacheDirectory, train: { examples, cache in
-            try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cache, cues: KindCueSet(catalogue: catalogue))
+            try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cache, cues: catalogue.cues)
         }, logger: logger)
         let classifier = live.current.classifier
         let summary = "understanding \(catalogue.kinds.count) kinds (\(catalogue.kinds.map(\.name).joined(separator: ", ")))"

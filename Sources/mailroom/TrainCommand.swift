@@ -41,7 +41,7 @@ struct TrainCommand: AsyncParsableCommand {
             let examples = try ExampleLibrary.load(directory: examplesDirectory)
             let started = ContinuousClock.now
             let catalogue = try KindCatalogue.load(directory: rulesDirectory.appendingPathComponent("kinds"))
-            let cues = KindCueSet(catalogue: catalogue)
+            let cues = catalogue.cues
             let result = try ExampleLibrary.classifierWithOrigin(examplesDirectory: examplesDirectory,
                                                                  cacheDirectory: cacheDirectory, cues: cues, retrain: true)
             let holdOut = try CompanyHoldOutSummary.measure(examples, cues: cues)

@@ -18,7 +18,7 @@ enum RulesSetup {
         let cache = config.classifierCacheDirectory
         do {
             return try ExampleLibrary.classifier(examplesDirectory: examples, cacheDirectory: cache,
-                                                 cues: KindCueSet(catalogue: catalogue))
+                                                 cues: catalogue.cues)
         } catch {
             Terminal.note("mailroom: the classifier could not be trained from \(examples.path): \(describe(error))")
             return nil

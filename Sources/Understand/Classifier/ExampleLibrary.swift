@@ -285,11 +285,9 @@ public struct CompanyHoldOutSummary: Sendable, Codable, Hashable {
         }
         guard Set(groups).count >= 2 else { return nil }
         let labels = examples.map(\.kind)
-        let set = KindClassifier.TrainingSet(labels: labels, counts: counts)
+        let models = KindClassifier.trainLeavingOut(groups: groups, kinds: labels, counts: counts, cues: cues)
         var companies: [String: Company] = [:]
-        for group in Set(groups).sorted() {
-            let train = (0..<labels.count).filter { groups[$0] != group }
-            let model = KindClassifier.fit(set, rows: train, cues: cues)
+        for (group, model) in models {
             var company = Company(examples: 0, correct: 0)
             for i in labels.indices where groups[i] == group {
                 company.examples += 1

@@ -49,7 +49,11 @@ public struct KindCueSet: Sendable, Hashable, Codable {
     }
 
     public init(catalogue: KindCatalogue) {
-        self.init(declared: Dictionary(uniqueKeysWithValues: catalogue.kinds.map { ($0.name, $0.cues) }))
+        self = catalogue.cues
+    }
+
+    package init(kinds: [KindDefinition]) {
+        self.init(declared: Dictionary(kinds.map { ($0.name, $0.cues) }, uniquingKeysWith: { first, _ in first }))
     }
 
     package var isEmpty: Bool { cuesByKind.isEmpty }
