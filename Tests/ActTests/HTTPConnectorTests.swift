@@ -120,7 +120,7 @@ struct HTTPConnectorTests {
         """.write(to: dir.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
         try """
         type: tryton
-        url: http://erp.example.com:8000
+        url: https://erp.example.com:8000
         database: tryton
         username: mailroom
         password_env: TRYTON_PASSWORD
@@ -151,5 +151,45 @@ struct HTTPConnectorTests {
         }
         let ok = try ConnectorCatalogue.load(directory: dir.appendingPathComponent("none"), environment: [:])
         #expect(ok.connectors.isEmpty)
+    }
+
+    @Test("secrets never cross the network in clear: plain http:// to another host is refused unless written out; no downgrade per action")
+    func plainHTTPRefused() async throws {
+        let dir = try Self.temporaryDirectory()
+        try """
+        type: tryton
+        url: http://erp.example.com:8000
+        database: tryton
+        username: mailroom
+        password_env: TRYTON_PASSWORD
+        """.write(to: dir.appendingPathComponent("erp.yaml"), atomically: true, encoding: .utf8)
+        do {
+            _ = try ConnectorCatalogue.load(directory: dir, environment: [:])
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.description.contains("erp.yaml:2:6: `url` is plain http:// to erp.example.com"), "\(error.description)")
+            #expect(error.description.contains("insecure_http: true"), "\(error.description)")
+        }
+        // Written out, the operator's choice stands; loopback needs nothing.
+        try """
+        type: tryton
+        url: http://erp.example.com:8000
+        insecure_http: true
+        database: tryton
+        username: mailroom
+        password_env: TRYTON_PASSWORD
+        """.write(to: dir.appendingPathComponent("erp.yaml"), atomically: true, encoding: .utf8)
+        try """
+        type: http
+        base_url: http://127.0.0.1:9/hook
+        """.write(to: dir.appendingPathComponent("local.yaml"), atomically: true, encoding: .utf8)
+        let loaded = try ConnectorCatalogue.load(directory: dir, environment: [:])
+        #expect(loaded.connector(named: "erp") != nil && loaded.connector(named: "local") != nil)
+
+        // An action's own `url` may not take the token to http:// when base_url is https://.
+        let hook = HTTPConnector(name: "hook", baseURL: URL(string: "https://hooks.example.com/in")!,
+                                 transport: ConnectorTransport(client: HTTPClient(allowedHosts: ["hooks.example.com"])), token: "t")
+        #expect(throws: ConnectorError.self) { _ = try hook.targetURL(["url": "http://hooks.example.com/in"]) }
+        #expect(try hook.targetURL(["url": "https://hooks.example.com/other"]).absoluteString == "https://hooks.example.com/other")
     }
 }

@@ -115,7 +115,7 @@ struct SMTPConnectorTests {
         let sink = try await SMTPSink.started()
         let store = try Self.store()
         let mail = try Self.connector(sink, store: store)
-        let action = Self.action("reply", ["body": "Guten Tag Frau Schmidt,\ndas Angebot folgt."], original: Self.original(Self.customerMail))
+        let action = Self.action("reply", ["body": "Guten Tag Frau Schmidt,\ndas Angebot folgt.", "quote": true], original: Self.original(Self.customerMail))
         #expect(try await mail.earlierResult(of: action) == nil)
         let result = try await mail.perform(action)
         #expect(result.response.objectValue?["code"] == 250)
@@ -201,6 +201,47 @@ struct SMTPConnectorTests {
         #expect(received.count == 3)
         let notice = MessageParser.parse(sink.mails()[2]).normalised
         #expect(notice.headers.first { $0.name == "Auto-Submitted" }?.value == "auto-generated")
+    }
+
+    @Test("not a relay: a reply goes to the author, Reply-To only within the author's domain, at most max_recipients, no quote unless asked")
+    func notARelay() async throws {
+        let victims = (1...30).map { "victim\($0)@elsewhere.example" }.joined(separator: ", ")
+        func mail(replyTo: String) -> String {
+            """
+            From: Mallory <mallory@evil.example>
+            Reply-To: \(replyTo)
+            To: office@firma.example
+            Subject: Anfrage
+            Message-ID: <relay-\(UUID().uuidString)@evil.example>
+            Content-Type: text/plain; charset=utf-8
+
+            BUY CHEAP WATCHES at http://spam.example
+            """
+        }
+        #expect(SMTPConnector.replyRecipients(of: MessageParser.parse(Data(mail(replyTo: victims).utf8)).normalised).map(\.address)
+                == ["mallory@evil.example"])
+        #expect(SMTPConnector.replyRecipients(of: MessageParser.parse(Data(mail(replyTo: "victim@elsewhere.example").utf8)).normalised).map(\.address)
+                == ["mallory@evil.example"])
+        #expect(SMTPConnector.replyRecipients(of: MessageParser.parse(Data(mail(replyTo: "orders@shop.evil.example").utf8)).normalised).map(\.address)
+                == ["orders@shop.evil.example"])
+
+        let sink = try await SMTPSink.started()
+        let store = try Self.store()
+        let smtp = try Self.connector(sink, store: store)
+        let reply = try await smtp.perform(Self.action("reply", ["body": "Danke, wir melden uns."], original: Self.original(mail(replyTo: victims))))
+        #expect(reply.response.objectValue?["code"] == 250)
+        let received = await sink.waitForMails(1)
+        try #require(received.count == 1)
+        #expect(sink.envelopeRecipients(0) == ["mallory@evil.example"])
+        #expect(!MessageParser.parse(received[0]).normalised.text.contains("WATCHES"), "the original is not quoted unless the rule asks")
+        // A `to` filled from the mail cannot fan out.
+        await #expect(throws: ConnectorError.self) {
+            _ = try await smtp.perform(Self.action("reply", ["body": "x", "to": .string(victims)], original: Self.original(Self.customerMail)))
+        }
+        await #expect(throws: ConnectorError.self) {
+            _ = try await smtp.perform(Self.action("notify", ["to": .string(victims), "subject": "s", "body": "b"], original: nil))
+        }
+        #expect(sink.mails().count == 1, "refused before any SMTP transaction")
     }
 
     @Test("forward attaches the original whole (message/rfc822)")

@@ -265,7 +265,22 @@ package struct ConnectorFileReader {
             problem(values[key], "`\(key)` must be an http:// or https:// URL, not '\(text)'")
             return nil
         }
+        if scheme == "http", !HostName.isLoopback(url.host ?? ""), !flag("insecure_http") {
+            problem(values[key], "`\(key)` is plain http:// to \(url.host ?? "?"): the connector's credentials and the mail's data would cross the network unencrypted",
+                    suggestion: "use https://, or — only where the network path is protected otherwise — write `insecure_http: true`")
+            return nil
+        }
         return url
+    }
+
+    /// A yes/no key; absent is no.
+    package mutating func flag(_ key: String) -> Bool {
+        guard let n = node(key) else { return false }
+        switch n.scalar?.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: problem(n, "`\(key)` must be true or false"); return false
+        }
     }
 }
 

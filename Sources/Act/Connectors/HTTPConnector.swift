@@ -124,7 +124,13 @@ public struct HTTPConnector: Connector {
 
     package func targetURL(_ p: [String: JSONValue]) throws -> URL {
         if let u = p["url"]?.stringValue {
-            guard let url = URL(string: u), url.scheme != nil else { throw ConnectorError.permanent("\(name): `url` '\(u)' is not an absolute URL") }
+            guard let url = URL(string: u), let scheme = url.scheme?.lowercased() else {
+                throw ConnectorError.permanent("\(name): `url` '\(u)' is not an absolute URL")
+            }
+            // The connector's token and signature go with every request: never over a weaker scheme than base_url's.
+            if scheme != "https", baseURL.scheme?.lowercased() == "https" || !HostName.isLoopback(url.host ?? "") && scheme != baseURL.scheme?.lowercased() {
+                throw ConnectorError.permanent("\(name): `url` '\(HTTPRequest.redacted(url))' is not https:// while base_url is \(baseURL.scheme ?? "?")://; the connector's credentials are not sent over it")
+            }
             return url
         }
         let path = p["path"]?.stringValue ?? ""

@@ -16,13 +16,15 @@ extension SMTPConnector: StoreUsingConnector {
 /// when written out), `username`, `password_env|password_file`, `ca_file` (a PEM bundle instead of the
 /// system trust store), `from` (required: our address), `from_name`, `message_id_domain` (default: the
 /// domain of `from`), `max_automatic_per_recipient_per_day` (default 5), `helo_name`, `timeout_seconds`,
-/// `rate_limit_per_second`, `allowed_hosts` (when given, `host` must be among them),
+/// `rate_limit_per_second`, `allowed_hosts` (when given, `host` must be among them), `max_recipients` (default 5:
+/// To and Cc of one mail together; more is refused, nothing sent),
 /// and for drafted replies the IMAP mailbox: `drafts_host`, `drafts_port`, `drafts_tls` (implicit |
 /// starttls | plaintext), `drafts_user`, `drafts_password_env|drafts_password_file`, `drafts_folder` (Drafts).
 ///
 /// Actions (parameters are rendered by Decide from the rule's templates):
 /// - `reply` — `body` (required), `subject` (default `Re: <original subject>`), `to` (default the original's
-///   Reply-To or From), `cc`, `quote` (default true: the original text quoted below). Never sent to
+///   author (From; Reply-To only when it is one address of the author's domain)), `cc`, `quote` (default false;
+///   true quotes the original's first 20 lines below). Never sent to
 ///   automatic mail, mailing lists, bounces or Mailroom's own mail: such a reply is recorded as done with
 ///   the reason, not sent and not retried. At most `max_automatic_per_recipient_per_day` replies a day
 ///   per recipient; beyond that, the reply is likewise recorded as suppressed.
@@ -45,6 +47,8 @@ public struct SMTPConnector: Connector {
     public let from: MailAddress
     public let messageIDDomain: String
     public let maxAutomaticPerRecipientPerDay: Int
+    /// `max_recipients`: To and Cc of one mail together.
+    public let maxRecipients: Int
     public let drafts: IMAPAccountSettings?
     public let draftsFolder: String
     package let draftsEnvironment: [String: String]
@@ -67,7 +71,7 @@ public struct SMTPConnector: Connector {
     }
 
     public init(name: String, server: SMTPServer, from: MailAddress, messageIDDomain: String? = nil,
-                maxAutomaticPerRecipientPerDay: Int = 5, drafts: IMAPAccountSettings? = nil,
+                maxAutomaticPerRecipientPerDay: Int = 5, maxRecipients: Int = 5, drafts: IMAPAccountSettings? = nil,
                 draftsFolder: String = "Drafts", draftsEnvironment: [String: String] = [:], store: (any ActStore)? = nil,
                 limiter: RateLimiter = RateLimiter(perSecond: 0), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.name = name
@@ -75,6 +79,7 @@ public struct SMTPConnector: Connector {
         self.from = from
         self.messageIDDomain = (messageIDDomain ?? from.address.split(separator: "@").last.map(String.init) ?? "localhost").lowercased()
         self.maxAutomaticPerRecipientPerDay = maxAutomaticPerRecipientPerDay
+        self.maxRecipients = maxRecipients
         self.drafts = drafts
         self.draftsFolder = draftsFolder
         self.draftsEnvironment = draftsEnvironment
@@ -85,8 +90,8 @@ public struct SMTPConnector: Connector {
 
     public func bound(to store: any ActStore) -> any Connector {
         SMTPConnector(name: name, server: server, from: from, messageIDDomain: messageIDDomain,
-                      maxAutomaticPerRecipientPerDay: maxAutomaticPerRecipientPerDay, drafts: drafts, draftsFolder: draftsFolder,
-                      draftsEnvironment: draftsEnvironment, store: store, limiter: limiter, clock: clock)
+                      maxAutomaticPerRecipientPerDay: maxAutomaticPerRecipientPerDay, maxRecipients: maxRecipients,
+                      drafts: drafts, draftsFolder: draftsFolder, draftsEnvironment: draftsEnvironment, store: store, limiter: limiter, clock: clock)
     }
 
     // MARK: - Reading the connector file
@@ -120,6 +125,8 @@ public struct SMTPConnector: Connector {
         let domain = reader.string("message_id_domain")
         let limit = reader.int("max_automatic_per_recipient_per_day", default: 5)
         if limit < 1 { reader.problem(reader.node("max_automatic_per_recipient_per_day"), "must be at least 1") }
+        let maxRecipients = reader.int("max_recipients", default: 5)
+        if !(1...500).contains(maxRecipients) { reader.problem(reader.node("max_recipients"), "must be between 1 and 500") }
         let helo = reader.string("helo_name") ?? ProcessInfo.processInfo.hostName
         let timeout = reader.number("timeout_seconds", default: 60, range: 1...600)
         let rate = reader.number("rate_limit_per_second", default: 0, range: 0...1000)
@@ -159,7 +166,8 @@ public struct SMTPConnector: Connector {
                              server: SMTPServer(host: host, port: port, security: security, username: username, password: password,
                                                 caFile: caFile, heloName: helo, timeoutSeconds: timeout),
                              from: MailAddress(name: fromName, address: fromAddress), messageIDDomain: domain,
-                             maxAutomaticPerRecipientPerDay: max(1, limit), drafts: drafts, draftsFolder: draftsFolder,
+                             maxAutomaticPerRecipientPerDay: max(1, limit), maxRecipients: min(max(1, maxRecipients), 500),
+                             drafts: drafts, draftsFolder: draftsFolder,
                              draftsEnvironment: draftsEnvironment, limiter: RateLimiter(perSecond: rate))
     }
 
@@ -180,7 +188,7 @@ public struct SMTPConnector: Connector {
                 return suppressed(reason, messageID: messageID)
             }
             var recipients = try addresses(p["to"], parameter: "to")
-            if recipients.isEmpty { recipients = normalised.replyTo.isEmpty ? normalised.from : normalised.replyTo }
+            if recipients.isEmpty { recipients = SMTPConnector.replyRecipients(of: normalised) }
             recipients.removeAll { $0.address.lowercased() == from.address.lowercased() || $0.address.isEmpty }
             guard !recipients.isEmpty else {
                 if isDraft { throw ConnectorError.permanent("\(name): the original mail has no address to reply to") }
@@ -190,6 +198,7 @@ public struct SMTPConnector: Connector {
                                     text: replyText(p, original: normalised), messageID: messageID, date: clock(),
                                     autoSubmitted: isDraft ? "no" : "auto-replied", origin: origin)
             mail.cc = try addresses(p["cc"], parameter: "cc")
+            try checkRecipientCount(mail)
             mail.inReplyTo = normalised.messageID
             mail.references = OutgoingMail.replyReferences(of: normalised)
             if isDraft {
@@ -210,6 +219,7 @@ public struct SMTPConnector: Connector {
                                     text: p["body"]?.stringValue ?? "", messageID: messageID, date: clock(),
                                     autoSubmitted: "auto-generated", origin: origin)
             mail.cc = try addresses(p["cc"], parameter: "cc")
+            try checkRecipientCount(mail)
             mail.attachedMessage = try original.raw()
             return try await deliver(mail, key: action.idempotencyKey, purpose: "forward", outboxID: action.id, overLimit: .wait)
         case "notify":
@@ -218,6 +228,7 @@ public struct SMTPConnector: Connector {
             var mail = OutgoingMail(from: from, to: recipients, subject: p["subject"]?.stringValue ?? "", text: p["body"]?.stringValue ?? "",
                                     messageID: messageID, date: clock(), autoSubmitted: "auto-generated", origin: origin)
             mail.cc = try addresses(p["cc"], parameter: "cc")
+            try checkRecipientCount(mail)
             return try await deliver(mail, key: action.idempotencyKey, purpose: "notify", outboxID: action.id, overLimit: .wait)
         default:
             throw ConnectorError.permanent("connector \(name) has no action '\(action.action.action)' (it offers: reply, forward, notify, draft_reply)")
@@ -253,12 +264,36 @@ public struct SMTPConnector: Connector {
                         response: ["suppressed": true, "reason": .string(reason)])
     }
 
+    /// Whom a reply goes to when the rule names nobody: the author (From), one address. Reply-To is honoured
+    /// only when it names one address of the author's own domain — otherwise anyone could make Mailroom write to
+    /// any list of strangers by setting Reply-To (a relay).
+    package static func replyRecipients(of original: NormalisedMessage) -> [MailAddress] {
+        guard let author = original.from.first else { return [] }
+        if original.replyTo.count == 1, let replyTo = original.replyTo.first,
+           MailDomain.organisation(of: replyTo.address) == MailDomain.organisation(of: author.address) {
+            return [replyTo]
+        }
+        return [author]
+    }
+
+    /// Quoted lines of the original in a reply with `quote: true`: enough for context, too few to carry a letter.
+    package static let quotedLineLimit = 20
+
+    /// At most `max_recipients` addresses in To and Cc together: a template filled from a mail cannot fan out.
+    package func checkRecipientCount(_ mail: OutgoingMail) throws {
+        let count = mail.to.count + mail.cc.count
+        if count > maxRecipients {
+            throw ConnectorError.permanent("\(name): the mail would go to \(count) addresses; the connector allows at most \(maxRecipients) "
+                                           + "(`max_recipients`): nothing was sent")
+        }
+    }
+
     package func replyText(_ p: [String: JSONValue], original: NormalisedMessage) -> String {
         var text = p["body"]?.stringValue ?? p["body"].map(\.canonicalJSON) ?? ""
-        if p["quote"]?.boolValue ?? true, !original.text.isEmpty {
+        if p["quote"]?.boolValue ?? false, !original.text.isEmpty {
             let who = original.from.first.map { $0.name ?? $0.address } ?? "you"
             let when = original.date.map { " on " + MailDateText.rfc5322($0) } ?? ""
-            let quoted = original.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(60)
+            let quoted = original.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(SMTPConnector.quotedLineLimit)
                 .map { "> " + $0.trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
             text += "\n\n\(who) wrote\(when):\n" + quoted.joined(separator: "\n")
         }

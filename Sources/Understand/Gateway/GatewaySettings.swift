@@ -88,6 +88,8 @@ public struct ProviderSettings: Sendable, Equatable, Codable {
     /// Attempts per call on 429/503, time-outs and connection failures (Retry-After is honoured).
     public var maxAttempts: Int
     public var budget: BudgetSettings
+    /// `insecure_http: true`: plain http:// to a host that is not loopback, written out by the operator.
+    public var insecureHTTP: Bool = false
 
     public init(name: String, baseURL: String, model: String, apiKeyEnv: String? = nil, apiKeyFile: String? = nil,
                 priceInputPerMillion: Double = 0, priceOutputPerMillion: Double = 0, external: Bool = true,
@@ -190,6 +192,7 @@ extension ProviderSettings {
         case priceInputPerMillion = "price_input_per_million", priceOutputPerMillion = "price_output_per_million"
         case external, allowedData = "allowed_data", concurrency, timeoutSeconds = "timeout_seconds"
         case supportsJSONSchema = "supports_json_schema", maxAttempts = "max_attempts", budget
+        case insecureHTTP = "insecure_http"
     }
 
     public init(from decoder: Decoder) throws {
@@ -213,6 +216,12 @@ extension ProviderSettings {
         guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
               url.host != nil else {
             throw c.problem(.baseURL, "'\(baseURL)' is not an http(s) URL like https://api.example.com/v1")
+        }
+        // The API key and the mail's text go with every request.
+        insecureHTTP = try c.decodeIfPresent(Bool.self, forKey: .insecureHTTP) ?? false
+        if scheme == "http", !HostName.isLoopback(url.host ?? ""), !insecureHTTP {
+            throw c.problem(.baseURL, "'\(baseURL)' is plain http:// to \(url.host ?? "?"): the API key and the mail's text would cross the network "
+                            + "unencrypted; use https://, or — only where the network path is protected otherwise — add `insecure_http: true`")
         }
         guard let value = AllowedData(rawValue: allowed) else {
             throw c.problem(.allowedData, "'\(allowed)' is not allowed here: use redacted or full")
