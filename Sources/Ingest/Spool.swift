@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 import Vocabulary
 #if canImport(Glibc)
@@ -203,11 +204,21 @@ public struct Spool: Sendable {
 
     /// Creates the directory if missing. A new directory entry is only durable once its parent is
     /// fsynced, so `durable` does that after a creation.
+    /// Directories whose entry in their parent this process has made durable (created, or found and fsynced).
+    private static let durableDirectories = Mutex<Set<String>>([])
+
     package static func makeDirectory(_ path: String, durable: Bool) throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             guard isDir.boolValue else {
                 throw SpoolError(message: "spool path \(path) exists but is not a directory")
+            }
+            // A folder an earlier run created may have been lost with its parent's entry if that run stopped
+            // before the parent's fsync: the first time this process meets it, its parent is fsynced too.
+            let parent = (path as NSString).deletingLastPathComponent
+            if durable, !parent.isEmpty, durableDirectories.withLock({ !$0.contains(path) }) {
+                try fsyncDirectory(parent)
+                durableDirectories.withLock { _ = $0.insert(path) }
             }
             return
         }
@@ -220,6 +231,7 @@ public struct Spool: Sendable {
         }
         if durable, !parent.isEmpty {
             try fsyncDirectory(parent)
+            durableDirectories.withLock { _ = $0.insert(path) }
         }
     }
 

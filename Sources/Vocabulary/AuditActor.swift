@@ -4,7 +4,8 @@ import Foundation
 /// - `mailroom/<version>`: Mailroom itself (a stage, the outbox, a connector);
 /// - `operator:<login>`: the person at the terminal, by the login that ran the command (behind sudo, the login
 ///   that ran sudo) — known to the machine;
-/// - `person:<name>`: a name given with `--by` that Mailroom cannot check.
+/// - `person:<name> via operator:<login>`: a name given with `--by` that Mailroom cannot check, with the login
+///   that gave it.
 /// Approvals by mail name the approver's verified address in their events' details.
 public enum AuditActor {
     /// "mailroom/0.1.0": the component and version that took a step.
@@ -31,13 +32,14 @@ public enum AuditActor {
         return name
     }
 
-    /// The actor of a command-line step: `--by NAME` as "person:NAME" (an actor already spelled out, such as
-    /// "operator:anna", is kept), else the login at the terminal.
-    public static func commandLine(by name: String?) -> String {
-        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-            return currentOperator()
-        }
-        if name.hasPrefix("operator:") || name.hasPrefix("person:") { return name }
-        return person(name)
+    /// The actor of a command-line step. Without `--by`, or with the login itself, the login at the terminal
+    /// ("operator:<login>"). Another name is a claim Mailroom cannot check, so it is recorded with the login that
+    /// made it: "person:<name> via operator:<login>". `--by operator:someone-else` never passes for a verified
+    /// login.
+    public static func commandLine(by name: String?, login: String = currentLogin()) -> String {
+        guard var claimed = name?.trimmingCharacters(in: .whitespaces), !claimed.isEmpty else { return `operator`(login) }
+        for prefix in ["operator:", "person:"] where claimed.hasPrefix(prefix) { claimed = String(claimed.dropFirst(prefix.count)) }
+        if claimed == login || claimed.isEmpty { return `operator`(login) }
+        return person(claimed) + " via " + `operator`(login)
     }
 }

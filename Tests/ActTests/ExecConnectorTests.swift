@@ -41,7 +41,7 @@ struct ExecConnectorTests {
         #expect(result.captured["exit_status"] == .int(0))
         #expect(result.captured["output"]?["imported"] == .int(42))
         #expect(result.response["stderr"]?.stringValue == "a warning")
-        #expect(lines(scratch.path("args.txt")) == ["--key", "mr-1-exec", "two words; rm -rf /", "--extra"])
+        #expect(lines(scratch.path("args.txt")) == ["--key", "mr-1-exec", "two words; rm -rf /", "--", "--extra"])
         let env = lines(scratch.path("env.txt")).filter { !$0.hasPrefix("PWD=") && !$0.hasPrefix("SHLVL=") && !$0.hasPrefix("_=") }
         #expect(env == ["IMPORT_MODE=test", "PATH=/usr/bin:/bin"])
         let input = try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: scratch.path("stdin.json"))))

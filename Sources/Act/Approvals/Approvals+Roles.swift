@@ -26,7 +26,7 @@ extension Approvals {
                            store: any ActStore, decision: String) throws -> String {
         guard let approvers else {
             // No approvers file: as before, whoever can open the store decides (and may name themselves).
-            return claimedName.map(AuditActor.person) ?? AuditActor.operator(user)
+            return AuditActor.commandLine(by: claimedName, login: user)
         }
         let entry = try find(idOrReference, store: store)
         let role = entry.action.approval ?? ""

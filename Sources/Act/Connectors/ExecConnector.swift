@@ -18,7 +18,8 @@ import Glibc
 /// journal file; default `<store folder>/exec-journal/<connector>.jsonl`).
 ///
 /// Action `run`: `input` (any JSON: what the program needs, rendered from templates by Decide) and an optional
-/// `arguments` list appended to the connector's. The program gets the whole action as JSON on standard input (`idempotency_key`, `connector`,
+/// `arguments` list appended to the connector's after `--` (they may carry values from a mail, which must never
+/// be taken for options). The program gets the whole action as JSON on standard input (`idempotency_key`, `connector`,
 /// `action`, `rule`, `attempt`, `parameters`, `message` with id, source, location, subject, from, message-id,
 /// kind). Its exit status, standard output (JSON when it is JSON, else trimmed text) and standard error
 /// (trimmed) are the result the audit keeps.
@@ -152,7 +153,9 @@ public struct ExecConnector: Connector {
             guard let items = list.arrayValue else { throw ConnectorError.permanent("\(name): `arguments` must be a list") }
             extra = items.map(\.plainText)
         }
-        let args = arguments.map { ConnectorPlaceholders.fill($0, key: action.idempotencyKey, connector: name) } + extra
+        // The action's arguments may carry values from a mail: after `--`, so none of them is ever taken for an option.
+        let args = arguments.map { ConnectorPlaceholders.fill($0, key: action.idempotencyKey, connector: name) }
+            + (extra.isEmpty ? [] : ["--"] + extra)
         try journal.append(.started(key: action.idempotencyKey, outboxID: action.id))
         let outcome = try await run(program, arguments: args, input: input(for: action))
         let entry = RunJournal.Finished(key: action.idempotencyKey, status: outcome.status, signalled: outcome.signalled,
