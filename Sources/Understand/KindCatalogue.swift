@@ -5,10 +5,12 @@ import Vocabulary
 /// The kinds of mail a company handles, read from `rules/kinds/*.yaml` (one kind per file).
 public struct KindCatalogue: Sendable {
     public var kinds: [KindDefinition] {
-        didSet { cues = KindCueSet(kinds: kinds) }
+        didSet { (cues, notCues) = (KindCueSet(kinds: kinds), KindCueSet(notCuesOf: kinds)) }
     }
     /// Every kind's `cues:`, ready to look for (derived from `kinds`, once, not per message).
     public private(set) var cues: KindCueSet
+    /// Every kind's `not_cues:`, likewise.
+    public private(set) var notCues: KindCueSet
     /// The folder the kinds were read from; nil for a catalogue made in code.
     public var directory: URL?
 
@@ -16,6 +18,7 @@ public struct KindCatalogue: Sendable {
         self.kinds = kinds
         self.directory = directory
         cues = KindCueSet(kinds: kinds)
+        notCues = KindCueSet(notCuesOf: kinds)
     }
 
     public func kind(named name: String) -> KindDefinition? {
@@ -122,7 +125,7 @@ package struct KindFileReader {
             return nil
         }
         let keys = mapping(top, allowed: ["kind", "description", "business", "accept_confidence", "fields", "checks", "matchers",
-                                            "models", "max_input_tokens", "cues", "one_of", "identity"])
+                                            "models", "max_input_tokens", "cues", "not_cues", "one_of", "identity"])
         guard let nameNode = keys["kind"] else {
             problem(root, "the key 'kind' is missing", suggestion: "add `kind: <name>` (lower-case, e.g. quote_request)")
             return nil
@@ -190,14 +193,16 @@ package struct KindFileReader {
                 problem(node, "models must be a list of provider names, cheapest first, e.g. [local-qwen, deepseek]")
             }
         }
-        var cues: [String] = []
-        if let node = keys["cues"] {
+        func phrases(_ key: String, example: String) -> [String] {
+            guard let node = keys[key] else { return [] }
             if case .sequence(let seq) = node, seq.allSatisfy({ scalar($0).map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false }) {
-                cues = seq.compactMap { scalar($0)?.trimmingCharacters(in: .whitespaces).lowercased() }
-            } else {
-                problem(node, "cues must be a list of words or phrases, e.g. [purchase order, Bestellung, 订单]")
+                return seq.compactMap { scalar($0)?.trimmingCharacters(in: .whitespaces).lowercased() }
             }
+            problem(node, "\(key) must be a list of words or phrases, e.g. \(example)")
+            return []
         }
+        let cues = phrases("cues", example: "[purchase order, Bestellung, 订单]")
+        let notCues = phrases("not_cues", example: "[order confirmation, Auftragsbestätigung]")
         var maxInputTokens: Int?
         if let node = keys["max_input_tokens"] {
             if let n = node.int, n > 0 { maxInputTokens = n } else { problem(node, "max_input_tokens must be a whole number above 0, e.g. 4000") }
@@ -229,6 +234,7 @@ package struct KindFileReader {
         kind.models = models
         kind.maxInputTokens = maxInputTokens
         kind.cues = cues
+        kind.notCues = notCues
         // What makes one business document of this kind (rules/README.md, "identity").
         if let node = keys["identity"] { kind.identity = identity(node, fields: fields) }
         return kind

@@ -213,6 +213,10 @@ public struct KindDefinition: Sendable {
     /// them as features (so a cue learned in one language helps in another), and a mail taken for a
     /// non-business kind that carries one goes to a person ("may be business").
     public var cues: [String] = []
+    /// Words and phrases (`not_cues:`) that say a mail is *not* this kind although it reads like one — a
+    /// supplier's order confirmation beside a customer's order, a remittance advice beside an invoice. A mail the
+    /// classifier takes for this kind that carries one in its subject or opening goes to a person.
+    public var notCues: [String] = []
     /// The model gateway's providers for this kind, cheapest first (`models:`); empty = the gateway's default.
     public var models: [String] = []
     /// The hard cap on a model prompt's estimated tokens for this kind (`max_input_tokens:`).

@@ -152,6 +152,9 @@ public struct Understander: Sendable {
         if kind.business && prediction.confidence < kind.acceptConfidence {
             review.append(String(format: "the classifier is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
                                  prediction.confidence * 100, kind.name, kind.acceptConfidence * 100))
+        } else if kind.business, let signs = catalogue.notCues.found(in: KindCueSet.Text(Self.opening(of: content.classifierInput)))[kind.name] {
+            review.append("taken for \(kind.name), but it says '\(signs.prefix(3).joined(separator: "', '"))' — a sign that it is not one "
+                          + "(not_cues in \(kind.file))")
         } else if !kind.business {
             review += BusinessDoubt.reasons(kind: kind, confidence: prediction.confidence, byRule: false,
                                             prediction: prediction, content: content, catalogue: catalogue)
@@ -160,6 +163,14 @@ public struct Understander: Sendable {
         return finish(kind: kind, confidence: prediction.confidence, method: "classifier", content: content, sources: sources,
                       preset: [:], steps: steps, review: review)
     }
+
+    /// Where a mail says what it is: its subject and the first lines of its text and of each document (a
+    /// reminder's closing "send us the remittance advice" does not make it a remittance advice).
+    package static func opening(of input: ClassifierInput) -> String {
+        ([input.subject, String(input.body.prefix(Self.openingCharacters))] + input.documentTexts.map { String($0.prefix(Self.openingCharacters)) })
+            .joined(separator: "\n")
+    }
+    package static let openingCharacters = 400
 
     /// Extracts (unless the fields came complete), validates and grounds.
     package func finish(kind: KindDefinition, confidence: Double, method: String, content: MessageContent, sources: [SourceText],

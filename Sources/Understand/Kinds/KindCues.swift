@@ -56,6 +56,11 @@ public struct KindCueSet: Sendable, Hashable, Codable {
         self.init(declared: Dictionary(kinds.map { ($0.name, $0.cues) }, uniquingKeysWith: { first, _ in first }))
     }
 
+    /// The kinds' `not_cues:` — signs that a mail is not the kind it reads like.
+    package init(notCuesOf kinds: [KindDefinition]) {
+        self.init(declared: Dictionary(kinds.map { ($0.name, $0.notCues) }, uniquingKeysWith: { first, _ in first }))
+    }
+
     package var isEmpty: Bool { cuesByKind.isEmpty }
     package var kinds: [String] { cuesByKind.keys.sorted() }
 
