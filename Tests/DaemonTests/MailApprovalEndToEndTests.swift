@@ -89,6 +89,7 @@ struct MailApprovalEndToEndTests {
             """, to: "rules/replies.yaml")
         try scratch.write("""
             notify_via: mail
+            authserv_id: mx.brightwater.example
             roles:
               sales:
                 mail: [leitung@brightwater.example]
@@ -139,10 +140,12 @@ struct MailApprovalEndToEndTests {
                                              timeout: .seconds(240), environment: env)
     }
 
-    /// The approver's answer to a notification, as a mail client writes it (quoted notification below).
+    /// The approver's answer to a notification, as a mail client writes it (quoted notification below), with the
+    /// Authentication-Results our mail server (mx.brightwater.example) adds above a mail it verified.
     static func answer(to notice: NormalisedMessage, from sender: String, text: String, n: Int) -> String {
         let quoted = notice.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
         return """
+            Authentication-Results: mx.brightwater.example; dkim=pass header.d=brightwater.example header.s=mail; spf=pass smtp.mailfrom=brightwater.example; dmarc=pass header.from=brightwater.example
             From: Approver <\(sender)>
             To: sales@brightwater.example
             Subject: \(OutgoingMail.encodedWords(OutgoingMail.replySubject(notice.subject)))
