@@ -280,6 +280,23 @@ struct ApprovalRoleTests {
         #expect(env.rules.rules.count == 1, "approvers.yaml is not read as a rule file")
     }
 
+    @Test("approvers.yaml: authserv_id is read; the old require_authentication: false and the written opt-out are warned about")
+    func authenticationKeys() throws {
+        let (plain, none) = ApproverDirectory.read(yaml: "authserv_id: MX.Firma.example\nroles:\n  sales:\n    mail: [a@firma.example]\n", file: "approvers.yaml")
+        #expect(none.isEmpty)
+        #expect(plain?.authservID == "mx.firma.example")
+        #expect(plain?.acceptsUnauthenticatedMail == false, "authentication is required by default")
+        let (old, oldProblems) = ApproverDirectory.read(yaml: "require_authentication: false\nroles:\n  sales:\n    mail: [a@firma.example]\n", file: "approvers.yaml")
+        #expect(old?.acceptsUnauthenticatedMail == false, "the earlier key does not turn the check off")
+        #expect(oldProblems.count == 1 && oldProblems[0].severity == .warning)
+        #expect(oldProblems.first?.message.contains("no longer turns the check off") == true)
+        let (insecure, insecureProblems) = ApproverDirectory.read(
+            yaml: "insecure_unauthenticated_mail_approvals: true\nroles:\n  sales:\n    mail: [a@firma.example]\n", file: "approvers.yaml")
+        #expect(insecure?.acceptsUnauthenticatedMail == true)
+        #expect(insecureProblems.count == 1 && insecureProblems[0].severity == .warning)
+        #expect(insecureProblems.first?.description.contains("approvers.yaml:1:") == true)
+    }
+
     @Test("mailroom approve: only a user listed for the role, as the real login; refusals audited")
     func commandLine() async throws {
         try #require(MailroomProcess.isBuilt, "build the CLI first: swift build --build-tests")
