@@ -83,8 +83,9 @@ public final class Outbox: Sendable {
     package let clock: @Sendable () -> Date
     package let random: @Sendable () -> Double
     package let logger: Logger
-    /// Rows this process is carrying out right now: a `sending` row outside this set was left by a process
-    /// that stopped, and is resolved; one inside it is never touched by a second worker.
+    /// Rows this process is carrying out right now: one inside this set is never touched by a second worker of
+    /// this process. Between processes the row's lease decides (a `sending` row is taken again only when its
+    /// owner's lease has run out or was released).
     package let inFlight = LockedBox<Set<Int64>>([])
     /// This outbox's lease token: the owner recorded on the rows it carries out.
     public let leaseOwner: String
@@ -207,6 +208,7 @@ public final class Outbox: Sendable {
         if let reason = blockedReason(claimed) {
             try store.decideOutboxEntry(claimed.id, from: [.sending], to: .blocked, by: Outbox.actor,
                                         reason: reason + "; set it and restart the daemon", eventType: "action_blocked")
+            logger.warning("outbox row \(claimed.id) (\(claimed.action.connector) \(claimed.action.action)) of message \(claimed.messageID) is blocked on configuration: \(reason); set it and restart the daemon")
             return true
         }
         // The claim holds while the connector works: renewed every third of the lease.
