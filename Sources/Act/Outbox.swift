@@ -69,6 +69,11 @@ public struct OutboxSettlement: Sendable, Hashable {
 /// Exactly-once: a row is marked `sending` (committed) before the connector is called and `done` after.
 /// A row found `sending` (the process stopped between the two) or being retried is first resolved with the
 /// connector's `earlierResult(of:)`; only when that finds nothing is the action performed again.
+///
+/// One owner per row: marking it `sending` is an atomic claim that also records this outbox's lease token and a
+/// lease expiry (`leaseSeconds`, renewed while the connector works). No other process takes the row while the
+/// lease holds; a stopped owner's rows are taken again once their lease has run out, or at once by a daemon
+/// that starts holding the store lock (``releaseLeasesOfStoppedProcesses()``).
 public final class Outbox: Sendable {
     public let store: any ActStore
     public let connectors: ConnectorCatalogue
@@ -78,15 +83,25 @@ public final class Outbox: Sendable {
     package let clock: @Sendable () -> Date
     package let random: @Sendable () -> Double
     package let logger: Logger
-    /// Rows this process is carrying out right now: a `sending` row outside this set was left by a process
-    /// that stopped, and is resolved; one inside it is never touched by a second worker.
+    /// Rows this process is carrying out right now: one inside this set is never touched by a second worker of
+    /// this process. Between processes the row's lease decides (a `sending` row is taken again only when its
+    /// owner's lease has run out or was released).
     package let inFlight = LockedBox<Set<Int64>>([])
+    /// This outbox's lease token: the owner recorded on the rows it carries out.
+    public let leaseOwner: String
+    /// How long a claim holds without renewal; renewed every third of it while the connector works.
+    public let leaseSeconds: Double
     public static let actor = "mailroom:outbox"
+    public static let defaultLeaseSeconds: Double = 120
 
     public init(store: any ActStore, connectors: ConnectorCatalogue, policy: RetryPolicy = RetryPolicy(), spool: Spool? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() },
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-                logger: Logger = Logger(label: "mailroom.outbox")) {
+                logger: Logger = Logger(label: "mailroom.outbox"),
+                leaseOwner: String = "pid \(ProcessInfo.processInfo.processIdentifier) \(UUID().uuidString)",
+                leaseSeconds: Double = Outbox.defaultLeaseSeconds) {
+        self.leaseOwner = leaseOwner
+        self.leaseSeconds = max(1, leaseSeconds)
         self.store = store
         self.connectors = connectors.using(store: store)  // connectors that keep state (helpdesk threads, sent mail) get the store
         self.policy = policy
@@ -104,7 +119,7 @@ public final class Outbox: Sendable {
             progressed = false
             let entries = try store.outboxEntries(messageID: messageID)
             for entry in entries {
-                let earlier = entries.filter { $0.action.rule == entry.action.rule && $0.id < entry.id }
+                let earlier = entries.filter { $0.action.rule == entry.action.rule && $0.id < entry.id && $0.state != .cancelled }
                 if [.queued, .retryWait, .sending, .awaitingApproval, .blocked].contains(entry.state),
                    let blocker = earlier.first(where: { [.dead, .rejected, .dropped, .skipped].contains($0.state) }) {
                     try store.decideOutboxEntry(entry.id, from: [entry.state], to: .skipped, by: Outbox.actor,
@@ -134,6 +149,16 @@ public final class Outbox: Sendable {
         let ids = try store.outboxMessagesWithWork(now: clock())
         for id in ids { try await run(messageID: id) }
         return ids.count
+    }
+
+    /// Ends the leases other processes hold. Only for a process that holds the store lock (`mailroom run`): every
+    /// other process that carries out actions holds it too, so their leases belong to processes that stopped.
+    @discardableResult
+    public func releaseLeasesOfStoppedProcesses() throws -> Int {
+        let released = try store.releaseOutboxLeases(notHeldBy: leaseOwner, actor: Outbox.actor,
+                                                     reason: "the process that held it has stopped (this one holds the store lock)")
+        if released > 0 { logger.notice("\(released) outbox row(s) left by a stopped process are carried out again (after asking their connectors)") }
+        return released
     }
 
     /// Why a row's connector cannot work now (a secret's variable is not set), or nil.
@@ -166,10 +191,11 @@ public final class Outbox: Sendable {
     package func carryOut(_ entry: OutboxEntry) async throws -> Bool {
         guard inFlight.withLock({ $0.insert(entry.id).inserted }) else { return false }
         defer { _ = inFlight.withLock { $0.remove(entry.id) } }
-        if let reason = blockedReason(entry) {
+        if let reason = blockedReason(entry), entry.state != .sending {
             // Configuration is missing (a secret's variable is not set): park the row without using an attempt.
+            // (A row left `sending` is claimed first: another process may still hold it.)
             do {
-                try store.decideOutboxEntry(entry.id, from: [.queued, .retryWait, .sending], to: .blocked, by: Outbox.actor,
+                try store.decideOutboxEntry(entry.id, from: [.queued, .retryWait], to: .blocked, by: Outbox.actor,
                                             reason: reason + "; set it and restart the daemon", eventType: "action_blocked")
             } catch is OperatorInputError {
                 return false
@@ -177,7 +203,25 @@ public final class Outbox: Sendable {
             logger.warning("outbox row \(entry.id) (\(entry.action.connector) \(entry.action.action)) of message \(entry.messageID) is blocked on configuration: \(reason); set it and restart the daemon")
             return true
         }
-        guard let claimed = try store.claimOutboxEntry(entry.id, from: [.queued, .retryWait, .sending], actor: Outbox.actor) else { return false }
+        guard let claimed = try store.claimOutboxEntry(entry.id, from: [.queued, .retryWait, .sending], actor: Outbox.actor,
+                                                       owner: leaseOwner, leaseSeconds: leaseSeconds) else { return false }
+        if let reason = blockedReason(claimed) {
+            try store.decideOutboxEntry(claimed.id, from: [.sending], to: .blocked, by: Outbox.actor,
+                                        reason: reason + "; set it and restart the daemon", eventType: "action_blocked")
+            logger.warning("outbox row \(claimed.id) (\(claimed.action.connector) \(claimed.action.action)) of message \(claimed.messageID) is blocked on configuration: \(reason); set it and restart the daemon")
+            return true
+        }
+        // The claim holds while the connector works: renewed every third of the lease.
+        let renewal = Task { [store, leaseOwner, leaseSeconds, logger] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(leaseSeconds / 3))
+                if Task.isCancelled { break }
+                if (try? store.renewOutboxLease(claimed.id, owner: leaseOwner, leaseSeconds: leaseSeconds)) != true {
+                    logger.warning("outbox row \(claimed.id): the lease could not be renewed")
+                }
+            }
+        }
+        defer { renewal.cancel() }
         guard let connector = connectors.connector(named: claimed.action.connector) else {
             try giveUp(claimed, error: "there is no connector '\(claimed.action.connector)' in connectors/; "
                 + "add it, then `mailroom outbox retry \(claimed.id)`")
@@ -263,14 +307,14 @@ public final class Outbox: Sendable {
                 blocked.append("\(label(e)) is blocked on configuration: \(e.decisionReason ?? "its connector cannot work yet") "
                     + "(no attempt is used while it waits)")
             case .awaitingApproval:
-                if let blocker = entries.first(where: { $0.action.rule == e.action.rule && $0.id < e.id && $0.state != .done }) {
+                if let blocker = entries.first(where: { $0.action.rule == e.action.rule && $0.id < e.id && $0.state != .done && $0.state != .cancelled }) {
                     approvals.append("\(label(e)) will wait for approval once the earlier action #\(blocker.id) is done")
                 } else {
                     approvals.append("\(label(e)) waits for approval by \(e.action.approval ?? "someone"): "
                         + "`mailroom approve \(e.approvalReference ?? String(e.id))` or `mailroom reject \(e.approvalReference ?? String(e.id)) --reason …`")
                 }
             case .queued, .sending, .retryWait:
-                if let blocker = entries.first(where: { $0.action.rule == e.action.rule && $0.id < e.id && $0.state != .done }) {
+                if let blocker = entries.first(where: { $0.action.rule == e.action.rule && $0.id < e.id && $0.state != .done && $0.state != .cancelled }) {
                     retries.append("\(label(e)) waits for the earlier action #\(blocker.id)")
                 } else if e.state == .retryWait {
                     let when = e.nextAttemptAt.map { " at \(ISO8601.utcString($0))" } ?? ""
@@ -284,7 +328,7 @@ public final class Outbox: Sendable {
             case .rejected: problems.append("action #\(e.id) was rejected by \(e.decidedBy ?? "?"): \(e.decisionReason ?? "")")
             case .dropped: problems.append("action #\(e.id) was dropped by \(e.decidedBy ?? "?")")
             case .skipped: problems.append("action #\(e.id) was skipped: \(e.decisionReason ?? "")")
-            case .done: break
+            case .done, .cancelled: break
             }
         }
         let summary: [String: JSONValue] = [

@@ -124,6 +124,12 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     /// writes it, the daemon and `classify` read it.
     public var classifierCacheDirectory: URL { ExampleLibrary.defaultCacheDirectory(storePath: store.path) }
 
+    /// The sources whose mail may answer an approval request: the IMAP folders and Maildirs (mail that came through a
+    /// mail server), not the drop folders.
+    public var approvalMailSources: Set<String> {
+        Set(sources.maildir.map(\.sourceName) + sources.imap.flatMap(\.sourceNames))
+    }
+
     /// Every configured source's store name ("maildir:inbox", "drop:scans").
     public var sourceNames: [String] {
         sources.maildir.map(\.sourceName) + sources.drop.map(\.sourceName) + sources.imap.flatMap(\.sourceNames)

@@ -43,7 +43,9 @@ public final class MailroomDaemon: Sendable {
         DaemonHeartbeatRecorder(store: store, pid: getpid(), interval: Self.heartbeatInterval, logger: logger)
     }
 
-    public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil) throws {
+    /// `holdsStoreLock`: the caller holds the store's lock (``StoreLock``), so no other process that carries out
+    /// actions is alive: leases on outbox rows left by a stopped one are released at once instead of running out.
+    public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil, holdsStoreLock: Bool = false) throws {
         self.config = config
         self.logger = logger
         // Refused before anything is created: a mistyped folder is an error, not an empty folder watched for ever.
@@ -84,13 +86,14 @@ public final class MailroomDaemon: Sendable {
             liveClassifier = understand.liveClassifier
             standard = Pipeline.standardStages(spool: spool, store: store, understand: understand,
                                                rules: environment.rules, kinds: environment.kinds, outbox: outbox,
-                                               approvers: environment.approvers)
+                                               approvers: environment.approvers, mailSources: config.approvalMailSources)
         }
         pipeline = Pipeline(store: store, stages: standard,
                             workers: config.pipeline.workers, logger: logger)
         maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
         dropFolders = config.sources.drop.map { DropFolderSource(settings: $0, intake: intake, logger: logger) }
         imapAccounts = config.sources.imap.map { IMAPAccountSource(account: $0, intake: intake, logger: logger) }
+        if holdsStoreLock { try outbox.releaseLeasesOfStoppedProcesses() }
     }
 
     // MARK: - Long-running

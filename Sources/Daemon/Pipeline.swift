@@ -50,14 +50,15 @@ public final class Pipeline: Sendable {
 
     /// Parse, Understand, Decide, Act. Without `understand`, Understand records every message as `unknown`;
     /// without `rules` no action is decided; without `outbox` decided actions go to an outbox without
-    /// connectors (they become dead letters naming the missing connector).
+    /// connectors (they become dead letters naming the missing connector). `mailSources` are the configured IMAP
+    /// folders and Maildirs: only their mail may answer an approval request.
     public static func standardStages(spool: Spool, store: MailStore, understand: UnderstandStage? = nil,
                                       rules: RuleSet = RuleSet(rules: [], files: []),
                                       kinds: KindCatalogue? = nil, outbox: Outbox? = nil,
-                                      approvers: ApproverDirectory? = nil) -> [any PipelineStage] {
+                                      approvers: ApproverDirectory? = nil, mailSources: Set<String> = []) -> [any PipelineStage] {
         let decide = DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds), kinds: kinds)
         return [ParseStage(spool: spool), understand ?? UnderstandStage(store: store),
-         approvers.map { ApprovalAwareDecideStage(decide: decide, approvals: MailApprovals(store: store, approvers: $0)) } ?? decide,
+         approvers.map { ApprovalAwareDecideStage(decide: decide, approvals: MailApprovals(store: store, approvers: $0, mailSources: mailSources)) } ?? decide,
          ActStage(outbox: outbox ?? Outbox(store: store, connectors: ConnectorCatalogue(connectors: [])))]
     }
 

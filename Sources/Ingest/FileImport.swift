@@ -13,6 +13,16 @@ public struct FileImport: Sendable {
     /// The source name recorded for these messages ("file" unless the operator names one).
     public let source: String
 
+    /// Imported mail is recorded under a name of the operator's, never under a configured source's ("imap:…",
+    /// "maildir:…", "drop:…"): what a source name vouches for (an answer to an approval request arrived through a
+    /// mail server) must not be claimed by a file someone put on the host.
+    public static func checkSourceName(_ name: String) throws {
+        for prefix in ["imap:", "maildir:", "drop:"] where name.lowercased().hasPrefix(prefix) {
+            throw OperatorInputError(message: "--source \(name): names starting with \(prefix) belong to configured sources; "
+                + "choose another name (e.g. file:\(name.dropFirst(prefix.count)))")
+        }
+    }
+
     public init(intake: Intake, source: String = "file") {
         self.intake = intake
         self.source = source

@@ -84,7 +84,7 @@ extension MailStore {
 
     package static let outboxColumns = """
         id, message_id, idempotency_key, action_json, state, attempts, next_attempt_at, last_error, approval_reference,
-        decided_by, decided_at, decision_reason, result_json, created_at, updated_at
+        decided_by, decided_at, decision_reason, result_json, created_at, updated_at, lease_owner, lease_until
         """
 
     private static func entry(_ row: Row) throws -> OutboxEntry {
@@ -108,46 +108,144 @@ extension MailStore {
             decidedAt: (row["decided_at"] as String?).flatMap(MillisecondTime.date), decisionReason: row["decision_reason"],
             result: resultText.flatMap { try? JSONValue(parsing: $0) },
             createdAt: MillisecondTime.date(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
-            updatedAt: MillisecondTime.date(row["updated_at"]) ?? Date(timeIntervalSince1970: 0))
+            updatedAt: MillisecondTime.date(row["updated_at"]) ?? Date(timeIntervalSince1970: 0),
+            leaseOwner: row["lease_owner"], leaseUntil: (row["lease_until"] as String?).flatMap(MillisecondTime.date))
     }
 
-    /// "APR-<id>-<4 characters>": short, stable, and not guessable from the id alone.
-    package static func approvalReference(id: Int64, key: String) -> String {
+    // MARK: - Keyed tokens
+
+    /// The store's own secret (32 random bytes), made in the transaction `db` at first use.
+    package func tokenKey(_ db: Database) throws -> SymmetricKey {
+        if let data = try Data.fetchOne(db, sql: "SELECT value FROM store_secrets WHERE name = 'token_key'"), data.count >= 32 {
+            return SymmetricKey(data: data)
+        }
+        let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        try db.execute(sql: "INSERT OR IGNORE INTO store_secrets (name, value, created_at) VALUES ('token_key', ?, ?)",
+                       arguments: [fresh, MillisecondTime.string(clock())])
+        guard let data = try Data.fetchOne(db, sql: "SELECT value FROM store_secrets WHERE name = 'token_key'") else {
+            throw StoreError.corruptRow(table: "store_secrets", id: 0, reason: "the token key could not be stored")
+        }
+        return SymmetricKey(data: data)
+    }
+
+    package static func hmac(_ material: String, key: SymmetricKey) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(material.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func keyedToken(_ material: String) throws -> String {
+        if let data = try outboxRead("read the token key", { db in
+            try Data.fetchOne(db, sql: "SELECT value FROM store_secrets WHERE name = 'token_key'")
+        }), data.count >= 32 {
+            return MailStore.hmac(material, key: SymmetricKey(data: data))
+        }
+        return try outboxWrite("make the token key") { db in MailStore.hmac(material, key: try tokenKey(db)) }
+    }
+
+    /// "APR-<id>-<4 characters>": short, and not computable without the store's secret; `salt` makes a fresh
+    /// reference for a fresh row of the same action.
+    package static func approvalReference(id: Int64, key: String, salt: String, secret: SymmetricKey) -> String {
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        let digest = Array(SHA256.hash(data: Data("approval\u{1F}\(key)".utf8)))
+        let digest = Array(HMAC<SHA256>.authenticationCode(for: Data("approval\u{1F}\(key)\u{1F}\(salt)".utf8), using: secret))
         let suffix = String((0..<4).map { alphabet[Int(digest[$0]) % alphabet.count] })
         return "APR-\(id)-\(suffix)"
     }
 
+    /// The idempotency key the outbox stores for an action: its intent (``IntendedAction/idempotencyKey(messageID:)``)
+    /// keyed with the store's secret, so nobody outside can compute it.
+    package static func keyedIdempotencyKey(_ action: IntendedAction, messageID: Int64, secret: SymmetricKey) -> String {
+        "mr-\(messageID)-" + hmac("idempotency\u{1F}" + action.idempotencyKey(messageID: messageID), key: secret).prefix(32)
+    }
+
+    /// The idempotency key `enqueue` gives `action` in this store.
+    public func idempotencyKey(_ action: IntendedAction, messageID: Int64) throws -> String {
+        "mr-\(messageID)-" + (try keyedToken("idempotency\u{1F}" + action.idempotencyKey(messageID: messageID))).prefix(32)
+    }
+
     /// Stores intended actions in the outbox (one transaction). An action whose idempotency key is already
-    /// there is not stored again. Returns every row of the message, oldest first.
+    /// there is not stored again (also one stored under the unkeyed key of an earlier Mailroom). An action whose
+    /// earlier row was cancelled (a person corrected the message) is stored as a fresh row with a fresh approval
+    /// reference; it keeps the earlier row's attempt count, so a row that may have reached its target asks the
+    /// connector for the earlier result before acting. Returns every row of the message, oldest first.
     @discardableResult
     public func enqueue(messageID: Int64, actions: [IntendedAction], actor: String) throws -> [OutboxEntry] {
         try outboxWrite("put the actions of message \(messageID) into the outbox") { db in
             let now = MillisecondTime.string(clock())
+            let secret = try tokenKey(db)
             for action in actions {
-                let key = action.idempotencyKey(messageID: messageID)
+                let key = MailStore.keyedIdempotencyKey(action, messageID: messageID, secret: secret)
+                let legacy = action.idempotencyKey(messageID: messageID)
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE idempotency_key IN (?, ?))", arguments: [key, legacy]) == true {
+                    continue
+                }
+                let cancelled = try Row.fetchOne(db, sql: """
+                    SELECT id, attempts FROM outbox WHERE message_id = ? AND state = 'cancelled'
+                        AND (idempotency_key LIKE 'cancelled:%:' || ? OR idempotency_key LIKE 'cancelled:%:' || ?)
+                    ORDER BY id DESC LIMIT 1
+                    """, arguments: [messageID, key, legacy])
+                let attempts: Int = cancelled?["attempts"] ?? 0
                 let state: OutboxState = action.approval == nil ? .queued : .awaitingApproval
                 try db.execute(sql: """
                     INSERT INTO outbox (message_id, idempotency_key, rule, action_index, connector, action, action_json, state,
-                                        approval_role, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING
+                                        approval_role, attempts, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [messageID, key, action.rule, action.index, action.connector, action.action,
-                                     MailStore.encodeAction(action), state.rawValue, action.approval, now, now])
-                guard db.changesCount > 0 else { continue }
+                                     MailStore.encodeAction(action), state.rawValue, action.approval, attempts, now, now])
                 let id = db.lastInsertedRowID
                 var reference: String?
                 if action.approval != nil {
-                    reference = MailStore.approvalReference(id: id, key: key)
+                    reference = MailStore.approvalReference(id: id, key: key, salt: now, secret: secret)
                     try db.execute(sql: "UPDATE outbox SET approval_reference = ? WHERE id = ?", arguments: [reference, id])
                 }
-                try appendAuditEvent(AuditDraft(messageID: messageID, stage: "act", actor: actor, eventType: "action_enqueued", details: [
+                var details: [String: JSONValue] = [
                     "outbox_id": .int(id), "idempotency_key": .string(key), "state": .string(state.rawValue),
                     "action": action.auditJSON, "approval_reference": .optional(reference),
-                ]), in: db)
+                ]
+                if let cancelled {
+                    details["replaces_cancelled_row"] = .int(cancelled["id"])
+                    details["attempts_carried_over"] = .integer(attempts)
+                }
+                try appendAuditEvent(AuditDraft(messageID: messageID, stage: "act", actor: actor, eventType: "action_enqueued", details: details), in: db)
             }
             return try Row.fetchAll(db, sql: "SELECT \(MailStore.outboxColumns) FROM outbox WHERE message_id = ? ORDER BY id",
                                     arguments: [messageID]).map(MailStore.entry)
+        }
+    }
+
+    /// A cancelled row's key ("cancelled:<row>:<key>"): the action's key frees up for a fresh row, and stays readable.
+    package static func cancelledKey(_ key: String, id: Int64) -> String { "cancelled:\(id):" + key }
+
+    /// The rows a review decision makes obsolete: not carried out, not being sent.
+    package static let cancellableStates: [OutboxState] = [.awaitingApproval, .queued, .retryWait, .blocked, .dead, .skipped]
+
+    @discardableResult
+    public func cancelUnsentOutboxEntries(messageID: Int64, by actor: String, reason: String) throws -> [OutboxEntry] {
+        try outboxWrite("cancel the unsent actions of message \(messageID)") { db in
+            let states = MailStore.cancellableStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let rows = try Row.fetchAll(db, sql: "SELECT \(MailStore.outboxColumns) FROM outbox WHERE message_id = ? AND state IN (\(states)) ORDER BY id",
+                                        arguments: [messageID]).map(MailStore.entry)
+            let now = MillisecondTime.string(clock())
+            var out: [OutboxEntry] = []
+            for before in rows {
+                // A key is unique: the cancelled row's goes aside, so the same action decided again is a fresh row.
+                let renamed = MailStore.cancelledKey(before.idempotencyKey, id: before.id)
+                try db.execute(sql: """
+                    UPDATE outbox SET state = 'cancelled', idempotency_key = ?, decided_by = ?, decided_at = ?, decision_reason = ?,
+                        updated_at = ?, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ?
+                    """, arguments: [renamed, actor, now, reason, now, before.id])
+                try appendAuditEvent(AuditDraft(messageID: messageID, stage: "act", actor: actor, eventType: "action_cancelled", details: [
+                    "outbox_id": .int(before.id), "from_state": .string(before.state.rawValue), "to_state": "cancelled",
+                    "by": .string(actor), "reason": .string(reason), "approval_reference": .optional(before.approvalReference),
+                    "connector": .string(before.action.connector), "action": .string(before.action.action),
+                    "idempotency_key": .string(before.idempotencyKey), "attempts": .integer(before.attempts),
+                ]), in: db)
+                var after = before
+                after.state = .cancelled
+                after.idempotencyKey = renamed
+                after.decidedBy = actor
+                after.decisionReason = reason
+                out.append(after)
+            }
+            return out
         }
     }
 
@@ -216,22 +314,56 @@ extension MailStore {
 
     // MARK: - Carrying out
 
-    /// Marks a row `sending` and counts the attempt, committed before the connector is called. Returns nil
-    /// when the row is not in one of `from` (another worker took it, or a person dropped it).
-    public func claimOutboxEntry(_ id: Int64, from: [OutboxState], actor: String) throws -> OutboxEntry? {
+    /// Marks a row `sending`, counts the attempt and makes `owner` its only owner until `leaseSeconds` from now,
+    /// committed before the connector is called: one UPDATE that changes the row only when it is in one of `from`
+    /// and no other owner's lease still holds. Returns nil when it changed nothing (another worker or process has
+    /// it, or a person dropped it).
+    public func claimOutboxEntry(_ id: Int64, from: [OutboxState], actor: String, owner: String, leaseSeconds: Double) throws -> OutboxEntry? {
         try outboxWrite("mark outbox row \(id) as sending") { db in
             let marks = from.map { _ in "?" }.joined(separator: ",")
-            var args: [(any DatabaseValueConvertible)?] = [MillisecondTime.string(clock()), id]
+            let now = clock()
+            var args: [(any DatabaseValueConvertible)?] = [owner, MillisecondTime.string(now.addingTimeInterval(leaseSeconds)),
+                                                          MillisecondTime.string(now), id]
             args += from.map(\.rawValue)
-            try db.execute(sql: "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN (\(marks))",
-                           arguments: StatementArguments(args))
+            args += [MillisecondTime.string(now)]
+            try db.execute(sql: """
+                UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ?
+                WHERE id = ? AND state IN (\(marks)) AND (lease_until IS NULL OR lease_until < ?)
+                """, arguments: StatementArguments(args))
             guard db.changesCount > 0 else { return nil }
             guard let entry = try Row.fetchOne(db, sql: "SELECT \(MailStore.outboxColumns) FROM outbox WHERE id = ?", arguments: [id]).map(MailStore.entry) else { return nil }
             try appendAuditEvent(AuditDraft(messageID: entry.messageID, stage: "act", actor: actor, eventType: "action_attempt", details: [
                 "outbox_id": .int(id), "attempt": .integer(entry.attempts), "connector": .string(entry.action.connector),
                 "action": .string(entry.action.action), "idempotency_key": .string(entry.idempotencyKey),
+                "lease_owner": .string(owner), "lease_until": .optional(entry.leaseUntil.map(ISO8601.utcString)),
             ]), in: db)
             return entry
+        }
+    }
+
+    @discardableResult
+    public func renewOutboxLease(_ id: Int64, owner: String, leaseSeconds: Double) throws -> Bool {
+        try outboxWrite("renew the lease on outbox row \(id)") { db in
+            try db.execute(sql: "UPDATE outbox SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'sending'",
+                           arguments: [MillisecondTime.string(clock().addingTimeInterval(leaseSeconds)), id, owner])
+            return db.changesCount > 0
+        }
+    }
+
+    @discardableResult
+    public func releaseOutboxLeases(notHeldBy owner: String, actor: String, reason: String) throws -> Int {
+        try outboxWrite("release outbox leases of stopped processes") { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(MailStore.outboxColumns) FROM outbox WHERE lease_until IS NOT NULL AND (lease_owner IS NULL OR lease_owner != ?)
+                """, arguments: [owner]).map(MailStore.entry)
+            for entry in rows {
+                try db.execute(sql: "UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ?", arguments: [entry.id])
+                try appendAuditEvent(AuditDraft(messageID: entry.messageID, stage: "act", actor: actor, eventType: "action_lease_released", details: [
+                    "outbox_id": .int(entry.id), "state": .string(entry.state.rawValue), "previous_owner": .optional(entry.leaseOwner),
+                    "lease_until": .optional(entry.leaseUntil.map(ISO8601.utcString)), "reason": .string(reason),
+                ]), in: db)
+            }
+            return rows.count
         }
     }
 
@@ -246,7 +378,10 @@ extension MailStore {
                 "captured": .object(result.captured), "request": result.request, "response": result.response,
                 "found_earlier_result": .bool(result.foundEarlierResult),
             ])
-            try db.execute(sql: "UPDATE outbox SET state = 'done', result_json = ?, last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?",
+            try db.execute(sql: """
+                UPDATE outbox SET state = 'done', result_json = ?, last_error = NULL, next_attempt_at = NULL, updated_at = ?,
+                    lease_owner = NULL, lease_until = NULL WHERE id = ?
+                """,
                            arguments: [resultJSON.canonicalJSON, MillisecondTime.string(clock()), id])
             for (name, value) in result.captured {
                 let key = "\(entry.action.connector).\(name)"
@@ -272,7 +407,7 @@ extension MailStore {
                 throw StoreError.corruptRow(table: "outbox", id: id, reason: "the row is gone")
             }
             let state: OutboxState = retryAt == nil ? .dead : .retryWait
-            try db.execute(sql: "UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+            try db.execute(sql: "UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
                            arguments: [state.rawValue, error, retryAt.map(MillisecondTime.string), MillisecondTime.string(clock()), id])
             try appendAuditEvent(AuditDraft(messageID: entry.messageID, stage: "act", actor: actor,
                                             eventType: retryAt == nil ? "action_dead" : "action_retry_scheduled", details: [
@@ -298,7 +433,7 @@ extension MailStore {
             let now = MillisecondTime.string(clock())
             try db.execute(sql: """
                 UPDATE outbox SET state = ?, decided_by = ?, decided_at = ?, decision_reason = ?, updated_at = ?,
-                    next_attempt_at = NULL \(resetAttempts ? ", attempts = 0" : "") WHERE id = ?
+                    next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL \(resetAttempts ? ", attempts = 0" : "") WHERE id = ?
                 """, arguments: [to.rawValue, actor, now, reason, now, id])
             try appendAuditEvent(AuditDraft(messageID: before.messageID, stage: "act", actor: actor, eventType: eventType, details: [
                 "outbox_id": .int(id), "from_state": .string(before.state.rawValue), "to_state": .string(to.rawValue),

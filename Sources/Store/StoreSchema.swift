@@ -265,6 +265,25 @@ package enum StoreSchema {
             try StoreSchema.replaceStateCheck(db, table: "outbox", states: OutboxState.allCases.map(\.rawValue))
         }
 
+        migrator.registerMigration("2027-02 approvals: keyed tokens, cancelled outbox rows, outbox leases") { db in
+            // `cancelled`: a row a person's review decision (correct, reject, reopen) made obsolete before it was sent.
+            try StoreSchema.replaceStateCheck(db, table: "outbox", states: OutboxState.allCases.map(\.rawValue))
+            try db.execute(sql: """
+                -- Secrets the daemon makes for itself at first use (random bytes that never leave the store):
+                -- "token_key" keys approval references, idempotency keys and approval-request Message-IDs, so
+                -- that nobody outside can compute them from what they know about a mail and the rules.
+                CREATE TABLE store_secrets (
+                    name        TEXT PRIMARY KEY,
+                    value       BLOB NOT NULL,
+                    created_at  TEXT NOT NULL
+                );
+                -- One owner per outbox row while it is carried out: the claiming process's token and until when
+                -- its claim holds (renewed while the connector works; a stopped owner's claim runs out).
+                ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+                ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+                """)
+        }
+
         return migrator
     }
 
@@ -281,7 +300,8 @@ package enum StoreSchema {
         let list = states.map { "'\($0)'" }.joined(separator: ", ")
         let rebuilt = "\(table)_rebuilt"
         var newCreate = create.replacing(pattern, with: "CHECK (state IN (\(list)))")
-        guard let nameRange = newCreate.range(of: "CREATE TABLE \(table)") else {
+        // After an earlier rebuild SQLite writes the renamed table's name quoted ("outbox").
+        guard let nameRange = newCreate.range(of: "CREATE TABLE \"\(table)\"") ?? newCreate.range(of: "CREATE TABLE \(table)") else {
             throw StoreError.corruptRow(table: table, id: 0, reason: "its CREATE statement does not name it plainly")
         }
         newCreate.replaceSubrange(nameRange, with: "CREATE TABLE \(rebuilt)")

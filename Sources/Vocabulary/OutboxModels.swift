@@ -9,15 +9,20 @@ import Foundation
 /// queued | retry_wait | sending → blocked (the connector lacks configuration: a secret is not set; no attempt used)
 /// blocked → queued (the daemon starts with the configuration complete)
 /// dead → queued (`outbox retry`);  any but done → dropped (`outbox drop`)
+/// awaiting_approval | queued | retry_wait | blocked | dead | skipped → cancelled (a person corrected, rejected or
+///     reopened the message in review: the row is obsolete; deciding again enqueues fresh rows)
 /// ```
+///
+/// A row being carried out has one owner (a process's lease token, `lease_until`): no second process takes it
+/// while the lease holds.
 public enum OutboxState: String, Codable, Sendable, CaseIterable {
     case awaitingApproval = "awaiting_approval", queued, sending, retryWait = "retry_wait", blocked
-    case done, dead, rejected, dropped, skipped
+    case done, dead, rejected, dropped, skipped, cancelled
 
     /// Nothing more happens to the row by itself.
     public var isFinal: Bool {
         switch self {
-        case .done, .dead, .rejected, .dropped, .skipped: return true
+        case .done, .dead, .rejected, .dropped, .skipped, .cancelled: return true
         case .awaitingApproval, .queued, .sending, .retryWait, .blocked: return false
         }
     }
@@ -43,11 +48,14 @@ public struct OutboxEntry: Sendable, Hashable {
     public var result: JSONValue?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The process carrying the row out (its lease token) and until when its claim holds; nil when nobody holds it.
+    public var leaseOwner: String?
+    public var leaseUntil: Date?
 
     public init(id: Int64, messageID: Int64, idempotencyKey: String, action: IntendedAction, state: OutboxState,
                 attempts: Int, nextAttemptAt: Date?, lastError: String?, approvalReference: String?,
                 decidedBy: String?, decidedAt: Date?, decisionReason: String?, result: JSONValue?,
-                createdAt: Date, updatedAt: Date) {
+                createdAt: Date, updatedAt: Date, leaseOwner: String? = nil, leaseUntil: Date? = nil) {
         self.id = id
         self.messageID = messageID
         self.idempotencyKey = idempotencyKey
@@ -63,6 +71,8 @@ public struct OutboxEntry: Sendable, Hashable {
         self.result = result
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.leaseOwner = leaseOwner
+        self.leaseUntil = leaseUntil
     }
 
     public var json: JSONValue {

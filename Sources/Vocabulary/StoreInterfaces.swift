@@ -73,9 +73,24 @@ public protocol OutboxStore: Sendable {
     /// Messages whose state depends on their outbox rows (``MessageState/outboxStates``), and messages an
     /// earlier Mailroom left in `review` while their actions waited; the outbox worker keeps their state current.
     func messagesAwaitingOutbox() throws -> [Int64]
-    /// Marks a row `sending` if it is in one of `from`; nil when another worker was first.
+    /// Marks a row `sending` and makes `owner` its only owner until `leaseSeconds` from now, if it is in one of
+    /// `from` and no other owner's lease on it still holds; nil when another worker or process was first.
     @discardableResult
-    func claimOutboxEntry(_ id: Int64, from: [OutboxState], actor: String) throws -> OutboxEntry?
+    func claimOutboxEntry(_ id: Int64, from: [OutboxState], actor: String, owner: String, leaseSeconds: Double) throws -> OutboxEntry?
+    /// Extends `owner`'s lease on a row it holds; false when it no longer holds it.
+    @discardableResult
+    func renewOutboxLease(_ id: Int64, owner: String, leaseSeconds: Double) throws -> Bool
+    /// Ends every lease not held by `owner` (called by the process that holds the store lock, so no other process
+    /// that carries out actions is alive); each is audited. Returns how many.
+    @discardableResult
+    func releaseOutboxLeases(notHeldBy owner: String, actor: String, reason: String) throws -> Int
+    /// The message's rows not carried out yet (awaiting approval, queued, waiting for a retry, blocked, dead,
+    /// skipped) → `cancelled`, each audited with who and why; a row being sent is left alone. Returns them.
+    @discardableResult
+    func cancelUnsentOutboxEntries(messageID: Int64, by actor: String, reason: String) throws -> [OutboxEntry]
+    /// HMAC-SHA256 (hex) of `material` under the store's own secret, made at first use: tokens nobody without
+    /// the store can compute (approval references, idempotency keys, approval-request Message-IDs).
+    func keyedToken(_ material: String) throws -> String
     func completeOutboxEntry(_ id: Int64, result: ConnectorResult, actor: String) throws
     func failOutboxEntry(_ id: Int64, error: String, retryAt: Date?, actor: String) throws
     /// A person's or the daemon's decision about a row (approve, reject, drop, retry).

@@ -19,7 +19,8 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: ArgumentHelp("The source name to record for these mails.", valueName: "name"))
+    @Option(help: ArgumentHelp("The source name to record for these mails (not imap:…, maildir:… or drop:…: those name configured sources, "
+        + "and imported mail never counts as an answer to an approval request).", valueName: "name"))
     var source = "file"
 
     @Flag(help: "Print the result as JSON.")
@@ -30,6 +31,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await operatorCommand {
+            try FileImport.checkSourceName(source)
             let config = try options.load()
             _ = Terminal.startLogging(level: .warning)
             let spool = try Spool(directory: config.spool.path)

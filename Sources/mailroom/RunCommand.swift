@@ -40,7 +40,7 @@ struct RunCommand: AsyncParsableCommand {
             let lock = try StoreLock.acquire(forStore: config.store.path)
             defer { withExtendedLifetime(lock) {} }
             let logger = Terminal.startLogging(level: once && json ? .warning : config.log.loggerLevel)
-            let daemon = try MailroomDaemon(config: config, logger: logger)
+            let daemon = try MailroomDaemon(config: config, logger: logger, holdsStoreLock: true)
             if once {
                 let report = try await daemon.runOnce()
                 Terminal.out(json ? report.summaryJSON : report.summaryText)

@@ -169,9 +169,10 @@ struct ReviewCommand: AsyncParsableCommand {
 
             A message that was already decided or acted on (also one closed as `other`) can be corrected \
             too: `review correct ID …` reopens it first, or `review reopen ID` puts it back into review. \
-            Actions already carried out are not undone; after the correction the message is decided again, \
-            and an action intended again for the same intent has the same idempotency key, so it is not \
-            carried out twice.
+            Actions already carried out are not undone; actions not carried out yet (waiting for approval, \
+            queued, retrying, dead) are cancelled by correct, reject and reopen, so their approval requests \
+            can no longer be approved. After the correction the message is decided again, and an action \
+            intended again for the same intent has the same idempotency key, so it is not carried out twice.
 
             --add-example copies the mail (with the fields as accepted or corrected) into \
             <rules>/examples/<kind>/; a running daemon notices the change (rules.examples_check_seconds) and \
@@ -276,7 +277,8 @@ struct ReviewCorrectCommand: AsyncParsableCommand {
 
             A message that is decided or acted (also one closed as `other`) is reopened first (audited as \
             review_reopened); it is then decided again. Actions already carried out are not undone, and one \
-            intended again for the same intent is not carried out twice (same idempotency key).
+            intended again for the same intent is not carried out twice (same idempotency key); actions not \
+            carried out yet are cancelled and decided afresh (new approval references).
             """)
     @OptionGroup var options: ReviewOptions
     @Flag(name: .customLong("add-example"), help: "Also copy the mail, with the corrected fields, into rules/examples/<kind>/.") var addExample = false
@@ -307,7 +309,7 @@ struct ReviewCorrectCommand: AsyncParsableCommand {
 }
 
 struct ReviewRejectCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reject", abstract: "Nothing is to be done with this mail: close it (kind other, no action).")
+    static let configuration = CommandConfiguration(commandName: "reject", abstract: "Nothing is to be done with this mail: close it (kind other, no action; its actions not carried out yet are cancelled).")
     @OptionGroup var options: ReviewOptions
     @Option(help: "Why, for the audit trail.") var reason: String?
     @Argument(help: "Message ids.") var ids: [Int64]
@@ -330,7 +332,8 @@ struct ReviewReopenCommand: AsyncParsableCommand {
         discussion: """
             The message keeps what was understood; accept, correct or reject it as any message in review. \
             Actions already carried out are NOT undone (the output and the audit event review_reopened list \
-            them). After an accept or a correction the message is decided again: an action intended again for \
+            them); actions not carried out yet are cancelled (action_cancelled). After an accept or a \
+            correction the message is decided again: an action intended again for \
             the same intent (rule, action, parameters) has the same idempotency key and is not carried out a \
             second time; a corrected value that changes an action's parameters makes it a new action.
             """)

@@ -33,18 +33,33 @@ struct MailApprovalsTests {
         #expect(MailApprovals.ownText("同意\n\n在 2026年11月23日 写道：\n> 拒绝") == "同意")
     }
 
-    @Test("Authentication-Results count only from our own mail system, and every result there must pass")
+    @Test("Authentication-Results count only from our own mail system, and only a pass aligned with the From domain")
     func authentication() {
-        let ours = HeaderField(name: "Authentication-Results", value: "mx.firma.example; spf=pass smtp.mailfrom=firma.example; dkim=pass header.d=firma.example; dmarc=pass")
-        let forged = HeaderField(name: "Authentication-Results", value: "evil.example; dkim=pass; spf=pass; dmarc=pass")
-        let failing = HeaderField(name: "Authentication-Results", value: "mx.firma.example; spf=softfail; dkim=fail; dmarc=fail")
-        #expect(MailApprovals.checkAuthentication([ours], authservID: "mx.firma.example", required: true).0 == nil)
-        #expect(MailApprovals.checkAuthentication([forged], authservID: "mx.firma.example", required: false).0 == nil, "not ours: ignored")
-        #expect(MailApprovals.checkAuthentication([forged], authservID: "mx.firma.example", required: true).0?.contains("no Authentication-Results") == true)
-        let refused = MailApprovals.checkAuthentication([forged, failing], authservID: "mx.firma.example", required: false)
-        #expect(refused.0?.contains("dkim=fail") == true)
-        #expect(refused.1 == ["dkim=fail", "spf=softfail", "dmarc=fail"])
-        #expect(MailApprovals.checkAuthentication([failing], authservID: nil, required: false).0 == nil, "no authserv_id: not checked")
+        func check(_ values: [String], id: String? = "mx.firma.example", from: String = "firma.example") -> String? {
+            MailApprovals.checkAuthentication(values.map { HeaderField(name: "Authentication-Results", value: $0) }, authservID: id, fromDomain: from).0
+        }
+        let ours = "mx.firma.example; spf=pass smtp.mailfrom=firma.example; dkim=pass header.d=firma.example; dmarc=pass header.from=firma.example"
+        #expect(check([ours]) == nil)
+        // Another host's header is ignored: anyone can write one.
+        #expect(check(["evil.example; dkim=pass header.d=firma.example; spf=pass; dmarc=pass"])?.contains("no Authentication-Results from mx.firma.example") == true)
+        #expect(check(["mx.firma.example; spf=softfail; dkim=fail; dmarc=fail"])?.contains("dmarc=fail") == true)
+        // A pass for the sender's own domain is no pass for the From domain.
+        let attacker = check(["mx.firma.example; spf=pass smtp.mailfrom=bounce@evil.example; dkim=pass header.d=evil.example; dmarc=none"])
+        #expect(attacker?.contains("no DMARC-aligned pass") == true, "\(attacker ?? "accepted")")
+        #expect(check(["mx.firma.example; dmarc=pass header.from=evil.example"]) != nil)
+        // Aligned DKIM (relaxed: a subdomain of the same organisational domain), aligned SPF, header.i.
+        #expect(check(["mx.firma.example; dkim=pass (2048-bit key) header.d=mail.firma.example header.b=abc; spf=none"]) == nil)
+        #expect(check(["mx.firma.example; spf=pass smtp.mailfrom=bounces@firma.example"]) == nil)
+        #expect(check(["mx.firma.example 1; dkim=pass header.i=@firma.example"]) == nil)
+        #expect(check(["MX.Firma.Example; dkim=pass header.d=firma.example"]) == nil, "the authserv-id is compared without case")
+        // Organisational domains under two-level public suffixes.
+        #expect(MailApprovals.organisationalDomain("mail.sales.firma.co.uk") == "firma.co.uk")
+        #expect(MailApprovals.organisationalDomain("a.b.firma.example") == "firma.example")
+        #expect(check(["mx.firma.example; dkim=pass header.d=other.co.uk"], from: "firma.co.uk") != nil, "co.uk is no organisation")
+        #expect(check(["mx.firma.example; dkim=pass header.d=mail.firma.co.uk"], from: "firma.co.uk") == nil)
+        // Without authserv_id nothing can be checked: refused, saying what to configure.
+        #expect(check([ours], id: nil)?.contains("needs `authserv_id:`") == true)
+        #expect(check([ours], id: nil)?.contains(ApproverDirectory.insecureOptOutKey) == true)
     }
 
     struct Setup {
@@ -71,13 +86,21 @@ struct MailApprovalsTests {
                                     approver: "boss@firma.example", serverReply: nil, startedAt: Date(), sentAt: nil)
         _ = try store.beginSending(notice, limitPerRecipientPerDay: nil, now: Date())
         try store.finishSending(messageID: notice.messageID, serverReply: "250 ok", countRecipients: false, now: Date())
-        let approvers = ApproverDirectory(roles: ["sales": .init(mail: ["Boss@firma.example", "deputy@firma.example"], users: [])],
-                                          notifyVia: "mail", authservID: "mx.firma.example")
-        return Setup(scratch: scratch, store: store, intake: intake, entry: entry, approvals: MailApprovals(store: store, approvers: approvers))
+        return Setup(scratch: scratch, store: store, intake: intake, entry: entry,
+                     approvals: MailApprovals(store: store, approvers: approvers(), mailSources: ["maildir:inbox", "imap:office/INBOX"]))
     }
 
+    func approvers(authservID: String? = "mx.firma.example", insecure: Bool = false) -> ApproverDirectory {
+        ApproverDirectory(roles: ["sales": .init(mail: ["Boss@firma.example", "deputy@firma.example"], users: [])],
+                          notifyVia: "mail", authservID: authservID, acceptsUnauthenticatedMail: insecure)
+    }
+
+    /// What our mail server (mx.firma.example) writes above a mail from firma.example it verified.
+    static let passing = "Authentication-Results: mx.firma.example; spf=pass smtp.mailfrom=firma.example; dkim=pass header.d=firma.example; dmarc=pass header.from=firma.example\n"
+
     func answer(_ s: Setup, from sender: String, inReplyTo: String? = "mailroom.notice1@firma.example", reference: String? = nil,
-                text: String = "Approve", extraHeaders: String = "") throws -> StageOutcome {
+                text: String = "Approve", extraHeaders: String = MailApprovalsTests.passing, source: String = "maildir:inbox",
+                approvals: MailApprovals? = nil) throws -> StageOutcome {
         let raw = """
             From: \(sender)
             To: office@firma.example
@@ -88,10 +111,10 @@ struct MailApprovalsTests {
 
             > quoted request: APPROVE or REJECT
             """.replacingOccurrences(of: "\n\n\n", with: "\n\n")
-        let id = try #require(try s.intake.receive(Data(raw.utf8), source: "maildir:inbox", location: UUID().uuidString).messageID)
+        let id = try #require(try s.intake.receive(Data(raw.utf8), source: source, location: UUID().uuidString).messageID)
         let stored = try #require(try s.store.message(id: id))
         let understanding = Understanding(kind: "approval", confidence: 0.97, method: "test")
-        return try s.approvals.handle(stored, normalised: MessageParser.parse(Data(raw.utf8)).normalised, understanding: understanding)
+        return try (approvals ?? s.approvals).handle(stored, normalised: MessageParser.parse(Data(raw.utf8)).normalised, understanding: understanding)
     }
 
     @Test("forged answers are refused and audited; the approver's answer releases the action once; a replay is refused")
@@ -107,15 +130,15 @@ struct MailApprovalsTests {
         refused(try answer(s, from: "deputy@firma.example"), "went to boss@firma.example")
         refused(try answer(s, from: "boss@firma.example", reference: "APR-999-ABCD"), "no pending action APR-999-ABCD")
         refused(try answer(s, from: "boss@firma.example",
-                           extraHeaders: "Authentication-Results: mx.firma.example; dkim=fail; spf=pass; dmarc=fail\n"), "dkim=fail")
+                           extraHeaders: "Authentication-Results: mx.firma.example; dkim=fail; spf=pass; dmarc=fail\n"), "dmarc=fail")
         refused(try answer(s, from: "boss@firma.example", text: "Let me think about it"), "does not say approve or reject")
         #expect(try s.store.outboxEntry(s.reference)?.state == .awaitingApproval)
         #expect(try s.store.auditEvents(matching: AuditFilter(messageID: s.entry.messageID, eventType: "approval_refused")).count == 5)
 
-        // The approver, with our mail system's passing results (a forged header from elsewhere is ignored).
+        // The approver, with our mail system's passing results (a header from elsewhere is ignored).
         let ok = try answer(s, from: "Boss@Firma.example", extraHeaders: """
             Authentication-Results: evil.example; dkim=fail
-            Authentication-Results: mx.firma.example; spf=pass smtp.mailfrom=firma.example; dkim=pass; dmarc=pass
+            Authentication-Results: mx.firma.example; spf=pass smtp.mailfrom=firma.example; dkim=pass header.d=firma.example; dmarc=pass
 
             """)
         #expect(ok.next == .decided, "\(ok.update.flagReason ?? "")")
@@ -123,6 +146,95 @@ struct MailApprovalsTests {
         #expect(released.state == .queued)
         #expect(released.decidedBy == "mail:boss@firma.example")
         refused(try answer(s, from: "boss@firma.example"), "no longer waits")
+    }
+
+    @Test("a forged From with the right In-Reply-To is refused by default: no authentication, or none configured")
+    func forgedFromIsRefusedByDefault() throws {
+        let s = try setup()
+        defer { s.scratch.remove() }
+        // The attacker knows the approver and the notice's Message-ID, and writes no Authentication-Results.
+        let forged = try answer(s, from: "boss@firma.example", extraHeaders: "")
+        #expect(forged.next == .review)
+        #expect(forged.update.flagReason?.contains("no Authentication-Results from mx.firma.example") == true, "\(forged.update.flagReason ?? "")")
+        // Or writes one naming our server (which the server removes from incoming mail) next to a failing real one.
+        let spoofed = try answer(s, from: "boss@firma.example", extraHeaders: """
+            Authentication-Results: mx.firma.example; spf=fail smtp.mailfrom=firma.example; dmarc=fail header.from=firma.example
+            Authentication-Results: mx.firma.example; dmarc=pass header.from=firma.example
+
+            """)
+        #expect(spoofed.next == .review)
+        // No authserv_id in approvers.yaml: refused, and the reason says what to configure.
+        let unconfigured = MailApprovals(store: s.store, approvers: approvers(authservID: nil), mailSources: ["maildir:inbox"])
+        let refused = try answer(s, from: "boss@firma.example", approvals: unconfigured)
+        #expect(refused.next == .review)
+        #expect(refused.update.flagReason?.contains("needs `authserv_id:` in rules/approvers.yaml") == true, "\(refused.update.flagReason ?? "")")
+        #expect(try s.store.outboxEntry(s.reference)?.state == .awaitingApproval)
+        // The operator's written opt-out accepts it, and the audit says so.
+        let insecure = MailApprovals(store: s.store, approvers: approvers(authservID: nil, insecure: true), mailSources: ["maildir:inbox"])
+        let accepted = try answer(s, from: "boss@firma.example", extraHeaders: "", approvals: insecure)
+        #expect(accepted.next == .decided)
+        #expect(accepted.details["authentication_not_required"]?.stringValue?.contains(ApproverDirectory.insecureOptOutKey) == true)
+        #expect(try s.store.outboxEntry(s.reference)?.state == .queued)
+    }
+
+    @Test("spf=pass for the attacker's own domain is refused; DKIM aligned with the From domain is accepted")
+    func alignment() throws {
+        let s = try setup()
+        defer { s.scratch.remove() }
+        let attacker = try answer(s, from: "boss@firma.example", extraHeaders: """
+            Authentication-Results: mx.firma.example; spf=pass smtp.mailfrom=mallory@evil.example; dkim=pass header.d=evil.example; dmarc=none
+
+            """)
+        #expect(attacker.next == .review)
+        #expect(attacker.update.flagReason?.contains("no DMARC-aligned pass") == true, "\(attacker.update.flagReason ?? "")")
+        #expect(try s.store.outboxEntry(s.reference)?.state == .awaitingApproval)
+        let aligned = try answer(s, from: "boss@firma.example", extraHeaders: """
+            Authentication-Results: mx.firma.example; dkim=pass header.d=mail.firma.example; spf=softfail smtp.mailfrom=firma.example
+
+            """)
+        #expect(aligned.next == .decided, "\(aligned.update.flagReason ?? "")")
+        #expect(try s.store.outboxEntry(s.reference)?.state == .queued)
+    }
+
+    @Test("an answer dropped into a drop folder or imported with mailroom ingest never approves")
+    func onlyConfiguredMailboxes() throws {
+        let s = try setup()
+        defer { s.scratch.remove() }
+        for source in ["drop:scans", "file", "file:inbox"] {
+            let outcome = try answer(s, from: "boss@firma.example", source: source)
+            #expect(outcome.next == .review)
+            #expect(outcome.update.flagReason?.contains("not through a configured mailbox") == true, "\(outcome.update.flagReason ?? "")")
+        }
+        #expect(try s.store.outboxEntry(s.reference)?.state == .awaitingApproval)
+        // `mailroom ingest --source` cannot borrow a configured source's name.
+        for name in ["maildir:inbox", "IMAP:office/INBOX", "drop:scans"] {
+            #expect(throws: OperatorInputError.self) { try FileImport.checkSourceName(name) }
+        }
+        try FileImport.checkSourceName("file:archive")
+        #expect(try answer(s, from: "boss@firma.example", source: "imap:office/INBOX").next == .decided)
+    }
+
+    @Test("keys, references and tokens are keyed with each store's own secret: not computable from the mail and the rules")
+    func keyedTokens() throws {
+        let a = try IngestScratch("tokens-a"), b = try IngestScratch("tokens-b")
+        defer { a.remove(); b.remove() }
+        let storeA = try a.makeStore(), storeB = try b.makeStore()
+        let action = IntendedAction(rule: "quotes", ruleFile: "rules/quotes.yaml", ruleFileSHA256: "ab", index: 0, connector: "erp",
+                                    action: "confirm_quotation", parameters: ["quotation_id": 5], approval: "sales")
+        var keys: [String] = []
+        for (scratch, store) in [(a, storeA), (b, storeB)] {
+            let id = try #require(try Intake(store: store, spool: try scratch.makeSpool())
+                .receive(Data(SampleMail.text(1, subject: "Please quote").utf8), source: "maildir:inbox", location: "q").messageID)
+            #expect(id == 1)
+            let entry = try #require(try store.enqueue(messageID: id, actions: [action], actor: "test").first)
+            #expect(entry.idempotencyKey != action.idempotencyKey(messageID: id), "the unkeyed hash anyone can compute")
+            #expect(entry.idempotencyKey == (try store.idempotencyKey(action, messageID: id)))
+            keys.append(entry.idempotencyKey)
+        }
+        #expect(keys[0] != keys[1], "two stores, the same mail and action: different keys")
+        #expect(try storeA.keyedToken("approval-request") != (try storeB.keyedToken("approval-request")))
+        // The secret is made once and kept: the same store (opened again) gives the same token.
+        #expect(try storeA.keyedToken("x") == (try a.makeStore().keyedToken("x")))
     }
 
     @Test("a rejection by mail cancels the action with the reason given")
@@ -166,6 +278,23 @@ struct ApprovalRoleTests {
         #expect(text.contains("approvers.yaml:1:13: `notify_via` names no connector 'mial'"), "\(text)")
         #expect(text.contains("q.yaml:5:") && text.contains("role 'finanse', which"), "\(text)")
         #expect(env.rules.rules.count == 1, "approvers.yaml is not read as a rule file")
+    }
+
+    @Test("approvers.yaml: authserv_id is read; the old require_authentication: false and the written opt-out are warned about")
+    func authenticationKeys() throws {
+        let (plain, none) = ApproverDirectory.read(yaml: "authserv_id: MX.Firma.example\nroles:\n  sales:\n    mail: [a@firma.example]\n", file: "approvers.yaml")
+        #expect(none.isEmpty)
+        #expect(plain?.authservID == "mx.firma.example")
+        #expect(plain?.acceptsUnauthenticatedMail == false, "authentication is required by default")
+        let (old, oldProblems) = ApproverDirectory.read(yaml: "require_authentication: false\nroles:\n  sales:\n    mail: [a@firma.example]\n", file: "approvers.yaml")
+        #expect(old?.acceptsUnauthenticatedMail == false, "the earlier key does not turn the check off")
+        #expect(oldProblems.count == 1 && oldProblems[0].severity == .warning)
+        #expect(oldProblems.first?.message.contains("no longer turns the check off") == true)
+        let (insecure, insecureProblems) = ApproverDirectory.read(
+            yaml: "insecure_unauthenticated_mail_approvals: true\nroles:\n  sales:\n    mail: [a@firma.example]\n", file: "approvers.yaml")
+        #expect(insecure?.acceptsUnauthenticatedMail == true)
+        #expect(insecureProblems.count == 1 && insecureProblems[0].severity == .warning)
+        #expect(insecureProblems.first?.description.contains("approvers.yaml:1:") == true)
     }
 
     @Test("mailroom approve: only a user listed for the role, as the real login; refusals audited")

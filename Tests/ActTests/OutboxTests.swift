@@ -50,7 +50,7 @@ final class TestClock: @unchecked Sendable {
         let outbox = s.outbox([erp])
         let rows = try s.store.enqueue(messageID: s.messageID, actions: [Self.action()], actor: "test")
         #expect(rows.count == 1 && rows[0].state == .queued)
-        #expect(rows[0].idempotencyKey == Self.action().idempotencyKey(messageID: s.messageID))
+        #expect(rows[0].idempotencyKey == (try s.store.idempotencyKey(Self.action(), messageID: s.messageID)))
         // Deciding again (after a crash before the transition) enqueues the same key: nothing new.
         #expect(try s.store.enqueue(messageID: s.messageID, actions: [Self.action()], actor: "test").count == 1)
         try await outbox.run(messageID: s.messageID)
@@ -73,14 +73,16 @@ final class TestClock: @unchecked Sendable {
         let rows = try s.store.enqueue(messageID: s.messageID, actions: [Self.action()], actor: "test")
         // The first process: marks the row sending (committed), the target acts, and the process dies
         // before it records the result.
-        let claimed = try #require(try s.store.claimOutboxEntry(rows[0].id, from: [.queued], actor: "test"))
+        let claimed = try #require(try s.store.claimOutboxEntry(rows[0].id, from: [.queued], actor: "test", owner: "first process", leaseSeconds: 120))
         _ = try await erp.perform(OutboxAction(id: claimed.id, messageID: s.messageID, idempotencyKey: claimed.idempotencyKey,
                                                action: claimed.action, attempt: claimed.attempts))
         #expect(try s.store.outboxEntries(messageID: s.messageID).first?.state == .sending)
         #expect(erp.performed.count == 1)
 
-        // The restarted process: a new Outbox finds the row sending and asks the connector first.
+        // The restarted process, started by `mailroom run` (which holds the store lock, so the first process is
+        // gone): it releases the stopped process's lease, finds the row sending and asks the connector first.
         let restarted = s.outbox([erp])
+        #expect(try restarted.releaseLeasesOfStoppedProcesses() == 1)
         try await restarted.runDue()
         #expect(erp.performed.count == 1, "the action must not be performed a second time")
         #expect(erp.earlierAsked.count == 1)
@@ -103,6 +105,62 @@ final class TestClock: @unchecked Sendable {
         async let b = outbox.runDue()
         _ = try await (a, b)
         #expect(erp.performed.count == 1)
+    }
+
+    @Test func twoClaimersOfOneRowExactlyOneWins() async throws {
+        let s = try setup("outbox-two-claimers")
+        defer { StoreScratch.remove(s.dir) }
+        let rows = try s.store.enqueue(messageID: s.messageID, actions: [Self.action()], actor: "test")
+        // Two processes: two connections to the same file, claiming at the same time.
+        let clock = s.clock
+        let other = try MailStore(path: s.store.path, clock: { clock.now() })
+        async let a = Task.detached { try s.store.claimOutboxEntry(rows[0].id, from: [.queued, .sending], actor: "test", owner: "A", leaseSeconds: 60) }.value
+        async let b = Task.detached { try other.claimOutboxEntry(rows[0].id, from: [.queued, .sending], actor: "test", owner: "B", leaseSeconds: 60) }.value
+        let (first, second) = try await (a, b)
+        #expect([first, second].compactMap { $0 }.count == 1, "exactly one claimer holds the row")
+        let holder = try #require(first ?? second)
+        #expect(holder.leaseOwner == (first != nil ? "A" : "B"))
+        #expect(holder.attempts == 1)
+        // A `sending` row whose lease holds is nobody else's, also not a third process's.
+        #expect(try other.claimOutboxEntry(rows[0].id, from: [.queued, .sending], actor: "test", owner: "C", leaseSeconds: 60) == nil)
+
+        // Two outboxes (a daemon and `run --once`) on one row: the action is carried out once.
+        let erp = RecordingConnector.erp()
+        let rows2 = try s.store.enqueue(messageID: s.messageID, actions: [Self.action("confirm_quotation", index: 1, rule: "other", parameters: ["quotation": 1])], actor: "test")
+        let daemon = s.outbox([erp])
+        let once = Outbox(store: other, connectors: ConnectorCatalogue(connectors: [erp]), clock: { clock.now() }, random: { 0.5 })
+        #expect(daemon.leaseOwner != once.leaseOwner)
+        async let x: Void = daemon.run(messageID: s.messageID)
+        async let y: Void = once.run(messageID: s.messageID)
+        _ = try await (x, y)
+        #expect(erp.performed.filter { $0.id == rows2.last?.id }.count == 1)
+    }
+
+    @Test func anExpiredLeaseIsTakenAgainAndAnUnexpiredOneIsNot() async throws {
+        let s = try setup("outbox-lease-expiry")
+        defer { StoreScratch.remove(s.dir) }
+        let erp = RecordingConnector.erp()
+        let rows = try s.store.enqueue(messageID: s.messageID, actions: [Self.action()], actor: "test")
+        // A process claims the row, the target acts, the process dies: its lease still holds for 60 s.
+        let claimed = try #require(try s.store.claimOutboxEntry(rows[0].id, from: [.queued], actor: "test", owner: "crashed", leaseSeconds: 60))
+        _ = try await erp.perform(OutboxAction(id: claimed.id, messageID: s.messageID, idempotencyKey: claimed.idempotencyKey,
+                                               action: claimed.action, attempt: claimed.attempts))
+        let other = s.outbox([erp])
+        try await other.runDue()
+        #expect(erp.earlierAsked.isEmpty, "a row another owner holds is not touched")
+        #expect(try s.store.outboxEntries(messageID: s.messageID).first?.state == .sending)
+        #expect(try s.store.renewOutboxLease(claimed.id, owner: "someone else", leaseSeconds: 60) == false)
+        s.clock.advance(59)
+        try await other.runDue()
+        #expect(erp.earlierAsked.isEmpty)
+        s.clock.advance(2)  // the lease has run out
+        try await other.runDue()
+        #expect(erp.performed.count == 1, "taken again after expiry, and the earlier result found")
+        #expect(erp.earlierAsked.count == 1)
+        let row = try #require(try s.store.outboxEntries(messageID: s.messageID).first)
+        #expect(row.state == .done && row.leaseOwner == nil && row.leaseUntil == nil)
+        let attempts = try s.store.auditEvents(matching: AuditFilter(messageID: s.messageID, eventType: "action_attempt"))
+        #expect(attempts.map { $0.detailsValue?["lease_owner"] } == [.string("crashed"), .string(other.leaseOwner)])
     }
 
     @Test func transientFailuresBackOffHonourRetryAfterAndFindEarlierResults() async throws {

@@ -89,6 +89,7 @@ struct MailApprovalEndToEndTests {
             """, to: "rules/replies.yaml")
         try scratch.write("""
             notify_via: mail
+            authserv_id: mx.brightwater.example
             roles:
               sales:
                 mail: [leitung@brightwater.example]
@@ -139,10 +140,14 @@ struct MailApprovalEndToEndTests {
                                              timeout: .seconds(240), environment: env)
     }
 
-    /// The approver's answer to a notification, as a mail client writes it (quoted notification below).
-    static func answer(to notice: NormalisedMessage, from sender: String, text: String, n: Int) -> String {
+    /// The approver's answer to a notification, as a mail client writes it (quoted notification below), with the
+    /// Authentication-Results our mail server (mx.brightwater.example) adds above a mail it verified.
+    static func answer(to notice: NormalisedMessage, from sender: String, text: String, n: Int, authenticated: Bool = true) -> String {
         let quoted = notice.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
-        return """
+        let results = authenticated
+            ? "Authentication-Results: mx.brightwater.example; dkim=pass header.d=brightwater.example header.s=mail; spf=pass smtp.mailfrom=brightwater.example; dmarc=pass header.from=brightwater.example\n"
+            : "Authentication-Results: mx.brightwater.example; spf=fail smtp.mailfrom=attacker.example; dkim=none; dmarc=fail header.from=brightwater.example\n"
+        return results + """
             From: Approver <\(sender)>
             To: sales@brightwater.example
             Subject: \(OutgoingMail.encodedWords(OutgoingMail.replySubject(notice.subject)))
@@ -223,6 +228,18 @@ struct MailApprovalEndToEndTests {
         #expect(try store.auditEvents(matching: AuditFilter(messageID: quoteID, eventType: "approval_refused")).count == 1)
         try await Task.sleep(for: .milliseconds(300))
         #expect(sink.mails().count == 1)
+
+        // 2b. A forged answer: the approver's address in From, the notice's Message-ID in In-Reply-To, but our mail
+        //     server found no aligned authentication (DMARC failed): refused, nothing changes.
+        try scratch.write(Self.answer(to: notice, from: "leitung@brightwater.example", text: "Approve", n: 4, authenticated: false),
+                          to: "Maildir/new/1790000150.M9P1.test")
+        let spoofed = try await runOnce(scratch)
+        #expect(spoofed.status == 0)
+        let spoofedMail = try #require(try store.allMessages().last)
+        #expect(spoofedMail.state == .review)
+        #expect(spoofedMail.flagReason?.contains("DMARC did not pass at mx.brightwater.example") == true, "\(spoofedMail.flagReason ?? "")")
+        #expect(try store.outboxEntry(reference)?.state == .awaitingApproval)
+        #expect(try store.auditEvents(matching: AuditFilter(messageID: quoteID, eventType: "approval_refused")).count == 2)
 
         // 3. The approver answers "Genehmigt": released; the confirmation and the customer's reply go out —
         //    and the process dies right after the SMTP server took the reply, before it is recorded.

@@ -47,7 +47,7 @@ public struct ApprovalRequests: Sendable {
             // Ask only once the earlier actions of the same rule are done: before that there is nothing to
             // approve yet (the quotation is not created) and the parameters are not filled in.
             guard let siblings = try? store.outboxEntries(messageID: entry.messageID),
-                  siblings.filter({ $0.action.rule == entry.action.rule && $0.id < entry.id }).allSatisfy({ $0.state == .done }) else { continue }
+                  siblings.filter({ $0.action.rule == entry.action.rule && $0.id < entry.id && $0.state != .cancelled }).allSatisfy({ $0.state == .done }) else { continue }
             let addresses = approvers.roles[role]?.mail ?? []
             if addresses.isEmpty { continue }
             let done: Set<String>
@@ -67,10 +67,11 @@ public struct ApprovalRequests: Sendable {
         return sent
     }
 
-    /// The notice's Message-ID: fixed per (reference, approver, action), so a second attempt has the same one.
-    package func noticeMessageID(_ entry: OutboxEntry, reference: String, approver: String) -> String {
-        OutgoingMail.messageID(forKey: "approval-request\u{1F}\(reference)\u{1F}\(approver)\u{1F}\(entry.idempotencyKey)",
-                               domain: connector.messageIDDomain)
+    /// The notice's Message-ID: fixed per (reference, approver, action), so a second attempt has the same one, and
+    /// keyed with the store's secret, so nobody can compute it to forge a reply "to" it.
+    package func noticeMessageID(_ entry: OutboxEntry, reference: String, approver: String) throws -> String {
+        let token = try store.keyedToken("approval-request\u{1F}\(reference)\u{1F}\(approver)\u{1F}\(entry.idempotencyKey)")
+        return OutgoingMail.messageID(forKey: token, domain: connector.messageIDDomain)
     }
 
     package func send(_ entry: OutboxEntry, reference: String, role: String, to approver: String) async throws {
@@ -100,7 +101,7 @@ public struct ApprovalRequests: Sendable {
             Or on the Mailroom host: mailroom approve \(reference)  /  mailroom reject \(reference) --reason "…"
             """
         var mail = OutgoingMail(from: connector.from, to: [MailAddress(name: nil, address: approver)], subject: subject, text: body,
-                                messageID: noticeMessageID(entry, reference: reference, approver: approver), date: Date(),
+                                messageID: try noticeMessageID(entry, reference: reference, approver: approver), date: Date(),
                                 autoSubmitted: "auto-generated", origin: "\(connector.name) approval request \(reference)")
         mail.extraHeaders = [("X-Mailroom-Approval", reference)]
         let audit = AuditDraft(messageID: entry.messageID, stage: "act", actor: ApprovalRequests.actor, eventType: "approval_requested", details: [

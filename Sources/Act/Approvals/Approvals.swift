@@ -25,6 +25,11 @@ public enum Approvals {
     public static func approve(_ idOrReference: String, by person: String, store: any ActStore) throws -> OutboxEntry {
         let entry = try find(idOrReference, store: store)
         guard entry.state == .awaitingApproval else {
+            if entry.state == .cancelled {
+                throw OperatorInputError(message: "action #\(entry.id) was cancelled by \(entry.decidedBy ?? "?")"
+                    + (entry.decisionReason.map { " (\($0))" } ?? "") + "; it will never be carried out. "
+                    + "If the message was decided again, its new request is in `mailroom approvals list`")
+            }
             throw OperatorInputError(message: "action #\(entry.id) is \(entry.state.rawValue), not waiting for approval"
                 + (entry.decidedBy.map { " (decided by \($0))" } ?? ""))
         }

@@ -7,15 +7,17 @@ import Decide
 ///
 /// ```yaml
 /// notify_via: mail                 # the smtp connector that mails approval requests (optional)
-/// authserv_id: mx.firma.example    # our mail system's Authentication-Results id (optional)
-/// require_authentication: false    # true: a reply without our Authentication-Results is refused
+/// authserv_id: mx.firma.example    # our mail system's Authentication-Results id: needed for approval by mail
+/// # insecure_unauthenticated_mail_approvals: true   # only to accept replies nobody authenticated (not advised)
 /// roles:
 ///   sales:
 ///     mail: [leitung@firma.example]    # may answer an approval request by mail
 ///     users: [anna, root]              # may run `mailroom approve/reject` (their login name)
 /// ```
 /// Without the file, anyone with access to the store may approve on the command line (as before) and
-/// approval by mail is off: nobody is an allowed approver.
+/// approval by mail is off: nobody is an allowed approver. Without `authserv_id`, every reply is refused (its
+/// refusal says what to configure) unless `insecure_unauthenticated_mail_approvals: true` is written.
+/// `require_authentication` (an earlier key) is read but changes nothing: authentication is always required.
 public struct ApproverDirectory: Sendable, Hashable {
     public struct Role: Sendable, Hashable {
         public var mail: [String]
@@ -34,19 +36,24 @@ public struct ApproverDirectory: Sendable, Hashable {
     public var notifyViaPlace: (Int, Int)? { notifyViaLine.map { ($0, notifyViaColumn ?? 1) } }
     package var notifyViaLine: Int?
     package var notifyViaColumn: Int?
+    /// The id our own mail system writes into the Authentication-Results headers it adds (RFC 8601); only those
+    /// headers are read. Without it, approval by mail is refused (unless `acceptsUnauthenticatedMail`).
     public var authservID: String?
-    public var requireAuthentication: Bool
+    /// `insecure_unauthenticated_mail_approvals: true`: the operator's written choice to accept replies without
+    /// DMARC-aligned authentication by our mail system (anyone who can forge a From line can then approve).
+    public var acceptsUnauthenticatedMail: Bool
     /// As shown in problems ("rules/approvers.yaml").
     public var file: String
 
     public static let fileName = RuleSet.approversFileName
+    public static let insecureOptOutKey = "insecure_unauthenticated_mail_approvals"
 
-    public init(roles: [String: Role], notifyVia: String? = nil, authservID: String? = nil, requireAuthentication: Bool = false,
+    public init(roles: [String: Role], notifyVia: String? = nil, authservID: String? = nil, acceptsUnauthenticatedMail: Bool = false,
                 file: String = "rules/approvers.yaml") {
         self.roles = roles
         self.notifyVia = notifyVia
         self.authservID = authservID?.lowercased()
-        self.requireAuthentication = requireAuthentication
+        self.acceptsUnauthenticatedMail = acceptsUnauthenticatedMail
         self.file = file
     }
 
@@ -81,7 +88,7 @@ public struct ApproverDirectory: Sendable, Hashable {
             return (nil, problems)
         }
         var directory = ApproverDirectory(roles: [:], file: file)
-        let topKeys = ["roles", "notify_via", "authserv_id", "require_authentication"]
+        let topKeys = ["roles", "notify_via", "authserv_id", insecureOptOutKey, "require_authentication"]
         for (key, value) in mapping {
             let name = key.string ?? ""
             switch name {
@@ -94,7 +101,23 @@ public struct ApproverDirectory: Sendable, Hashable {
             case "authserv_id":
                 if let s = value.scalar?.string, !s.isEmpty { directory.authservID = s.lowercased() } else { problem(value, "`authserv_id` is a host name") }
             case "require_authentication":
-                if let s = value.scalar?.string, let b = Bool(s.lowercased()) { directory.requireAuthentication = b } else { problem(value, "`require_authentication` is true or false") }
+                if let s = value.scalar?.string, let b = Bool(s.lowercased()) {
+                    if !b {
+                        problems.append(RuleFileProblem(file: file, at: value, severity: .warning,
+                            message: "`require_authentication: false` no longer turns the check off: replies to approval requests are "
+                                + "accepted only with DMARC-aligned Authentication-Results from `authserv_id`",
+                            suggestion: "remove the line; to accept unauthenticated replies anyway (not advised) write `\(insecureOptOutKey): true`"))
+                    }
+                } else { problem(value, "`require_authentication` is true or false") }
+            case insecureOptOutKey:
+                if let s = value.scalar?.string, let b = Bool(s.lowercased()) {
+                    directory.acceptsUnauthenticatedMail = b
+                    if b {
+                        problems.append(RuleFileProblem(file: file, at: value, severity: .warning,
+                            message: "approval replies are accepted without authentication: anyone who can forge the From line of an "
+                                + "approver may approve", suggestion: "set `authserv_id` to your mail server's id and remove this line"))
+                    }
+                } else { problem(value, "`\(insecureOptOutKey)` is true or false") }
             case "roles":
                 guard let roles = value.mapping else { problem(value, "`roles` maps each role to its approvers"); continue }
                 for (roleKey, roleValue) in roles {

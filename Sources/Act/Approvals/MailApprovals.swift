@@ -4,20 +4,28 @@ import Decide
 
 /// Approval by mail: an `approval` mail (a reply to one of Mailroom's approval requests) approves or
 /// rejects the pending action it names — only when
-/// 1. its APR- reference names an action that exists,
-/// 2. it is a reply (In-Reply-To / References) to the approval request Mailroom mailed for that reference,
-/// 3. its sender is the approver that request went to, and an allowed approver of the action's role,
-/// 4. where our own mail system recorded Authentication-Results (`authserv_id`), DKIM, SPF and DMARC pass,
-/// 5. the action still waits (a second or replayed answer changes nothing),
-/// 6. its own text (not the quoted request) says approve or reject (English, German, Chinese).
+/// 1. it arrived through one of the configured mailboxes (an IMAP or Maildir source: not a drop folder, not
+///    `mailroom ingest`, whose files anyone with access to the folder or the host can make up),
+/// 2. its APR- reference names an action that exists (references are keyed with the store's secret),
+/// 3. it is a reply (In-Reply-To / References) to the approval request Mailroom mailed for that reference (whose
+///    Message-ID is keyed with the store's secret too),
+/// 4. its sender is the approver that request went to, and an allowed approver of the action's role,
+/// 5. our own mail system (`authserv_id`) authenticated it, aligned with its From domain (``checkAuthentication``)
+///    — unless the operator wrote `insecure_unauthenticated_mail_approvals: true`,
+/// 6. the action still waits (a second or replayed answer changes nothing),
+/// 7. its own text (not the quoted request) says approve or reject (English, German, Chinese).
 /// Anything else is refused, audited, and the mail goes to review with the reason.
 public struct MailApprovals: Sendable {
     public let store: any ActStore
     public let approvers: ApproverDirectory
+    /// The store names of the configured IMAP folders and Maildirs ("imap:office/INBOX", "maildir:inbox"): the
+    /// only sources whose mail may approve.
+    public let mailSources: Set<String>
 
-    public init(store: any ActStore, approvers: ApproverDirectory) {
+    public init(store: any ActStore, approvers: ApproverDirectory, mailSources: Set<String>) {
         self.store = store
         self.approvers = approvers
+        self.mailSources = mailSources
     }
 
     package static let referencePattern = try! NSRegularExpression(pattern: "\\bAPR-\\d+-[A-Z0-9]{4}\\b", options: [.caseInsensitive])
@@ -33,7 +41,7 @@ public struct MailApprovals: Sendable {
 
     public func handle(_ message: StoredMessage, normalised: NormalisedMessage, understanding: Understanding) throws -> StageOutcome {
         let sender = (normalised.from.first ?? normalised.sender.first)?.address.lowercased() ?? ""
-        var evidence: [String: JSONValue] = ["sender": .string(sender), "approval_mail": .int(message.id)]
+        var evidence: [String: JSONValue] = ["sender": .string(sender), "approval_mail": .int(message.id), "source": .string(message.source)]
         let ownText = MailApprovals.ownText(normalised.text)
         guard let reference = MailApprovals.reference(in: [normalised.subject ?? "", ownText]) else {
             return try refuse("the mail names no APR- reference", entry: nil, message: message, evidence: evidence)
@@ -45,6 +53,11 @@ public struct MailApprovals: Sendable {
         let role = entry.action.approval ?? ""
         evidence["role"] = .string(role)
         evidence["outbox_id"] = .int(entry.id)
+        guard mailSources.contains(message.source) else {
+            return try refuse("the mail came from '\(message.source)', not through a configured mailbox (an IMAP or Maildir source); "
+                + "answers to approval requests count only when they arrive there, not from a drop folder or `mailroom ingest`",
+                              entry: entry, message: message, evidence: evidence)
+        }
         // Bound to our notice: a reply to the very request mailed to this approver.
         let notices = try store.approvalNotices(reference: reference).filter { $0.state == .sent }
         let threadIDs = Set(([normalised.inReplyTo].compactMap { $0 } + normalised.references).map { $0.lowercased() })
@@ -59,11 +72,16 @@ public struct MailApprovals: Sendable {
         guard approvers.mayApproveByMail(role: role, address: sender) else {
             return try refuse("\(sender) is not an approver for role '\(role)' (\(approvers.file))", entry: entry, message: message, evidence: evidence)
         }
-        let (authProblem, results) = MailApprovals.checkAuthentication(normalised.headers, authservID: approvers.authservID,
-                                                                       required: approvers.requireAuthentication)
+        let fromDomain = MailApprovals.domain(of: sender)
+        let (authProblem, results) = MailApprovals.checkAuthentication(normalised.headers, authservID: approvers.authservID, fromDomain: fromDomain)
         evidence["authentication_results"] = .array(results.map { .string($0) })
         if let authProblem {
-            return try refuse(authProblem, entry: entry, message: message, evidence: evidence)
+            if approvers.acceptsUnauthenticatedMail {
+                evidence["authentication_not_required"] = .string("\(ApproverDirectory.insecureOptOutKey): true in \(approvers.file); "
+                    + "it would have been refused: \(authProblem)")
+            } else {
+                return try refuse(authProblem, entry: entry, message: message, evidence: evidence)
+            }
         }
         guard entry.state == .awaitingApproval else {
             return try refuse("action \(reference) no longer waits for approval (it is \(entry.state.rawValue)"
@@ -154,34 +172,115 @@ public struct MailApprovals: Sendable {
         return ("reject", rest.isEmpty ? nil : String(rest.prefix(500)))
     }
 
-    /// Authentication-Results written by our own mail system (`authserv_id`): each dkim/spf/dmarc result
-    /// there must be `pass`. Results from other hosts are ignored (anyone can write such a header).
-    package static func checkAuthentication(_ headers: [HeaderField], authservID: String?, required: Bool) -> (String?, [String]) {
-        guard let authservID else { return (nil, []) }
-        let ours = headers.filter { $0.name.caseInsensitiveCompare("Authentication-Results") == .orderedSame }.map(\.value).filter { value in
-            let id = value.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map { $0.lowercased() }
-            return id == authservID
+    /// The domain of an address ("boss@Firma.example" → "firma.example"), "" without one.
+    package static func domain(of address: String) -> String {
+        guard let at = address.lastIndex(of: "@") else { return "" }
+        return address[address.index(after: at)...].trimmingCharacters(in: CharacterSet(charactersIn: " <>.\"")).lowercased()
+    }
+
+    /// Two-level public suffixes under which organisations register (co.uk, com.au, …): a short, fixed list. A
+    /// domain under one of them has its last three labels as organisational domain, every other its last two.
+    package static let twoLevelSuffixes: Set<String> = [
+        "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "net.uk",
+        "com.au", "net.au", "org.au", "edu.au", "gov.au", "co.nz", "org.nz", "net.nz",
+        "co.jp", "or.jp", "ne.jp", "ac.jp", "co.kr", "or.kr", "com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn",
+        "com.hk", "com.tw", "com.sg", "com.my", "co.in", "net.in", "org.in", "co.id", "co.th", "com.vn",
+        "com.br", "com.ar", "com.mx", "com.co", "com.pe", "co.za", "com.tr", "com.ua", "co.il", "com.pl", "com.ru",
+    ]
+
+    /// The organisational domain by the simple rule above ("mail.sales.firma.co.uk" → "firma.co.uk").
+    package static func organisationalDomain(_ domain: String) -> String {
+        let labels = domain.lowercased().split(separator: ".").map(String.init)
+        guard labels.count > 2 else { return labels.joined(separator: ".") }
+        let lastTwo = labels.suffix(2).joined(separator: ".")
+        return twoLevelSuffixes.contains(lastTwo) ? labels.suffix(3).joined(separator: ".") : lastTwo
+    }
+
+    /// Relaxed alignment (RFC 7489 3.1): the same organisational domain.
+    package static func aligned(_ domain: String, with fromDomain: String) -> Bool {
+        !domain.isEmpty && !fromDomain.isEmpty && organisationalDomain(domain) == organisationalDomain(fromDomain)
+    }
+
+    /// One result in an Authentication-Results header: "dkim=pass header.d=firma.example" → method, result, properties.
+    package struct AuthenticationResult: Sendable, Hashable {
+        package var method: String
+        package var result: String
+        package var properties: [String: String]
+        package var summary: String {
+            "\(method)=\(result)" + properties.keys.sorted().map { " \($0)=\(properties[$0] ?? "")" }.joined()
         }
+    }
+
+    /// The authserv-id of an Authentication-Results value and its results (comments in parentheses removed).
+    package static func parseAuthenticationResults(_ value: String) -> (String, [AuthenticationResult]) {
+        var text = ""
+        var depth = 0, quoted = false
+        for c in value {
+            if c == "\"" { quoted.toggle() }
+            if !quoted, c == "(" { depth += 1; continue }
+            if !quoted, c == ")", depth > 0 { depth -= 1; continue }
+            if depth == 0 { text.append(c == "\r" || c == "\n" || c == "\t" ? " " : c) }
+        }
+        let parts = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let id = parts.first?.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        var results: [AuthenticationResult] = []
+        for part in parts.dropFirst() {
+            let tokens = part.split(separator: " ").map(String.init)
+            guard let first = tokens.first, let eq = first.firstIndex(of: "=") else { continue }
+            let method = first[..<eq].lowercased()
+            let result = first[first.index(after: eq)...].lowercased()
+            var properties: [String: String] = [:]
+            for token in tokens.dropFirst() {
+                guard let e = token.firstIndex(of: "=") else { continue }
+                let name = token[..<e].lowercased()
+                let v = token[token.index(after: e)...].trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+                if properties[name] == nil { properties[name] = v }
+            }
+            results.append(AuthenticationResult(method: method, result: result, properties: properties))
+        }
+        return (id, results)
+    }
+
+    /// DMARC-aligned authentication by our own mail system: only Authentication-Results headers whose
+    /// authserv-id is `authservID` are read (anyone can write such a header, so the mail server must remove
+    /// incoming ones carrying its id, as RFC 8601 section 5 asks). The mail passes when one of them says
+    /// - `dmarc=pass` (for the From domain, when it names `header.from`), or
+    /// - `dkim=pass` with `header.d` (or the domain of `header.i`) in the From domain's organisational domain, or
+    /// - `spf=pass` with `smtp.mailfrom` (or its domain) in the From domain's organisational domain,
+    /// and none says `dmarc=fail` (or another DMARC result than pass or none). A pass for another domain — the
+    /// sender's own, say — does not count. Returns the problem (nil when it passed) and the results read.
+    package static func checkAuthentication(_ headers: [HeaderField], authservID: String?, fromDomain: String) -> (String?, [String]) {
+        guard let authservID, !authservID.isEmpty else {
+            return ("approval by mail needs `authserv_id:` in rules/approvers.yaml: the id your mail server writes into the "
+                + "Authentication-Results headers it adds (e.g. `authserv_id: mx.example.com`), so that a reply is accepted only "
+                + "when your server verified it (DMARC, or DKIM/SPF aligned with the From domain). To accept replies nobody "
+                + "authenticated, write `\(ApproverDirectory.insecureOptOutKey): true` there (not advised)", [])
+        }
+        let ours = headers.filter { $0.name.caseInsensitiveCompare("Authentication-Results") == .orderedSame }
+            .map { parseAuthenticationResults($0.value) }.filter { $0.0 == authservID }.flatMap(\.1)
+        let summaries = ours.map(\.summary)
         if ours.isEmpty {
-            return (required ? "the mail carries no Authentication-Results from \(authservID)" : nil, [])
+            return ("the mail carries no Authentication-Results from \(authservID): our mail server did not authenticate it", [])
         }
-        var results: [String] = []
-        for value in ours {
-            for method in ["dkim", "spf", "dmarc"] {
-                guard let regex = try? NSRegularExpression(pattern: "\\b\(method)\\s*=\\s*([a-z]+)", options: [.caseInsensitive]) else { continue }
-                for m in regex.matches(in: value, range: NSRange(value.startIndex..., in: value)) {
-                    if let r = Range(m.range(at: 1), in: value) { results.append("\(method)=\(value[r].lowercased())") }
-                }
+        if let bad = ours.first(where: { $0.method == "dmarc" && $0.result != "pass" && $0.result != "none" }) {
+            return ("DMARC did not pass at \(authservID): \(bad.summary)", summaries)
+        }
+        for r in ours where r.result == "pass" {
+            switch r.method {
+            case "dmarc":
+                if let from = r.properties["header.from"], from != fromDomain { continue }
+                return (nil, summaries)
+            case "dkim":
+                let d = r.properties["header.d"] ?? r.properties["header.i"].map { domain(of: $0.contains("@") ? $0 : "@" + $0) } ?? ""
+                if aligned(d, with: fromDomain) { return (nil, summaries) }
+            case "spf":
+                let m = r.properties["smtp.mailfrom"].map { $0.contains("@") ? domain(of: $0) : $0 } ?? ""
+                if aligned(m, with: fromDomain) { return (nil, summaries) }
+            default: continue
             }
         }
-        let failing = results.filter { !$0.hasSuffix("=pass") }
-        if !failing.isEmpty {
-            return ("authentication did not pass at \(authservID): \(failing.joined(separator: ", "))", results)
-        }
-        if results.isEmpty {
-            return ("\(authservID) recorded no dkim, spf or dmarc result for the mail", results)
-        }
-        return (nil, results)
+        return ("no DMARC-aligned pass at \(authservID) for the From domain \(fromDomain.isEmpty ? "(none)" : fromDomain)"
+            + " (a pass for another domain does not count): " + (summaries.isEmpty ? "no results" : summaries.joined(separator: "; ")), summaries)
     }
 }
 

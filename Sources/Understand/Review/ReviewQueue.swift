@@ -46,7 +46,8 @@ public struct ReviewQueue: Sendable {
     /// corrected or rejected like any message in review.
     ///
     /// Nothing that was carried out is undone: actions already done stay done (the event lists every outbox
-    /// row of the message with its state, under `actions_not_undone`). After an accept or a correction the
+    /// row of the message with its state, under `actions_not_undone`). Actions not carried out yet are
+    /// cancelled (``cancelUnsent(_:by:because:)``): an approval given later for them changes nothing. After an accept or a correction the
     /// message goes through Decide and Act again; an action Decide intends again for the same intent (same
     /// rule, action and parameters) has the same idempotency key as before, so the outbox does not carry it
     /// out a second time; a corrected value that changes an action's parameters makes it a new action.
@@ -72,10 +73,18 @@ public struct ReviewQueue: Sendable {
             + "an action with the same idempotency key is not carried out twice")
         try store.transition(id, from: message.state, to: .review, update: MessageUpdate(flagReason: flag),
                              audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_reopened", details: details))
+        try cancelUnsent(id, by: actor, because: "the message was reopened in review" + (reason.map { ": \($0)" } ?? ""))
         guard let reopened = try store.message(id: id) else {
             throw OperatorInputError(message: "there is no message \(id) in the store")
         }
         return reopened
+    }
+
+    /// The message's actions not carried out yet are cancelled (audited, `action_cancelled`): they were decided on
+    /// what the person now reopens, corrects or rejects. Deciding again enqueues fresh rows (with fresh approval
+    /// references); an action already done keeps its idempotency key and is not carried out again.
+    package func cancelUnsent(_ id: Int64, by actor: String, because reason: String) throws {
+        try store.cancelUnsentOutboxEntries(messageID: id, by: actor, reason: reason)
     }
 
     /// Refuses a message that is not in review, saying what it waits for instead (a message whose actions wait
@@ -253,7 +262,11 @@ public struct ReviewQueue: Sendable {
                                        "fields": .object(before.fields.mapValues(\.json))])
         details["previous_reasons"] = .array(before.review.map { .string($0) })
         details["remaining_problems"] = .array(result.problems.map { .string($0) })
-        if reopening { try reopen(id, by: actor, reason: "to correct it: " + changed.joined(separator: ", ")) }
+        if reopening {
+            try reopen(id, by: actor, reason: "to correct it: " + changed.joined(separator: ", "))
+        } else {
+            try cancelUnsent(id, by: actor, because: "the message was corrected in review: " + changed.joined(separator: ", "))
+        }
         try store.transition(id, from: .review, to: .understood, update: MessageUpdate(kind: kind.name, understanding: after),
                              audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_corrected", details: details))
         return (after, result.problems)
@@ -288,6 +301,7 @@ public struct ReviewQueue: Sendable {
         details["reason"] = .optional(reason)
         try store.transition(id, from: .review, to: .noAction, update: MessageUpdate(kind: "other", understanding: after),
                              audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_rejected", details: details))
+        try cancelUnsent(id, by: actor, because: "the message was rejected in review" + (reason.map { ": \($0)" } ?? ""))
     }
 
     // MARK: Examples
