@@ -53,8 +53,8 @@ struct MailApprovalsTests {
         #expect(check(["mx.firma.example 1; dkim=pass header.i=@firma.example"]) == nil)
         #expect(check(["MX.Firma.Example; dkim=pass header.d=firma.example"]) == nil, "the authserv-id is compared without case")
         // Organisational domains under two-level public suffixes.
-        #expect(MailApprovals.organisationalDomain("mail.sales.firma.co.uk") == "firma.co.uk")
-        #expect(MailApprovals.organisationalDomain("a.b.firma.example") == "firma.example")
+        #expect(MailDomain.organisation(of: "mail.sales.firma.co.uk") == "firma.co.uk")
+        #expect(MailDomain.organisation(of: "a.b.firma.example") == "firma.example")
         #expect(check(["mx.firma.example; dkim=pass header.d=other.co.uk"], from: "firma.co.uk") != nil, "co.uk is no organisation")
         #expect(check(["mx.firma.example; dkim=pass header.d=mail.firma.co.uk"], from: "firma.co.uk") == nil)
         // Without authserv_id nothing can be checked: refused, saying what to configure.

@@ -178,27 +178,10 @@ public struct MailApprovals: Sendable {
         return address[address.index(after: at)...].trimmingCharacters(in: CharacterSet(charactersIn: " <>.\"")).lowercased()
     }
 
-    /// Two-level public suffixes under which organisations register (co.uk, com.au, …): a short, fixed list. A
-    /// domain under one of them has its last three labels as organisational domain, every other its last two.
-    package static let twoLevelSuffixes: Set<String> = [
-        "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "net.uk",
-        "com.au", "net.au", "org.au", "edu.au", "gov.au", "co.nz", "org.nz", "net.nz",
-        "co.jp", "or.jp", "ne.jp", "ac.jp", "co.kr", "or.kr", "com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn",
-        "com.hk", "com.tw", "com.sg", "com.my", "co.in", "net.in", "org.in", "co.id", "co.th", "com.vn",
-        "com.br", "com.ar", "com.mx", "com.co", "com.pe", "co.za", "com.tr", "com.ua", "co.il", "com.pl", "com.ru",
-    ]
-
-    /// The organisational domain by the simple rule above ("mail.sales.firma.co.uk" → "firma.co.uk").
-    package static func organisationalDomain(_ domain: String) -> String {
-        let labels = domain.lowercased().split(separator: ".").map(String.init)
-        guard labels.count > 2 else { return labels.joined(separator: ".") }
-        let lastTwo = labels.suffix(2).joined(separator: ".")
-        return twoLevelSuffixes.contains(lastTwo) ? labels.suffix(3).joined(separator: ".") : lastTwo
-    }
-
     /// Relaxed alignment (RFC 7489 3.1): the same organisational domain.
     package static func aligned(_ domain: String, with fromDomain: String) -> Bool {
-        !domain.isEmpty && !fromDomain.isEmpty && organisationalDomain(domain) == organisationalDomain(fromDomain)
+        guard let a = MailDomain.organisation(of: domain), let b = MailDomain.organisation(of: fromDomain) else { return false }
+        return a == b
     }
 
     /// One result in an Authentication-Results header: "dkim=pass header.d=firma.example" → method, result, properties.
