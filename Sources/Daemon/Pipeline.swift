@@ -48,15 +48,18 @@ public final class Pipeline: Sendable {
         self.maxAttempts = maxAttempts
     }
 
-    /// Parse, Understand, Decide, Act. Without `understand`, Understand records every message as `unknown`;
+    /// Parse, Understand, Decide, Act, both of the first two within `budget` per mail. Without `understand`, Understand records every message as `unknown`;
     /// without `rules` no action is decided; without `outbox` decided actions go to an outbox without
     /// connectors (they become dead letters naming the missing connector).
     public static func standardStages(spool: Spool, store: MailStore, understand: UnderstandStage? = nil,
                                       rules: RuleSet = RuleSet(rules: [], files: []),
                                       kinds: KindCatalogue? = nil, outbox: Outbox? = nil,
-                                      approvers: ApproverDirectory? = nil) -> [any PipelineStage] {
+                                      approvers: ApproverDirectory? = nil,
+                                      budget: MessageBudget = .standard) -> [any PipelineStage] {
         let decide = DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds), kinds: kinds)
-        return [ParseStage(spool: spool), understand ?? UnderstandStage(store: store),
+        var understand = understand ?? UnderstandStage(store: store)
+        understand.budget = budget
+        return [ParseStage(spool: spool, budget: budget), understand,
          approvers.map { ApprovalAwareDecideStage(decide: decide, approvals: MailApprovals(store: store, approvers: $0)) } ?? decide,
          ActStage(outbox: outbox ?? Outbox(store: store, connectors: ConnectorCatalogue(connectors: [])))]
     }

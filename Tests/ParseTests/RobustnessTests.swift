@@ -113,11 +113,11 @@ struct SplitMix64: RandomNumberGenerator {
         mail += "Subject: bottom\r\n\r\nbody\r\n--m--\r\n"
         let parsed = Self.timed("30000 nested messages", limit: 20) { MessageParser.parse(Data(mail.utf8)) }
         #expect(parsed.normalised.subject == "outer")
-        #expect(parsed.normalised.warnings.contains { $0.contains("deeper than \(MessageParser.maximumMessageDepth)") })
+        #expect(parsed.normalised.warnings.contains { $0.contains("deeper than \(MessageBudget.standard.nestingDepth)") })
         var level = parsed.normalised
         var levels = 0
         while let inner = level.attachedMessages.first { level = inner; levels += 1 }
-        #expect(levels == MessageParser.maximumMessageDepth)
+        #expect(levels == MessageBudget.standard.nestingDepth)
         #expect(parsed.normalised.attachments.first?.part == "1")
         #expect(parsed.normalised.attachments.dropFirst().first?.part == "1.1")
     }
