@@ -203,28 +203,45 @@ package final class MessageReader {
 
     // MARK: headers
 
-    /// Keeps the header fields within the budget's count and bytes; the rest are not read.
+    /// Keeps the header fields within the budget's count and bytes (the field that crosses the byte limit
+    /// is cut there); the rest are not read.
     private func limitHeaders(_ block: inout HeaderBlock) {
         let budget = meter.budget
+        let total = block.fields.count
         var bytes = 0
         var kept = 0
-        for f in block.fields {
+        var byBytes = false
+        var cut = false
+        for (i, f) in block.fields.enumerated() {
+            if kept >= budget.headerCount { break }
             let size = f.name.utf8.count + f.value.count + 3
-            if kept >= budget.headerCount || bytes + size > budget.headerBytes { break }
+            if bytes + size > budget.headerBytes {
+                byBytes = true
+                let room = budget.headerBytes - bytes - f.name.utf8.count - 3
+                if room > 0 {
+                    block.fields[i].value.removeSubrange(room...)
+                    kept += 1
+                    cut = true
+                    warn("the header field \(f.name) was cut at \(room) bytes (message budget)")
+                }
+                break
+            }
             bytes += size
             kept += 1
         }
-        guard kept < block.fields.count else { return }
-        let total = block.fields.count
-        if kept >= budget.headerCount {
+        guard kept < total || cut else { return }
+        if byBytes {
+            meter.over("header-bytes", "over budget: a header block of more than \(MessageBudget.bytes(budget.headerBytes)), limit "
+                + "\(MessageBudget.bytes(budget.headerBytes)) — the first \(MessageBudget.figure(kept)) header fields were read"
+                + (cut ? ", the last of them cut" : ""))
+        } else {
             meter.over("header-count", "over budget: \(MessageBudget.figure(total)) header fields, limit "
                 + "\(MessageBudget.figure(budget.headerCount)) — the first \(MessageBudget.figure(kept)) were read")
-        } else {
-            meter.over("header-bytes", "over budget: a header block of more than \(MessageBudget.bytes(budget.headerBytes)), limit "
-                + "\(MessageBudget.bytes(budget.headerBytes)) — the first \(MessageBudget.figure(kept)) header fields were read")
         }
-        warn("only the first \(kept) of \(total) header fields were read (message budget)")
-        block.fields.removeSubrange(kept...)
+        if kept < total {
+            warn("only the first \(kept) of \(total) header fields were read (message budget)")
+            block.fields.removeSubrange(kept...)
+        }
     }
 
     private func readHeaders(_ block: HeaderBlock) {
