@@ -358,7 +358,8 @@ package final class MessageReader {
         buffer.withUnsafeBytes { b in
             if body.count > 0 { synthetic.append(b.baseAddress!.assumingMemoryBound(to: UInt8.self) + body.lowerBound, count: body.count) }
         }
-        let guarded = synthetic.withUnsafeBytes { LibEtpanInputGuard.prepare($0) }
+        // Attached messages are read by a reader of their own (`attachedMessage`): libetpan need not parse them.
+        let guarded = synthetic.withUnsafeBytes { LibEtpanInputGuard.prepare($0, hideAttachedMessages: true) }
         if guarded.hiddenContainers > 0 {
             warn("\(label): the message declares more than \(LibEtpanInputGuard.maximumContainers) multipart or message parts; \(guarded.hiddenContainers) of them were read as single parts")
         }

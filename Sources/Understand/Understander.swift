@@ -40,8 +40,12 @@ public struct Understander: Sendable {
     /// classifier's guess, or no method at all, with reasons for review). The gateway's answer then goes
     /// through exactly the same extraction of missing fields, validation and grounding as any other method.
     public func understand(_ content: MessageContent, messageID: Int64?) async -> Understanding {
-        let local = understandNow(content)
+        var local = understandNow(content)
         guard let gateway, local.method == "classifier" || local.method == "none", !local.review.isEmpty else {
+            return local
+        }
+        if let late = pastDeadline(before: "a language model was asked") {
+            if !local.review.contains(where: { $0.hasPrefix("over budget: understanding") }) { local.review.append(late) }
             return local
         }
         let outcome = await gateway.run(content, catalogue: catalogue, prior: local,

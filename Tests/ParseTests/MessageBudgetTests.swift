@@ -127,6 +127,23 @@ import MailroomTesting
         #expect(cut.subject == "level 0")
     }
 
+    @Test func libetpanIsNotAskedToParseAttachedMessagesWhichMailroomReadsOnce() {
+        let raw = Self.nested(levels: 3, padding: 100)
+        let outcome = raw.withUnsafeBytes { LibEtpanInputGuard.prepare($0, hideAttachedMessages: true) }
+        // Three message/rfc822 declarations hidden, the multiparts left alone.
+        #expect(outcome.hiddenMessages == 3)
+        #expect(outcome.hiddenContainers == 0)
+        let patched = String(decoding: outcome.patched ?? [], as: UTF8.self)
+        #expect(patched.components(separatedBy: "Content-Type: xessage/rfc822").count == 4)
+        #expect(patched.components(separatedBy: "Content-Type: multipart/mixed").count == 4)
+        // Each level is still read, by a reader of its own.
+        var level = MessageParser.parse(raw).normalised
+        var subjects = [level.subject ?? ""]
+        while let inner = level.attachedMessages.first { level = inner; subjects.append(inner.subject ?? "") }
+        #expect(subjects == ["level 0", "level 1", "level 2", "level 3"])
+        #expect(level.text.contains("the bottom"))
+    }
+
     @Test func a100000LineHeaderIsCapped() {
         var mail = "From: a@example.com\r\nTo: b@example.com\r\nSubject: headers\r\nDate: Mon, 7 Dec 2026 10:00:00 +0000\r\n"
         for i in 0..<100_000 { mail += "X-Filler-\(i): value \(i)\r\n" }
