@@ -7,6 +7,11 @@ import Ingest
 /// and normalises them (`MessageParser`), reads the text of every attachment (`DocumentReader`), and stores
 /// the normalised message, the attachments' text, subject and sender. It is the only stage that reads raw bytes.
 ///
+/// Reads within the message budget (`MessageBudget`): never more than `raw_bytes` of the spool file in memory,
+/// and of the mail no more headers, parts, attachments, decoded bytes, text, HTML or XML than it allows. A mail
+/// over a limit is read up to it and stored with `overBudget` set (and listed in the audit event under
+/// `over_budget`); Understand then sends it to review with those reasons.
+///
 /// Never drops a message: bytes that are not a mail at all (no header fields, or none that a mail has) go to
 /// `review`; a spool file that is missing or damaged (hash mismatch) sends the message to `failed`. The
 /// reason says what an operator can do.

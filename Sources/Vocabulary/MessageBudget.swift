@@ -124,7 +124,8 @@ public struct Deadline: Sendable {
     public let end: ContinuousClock.Instant?
 
     public init(seconds: Double) {
-        end = seconds.isFinite ? .now + .milliseconds(Int64((max(0, seconds) * 1000).rounded())) : nil
+        // Beyond a year is as good as never (and keeps the milliseconds within Int64).
+        end = seconds.isFinite && seconds < 366 * 86_400 ? .now + .milliseconds(Int64((max(0, seconds) * 1000).rounded())) : nil
     }
 
     private init(end: ContinuousClock.Instant?) { self.end = end }

@@ -114,3 +114,20 @@ import MailroomTesting
         #expect(try spool.read(sha256: stored.sha256, upTo: 1 << 20).data == raw)
     }
 }
+
+/// `mailroom ingest FOLDER` follows only what the operator named: a link inside the folder (to a key, or back
+/// to the folder itself) is reported, not followed.
+@Suite struct FileImportLinkTests {
+    @Test func linksInsideAnImportedFolderAreNotFollowed() throws {
+        let scratch = try IngestScratch("import-links")
+        defer { scratch.remove() }
+        let secret = try SymlinkAndSizeIngestTests.secret(scratch)
+        try scratch.write(SampleMail.text(1), to: "mails/one.eml")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("mails/key.eml"), withDestinationPath: secret)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("mails/loop"), withDestinationPath: scratch.path("mails"))
+        let tally = FileImport(intake: try scratch.makeIntake()).run(paths: [scratch.path("mails")])
+        #expect(tally.stored == 1)
+        #expect(tally.failures.count == 2)
+        #expect(tally.failures.allSatisfy { $0.contains("a symbolic link inside a folder, not followed") }, "\(tally.failures)")
+    }
+}
