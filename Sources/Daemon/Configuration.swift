@@ -27,6 +27,8 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public var gateway: GatewaySettings
     /// Rule files, connectors and the outbox's retries (Configuration+Decide.swift).
     public var rules: RulesSettings
+    /// What one mail may take in Parse and Understand (`message_budget:`; Vocabulary's `MessageBudget`).
+    public var messageBudget: MessageBudget = .standard
 
     /// The file the configuration was read from; nil for the embedded default.
     public var file: String?
@@ -278,7 +280,9 @@ extension MailroomConfig {
 // MARK: - Decoding with key checks
 
 extension MailroomConfig {
-    package enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline, rules, gateway }
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case store, spool, sources, log, pipeline, rules, gateway, messageBudget = "message_budget"
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -289,6 +293,7 @@ extension MailroomConfig {
         pipeline = try c.decodeIfPresent(PipelineSettings.self, forKey: .pipeline) ?? PipelineSettings()
         gateway = try c.decodeIfPresent(GatewaySettings.self, forKey: .gateway) ?? GatewaySettings()
         rules = try c.decodeIfPresent(RulesSettings.self, forKey: .rules) ?? RulesSettings()
+        messageBudget = try c.decodeIfPresent(MessageBudget.self, forKey: .messageBudget) ?? .standard
         file = nil
 
         var seen: [String: Int] = [:]
@@ -328,6 +333,7 @@ extension MailroomConfig {
         try c.encode(pipeline, forKey: .pipeline)
         try c.encode(gateway, forKey: .gateway)
         try c.encode(rules, forKey: .rules)
+        try c.encode(messageBudget, forKey: .messageBudget)
     }
 }
 

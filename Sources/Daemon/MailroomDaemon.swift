@@ -86,12 +86,15 @@ public final class MailroomDaemon: Sendable {
             liveClassifier = understand.liveClassifier
             standard = Pipeline.standardStages(spool: spool, store: store, understand: understand,
                                                rules: environment.rules, kinds: environment.kinds, outbox: outbox,
-                                               approvers: environment.approvers, mailSources: config.approvalMailSources)
+                                               approvers: environment.approvers, mailSources: config.approvalMailSources,
+                                               budget: config.messageBudget)
         }
         pipeline = Pipeline(store: store, stages: standard,
                             workers: config.pipeline.workers, logger: logger)
         maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
-        dropFolders = config.sources.drop.map { DropFolderSource(settings: $0, intake: intake, logger: logger) }
+        dropFolders = config.sources.drop.map {
+            DropFolderSource(settings: $0, intake: intake, logger: logger, maximumBytes: config.messageBudget.rawBytes)
+        }
         imapAccounts = config.sources.imap.map { IMAPAccountSource(account: $0, intake: intake, logger: logger) }
         if holdsStoreLock { try outbox.releaseLeasesOfStoppedProcesses() }
     }

@@ -307,6 +307,10 @@ public enum ParsedMessageText {
                 lines.append(indent + "  - \(clean(m.subject ?? "(no subject)")) from \(addresses(m.from))")
             }
         }
+        if !n.overBudget.isEmpty {
+            lines.append(indent + "Over budget (read in part):")
+            for o in n.overBudget { lines.append(indent + "  - " + clean(o)) }
+        }
         if !n.warnings.isEmpty {
             lines.append(indent + "Warnings (\(n.warnings.count)):")
             for w in n.warnings { lines.append(indent + "  - " + clean(w)) }

@@ -48,16 +48,19 @@ public final class Pipeline: Sendable {
         self.maxAttempts = maxAttempts
     }
 
-    /// Parse, Understand, Decide, Act. Without `understand`, Understand records every message as `unknown`;
+    /// Parse, Understand, Decide, Act, both of the first two within `budget` per mail. Without `understand`, Understand records every message as `unknown`;
     /// without `rules` no action is decided; without `outbox` decided actions go to an outbox without
     /// connectors (they become dead letters naming the missing connector). `mailSources` are the configured IMAP
     /// folders and Maildirs: only their mail may answer an approval request.
     public static func standardStages(spool: Spool, store: MailStore, understand: UnderstandStage? = nil,
                                       rules: RuleSet = RuleSet(rules: [], files: []),
                                       kinds: KindCatalogue? = nil, outbox: Outbox? = nil,
-                                      approvers: ApproverDirectory? = nil, mailSources: Set<String> = []) -> [any PipelineStage] {
+                                      approvers: ApproverDirectory? = nil, mailSources: Set<String> = [],
+                                      budget: MessageBudget = .standard) -> [any PipelineStage] {
         let decide = DecideStage(store: store, decider: Decider(rules: rules, kinds: kinds), kinds: kinds)
-        return [ParseStage(spool: spool), understand ?? UnderstandStage(store: store),
+        var understand = understand ?? UnderstandStage(store: store)
+        understand.budget = budget
+        return [ParseStage(spool: spool, budget: budget), understand,
          approvers.map { ApprovalAwareDecideStage(decide: decide, approvals: MailApprovals(store: store, approvers: $0, mailSources: mailSources)) } ?? decide,
          ActStage(outbox: outbox ?? Outbox(store: store, connectors: ConnectorCatalogue(connectors: [])))]
     }

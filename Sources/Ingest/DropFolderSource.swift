@@ -11,7 +11,10 @@ import Vocabulary
 /// A file is only taken once it has not changed for `settle_seconds` (its modification time is that old and
 /// its size and time are the same before and after reading), so a half-written file is never ingested.
 /// Hidden and temporary names (`.x`, `x.part`, `x~`, `x.tmp`, `x.crdownload`, …) and sub-folders are left
-/// alone.
+/// alone. A symbolic link is never followed (it could point at a key or a password file, which would then
+/// be read, and perhaps sent to a language model): the link itself goes to `failed/` with the reason. A file
+/// larger than `maximumBytes` (the message budget's `raw_bytes`) goes to `failed/` without being read; no
+/// file is read beyond that size.
 ///
 /// Location: `<file name>@<modification time to the nanosecond>`, so that the same file seen again after a
 /// crash (before it was moved to `done/`) is recognised, and a new file with an old name is not.
@@ -21,9 +24,12 @@ public final class DropFolderSource: Sendable {
     package let logger: Logger
     package let problems = ProblemMemory()
     package let clock: @Sendable () -> Date
+    /// Files larger than this are refused without being read.
+    public let maximumBytes: Int
 
     public init(settings: DropFolderSettings, intake: Intake, logger: Logger,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() }, maximumBytes: Int = MessageBudget.standard.rawBytes) {
+        self.maximumBytes = maximumBytes
         self.settings = settings
         self.intake = intake
         var logger = logger
@@ -107,13 +113,14 @@ public final class DropFolderSource: Sendable {
 
     private func take(_ name: String, result: inout ScanResult, onStored: (Int64) -> Void) {
         let path = settings.path + "/" + name
-        guard let linkInfo = FileStatus.info(path, follow: false) else { return }
-        if linkInfo.isDirectory { return }  // done/, failed/, or a folder someone made: not ours to take
-        guard let info = FileStatus.info(path, follow: true) else {
-            reject(name, reason: "cannot be read: it is a link to a file that does not exist", result: &result)
+        guard let info = FileStatus.info(path, follow: false) else { return }
+        if info.isDirectory { return }  // done/, failed/, or a folder someone made: not ours to take
+        if info.isSymlink {
+            reject(name, reason: "it is a symbolic link, and Mailroom does not follow links in a drop folder (a link "
+                + "could make it read any file it may read, such as a key); put the file itself into the folder",
+                   result: &result)
             return
         }
-        if info.isDirectory { return }
         guard info.isRegular else {
             reject(name, reason: "cannot be read: it is not a regular file (a pipe, socket or device)", result: &result)
             return
@@ -123,15 +130,23 @@ public final class DropFolderSource: Sendable {
             wait(name, seconds: settings.settleSeconds - age, result: &result)
             return
         }
+        if info.size > maximumBytes {
+            reject(name, reason: "it is \(MessageBudget.bytes(info.size)), more than the \(MessageBudget.bytes(maximumBytes)) a mail "
+                + "may be (message_budget.raw_bytes in the configuration); it was not read", result: &result)
+            return
+        }
         let content: Data
         do {
-            content = try Data(contentsOf: URL(fileURLWithPath: path))
+            content = try BoundedFileRead.read(path, limit: maximumBytes)
+        } catch let error as BoundedFileRead.Refusal {
+            reject(name, reason: error.description, result: &result)
+            return
         } catch {
-            if FileStatus.info(path) == nil { return }  // gone meanwhile
+            if FileStatus.info(path, follow: false) == nil { return }  // gone meanwhile
             reject(name, reason: "cannot be read: \(FileProblem.describe(error))", result: &result)
             return
         }
-        guard let after = FileStatus.info(path, follow: true), after.size == info.size,
+        guard let after = FileStatus.info(path, follow: false), after.size == info.size,
               after.modifiedNanoseconds == info.modifiedNanoseconds, content.count == info.size else {
             wait(name, seconds: settings.settleSeconds, result: &result)  // still being written
             return

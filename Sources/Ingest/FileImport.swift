@@ -68,7 +68,12 @@ public struct FileImport: Sendable {
                 for name in files where !name.hasPrefix(".") {
                     if stop?.isSet == true { return }
                     let path = subfolder + "/" + name
-                    guard FileStatus.info(path)?.isRegular == true else { continue }
+                    guard let info = FileStatus.info(path, follow: false) else { continue }
+                    if info.isSymlink {
+                        tally.failures.append("\(path): a symbolic link inside a folder, not followed (name its target to import it)")
+                        continue
+                    }
+                    guard info.isRegular else { continue }
                     importFile(path, location: folder + "/" + MaildirName.uniqueName(of: name), tally: &tally,
                                stop: stop, progress: progress)
                 }
@@ -80,7 +85,12 @@ public struct FileImport: Sendable {
             // Maildir++ keeps sub-folders as ".Name" inside a Maildir; elsewhere hidden entries are skipped.
             if name.hasPrefix("."), !(isMaildir && name.count > 1 && name != "..") { continue }
             let path = folder + "/" + name
-            guard let info = FileStatus.info(path) else { continue }
+            guard let info = FileStatus.info(path, follow: false) else { continue }
+            if info.isSymlink {
+                // Only what the operator named is followed: a link inside could lead anywhere (or in a circle).
+                tally.failures.append("\(path): a symbolic link inside a folder, not followed (name its target to import it)")
+                continue
+            }
             if info.isDirectory {
                 importFolder(path, tally: &tally, stop: stop, progress: progress)
             } else if info.isRegular, !name.hasPrefix(".") {

@@ -41,9 +41,10 @@ public struct Intake: Sendable {
     }
 
     /// Receives a file without holding it in memory (the spool streams it).
-    public func receive(contentsOf file: URL, source: String, location: String, receivedAt: Date = Date()) throws -> Outcome {
+    public func receive(contentsOf file: URL, source: String, location: String, receivedAt: Date = Date(),
+                        followLinks: Bool = true) throws -> Outcome {
         if try store.isKnown(source: source, location: location) { return .alreadyKnown }
-        let spooled = try spool.store(contentsOf: file)
+        let spooled = try spool.store(contentsOf: file, followLinks: followLinks)
         return try record(source: source, location: location, sha256: spooled.sha256, size: spooled.size,
                           receivedAt: receivedAt)
     }

@@ -15,6 +15,9 @@ import Vocabulary
 /// start-up scan also takes every file in `cur/` whose unique name the store does not know (and leaves it
 /// where it is); off by default, because pointing Mailroom at an old mailbox would otherwise ingest years
 /// of history on the first start.
+///
+/// A symbolic link in `new/` or `cur/` is never followed: it is skipped with a warning and reported among the
+/// scan's failures.
 public final class MaildirSource: Sendable {
     public let settings: MaildirSourceSettings
     public let intake: Intake
@@ -103,7 +106,14 @@ public final class MaildirSource: Sendable {
     private func take(_ name: String, inNew: Bool, tally: inout IngestTally, onStored: (Int64) -> Void) {
         let folder = inNew ? newFolder : curFolder
         let path = folder + "/" + name
-        guard let info = FileStatus.info(path, follow: true) else { return }  // gone meanwhile
+        guard let info = FileStatus.info(path, follow: false) else { return }  // gone meanwhile
+        if info.isSymlink {
+            // Never followed: a link could make Mailroom read (and pass on) any file it may read, such as a key.
+            let text = "\(path): a symbolic link, not taken (Mailroom does not follow links in a Maildir)"
+            tally.failures.append(text)
+            if problems.firstTime(path) { logger.warning("skipping \(text)") }
+            return
+        }
         guard info.isRegular else {
             if problems.firstTime(path) { logger.warning("skipping \(path): not a regular file") }
             return
@@ -112,7 +122,8 @@ public final class MaildirSource: Sendable {
         let outcome: Intake.Outcome
         do {
             if !inNew, try intake.store.isKnown(source: sourceName, location: location) { return }
-            outcome = try intake.receive(contentsOf: URL(fileURLWithPath: path), source: sourceName, location: location)
+            outcome = try intake.receive(contentsOf: URL(fileURLWithPath: path), source: sourceName, location: location,
+                                         followLinks: false)
         } catch {
             if FileStatus.info(path) == nil { return }  // taken by someone else meanwhile
             let text = "\(path): \(error)"

@@ -69,3 +69,53 @@ package enum FileStatus {
 
     package static func lastErrorText() -> String { String(cString: strerror(errno)) }
 }
+
+/// Reads a file a source found, never following a symbolic link (`O_NOFOLLOW`: a link swapped in after the
+/// check is refused too) and never more than `limit` bytes.
+package enum BoundedFileRead {
+    /// Why a file is not read, in words for the `.error.txt` beside it.
+    package struct Refusal: Error, CustomStringConvertible {
+        package var description: String
+    }
+
+    package static func read(_ path: String, limit: Int) throws -> Data {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ELOOP {
+                throw Refusal(description: "it is a symbolic link, and Mailroom does not follow links here; put the file itself there")
+            }
+            throw Refusal(description: "cannot be read: \(String(cString: strerror(code)))")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            throw Refusal(description: "cannot be read: it is not a regular file")
+        }
+        guard Int(st.st_size) <= limit else {
+            throw Refusal(description: "it is \(MessageBudget.bytes(Int(st.st_size))), more than the \(MessageBudget.bytes(limit)) a mail may be "
+                + "(message_budget.raw_bytes in the configuration); it was not read")
+        }
+        var data = Data(count: Int(st.st_size))
+        var done = 0
+        let total = data.count
+        try data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
+            while done < total {
+                let n = readSome(fd, buffer.baseAddress! + done, total - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw Refusal(description: "cannot be read: \(String(cString: strerror(errno)))")
+                }
+                if n == 0 { break }
+                done += n
+            }
+        }
+        if done < total { data.removeSubrange(done...) }
+        return data
+    }
+}
+
+/// read(2) (a free function: inside `BoundedFileRead`, `read` names the method).
+private func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

@@ -78,11 +78,12 @@ public struct Spool: Sendable {
     }
 
     /// Streams a file into the spool in `chunkSize` pieces, hashing as it goes; never holds the whole
-    /// file in memory. Idempotent.
+    /// file in memory. Idempotent. `followLinks: false` refuses a symbolic link (`O_NOFOLLOW`), for files a
+    /// source found rather than files an operator named.
     @discardableResult
-    public func store(contentsOf file: URL) throws -> (sha256: String, size: Int, path: String) {
+    public func store(contentsOf file: URL, followLinks: Bool = true) throws -> (sha256: String, size: Int, path: String) {
         let sourcePath = file.path
-        let input = open(sourcePath, O_RDONLY | O_CLOEXEC)
+        let input = open(sourcePath, O_RDONLY | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
         guard input >= 0 else {
             throw SpoolError(path: sourcePath, operation: "open the file to spool it", errno: errno)
         }
@@ -142,6 +143,27 @@ public struct Spool: Sendable {
         }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: p))
+        } catch {
+            throw SpoolError(message: "cannot read raw message at \(p): \(error.localizedDescription)")
+        }
+    }
+
+    /// The first `limit` bytes of a stored message (all of it when it is smaller), read without holding more
+    /// than that in memory, and the file's whole size.
+    public func read(sha256: String, upTo limit: Int) throws -> (data: Data, size: Int) {
+        guard Spool.isValidHash(sha256) else {
+            throw SpoolError(message: "'\(sha256)' is not a SHA-256 in hex (64 characters 0-9a-f)")
+        }
+        let p = path(sha256: sha256)
+        guard let info = FileStatus.info(p, follow: false), info.isRegular else {
+            throw SpoolError(message: "raw message \(sha256) is missing from the spool (expected at \(p)); "
+                + "restore the spool directory from backup")
+        }
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: p))
+            defer { try? handle.close() }
+            let data = try handle.read(upToCount: max(0, limit)) ?? Data()
+            return (data, info.size)
         } catch {
             throw SpoolError(message: "cannot read raw message at \(p): \(error.localizedDescription)")
         }

@@ -20,11 +20,15 @@ package enum LibEtpanInputGuard {
         /// Bytes for libetpan; nil when the input needed no change.
         package var patched: [UInt8]?
         package var hiddenContainers = 0
+        /// Attached messages (message/…) shown to libetpan as single parts.
+        package var hiddenMessages = 0
         package var flattenedComments = 0
         package var neutralisedBoundaries = 0
     }
 
-    package static func prepare(_ input: UnsafeRawBufferPointer) -> Outcome {
+    /// `hideAttachedMessages`: every message/… part is shown to libetpan as a single part, so that it does
+    /// not parse the structure of attached messages, which Mailroom reads itself, once per level.
+    package static func prepare(_ input: UnsafeRawBufferPointer, hideAttachedMessages: Bool = false) -> Outcome {
         var outcome = Outcome()
         var patches: [(Int, UInt8)] = []
         do {
@@ -42,6 +46,13 @@ package enum LibEtpanInputGuard {
             var lineStart = 0
             while lineStart < n {
                 if p[lineStart] | 0x20 == UInt8(ascii: "c"), let at = containerTypeOffset(p, lineStart: lineStart) {
+                    if hideAttachedMessages, p[at + 1] | 0x20 == UInt8(ascii: "e") {  // "message", not "multipart"
+                        patches.append((at, UInt8(ascii: "x")))
+                        outcome.hiddenMessages += 1
+                        guard let lf = find(0x0A, from: lineStart) else { break }
+                        lineStart = lf + 1
+                        continue
+                    }
                     containers += 1
                     if containers > maximumContainers {
                         patches.append((at, UInt8(ascii: "x")))   // "xultipart" / "xessage": an unknown type

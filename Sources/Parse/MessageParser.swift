@@ -10,15 +10,28 @@ import LibEtpan
 /// header fields, RFC 2047/2231 decoding, charsets, transfer encodings, choosing the body, sniffing
 /// attachment types, attached messages, TNEF — is done here in Swift.
 public enum MessageParser {
-    /// Never throws, never crashes on any input; oddities become `warnings`.
+    /// Never throws, never crashes on any input; oddities become `warnings`. Reads within the standard
+    /// `MessageBudget`; what went over it is in `normalised.overBudget`.
     public static func parse(_ raw: Data) -> ParsedMessage {
-        let reader = MessageReader(depth: 0, partStem: "", origin: nil)
-        // Offsets below count from 0; a slice of a larger Data is rebased first.
-        return reader.read(raw.startIndex == 0 ? raw : Data(raw))
+        parse(raw, meter: MessageBudgetMeter())
     }
 
-    /// Attached messages deeper than this are listed but not opened.
-    package static let maximumMessageDepth = 20
+    /// Reads within `meter`'s budget: a mail over a limit is read up to it (the rest is left out, never
+    /// an error), and `normalised.overBudget` says what was left out.
+    public static func parse(_ raw: Data, meter: MessageBudgetMeter) -> ParsedMessage {
+        var raw = raw
+        let limit = meter.budget.rawBytes
+        if raw.count > limit {
+            meter.over("raw", "over budget: the mail is \(MessageBudget.bytes(raw.count)), limit \(MessageBudget.bytes(limit))"
+                + " — only the first \(MessageBudget.bytes(limit)) were read")
+            raw = Data(raw.prefix(limit))
+        }
+        let reader = MessageReader(depth: 0, partStem: "", origin: nil, meter: meter)
+        // Offsets below count from 0; a slice of a larger Data is rebased first.
+        var parsed = reader.read(raw.startIndex == 0 ? raw : Data(raw))
+        parsed.normalised.overBudget = meter.reasons
+        return parsed
+    }
     /// Multiparts nested deeper than this (within one message) are not opened.
     package static let maximumMultipartDepth = 40
     /// At most this many warnings are kept per message.
@@ -104,6 +117,8 @@ package final class MessageReader {
     package let partStem: String
     /// `rfc822` for a message attached to another, nil at the top.
     package let origin: String?
+    /// The budget of the whole mail, shared with the readers of attached messages.
+    package let meter: MessageBudgetMeter
 
     private var message = NormalisedMessage()
     private var attachmentData: [Data] = []
@@ -120,10 +135,11 @@ package final class MessageReader {
     /// tables are kept (`NormalisedMessage.htmlTables`).
     private var otherHTMLPieces: [BodyPiece] = []
 
-    package init(depth: Int, partStem: String, origin: String?) {
+    package init(depth: Int, partStem: String, origin: String?, meter: MessageBudgetMeter = MessageBudgetMeter()) {
         self.depth = depth
         self.partStem = partStem
         self.origin = origin
+        self.meter = meter
     }
 
     private func warn(_ s: String) {
@@ -140,7 +156,8 @@ package final class MessageReader {
             warn("the message is empty (0 bytes)")
             return finish()
         }
-        let block = bytes.withUnsafeBytes { HeaderBlock.split($0) }
+        var block = bytes.withUnsafeBytes { HeaderBlock.split($0) }
+        limitHeaders(&block)
         if block.fields.isEmpty {
             if block.bodyStart > 0 { warn("the header block is empty") }
         }
@@ -171,6 +188,7 @@ package final class MessageReader {
         if block.fields.isEmpty && block.bodyStart == 0 {
             warn("the data has no header block; all of it was read as the body")
         }
+        guard meter.takePart() else { return finish() }
         let topNumber = partStem.isEmpty ? (top.isMultipart ? "" : "1") : (top.isMultipart ? partStem : "\(partStem).1")
         visit(top, buffer: bytes, body: bodyRange, node: nil, part: topNumber, isTop: true, multipartDepth: 0)
         assembleText()
@@ -184,6 +202,47 @@ package final class MessageReader {
     }
 
     // MARK: headers
+
+    /// Keeps the header fields within the budget's count and bytes (the field that crosses the byte limit
+    /// is cut there); the rest are not read.
+    private func limitHeaders(_ block: inout HeaderBlock) {
+        let budget = meter.budget
+        let total = block.fields.count
+        var bytes = 0
+        var kept = 0
+        var byBytes = false
+        var cut = false
+        for (i, f) in block.fields.enumerated() {
+            if kept >= budget.headerCount { break }
+            let size = f.name.utf8.count + f.value.count + 3
+            if bytes + size > budget.headerBytes {
+                byBytes = true
+                let room = budget.headerBytes - bytes - f.name.utf8.count - 3
+                if room > 0 {
+                    block.fields[i].value.removeSubrange(room...)
+                    kept += 1
+                    cut = true
+                    warn("the header field \(f.name) was cut at \(room) bytes (message budget)")
+                }
+                break
+            }
+            bytes += size
+            kept += 1
+        }
+        guard kept < total || cut else { return }
+        if byBytes {
+            meter.over("header-bytes", "over budget: a header block of more than \(MessageBudget.bytes(budget.headerBytes)), limit "
+                + "\(MessageBudget.bytes(budget.headerBytes)) — the first \(MessageBudget.figure(kept)) header fields were read"
+                + (cut ? ", the last of them cut" : ""))
+        } else {
+            meter.over("header-count", "over budget: \(MessageBudget.figure(total)) header fields, limit "
+                + "\(MessageBudget.figure(budget.headerCount)) — the first \(MessageBudget.figure(kept)) were read")
+        }
+        if kept < total {
+            warn("only the first \(kept) of \(total) header fields were read (message budget)")
+            block.fields.removeSubrange(kept...)
+        }
+    }
 
     private func readHeaders(_ block: HeaderBlock) {
         var headers: [HeaderField] = []
@@ -299,7 +358,8 @@ package final class MessageReader {
         buffer.withUnsafeBytes { b in
             if body.count > 0 { synthetic.append(b.baseAddress!.assumingMemoryBound(to: UInt8.self) + body.lowerBound, count: body.count) }
         }
-        let guarded = synthetic.withUnsafeBytes { LibEtpanInputGuard.prepare($0) }
+        // Attached messages are read by a reader of their own (`attachedMessage`): libetpan need not parse them.
+        let guarded = synthetic.withUnsafeBytes { LibEtpanInputGuard.prepare($0, hideAttachedMessages: true) }
         if guarded.hiddenContainers > 0 {
             warn("\(label): the message declares more than \(LibEtpanInputGuard.maximumContainers) multipart or message parts; \(guarded.hiddenContainers) of them were read as single parts")
         }
@@ -421,6 +481,7 @@ package final class MessageReader {
         let defaultType = entity.contentType == "multipart/digest" ? "message/rfc822" : "text/plain"
         var entities: [(EntityHeaders, Range<Int>, Int?, String)] = []
         for (k, span) in children.enumerated() {
+            guard !pastDeadline(), meter.takePart() else { break }
             let block: HeaderBlock
             if span.headerless {
                 block = HeaderBlock()
@@ -494,15 +555,29 @@ package final class MessageReader {
     /// A non-multipart entity: body text, an attached message, or an attachment.
     private func leaf(_ entity: EntityHeaders, buffer: Data, body: Range<Int>, part: String, isTop: Bool,
                       label: String, inAlternative: Bool = false) {
-        let decoded = buffer.withUnsafeBytes { b in
-            TransferDecoding.decodeToData(UnsafeRawBufferPointer(rebasing: b[body]), encoding: entity.transferEncoding)
-        }
-        if let p = decoded.problem { warn("\(label): \(p)") }
-
         let isText = entity.contentType == "text/plain" || entity.contentType == "text/html"
         let isAttachmentDisposition = entity.disposition == "attachment"
         let namedText = entity.filename != nil && !isTop && !inAlternative
-        if isText && !isAttachmentDisposition && !namedText {
+        let isBodyText = isText && !isAttachmentDisposition && !namedText
+        // Over the attachment budget: counted, not decoded.
+        if !isBodyText, meter.attachments >= meter.budget.attachments {
+            _ = meter.takeAttachment()
+            return
+        }
+        // Decoding never gives more bytes than it reads: the encoded size is charged.
+        let allowed = meter.takeDecoded(body.count)
+        if allowed == 0 && !body.isEmpty {
+            warn("\(label) was not decoded: the message budget for decoded bytes is spent")
+            return
+        }
+        let taken = body.lowerBound..<(body.lowerBound + allowed)
+        if allowed < body.count { warn("\(label) was cut after \(allowed) bytes (message budget)") }
+        let decoded = buffer.withUnsafeBytes { b in
+            TransferDecoding.decodeToData(UnsafeRawBufferPointer(rebasing: b[taken]), encoding: entity.transferEncoding)
+        }
+        if let p = decoded.problem { warn("\(label): \(p)") }
+
+        if isBodyText {
             var text = decoded.data
             if entity.contentType == "text/plain" { text = extractUUEncodedFiles(text, part: part, label: label) }
             pieces.append(BodyPiece(kind: entity.contentType == "text/html" ? .html : .plain, bytes: text,
@@ -544,13 +619,16 @@ package final class MessageReader {
     }
 
     private func attachedMessage(_ entity: EntityHeaders, bytes: Data, part: String, label: String) {
-        recordAttachment(filename: entity.filename, contentType: entity.contentType, bytes: bytes,
-                         disposition: entity.disposition, part: part, contentID: entity.contentID, origin: origin)
-        guard depth + 1 <= MessageParser.maximumMessageDepth else {
-            warn("\(label): attached messages nested deeper than \(MessageParser.maximumMessageDepth) levels were listed but not opened")
+        guard recordAttachment(filename: entity.filename, contentType: entity.contentType, bytes: bytes,
+                               disposition: entity.disposition, part: part, contentID: entity.contentID, origin: origin) else { return }
+        let maximumDepth = meter.budget.nestingDepth
+        guard depth + 1 <= maximumDepth else {
+            warn("\(label): attached messages nested deeper than \(maximumDepth) levels were listed but not opened")
+            meter.over("depth", "over budget: attached messages nested more than \(maximumDepth) levels deep, limit "
+                + "\(maximumDepth) — the deeper ones were listed, not opened")
             return
         }
-        let inner = MessageReader(depth: depth + 1, partStem: part, origin: "rfc822").read(bytes)
+        let inner = MessageReader(depth: depth + 1, partStem: part, origin: "rfc822", meter: meter).read(bytes)
         let innerMessage = inner.normalised
         message.attachments += innerMessage.attachments
         attachmentData += inner.attachmentData
@@ -600,13 +678,33 @@ package final class MessageReader {
         if tnefBodySource == nil { tnefBodySource = data }
     }
 
+    /// Lists an attachment with its bytes; false (and nothing listed) when the attachment budget is spent.
+    @discardableResult
     private func recordAttachment(filename: String?, contentType: String, bytes: Data, disposition: String?,
-                                  part: String, contentID: String?, origin: String?) {
+                                  part: String, contentID: String?, origin: String?) -> Bool {
+        guard meter.takeAttachment() else { return false }
         let digest = SHA256.hash(data: bytes)
         message.attachments.append(AttachmentInfo(filename: filename.map(withoutNUL), contentType: contentType,
                                                   size: bytes.count, sha256: hex(digest), disposition: disposition,
                                                   part: part, contentID: contentID, origin: origin))
         attachmentData.append(bytes)
+        return true
+    }
+
+    /// True (and the overrun recorded) once the budget's time is spent.
+    private func pastDeadline() -> Bool {
+        guard meter.deadline.isPast else { return false }
+        meter.over("time", "over budget: reading the mail took longer than \(MessageBudget.figure(Int(meter.budget.seconds))) s"
+            + " — the parts after that were not read")
+        return true
+    }
+
+    /// The HTML of a part within the budget's HTML bytes (cut with a warning).
+    private func htmlWithinBudget(_ piece: BodyPiece) -> Data {
+        let allowed = meter.takeHTML(piece.bytes.count)
+        guard allowed < piece.bytes.count else { return piece.bytes }
+        warn("the HTML of part \(piece.part) was cut at \(MessageBudget.bytes(allowed)) (message budget)")
+        return Data(piece.bytes.prefix(allowed))
     }
 
     // MARK: text
@@ -629,7 +727,7 @@ package final class MessageReader {
                 text = d.text
                 sawPlain = true
             case .html:
-                text = HTMLText.plainText(fromHTML: piece.bytes, charset: piece.charsetLabel)
+                text = HTMLText.plainText(fromHTML: htmlWithinBudget(piece), charset: piece.charsetLabel)
                 sawHTML = true
             }
             text = normaliseNewlines(text, sawNUL: &sawNUL)
@@ -657,7 +755,9 @@ package final class MessageReader {
         var out = ""
         for piece in otherHTMLPieces where MessageReader.containsTable(piece.bytes) {
             var sawNUL = false
-            let text = normaliseNewlines(HTMLText.plainText(fromHTML: piece.bytes, charset: piece.charsetLabel), sawNUL: &sawNUL)
+            let html = htmlWithinBudget(piece)
+            if html.isEmpty { continue }
+            let text = normaliseNewlines(HTMLText.plainText(fromHTML: html, charset: piece.charsetLabel), sawNUL: &sawNUL)
             var inRun = false
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 if line.contains(" | ") {

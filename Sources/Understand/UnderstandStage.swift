@@ -27,6 +27,9 @@ public struct UnderstandStage: PipelineStage {
     public let liveClassifier: LiveClassifier?
     /// Why there is no understander (no kinds declared), for the audit.
     public let unavailableReason: String
+    /// The message budget: its time limits understanding one mail (checked between steps), and a mail Parse
+    /// read over budget goes to a person with Parse's reasons (the model gateway is not asked about it).
+    public var budget: MessageBudget = .standard
     public var name: String { "understand" }
     public var input: MessageState { .parsed }
 
@@ -73,8 +76,15 @@ public struct UnderstandStage: PipelineStage {
 
     public func process(_ message: StoredMessage) async throws -> StageOutcome {
         guard let understander, let store else {
-            let understanding = Understanding(kind: "unknown", confidence: 0, method: "none",
+            let overBudget = message.normalised?.overBudget ?? []
+            let understanding = Understanding(kind: "unknown", confidence: 0, method: "none", review: overBudget,
                                               steps: [UnderstandingStep(method: "none", kind: nil, confidence: nil, note: unavailableReason)])
+            if !overBudget.isEmpty {
+                return .flag(.review, reason: Self.reviewReason(understanding),
+                             update: MessageUpdate(kind: "unknown", understanding: understanding),
+                             details: ["kind": "unknown", "method": "none", "over_budget": .array(overBudget.map { .string($0) }),
+                                       "fields": .object([:])])
+            }
             return StageOutcome(next: .understood, update: MessageUpdate(kind: "unknown", understanding: understanding),
                                 details: ["kind": "unknown", "method": "none", "reason": .string(unavailableReason),
                                           "fields": .object([:])])
@@ -87,7 +97,17 @@ public struct UnderstandStage: PipelineStage {
         var current = understander
         let model = liveClassifier?.current
         if let model { current.classifier = model.classifier }
-        let understanding = await current.understand(content, messageID: message.id)
+        current.deadline = Deadline(seconds: budget.seconds)
+        current.deadlineSeconds = budget.seconds
+        var understanding: Understanding
+        let overBudget = content.message.overBudget
+        if overBudget.isEmpty {
+            understanding = await current.understand(content, messageID: message.id)
+        } else {
+            // Read only in part: a person looks at it whatever a model would say, so none is asked.
+            understanding = current.understandNow(content)
+            understanding.review = overBudget + understanding.review.filter { !overBudget.contains($0) }
+        }
         var details = Self.auditDetails(understanding, content: content)
         if let model { details["classifier_version"] = model.version.map(JSONValue.string) ?? .null }
         let update = MessageUpdate(kind: understanding.kind, understanding: understanding)

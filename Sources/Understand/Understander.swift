@@ -20,6 +20,11 @@ public struct Understander: Sendable {
     public var classifier: KindClassifier?
     /// The language-model gateway: asked only when the methods above are not sure (nil = no model configured).
     public var gateway: ModelGateway?
+    /// When understanding one mail must stop taking more (the message budget's time): checked between steps
+    /// and between fields; a mail past it keeps what was found and goes to a person with the reason.
+    public var deadline: Deadline = .never
+    /// The seconds `deadline` was set from, for the reason.
+    public var deadlineSeconds: Double = 0
 
     public init(catalogue: KindCatalogue, classifier: KindClassifier?, gateway: ModelGateway? = nil) {
         self.catalogue = catalogue
@@ -35,8 +40,12 @@ public struct Understander: Sendable {
     /// classifier's guess, or no method at all, with reasons for review). The gateway's answer then goes
     /// through exactly the same extraction of missing fields, validation and grounding as any other method.
     public func understand(_ content: MessageContent, messageID: Int64?) async -> Understanding {
-        let local = understandNow(content)
+        var local = understandNow(content)
         guard let gateway, local.method == "classifier" || local.method == "none", !local.review.isEmpty else {
+            return local
+        }
+        if let late = pastDeadline(before: "a language model was asked") {
+            if !local.review.contains(where: { $0.hasPrefix("over budget: understanding") }) { local.review.append(late) }
             return local
         }
         let outcome = await gateway.run(content, catalogue: catalogue, prior: local,
@@ -64,10 +73,20 @@ public struct Understander: Sendable {
     }
 
     /// The same, synchronously (for tools and tests that have no async context at hand).
+    /// The review reason when the deadline passed before `what`.
+    package func pastDeadline(before what: String) -> String? {
+        guard deadline.isPast else { return nil }
+        return "over budget: understanding the mail took longer than \(MessageBudget.figure(Int(deadlineSeconds.rounded()))) s"
+            + " — stopped before \(what)"
+    }
+
     public func understandNow(_ content: MessageContent) -> Understanding {
         var steps: [UnderstandingStep] = []
         var review: [String] = []
         let sources = content.sourceTexts
+        if let late = pastDeadline(before: "the kind was told") {
+            return Understanding(kind: "unknown", confidence: 0, method: "none", review: [late], steps: steps)
+        }
 
         for doc in content.documents where doc.needsOCR {
             review.append("the attachment \(doc.filename ?? doc.contentType) has no text layer (a scan?): a person must read it")
@@ -98,9 +117,13 @@ public struct Understander: Sendable {
             }
         }
         steps.append(UnderstandingStep(method: "rule", kind: nil, confidence: nil, note: "no matcher applies"))
+        if let late = pastDeadline(before: "structured documents were read") {
+            return Understanding(kind: "unknown", confidence: 0, method: "none", review: review + [late], steps: steps)
+        }
 
         // 2. Structured data: an e-invoice, order or request for quotation in an XML attachment or embedded in a PDF.
         for (location, data, pdfText) in Self.xmlCandidates(content) {
+            if deadline.isPast { break }
             guard let document = BusinessDocumentReader.read(xml: data) else { continue }
             let described = "\(document.syntax)\(document.guideline.map { " (\($0))" } ?? "") in \(location)"
             guard let kind = catalogue.kind(named: document.kind) else {
@@ -135,6 +158,9 @@ public struct Understander: Sendable {
         steps.append(UnderstandingStep(method: "einvoice", kind: nil, confidence: nil, note: "no e-invoice or other business document XML attached"))
 
         // 3. The offline classifier, then the kind's extractors.
+        if let late = pastDeadline(before: "the classifier was asked") {
+            return Understanding(kind: "unknown", confidence: 0, method: "none", review: review + [late], steps: steps)
+        }
         guard let classifier else {
             steps.append(UnderstandingStep(method: "classifier", kind: nil, confidence: nil,
                                            note: "no classifier: rules/examples/ holds no examples to train from"))
@@ -178,7 +204,8 @@ public struct Understander: Sendable {
                 extractMissing: Bool = true) -> Understanding {
         var steps = steps
         var review = review
-        let extracted = extractMissing ? FieldExtraction.extract(kind: kind, from: content, preset: preset) : preset
+        let extracted = extractMissing ? FieldExtraction.extract(kind: kind, from: content, preset: preset, deadline: deadline) : preset
+        if let late = pastDeadline(before: "every field was extracted and checked") { review.append(late) }
         var givenGroundings: [String: Grounding] = [:]
         for (name, e) in extracted {
             if let g = e.grounding { givenGroundings[name] = g }

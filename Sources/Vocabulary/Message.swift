@@ -120,6 +120,9 @@ public struct NormalisedMessage: Codable, Hashable, Sendable {
     public var attachedMessages: [NormalisedMessage]
     /// What was odd and how it was handled, in words an operator understands.
     public var warnings: [String]
+    /// The limits of the message budget (`MessageBudget`) this mail went over, each a sentence beginning
+    /// "over budget:" that says what was read and what was not. Non-empty sends the mail to a person.
+    public var overBudget: [String] = []
 
     public init(subject: String? = nil, from: [MailAddress] = [], sender: [MailAddress] = [],
                 to: [MailAddress] = [], cc: [MailAddress] = [], bcc: [MailAddress] = [],
@@ -149,7 +152,7 @@ public struct NormalisedMessage: Codable, Hashable, Sendable {
     package enum CodingKeys: String, CodingKey {
         case subject, from, sender, to, cc, bcc, replyTo = "reply_to", date, messageID = "message_id"
         case inReplyTo = "in_reply_to", references, text, textSource = "text_source", headers, attachments
-        case attachedMessages = "attached_messages", warnings, htmlTables = "html_tables"
+        case attachedMessages = "attached_messages", warnings, htmlTables = "html_tables", overBudget = "over_budget"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -172,6 +175,7 @@ public struct NormalisedMessage: Codable, Hashable, Sendable {
         try c.encode(attachedMessages, forKey: .attachedMessages)
         try c.encode(warnings, forKey: .warnings)
         if !htmlTables.isEmpty { try c.encode(htmlTables, forKey: .htmlTables) }
+        if !overBudget.isEmpty { try c.encode(overBudget, forKey: .overBudget) }
     }
 
     public init(from decoder: Decoder) throws {
@@ -194,6 +198,7 @@ public struct NormalisedMessage: Codable, Hashable, Sendable {
         attachedMessages = try c.decodeIfPresent([NormalisedMessage].self, forKey: .attachedMessages) ?? []
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
         htmlTables = try c.decodeIfPresent(String.self, forKey: .htmlTables) ?? ""
+        overBudget = try c.decodeIfPresent([String].self, forKey: .overBudget) ?? []
     }
 
     /// The first value of a header, by case-insensitive name.

@@ -11,7 +11,8 @@ struct IngestCommand: AsyncParsableCommand {
         discussion: """
             Each mail is stored once: importing the same paths again, or a mail that is already in the \
             store under another name, adds nothing. The imported mails wait in state `received`; the daemon \
-            (`mailroom run`, or `mailroom run --once`) processes them.
+            (`mailroom run`, or `mailroom run --once`) processes them. A symbolic link inside a folder is not \
+            followed (it is listed); name its target to import it.
 
             Exit status: 0 when everything was taken, 1 when some items could not be (they are listed).
             """

@@ -91,6 +91,37 @@ struct FileConnectorTests {
         await #expect(throws: ConnectorError.self) { try await c.perform(viaLink) }
     }
 
+    @Test("a symbolic link as the file itself is refused: nothing is written through it (issue 14, finding 7)")
+    func symbolicLinkAsTheTargetIsRefused() async throws {
+        let scratch = try IngestScratch("file-symlink-target")
+        defer { scratch.remove() }
+        let c = connector(scratch)
+        try scratch.write("do not touch\n", to: "outside/victim.csv")
+        try scratch.write("{}\n", to: "outside/victim.json")
+        try FileManager.default.createDirectory(atPath: scratch.path("exports"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("exports/orders.csv"),
+                                                   withDestinationPath: scratch.path("outside/victim.csv"))
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("exports/order-mr-9-eee.json"),
+                                                   withDestinationPath: scratch.path("outside/victim.json"))
+        let append = OfficeFixtures.action(connector: "archive", action: "append_csv", parameters: [
+            "file": "orders.csv", "values": ["invoice": "R-9"],
+        ], key: "mr-9-eee")
+        let write = OfficeFixtures.action(connector: "archive", action: "write_json", parameters: [
+            "file": "order.json", "document": ["order": "PO-9"],
+        ], key: "mr-9-eee")
+        for action in [append, write] {
+            do {
+                _ = try await c.perform(action)
+                Issue.record("\(action.action.action) wrote through a symbolic link")
+            } catch let error as ConnectorError {
+                #expect("\(error)".contains("symbolic link"), "\(error)")
+            }
+            await #expect(throws: ConnectorError.self) { try await c.earlierResult(of: action) }
+        }
+        #expect(try String(contentsOfFile: scratch.path("outside/victim.csv"), encoding: .utf8) == "do not touch\n")
+        #expect(try String(contentsOfFile: scratch.path("outside/victim.json"), encoding: .utf8) == "{}\n")
+    }
+
     @Test("Daemon killed between sent and recorded: restarted, no second CSV row")
     func killedBetweenSentAndRecorded() async throws {
         try #require(MailroomProcess.isBuilt, "build the CLI first: swift build --build-tests")

@@ -107,6 +107,27 @@ import MailroomTesting
         #expect(e.description == "/etc/mailroom/mailroom.yaml:7:7: sources.maildir[0]: unknown key 'pol_seconds'; did you mean 'poll_seconds'?")
     }
 
+    @Test func theMessageBudgetHasDefaultsAndTakesEachLimit() throws {
+        let plain = try MailroomConfig.parse(yaml: "", file: "/x/m.yaml", baseDirectory: "/x")
+        #expect(plain.messageBudget == .standard)
+        let config = try MailroomConfig.parse(yaml: """
+            message_budget:
+              raw_bytes: 1000000
+              attachments: 50
+              nesting_depth: 3
+              seconds: 30
+            """, file: "/x/m.yaml", baseDirectory: "/x")
+        #expect(config.messageBudget.rawBytes == 1_000_000)
+        #expect(config.messageBudget.attachments == 50)
+        #expect(config.messageBudget.nestingDepth == 3)
+        #expect(config.messageBudget.seconds == 30)
+        #expect(config.messageBudget.htmlBytes == MessageBudget.standard.htmlBytes)
+        let typo = try #require(error("message_budget:\n  attachment: 5\n"))
+        #expect(typo.message.contains("did you mean 'attachments'?"))
+        let zero = try #require(error("message_budget:\n  parts: 0\n"))
+        #expect(zero.message.contains("must be 1 or more"))
+    }
+
     @Test func unknownTopLevelKeyListsTheAllowedOnesWhenNothingIsClose() throws {
         let e = try #require(error("store:\n  path: a\nwhatever: 1\n"))
         #expect(e.line == 3)

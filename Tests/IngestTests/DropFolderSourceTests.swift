@@ -103,7 +103,7 @@ import MailroomTesting
         let scratch = try IngestScratch("drop-unreadable")
         defer { scratch.remove() }
         let drop = try source(scratch)
-        // Root can read any file, so unreadability comes from a link to nothing.
+        // A link (here to nothing) is refused without being followed.
         try FileManager.default.createSymbolicLink(atPath: scratch.path("drop/scan-0001.pdf"),
                                                    withDestinationPath: scratch.path("nowhere/scan-0001.pdf"))
         let result = drop.scan()
@@ -111,7 +111,7 @@ import MailroomTesting
         #expect(result.tally.handled == 0)
         #expect(scratch.list("drop/failed") == ["scan-0001.pdf", "scan-0001.pdf.error.txt"])
         let errorText = try String(contentsOfFile: scratch.path("drop/failed/scan-0001.pdf.error.txt"), encoding: .utf8)
-        #expect(errorText.contains("cannot be read"))
+        #expect(errorText.contains("symbolic link"))  // never followed, dangling or not
         #expect(errorText.contains("scan-0001.pdf"))
         #expect(try drop.intake.store.allMessages().isEmpty)
     }

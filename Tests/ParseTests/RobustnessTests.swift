@@ -113,11 +113,11 @@ struct SplitMix64: RandomNumberGenerator {
         mail += "Subject: bottom\r\n\r\nbody\r\n--m--\r\n"
         let parsed = Self.timed("30000 nested messages", limit: 20) { MessageParser.parse(Data(mail.utf8)) }
         #expect(parsed.normalised.subject == "outer")
-        #expect(parsed.normalised.warnings.contains { $0.contains("deeper than \(MessageParser.maximumMessageDepth)") })
+        #expect(parsed.normalised.warnings.contains { $0.contains("deeper than \(MessageBudget.standard.nestingDepth)") })
         var level = parsed.normalised
         var levels = 0
         while let inner = level.attachedMessages.first { level = inner; levels += 1 }
-        #expect(levels == MessageParser.maximumMessageDepth)
+        #expect(levels == MessageBudget.standard.nestingDepth)
         #expect(parsed.normalised.attachments.first?.part == "1")
         #expect(parsed.normalised.attachments.dropFirst().first?.part == "1.1")
     }
@@ -151,21 +151,32 @@ struct SplitMix64: RandomNumberGenerator {
             mail += "--top\r\nContent-Type: multipart/alternative; boundary=in\(i)\r\n\r\n--in\(i)\r\nContent-Type: application/pdf; name=f\(i).pdf\r\n\r\n%PDF-1.4\r\n--in\(i)--\r\n"
         }
         mail += "--top--\r\n"
-        let parsed = Self.timed("600 sibling multiparts", limit: 20) { MessageParser.parse(Data(mail.utf8)) }
+        let wide = MessageBudgetMeter(MessageBudget(attachments: 1_000))
+        let parsed = Self.timed("600 sibling multiparts", limit: 20) { MessageParser.parse(Data(mail.utf8), meter: wide) }
+        #expect(parsed.normalised.overBudget.isEmpty)
         #expect(parsed.normalised.attachments.count == 600)
         #expect(parsed.normalised.attachments.last?.filename == "f599.pdf")
         #expect(parsed.normalised.attachments.last?.part == "600.1")
+        // Within the standard budget: the first 500, the rest counted.
+        let standard = MessageParser.parse(Data(mail.utf8)).normalised
+        #expect(standard.attachments.count == 500)
+        #expect(standard.overBudget == ["over budget: 600 attachments, limit 500 — the first 500 were read"])
     }
 
     @Test func hugeLinesAndHugeHeaders() {
         let longLine = String(repeating: "a", count: 2_000_000)
         let mail1 = "Subject: \(longLine)\r\nFrom: x@example.com\r\n\r\n\(longLine)"
-        let p1 = Self.timed("2 MB header line", limit: 20) { MessageParser.parse(Data(mail1.utf8)) }
+        let roomy = MessageBudget(headerBytes: 8 << 20, headerCount: 100_000)
+        let p1 = Self.timed("2 MB header line", limit: 20) { MessageParser.parse(Data(mail1.utf8), meter: MessageBudgetMeter(roomy)) }
         #expect(p1.normalised.subject?.utf8.count == 2_000_000)
+        // Within the standard budget the field is cut at the header block's limit, and that is said.
+        let cut = MessageParser.parse(Data(mail1.utf8)).normalised
+        #expect(cut.subject.map { $0.utf8.count < 512 << 10 && $0.hasPrefix("aaaa") } == true)
+        #expect(cut.overBudget == ["over budget: a header block of more than 512 KiB, limit 512 KiB — the first 1 header fields were read, the last of them cut"])
         var mail2 = "From: x@example.com\r\n"
         for i in 0..<50_000 { mail2 += "X-Header-\(i): value \(i)\r\n" }
         mail2 += "\r\nbody"
-        let p2 = Self.timed("50,000 header fields", limit: 20) { MessageParser.parse(Data(mail2.utf8)) }
+        let p2 = Self.timed("50,000 header fields", limit: 20) { MessageParser.parse(Data(mail2.utf8), meter: MessageBudgetMeter(roomy)) }
         #expect(p2.normalised.headers.count == 50_001)
         #expect(p2.normalised.text == "body")
     }
@@ -173,7 +184,8 @@ struct SplitMix64: RandomNumberGenerator {
     @Test func headersFullOfAlmostEncodedWordsStayLinear() {
         let noise = String(repeating: "=?a?q?x ", count: 100_000)
         let mail = "Subject: \(noise)\r\nFrom: \(noise) <a@example.com>\r\nContent-Type: text/plain; name=\"\(noise)\"\r\n\r\nbody"
-        let parsed = Self.timed("0.8 MB of unterminated encoded words", limit: 15) { MessageParser.parse(Data(mail.utf8)) }
+        let roomy = MessageBudgetMeter(MessageBudget(headerBytes: 8 << 20))
+        let parsed = Self.timed("0.8 MB of unterminated encoded words", limit: 15) { MessageParser.parse(Data(mail.utf8), meter: roomy) }
         #expect(parsed.normalised.subject?.hasPrefix("=?a?q?x =?a?q?x") == true)
     }
 

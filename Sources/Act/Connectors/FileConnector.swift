@@ -103,7 +103,7 @@ public struct FileConnector: Connector {
         case "append_csv":
             let target = try resolve(p["file"], key: action.idempotencyKey)
             guard FileManager.default.fileExists(atPath: target.path) else { return nil }
-            let fd = open(target.path, O_RDONLY | O_CLOEXEC)
+            let fd = open(target.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard fd >= 0 else { throw ConnectorError.transient("\(name): cannot open \(target.path): \(String(cString: strerror(errno)))") }
             defer { close(fd) }
             flock(fd, LOCK_SH)
@@ -154,7 +154,12 @@ public struct FileConnector: Connector {
               realFolder == realBase || realFolder.hasPrefix(realBase + "/") else {
             throw ConnectorError.permanent("\(self.name): \(folder.path) leads outside \(directory.path) (a symbolic link?); refused")
         }
-        if let info = FileStatus.info(target.path), !info.isRegular {
+        // The last component is never a link: a link there would be written through, wherever it points.
+        if let info = FileStatus.info(target.path, follow: false), info.isSymlink {
+            throw ConnectorError.permanent("\(self.name): \(target.path) is a symbolic link; the file connector does not "
+                + "write through links (it could lead outside \(directory.path)); refused")
+        }
+        if let info = FileStatus.info(target.path, follow: false), !info.isRegular {
             throw ConnectorError.permanent("\(self.name): \(target.path) exists and is not a regular file")
         }
         return target
@@ -187,7 +192,7 @@ public struct FileConnector: Connector {
     // MARK: - JSON
 
     package func writeJSON(_ document: JSONValue, to target: URL, key: String) throws -> ConnectorResult {
-        if FileManager.default.fileExists(atPath: target.path) {
+        if FileStatus.info(target.path, follow: false) != nil {
             return ConnectorResult(captured: ["file": .string(target.path)], request: ["file": .string(target.path)],
                                    response: ["found": true], foundEarlierResult: true)
         }
@@ -220,8 +225,15 @@ public struct FileConnector: Connector {
 package enum BlockingFile {
     package static func appendRow(_ c: FileConnector, to target: URL, key: String, values: [String: JSONValue],
                           order: [String]?) throws -> ConnectorResult {
-        let fd = open(target.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ConnectorError.transient("\(c.name): cannot open \(target.path): \(String(cString: strerror(errno)))") }
+        // O_NOFOLLOW: a link put in place after `resolve` looked is refused, not written through.
+        let fd = open(target.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ELOOP {
+                throw ConnectorError.permanent("\(c.name): \(target.path) is a symbolic link; the file connector does not write through links; refused")
+            }
+            throw ConnectorError.transient("\(c.name): cannot open \(target.path): \(String(cString: strerror(code)))")
+        }
         defer { close(fd) }
         // Other workers (or another process) append to the same file: check and append under one lock.
         guard flock(fd, LOCK_EX) == 0 else { throw ConnectorError.transient("\(c.name): cannot lock \(target.path)") }

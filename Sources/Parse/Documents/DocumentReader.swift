@@ -14,12 +14,14 @@ import Vocabulary
 /// It blocks while a helper program runs (up to `limits.seconds`); call it off the main actor.
 public enum DocumentReader {
     public static func read(_ data: Data, filename: String?, contentType: String,
-                            limits: DocumentLimits = .standard) -> DocumentText {
-        read(data, filename: filename, contentType: contentType, limits: limits, pdfTools: .poppler)
+                            limits: DocumentLimits = .standard, meter: MessageBudgetMeter? = nil) -> DocumentText {
+        read(data, filename: filename, contentType: contentType, limits: limits, pdfTools: .poppler, meter: meter)
     }
 
+    /// `meter`: the budget of the mail the document came with; the HTML and XML it takes are charged to it,
+    /// and a document whose XML does not fit in what is left is not read (the overrun is recorded).
     package static func read(_ data: Data, filename: String?, contentType: String, limits: DocumentLimits,
-                     pdfTools: PDFText.Tools) -> DocumentText {
+                     pdfTools: PDFText.Tools, meter: MessageBudgetMeter? = nil) -> DocumentText {
         let (declared, charset) = splitContentType(contentType)
         if data.isEmpty {
             return DocumentText(filename: filename, contentType: declared.isEmpty ? "application/octet-stream" : declared,
@@ -38,15 +40,20 @@ public enum DocumentReader {
             document.warnings += pdf.warnings
             document.embeddedFiles = pdf.embeddedFiles
         case .docx, .xlsx:
+            let xmlLeft = meter?.xmlBytesLeft ?? Int.max
+            let zipLimit = min(limits.decompressedBytes, xmlLeft)
+            var zip: BoundedZIP?
+            defer { if let zip { meter?.addXMLBytes(zip.limit - zip.remainingBytes) } }
             do {
-                let zip = try BoundedZIP(data: data, decompressedLimit: limits.decompressedBytes)
+                let opened = try BoundedZIP(data: data, decompressedLimit: zipLimit)
+                zip = opened
                 if format.kind == .docx {
-                    let result = try WordprocessingText.read(zip)
+                    let result = try WordprocessingText.read(opened)
                     document.text = result.text
                     document.warnings += result.warnings
                     document.method = "docx"
                 } else {
-                    let result = try SpreadsheetText.read(zip, maxCharacters: limits.textCharacters)
+                    let result = try SpreadsheetText.read(opened, maxCharacters: limits.textCharacters)
                     document.text = result.text
                     document.warnings += result.warnings
                     document.method = "xlsx"
@@ -56,9 +63,25 @@ public enum DocumentReader {
                 }
             } catch {
                 let what = format.kind == .docx ? "Word document" : "Excel workbook"
-                document.warnings.append("the \(what) could not be read: \(error)")
+                if case .decompressedTooLarge = error, zipLimit < limits.decompressedBytes, let meter {
+                    let name = filename.map { "\"\($0)\"" } ?? "a \(what)"
+                    meter.over("xml", "over budget: \(name) holds more XML than the \(MessageBudget.bytes(xmlLeft)) left of "
+                        + "the mail's XML budget (limit \(MessageBudget.bytes(meter.budget.xmlBytes))) — it was not read")
+                    document.warnings.append("the \(what) was not read: its XML is larger than what is left of the message budget")
+                } else {
+                    document.warnings.append("the \(what) could not be read: \(error)")
+                }
             }
         case .xml:
+            if let meter, data.count > meter.xmlBytesLeft {
+                let name = filename.map { "\"\($0)\"" } ?? "an XML attachment"
+                meter.over("xml", "over budget: \(name) is \(MessageBudget.bytes(data.count)) of XML, more than the "
+                    + "\(MessageBudget.bytes(meter.xmlBytesLeft)) left of the mail's XML budget (limit "
+                    + "\(MessageBudget.bytes(meter.budget.xmlBytes))) — it was not read")
+                document.warnings.append("the XML was not read: it is larger than what is left of the message budget")
+                break
+            }
+            meter?.addXMLBytes(data.count)
             do {
                 let xml = try MarkupDocument(xml: data)
                 document.text = xml.root.map { xmlText($0, maxCharacters: limits.textCharacters) } ?? ""
@@ -70,7 +93,15 @@ public enum DocumentReader {
                 document.method = "text"
             }
         case .html:
-            document.text = HTMLText.plainText(fromHTML: data, charset: charset)
+            var html = data
+            if let meter {
+                let allowed = meter.takeHTML(data.count)
+                if allowed < data.count {
+                    html = Data(data.prefix(allowed))
+                    document.warnings.append("the HTML was cut at \(MessageBudget.bytes(allowed)) (message budget)")
+                }
+            }
+            document.text = html.isEmpty ? "" : HTMLText.plainText(fromHTML: html, charset: charset)
             document.method = "html"
         case .csv:
             let decoded = PlainDocumentText.decode(data, declared: charset)

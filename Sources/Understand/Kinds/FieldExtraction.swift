@@ -16,11 +16,13 @@ public struct ExtractedValue: Sendable {
 public enum FieldExtraction {
     /// Every field of `kind` that an extractor finds. `preset` values (a matcher's `set:`) win and are not
     /// searched for.
+    /// `deadline`: checked before each field; fields after it passed are left out.
     public static func extract(kind: KindDefinition, from content: MessageContent,
-                               preset: [String: ExtractedValue] = [:]) -> [String: ExtractedValue] {
+                               preset: [String: ExtractedValue] = [:], deadline: Deadline = .never) -> [String: ExtractedValue] {
         var found = preset
         let scope = ExtractionScope(kind: kind, content: content)
         for field in kind.fields where found[field.name] == nil {
+            if deadline.isPast { break }
             for extractor in field.extractors {
                 if let value = run(extractor, field: field, content: content, scope: scope) {
                     found[field.name] = value
