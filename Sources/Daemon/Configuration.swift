@@ -27,6 +27,8 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public var gateway: GatewaySettings
     /// Rule files, connectors and the outbox's retries (Configuration+Decide.swift).
     public var rules: RulesSettings
+    /// Signed checkpoints of the audit trail: how often, and where.
+    public var audit: AuditSettings
 
     /// The file the configuration was read from; nil for the embedded default.
     public var file: String?
@@ -76,6 +78,18 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
         public var loggerLevel: Logger.Level { Logger.Level(rawValue: level) ?? .info }
     }
 
+    public struct AuditSettings: Sendable, Equatable, Codable {
+        /// Minutes between two signed checkpoints of the audit trail (one more at a clean stop); 0: only at stop.
+        public var checkpointMinutes: Double
+        /// The folder the checkpoints are written to (`checkpoints.log` and `latest`); nil: `audit-checkpoints/`
+        /// beside the store. Best on another disk or a mount the store's writers cannot rewrite.
+        public var checkpoints: String?
+        public init(checkpointMinutes: Double = 10, checkpoints: String? = nil) {
+            self.checkpointMinutes = checkpointMinutes
+            self.checkpoints = checkpoints
+        }
+    }
+
     public struct PipelineSettings: Sendable, Equatable, Codable {
         /// How many messages move through the pipeline at the same time.
         public var workers: Int
@@ -85,8 +99,10 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public init(store: StoreSettings = StoreSettings(), spool: SpoolSettings = SpoolSettings(),
                 sources: SourceSettings = SourceSettings(), log: LogSettings = LogSettings(),
                 pipeline: PipelineSettings = PipelineSettings(), rules: RulesSettings = RulesSettings(),
-                gateway: GatewaySettings = GatewaySettings(), file: String? = nil) {
+                gateway: GatewaySettings = GatewaySettings(), audit: AuditSettings = AuditSettings(),
+                file: String? = nil) {
         self.gateway = gateway
+        self.audit = audit
         self.store = store
         self.spool = spool
         self.sources = sources
@@ -256,6 +272,7 @@ extension MailroomConfig {
         spool.path = Self.absolute(spool.path, base: base)
         rules.path = Self.absolute(rules.path, base: base)
         rules.connectors = Self.absolute(rules.connectors, base: base)
+        audit.checkpoints = audit.checkpoints.map { Self.absolute($0, base: base) }
         for i in sources.maildir.indices { sources.maildir[i].path = Self.absolute(sources.maildir[i].path, base: base) }
         for i in sources.drop.indices { sources.drop[i].path = Self.absolute(sources.drop[i].path, base: base) }
         for i in sources.imap.indices { sources.imap[i].resolvePaths(against: base) }
@@ -272,7 +289,7 @@ extension MailroomConfig {
 // MARK: - Decoding with key checks
 
 extension MailroomConfig {
-    package enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline, rules, gateway }
+    package enum CodingKeys: String, CodingKey, CaseIterable { case store, spool, sources, log, pipeline, rules, gateway, audit }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
@@ -283,6 +300,7 @@ extension MailroomConfig {
         pipeline = try c.decodeIfPresent(PipelineSettings.self, forKey: .pipeline) ?? PipelineSettings()
         gateway = try c.decodeIfPresent(GatewaySettings.self, forKey: .gateway) ?? GatewaySettings()
         rules = try c.decodeIfPresent(RulesSettings.self, forKey: .rules) ?? RulesSettings()
+        audit = try c.decodeIfPresent(AuditSettings.self, forKey: .audit) ?? AuditSettings()
         file = nil
 
         var seen: [String: Int] = [:]
@@ -322,6 +340,22 @@ extension MailroomConfig {
         try c.encode(pipeline, forKey: .pipeline)
         try c.encode(gateway, forKey: .gateway)
         try c.encode(rules, forKey: .rules)
+        try c.encode(audit, forKey: .audit)
+    }
+}
+
+extension MailroomConfig.AuditSettings {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case checkpointMinutes = "checkpoint_minutes", checkpoints
+    }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        checkpointMinutes = try c.decodeIfPresent(Double.self, forKey: .checkpointMinutes) ?? 10
+        checkpoints = try c.decodeIfPresent(String.self, forKey: .checkpoints)
+        guard checkpointMinutes >= 0, checkpointMinutes <= 24 * 60 else {
+            throw c.problem(.checkpointMinutes, "must be between 0 (only at stop) and 1440 minutes, not \(checkpointMinutes)")
+        }
+        if let checkpoints { try c.requireNonEmpty(checkpoints, .checkpoints) }
     }
 }
 
