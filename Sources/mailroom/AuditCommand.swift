@@ -80,8 +80,10 @@ struct AuditQueryCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigOptions
 
     @Option(help: ArgumentHelp("Events of this message id.", valueName: "id")) var message: Int64?
-    @Option(help: ArgumentHelp("Messages whose sender contains this text.", valueName: "text")) var sender: String?
-    @Option(help: ArgumentHelp("Messages of this kind.", valueName: "kind")) var kind: String?
+    @Option(help: ArgumentHelp("Messages whose sender, as their events recorded it, contains this text.", valueName: "text"))
+    var sender: String?
+    @Option(help: ArgumentHelp("Messages of this kind, as their latest state event recorded it.", valueName: "kind"))
+    var kind: String?
     @Option(help: ArgumentHelp("Events of this stage (ingest, parse, understand, decide, act, …).", valueName: "stage"))
     var stage: String?
     @Option(help: ArgumentHelp("Events by this actor (e.g. mailroom/0.1.0).", valueName: "actor")) var actor: String?
