@@ -41,6 +41,10 @@ public struct AuditAnchor: Sendable {
             }
             return key
         }
+        if FileManager.default.fileExists(atPath: keyPath) {
+            throw CheckpointProblem("cannot read the signing key \(keyPath): it belongs to another user or is not readable "
+                + "(run the command as the user the daemon runs as)")
+        }
         guard create else { return nil }
         let key = AuditSigningKey(name: Self.newOrigin())
         let parent = (keyPath as NSString).deletingLastPathComponent

@@ -123,17 +123,24 @@ import MailroomTesting
             """)
         try fixture.tamper(statements.joined(separator: "\n"))
 
-        #expect(AuditVerifier.verify(store: fixture.store).isIntact, "the chain alone does not see it")
-        let result = AuditVerifier.verify(store: fixture.store, checkpoint: (note, key))
-        #expect(result.firstProblem?.kind == .checkpointMismatch)
-        #expect(AuditReport.verification(result).contains("do not have the root the signed checkpoint records"))
+        // The leaves the store wrote with the events no longer match them.
+        let unanchored = AuditVerifier.verify(store: fixture.store)
+        #expect(unanchored.firstProblem?.kind == .leafMismatch)
+        #expect(unanchored.firstProblem?.sequence == 7)
+        #expect(AuditVerifier.verify(store: fixture.store, checkpoint: (note, key)).problems.contains { $0.kind == .checkpointMismatch })
 
-        // Rewriting the leaves too: the next checkpoint is refused instead of signed.
+        // The attacker rewrites the leaves too: chain and leaves agree, only the signed checkpoint tells.
         var leafUpdates = ["DROP TRIGGER audit_leaves_refuse_update;"]
         try fixture.store.forEachAuditEvent { e in
             leafUpdates.append("UPDATE audit_leaves SET hash = x'\(AuditChain.hex(AuditChain.leafHash(eventHash: e.hash)))' WHERE leaf_index = \(e.sequence - 1);")
         }
         try fixture.tamper(leafUpdates.joined(separator: "\n"))
+        #expect(AuditVerifier.verify(store: fixture.store).isIntact, "the chain and the leaves alone do not see it")
+        let result = AuditVerifier.verify(store: fixture.store, checkpoint: (note, key))
+        #expect(result.firstProblem?.kind == .checkpointMismatch)
+        #expect(AuditReport.verification(result).contains("do not have the root the signed checkpoint records"))
+
+        // And the next checkpoint is refused instead of signed.
         try fixture.store.appendAudit(AuditDraft(messageID: nil, stage: "daemon", actor: "mailroom/test", eventType: "started"))
         #expect(throws: CheckpointProblem.self) { try anchor.writeCheckpoint(store: fixture.store) }
         #expect(anchor.loggedNotes().count == 1)
