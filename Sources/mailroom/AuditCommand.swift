@@ -269,6 +269,12 @@ struct AuditProveCommand: AsyncParsableCommand {
             }
             guard let signed = try AuditCLI.checkpoint(checkpoint, key: nil, config: config, required: true) else { return }
             Terminal.out(try AuditProof.prove(messageID: message, store: store, checkpointNote: signed.note, key: signed.key))
+            let size = try signed.key.verify(note: signed.note).size
+            let later = try store.auditEvents(matching: AuditFilter(messageID: message, afterSequence: Int64(size))).count
+            if later > 0 {
+                Terminal.note("\(later) later event(s) of message \(message) are after the checkpoint (size \(size)) and not in "
+                    + "the proof; `mailroom audit checkpoint` signs a newer one")
+            }
         }
     }
 }
