@@ -244,4 +244,28 @@ import MailroomTesting
         // Without the state it is just a signed checkpoint: the state is what remembers.
         #expect(AuditProofCheck.check(bundle: forkBundle, key: key, statePath: nil).ok)
     }
+
+    /// A second history signed with the same key, grown past the size the auditor saw: its consistency proof is
+    /// valid for itself, and refused because it starts from another root than the one the auditor kept.
+    @Test func theCheckerRefusesAGrownForkOfAHistoryItSaw() throws {
+        let dirA = try StoreScratch.directory("anchor-a"), dirB = try StoreScratch.directory("anchor-b")
+        defer { StoreScratch.remove(dirA); StoreScratch.remove(dirB) }
+        let a = try AuditFixture.make(in: dirA, messages: 3)  // 15 events
+        let b = try AuditFixture.make(in: dirB, messages: 4)  // 20 events, another first 15
+        let anchorA = AuditAnchor.beside(storePath: a.store.path), anchorB = AuditAnchor.beside(storePath: b.store.path)
+        try anchorA.writeCheckpoint(store: a.store)
+        try FileManager.default.copyItem(atPath: anchorA.keyPath, toPath: anchorB.keyPath)
+        try anchorB.writeCheckpoint(store: b.store)
+        let key = try #require(try anchorA.signingKey(create: false)).verifier
+        let state = dirA.appendingPathComponent("auditor-state").path
+
+        let seen = try AuditProof.prove(messageID: a.messageIDs[0], store: a.store, checkpointNote: try #require(anchorA.latestNote()), key: key)
+        #expect(AuditProofCheck.check(bundle: seen, key: key, statePath: state).ok)
+        let fork = try AuditProof.consistency(oldSize: 15, store: b.store, checkpointNote: try #require(anchorB.latestNote()),
+                                              key: key, anchor: anchorB)
+        #expect(AuditProofCheck.check(bundle: fork, key: key, statePath: nil).ok, "valid on its own")
+        let refused = AuditProofCheck.check(bundle: fork, key: key, statePath: state)
+        #expect(refused.failures.contains { $0.hasPrefix("REFUSED: the consistency proof starts from root") })
+        #expect(AuditAnchor.splitNotes(try String(contentsOfFile: state, encoding: .utf8)).count == 1, "the state did not move")
+    }
 }
