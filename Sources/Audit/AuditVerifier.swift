@@ -112,9 +112,10 @@ public enum AuditVerifier {
         do {
             try store.forEachStoredAuditEvent { event, malformed in
                 lastSequence = event.sequence
-                if chainProblem == nil { eventLeaves += AuditChain.leafHash(eventHash: event.hash) }
+                let leaf = AuditChain.leafHash(eventHash: event.hash)
+                if chainProblem == nil { eventLeaves += leaf }
                 if let signed, tree.size < signed.size {
-                    tree.append(AuditChain.leafHash(eventHash: event.hash))
+                    tree.append(leaf)
                     if tree.size == signed.size { rootAtCheckpoint = tree.root }
                 }
                 result.head = AuditHead(sequence: event.sequence, hash: event.hash)
