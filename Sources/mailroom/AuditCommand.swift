@@ -26,7 +26,7 @@ struct AuditCommand: AsyncParsableCommand {
 struct AuditVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the whole chain. Exit 0 when intact; 1 naming the first broken event otherwise.")
+        abstract: "Check the whole chain, its Merkle leaves and the latest signed checkpoint. Exit 0 when intact; 1 naming the first problem otherwise.")
 
     @OptionGroup var options: ConfigOptions
 
