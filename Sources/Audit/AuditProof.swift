@@ -19,14 +19,14 @@ public enum AuditProof {
     public static func prove(messageID: Int64, store: any AuditLogStore, checkpointNote: String,
                              key: AuditVerifierKey) throws -> String {
         let checkpoint = try key.verify(note: checkpointNote)
-        let leaves = try treeLeaves(store: store, checkpoint: checkpoint)
+        let tree = try checkpointTree(store: store, checkpoint: checkpoint)
         let events = try store.auditEvents(matching: AuditFilter(messageID: messageID))
             .filter { $0.sequence >= 1 && UInt64($0.sequence) <= checkpoint.size }
         let proved: [JSONValue] = events.map { event in
             var object = eventObject(event)
             let index = Int(event.sequence - 1)
             object["leaf_index"] = .int(Int64(index))
-            object["inclusion_proof"] = base64Array(MerkleTree.inclusionProof(index: index, leaves: leaves[...]))
+            object["inclusion_proof"] = base64Array(tree.inclusionProof(index: index, size: tree.count))
             return .object(object)
         }
         return JSONValue.object(["format": .string(format), "checkpoint": .string(checkpointNote),
@@ -41,8 +41,8 @@ public enum AuditProof {
         guard oldSize <= checkpoint.size else {
             throw CheckpointProblem("the old size \(oldSize) is larger than the checkpoint's size \(checkpoint.size)")
         }
-        let leaves = try treeLeaves(store: store, checkpoint: checkpoint)
-        let oldRoot = MerkleTree.root(leaves[0..<Int(oldSize)])
+        let tree = try checkpointTree(store: store, checkpoint: checkpoint)
+        let oldRoot = tree.root(size: Int(oldSize))
         var oldNote: JSONValue = .null
         if let logged = anchor.loggedCheckpoint(size: oldSize, key: key) {
             guard logged.checkpoint.root == oldRoot else {
@@ -51,7 +51,7 @@ public enum AuditProof {
             }
             oldNote = .string(logged.note)
         }
-        let proof = MerkleTree.consistencyProof(oldSize: Int(oldSize), leaves: leaves[...])
+        let proof = tree.consistencyProof(oldSize: Int(oldSize), size: tree.count)
         return JSONValue.object([
             "format": .string(format), "checkpoint": .string(checkpointNote), "events": .array([]),
             "consistency": .object(["old_size": .int(Int64(oldSize)), "old_root": .string(Data(oldRoot).base64EncodedString()),
@@ -59,18 +59,19 @@ public enum AuditProof {
         ]).canonicalJSON + "\n"
     }
 
-    /// The stored leaves of the checkpoint's tree; throws when they do not have its root.
-    private static func treeLeaves(store: any AuditLogStore, checkpoint: AuditCheckpoint) throws -> [[UInt8]] {
+    /// The checkpoint's tree from the stored leaves; throws when they do not have its root.
+    private static func checkpointTree(store: any AuditLogStore, checkpoint: AuditCheckpoint) throws -> MerkleTreeLevels {
         let leaves = try store.auditLeafHashes(count: Int64(checkpoint.size))
         guard UInt64(leaves.count) == checkpoint.size else {
             throw CheckpointProblem("the audit trail holds \(leaves.count) event(s), fewer than the checkpoint's "
                 + "\(checkpoint.size): events were removed")
         }
-        guard MerkleTree.root(leaves) == checkpoint.root else {
+        let tree = MerkleTreeLevels(leaves: leaves)
+        guard tree.root(size: tree.count) == checkpoint.root else {
             throw CheckpointProblem("the audit trail's first \(checkpoint.size) event(s) no longer have the "
                 + "checkpoint's root (\(checkpoint.summary)): the trail was rewritten; `audit verify` names where")
         }
-        return leaves
+        return tree
     }
 
     private static func eventObject(_ e: AuditEvent) -> [String: JSONValue] {

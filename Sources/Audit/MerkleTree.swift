@@ -13,48 +13,20 @@ public enum MerkleTree {
 
     /// MTH(D[n]): the root of the tree over `leaves` (leaf hashes, not leaf inputs).
     public static func root(_ leaves: ArraySlice<Hash>) -> Hash {
-        switch leaves.count {
-        case 0: return MerkleHashing.emptyRoot
-        case 1: return leaves[leaves.startIndex]
-        default:
-            let k = largestPowerOfTwo(below: leaves.count)
-            let split = leaves.startIndex + k
-            return MerkleHashing.nodeHash(root(leaves[leaves.startIndex..<split]), root(leaves[split...]))
-        }
+        MerkleTreeLevels(leaves: leaves).root(0, leaves.count)
     }
 
     public static func root(_ leaves: [Hash]) -> Hash { root(leaves[...]) }
 
     /// PATH(m, D[n]): the hashes that lead from leaf `index` to the root, nearest first. Empty for a tree of one.
     public static func inclusionProof(index: Int, leaves: ArraySlice<Hash>) -> [Hash] {
-        precondition(index >= 0 && index < leaves.count, "the leaf index must be inside the tree")
-        guard leaves.count > 1 else { return [] }
-        let k = largestPowerOfTwo(below: leaves.count)
-        let split = leaves.startIndex + k
-        if index < k {
-            return inclusionProof(index: index, leaves: leaves[leaves.startIndex..<split]) + [root(leaves[split...])]
-        }
-        return inclusionProof(index: index - k, leaves: leaves[split...]) + [root(leaves[leaves.startIndex..<split])]
+        MerkleTreeLevels(leaves: leaves).inclusionProof(index: index, size: leaves.count)
     }
 
     /// PROOF(m, D[n]): what shows that the tree of the first `oldSize` leaves is a prefix of the tree of all
     /// `leaves`. Empty when `oldSize` is 0 or the whole tree.
     public static func consistencyProof(oldSize: Int, leaves: ArraySlice<Hash>) -> [Hash] {
-        precondition(oldSize >= 0 && oldSize <= leaves.count, "the old size must not exceed the tree")
-        guard oldSize > 0, oldSize < leaves.count else { return [] }
-        return subproof(oldSize, leaves, complete: true)
-    }
-
-    /// SUBPROOF(m, D[n], b) of RFC 6962 §2.1.2.
-    private static func subproof(_ m: Int, _ leaves: ArraySlice<Hash>, complete: Bool) -> [Hash] {
-        let n = leaves.count
-        if m == n { return complete ? [] : [root(leaves)] }
-        let k = largestPowerOfTwo(below: n)
-        let split = leaves.startIndex + k
-        if m <= k {
-            return subproof(m, leaves[leaves.startIndex..<split], complete: complete) + [root(leaves[split...])]
-        }
-        return subproof(m - k, leaves[split...], complete: false) + [root(leaves[leaves.startIndex..<split])]
+        MerkleTreeLevels(leaves: leaves).consistencyProof(oldSize: oldSize, size: leaves.count)
     }
 
     /// The root that `proof` leads to from `leafHash` at `index` in a tree of `size` (RFC 9162 §2.1.3.2); nil
@@ -120,7 +92,7 @@ public enum MerkleTree {
     }
 
     /// The largest power of two strictly below `n` (n ≥ 2).
-    static func largestPowerOfTwo(below n: Int) -> Int {
+    package static func largestPowerOfTwo(below n: Int) -> Int {
         precondition(n >= 2)
         var k = 1
         while k << 1 < n { k <<= 1 }
@@ -151,5 +123,81 @@ public struct MerkleTreeBuilder: Sendable {
         guard var r = stack.last?.hash else { return MerkleHashing.emptyRoot }
         for node in stack.dropLast().reversed() { r = MerkleHashing.nodeHash(node.hash, r) }
         return r
+    }
+}
+
+/// The hashes of every complete subtree of a tree (level h holds the roots of the aligned subtrees of 2^h
+/// leaves, in flat 32-byte buffers), computed once in O(n). Every subtree RFC 6962's recursions ask for is
+/// then a lookup or a few of them, so a proof costs O(log² n) instead of hashing the whole tree again.
+public struct MerkleTreeLevels: Sendable {
+    private var levels: [[UInt8]] = []
+    public let count: Int
+
+    public init(leaves: ArraySlice<MerkleTree.Hash>) {
+        count = leaves.count
+        var level: [UInt8] = []
+        level.reserveCapacity(leaves.count * 32)
+        // A stored leaf that is not 32 bytes (not what Mailroom writes) is hashed to 32: the root then differs.
+        for leaf in leaves { level += leaf.count == 32 ? leaf : MerkleHashing.leafHash(leaf) }
+        levels.append(level)
+        while level.count >= 64 {
+            var next: [UInt8] = []
+            next.reserveCapacity(level.count / 2)
+            var i = 0
+            while i + 64 <= level.count {
+                next += MerkleHashing.nodeHash(Array(level[i..<i + 32]), Array(level[i + 32..<i + 64]))
+                i += 64
+            }
+            levels.append(next)
+            level = next
+        }
+    }
+
+    public init(leaves: [MerkleTree.Hash]) { self.init(leaves: leaves[...]) }
+
+    /// MTH of leaves start..<end (start aligned as in RFC 6962's recursion).
+    public func root(_ start: Int, _ end: Int) -> MerkleTree.Hash {
+        let n = end - start
+        if n == 0 { return MerkleHashing.emptyRoot }
+        if n & (n - 1) == 0, start % n == 0 {
+            let height = n.trailingZeroBitCount
+            let offset = (start >> height) * 32
+            return Array(levels[height][offset..<offset + 32])
+        }
+        let k = MerkleTree.largestPowerOfTwo(below: n)
+        return MerkleHashing.nodeHash(root(start, start + k), root(start + k, end))
+    }
+
+    /// MTH of the first `size` leaves.
+    public func root(size: Int) -> MerkleTree.Hash { root(0, size) }
+
+    /// PATH(index, D[0:size]).
+    public func inclusionProof(index: Int, size: Int) -> [MerkleTree.Hash] {
+        precondition(index >= 0 && index < size && size <= count, "the leaf index must be inside the tree")
+        return path(index, 0, size)
+    }
+
+    private func path(_ m: Int, _ start: Int, _ end: Int) -> [MerkleTree.Hash] {
+        let n = end - start
+        guard n > 1 else { return [] }
+        let k = MerkleTree.largestPowerOfTwo(below: n)
+        if m < k { return path(m, start, start + k) + [root(start + k, end)] }
+        return path(m - k, start + k, end) + [root(start, start + k)]
+    }
+
+    /// PROOF(oldSize, D[0:size]).
+    public func consistencyProof(oldSize: Int, size: Int) -> [MerkleTree.Hash] {
+        precondition(oldSize >= 0 && oldSize <= size && size <= count, "the old size must not exceed the tree")
+        guard oldSize > 0, oldSize < size else { return [] }
+        return subproof(oldSize, 0, size, complete: true)
+    }
+
+    /// SUBPROOF(m, D[start:end], b) of RFC 6962 §2.1.2.
+    private func subproof(_ m: Int, _ start: Int, _ end: Int, complete: Bool) -> [MerkleTree.Hash] {
+        let n = end - start
+        if m == n { return complete ? [] : [root(start, end)] }
+        let k = MerkleTree.largestPowerOfTwo(below: n)
+        if m <= k { return subproof(m, start, start + k, complete: complete) + [root(start + k, end)] }
+        return subproof(m - k, start + k, end, complete: false) + [root(start, start + k)]
     }
 }
