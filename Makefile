@@ -62,7 +62,7 @@ demo: build
 	@echo "== mailroom audit verify"
 	cd $(DEMO_DIR) && ../$(MAILROOM_DEBUG) audit verify
 	@echo
-	@echo "Explore further from $(DEMO_DIR)/: ../$(MAILROOM_DEBUG) status | messages show 1 | review show ID | classify Maildir/cur/<file> --json | audit show 1"
+	@echo "Explore further from $(DEMO_DIR)/: ../$(MAILROOM_DEBUG) status | messages show 1 | review show ID | classify Maildir/cur/<file> --json | audit show 1 | audit prove 1"
 
 bench: release
 	MAILROOM=.build/release/mailroom bash scripts/bench-parse.sh

@@ -105,7 +105,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Audit", dependencies: ["Vocabulary"]),
+        // Signs and checks checkpoints of the trail's Merkle tree (Ed25519).
+        .target(name: "Audit", dependencies: ["Vocabulary", .product(name: "Crypto", package: "swift-crypto")]),
 
         // Composition and the command line.
         .target(
@@ -176,7 +177,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AuditTests",
-            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Audit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Audit", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "DaemonTests",
@@ -184,6 +186,7 @@ let package = Package(
                 "MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "Daemon",
                 "LibEtpan", "CurlTransport", "Markup",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),  // the attacker's plain SQLite in the anchoring test
             ]
         ),
         .testTarget(name: "CurlTransportTests", dependencies: ["MailroomTesting", "Vocabulary", "CurlTransport"]),

@@ -136,7 +136,9 @@ public enum AuditReport {
     public static func verification(_ v: AuditVerification) -> String {
         guard let first = v.firstProblem else {
             let head = v.head.map { "; head \($0)" } ?? "; the trail is empty"
-            return "audit trail intact: \(v.eventsChecked) event(s) verified\(head)\n"
+            let anchored = v.checkpoint.map { "\nthe first \($0.size) event(s) match the signed checkpoint of \($0.origin) ("
+                + "\($0.summary))" } ?? ""
+            return "audit trail intact: \(v.eventsChecked) event(s) verified\(head)\(anchored)\n"
         }
         var out = "audit trail NOT intact: " + first.description + " [\(first.kind.rawValue)]\n"
         for p in v.problems.dropFirst() {
@@ -153,8 +155,11 @@ public enum AuditReport {
                      "message_id": p.messageID.map(JSONValue.int) ?? .null, "message": .string(p.message)])
         }
         let head: JSONValue = v.head.map { .object(["sequence": .int($0.sequence), "hash": .string($0.hash)]) } ?? .null
+        let checkpoint: JSONValue = v.checkpoint.map {
+            .object(["origin": .string($0.origin), "size": .int(Int64($0.size)), "root": .string(Data($0.root).base64EncodedString())])
+        } ?? .null
         return JSONValue.object(["intact": .bool(v.isIntact), "events_checked": .integer(v.eventsChecked),
-                                 "head": head, "problems": .array(problems)]).canonicalJSON + "\n"
+                                 "head": head, "problems": .array(problems), "checkpoint": checkpoint]).canonicalJSON + "\n"
     }
 
     // MARK: - Messages

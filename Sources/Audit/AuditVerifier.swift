@@ -19,6 +19,14 @@ public struct AuditProblem: Sendable, Equatable, CustomStringConvertible {
         case anchorMismatch = "anchor-mismatch"
         /// The triggers that refuse UPDATE and DELETE are gone: someone dropped them.
         case protectionRemoved = "protection-removed"
+        /// The signed checkpoint's tree does not match the trail: the first events were rewritten (even when the
+        /// whole chain was re-hashed to look intact), or the trail is shorter than the checkpoint.
+        case checkpointMismatch = "checkpoint-mismatch"
+        /// The checkpoint given cannot be trusted: not a checkpoint, or not validly signed by the key.
+        case checkpointInvalid = "checkpoint-invalid"
+        /// The Merkle leaf the store wrote with an event no longer matches the event (or is missing): the event
+        /// or the leaves were rewritten outside Mailroom. Proofs and later checkpoints would not hold.
+        case leafMismatch = "leaf-mismatch"
         /// The store could not be read.
         case unreadable
     }
@@ -50,6 +58,8 @@ public struct AuditVerification: Sendable {
     public var head: AuditHead?
     /// Every problem, ordered by sequence (problems without one last). Empty when the trail is intact.
     public var problems: [AuditProblem]
+    /// The signed checkpoint the trail was checked against, when one was given and its signature holds.
+    public var checkpoint: AuditCheckpoint?
 
     public var isIntact: Bool { problems.isEmpty }
     /// The first broken event: what `audit verify` names.
@@ -69,9 +79,31 @@ public struct AuditVerification: Sendable {
 ///    - SQLite's high-water mark for the table (AUTOINCREMENT) must not exceed the last sequence present;
 ///    - each message's current state must equal the "to" of its latest state event in the trail.
 /// 3. The append-only triggers must still exist.
+/// 4. The Merkle leaves the store wrote with the events must still be the events' leaves.
+/// 5. With a signed checkpoint (`AuditCheckpoint`): its signature must hold, and the Merkle tree over the first
+///    `size` events as they are now must have its root. This catches what the chain cannot: someone with write
+///    access who rewrote events and re-hashed the whole chain after them cannot produce the signed root.
 public enum AuditVerifier {
-    public static func verify(store: any AuditStore, expectedHead: AuditHead? = nil) -> AuditVerification {
+    public static func verify(store: any AuditStore, expectedHead: AuditHead? = nil,
+                              checkpoint: (note: String, key: AuditVerifierKey)? = nil) -> AuditVerification {
         var result = AuditVerification(eventsChecked: 0, head: nil, problems: [])
+        var signed: AuditCheckpoint?
+        if let checkpoint {
+            do {
+                signed = try checkpoint.key.verify(note: checkpoint.note)
+                result.checkpoint = signed
+            } catch {
+                result.problems.append(AuditProblem(kind: .checkpointInvalid, sequence: nil,
+                                                    message: "the checkpoint cannot be trusted: \(error)"))
+                return result
+            }
+        }
+        // The Merkle tree over the events as they are now (leaf = the event's chain hash), up to the
+        // checkpoint's size: a trail rewritten and re-hashed from end to end has a valid chain but another root.
+        var tree = MerkleTreeBuilder()
+        // The leaves the events call for, 32 bytes each, while the chain holds: compared with the stored ones.
+        var eventLeaves: [UInt8] = []
+        var rootAtCheckpoint: [UInt8]? = signed?.size == 0 ? tree.root : nil
         var chainProblem: AuditProblem?
         var previous: AuditEvent?
         var anchorSeen = false
@@ -80,6 +112,12 @@ public enum AuditVerifier {
         do {
             try store.forEachStoredAuditEvent { event, malformed in
                 lastSequence = event.sequence
+                let leaf = AuditChain.leafHash(eventHash: event.hash)
+                if chainProblem == nil { eventLeaves += leaf }
+                if let signed, tree.size < signed.size {
+                    tree.append(leaf)
+                    if tree.size == signed.size { rootAtCheckpoint = tree.root }
+                }
                 result.head = AuditHead(sequence: event.sequence, hash: event.hash)
                 guard chainProblem == nil else { return }
                 if let problem = check(event, after: previous, malformed: malformed) {
@@ -107,6 +145,23 @@ public enum AuditVerifier {
 
         var problems: [AuditProblem] = []
         if let chainProblem { problems.append(chainProblem) }
+        if chainProblem == nil, let problem = leafProblem(store: store, eventLeaves: eventLeaves) { problems.append(problem) }
+        if let signed {
+            if let rootAtCheckpoint {
+                if rootAtCheckpoint != signed.root {
+                    problems.append(AuditProblem(
+                        kind: .checkpointMismatch, sequence: nil,
+                        message: "the first \(signed.size) event(s) do not have the root the signed checkpoint records "
+                            + "(\(signed.summary)): events up to \(signed.size) were rewritten after it was signed, "
+                            + "even if the chain looks intact"))
+                }
+            } else {
+                problems.append(AuditProblem(
+                    kind: .checkpointMismatch, sequence: Int64(tree.size) + 1,
+                    message: "the signed checkpoint covers \(signed.size) event(s) but the trail holds \(tree.size): "
+                        + "events \(tree.size + 1)…\(signed.size) were removed"))
+            }
+        }
 
         // When the chain broke before the anchor, the walk never got there; the break is the finding.
         if let anchor = expectedHead, !anchorSeen, chainProblem == nil {
@@ -152,6 +207,32 @@ public enum AuditVerifier {
             return sa != sb ? sa < sb : a.offset < b.offset
         }.map(\.element)
         return result
+    }
+
+    /// The first stored leaf that differs from its event's (only the events present are compared: a cut-off
+    /// tail is reported by the checks of the tail).
+    static func leafProblem(store: any AuditStore, eventLeaves: [UInt8]) -> AuditProblem? {
+        let count = eventLeaves.count / 32
+        var index = 0
+        var mismatch: Int?
+        do {
+            try store.forEachAuditLeafHash(count: Int64(count)) { stored in
+                if mismatch == nil, stored != Array(eventLeaves[index * 32 ..< index * 32 + 32]) { mismatch = index }
+                index += 1
+            }
+        } catch {
+            return AuditProblem(kind: .unreadable, sequence: nil, message: "could not read the Merkle leaves: \(error)")
+        }
+        if let mismatch {
+            return AuditProblem(kind: .leafMismatch, sequence: Int64(mismatch) + 1,
+                                message: "its Merkle leaf in the store is not the leaf of the event: the event (with the "
+                                    + "whole chain after it) or the leaves were rewritten outside Mailroom")
+        }
+        if index < count {
+            return AuditProblem(kind: .leafMismatch, sequence: Int64(index) + 1,
+                                message: "events \(index + 1)…\(count) have no Merkle leaf in the store: written outside Mailroom")
+        }
+        return nil
     }
 
     /// The first thing wrong with `event` given the event before it, or nil.

@@ -29,6 +29,8 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public var rules: RulesSettings
     /// What one mail may take in Parse and Understand (`message_budget:`; Vocabulary's `MessageBudget`).
     public var messageBudget: MessageBudget = .standard
+    /// Signed checkpoints of the audit trail: how often, and where.
+    public var audit: AuditSettings
 
     /// The file the configuration was read from; nil for the embedded default.
     public var file: String?
@@ -78,6 +80,18 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
         public var loggerLevel: Logger.Level { Logger.Level(rawValue: level) ?? .info }
     }
 
+    public struct AuditSettings: Sendable, Equatable, Codable {
+        /// Minutes between two signed checkpoints of the audit trail (one more at a clean stop); 0: only at stop.
+        public var checkpointMinutes: Double
+        /// The folder the checkpoints are written to (`checkpoints.log` and `latest`); nil: `audit-checkpoints/`
+        /// beside the store. Best on another disk or a mount the store's writers cannot rewrite.
+        public var checkpoints: String?
+        public init(checkpointMinutes: Double = 10, checkpoints: String? = nil) {
+            self.checkpointMinutes = checkpointMinutes
+            self.checkpoints = checkpoints
+        }
+    }
+
     public struct PipelineSettings: Sendable, Equatable, Codable {
         /// How many messages move through the pipeline at the same time.
         public var workers: Int
@@ -87,8 +101,10 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public init(store: StoreSettings = StoreSettings(), spool: SpoolSettings = SpoolSettings(),
                 sources: SourceSettings = SourceSettings(), log: LogSettings = LogSettings(),
                 pipeline: PipelineSettings = PipelineSettings(), rules: RulesSettings = RulesSettings(),
-                gateway: GatewaySettings = GatewaySettings(), file: String? = nil) {
+                gateway: GatewaySettings = GatewaySettings(), audit: AuditSettings = AuditSettings(),
+                file: String? = nil) {
         self.gateway = gateway
+        self.audit = audit
         self.store = store
         self.spool = spool
         self.sources = sources
@@ -264,6 +280,7 @@ extension MailroomConfig {
         spool.path = Self.absolute(spool.path, base: base)
         rules.path = Self.absolute(rules.path, base: base)
         rules.connectors = Self.absolute(rules.connectors, base: base)
+        audit.checkpoints = audit.checkpoints.map { Self.absolute($0, base: base) }
         for i in sources.maildir.indices { sources.maildir[i].path = Self.absolute(sources.maildir[i].path, base: base) }
         for i in sources.drop.indices { sources.drop[i].path = Self.absolute(sources.drop[i].path, base: base) }
         for i in sources.imap.indices { sources.imap[i].resolvePaths(against: base) }
@@ -281,7 +298,7 @@ extension MailroomConfig {
 
 extension MailroomConfig {
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case store, spool, sources, log, pipeline, rules, gateway, messageBudget = "message_budget"
+        case store, spool, sources, log, pipeline, rules, gateway, messageBudget = "message_budget", audit
     }
 
     public init(from decoder: Decoder) throws {
@@ -294,6 +311,7 @@ extension MailroomConfig {
         gateway = try c.decodeIfPresent(GatewaySettings.self, forKey: .gateway) ?? GatewaySettings()
         rules = try c.decodeIfPresent(RulesSettings.self, forKey: .rules) ?? RulesSettings()
         messageBudget = try c.decodeIfPresent(MessageBudget.self, forKey: .messageBudget) ?? .standard
+        audit = try c.decodeIfPresent(AuditSettings.self, forKey: .audit) ?? AuditSettings()
         file = nil
 
         var seen: [String: Int] = [:]
@@ -334,6 +352,22 @@ extension MailroomConfig {
         try c.encode(gateway, forKey: .gateway)
         try c.encode(rules, forKey: .rules)
         try c.encode(messageBudget, forKey: .messageBudget)
+        try c.encode(audit, forKey: .audit)
+    }
+}
+
+extension MailroomConfig.AuditSettings {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case checkpointMinutes = "checkpoint_minutes", checkpoints
+    }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.checkedContainer(keyedBy: CodingKeys.self)
+        checkpointMinutes = try c.decodeIfPresent(Double.self, forKey: .checkpointMinutes) ?? 10
+        checkpoints = try c.decodeIfPresent(String.self, forKey: .checkpoints)
+        guard checkpointMinutes >= 0, checkpointMinutes <= 24 * 60 else {
+            throw c.problem(.checkpointMinutes, "must be between 0 (only at stop) and 1440 minutes, not \(checkpointMinutes)")
+        }
+        if let checkpoints { try c.requireNonEmpty(checkpoints, .checkpoints) }
     }
 }
 

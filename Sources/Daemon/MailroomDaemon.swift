@@ -6,6 +6,7 @@ import Store
 import Ingest
 import Understand
 import Act
+import Audit
 
 /// The daemon: the configured sources feed the store, the pipeline drives every message to a terminal
 /// state, and swift-service-lifecycle starts and stops it all.
@@ -38,6 +39,11 @@ public final class MailroomDaemon: Sendable {
     /// How often the running daemon records its heartbeat in the store (`mailroom status` calls a heartbeat
     /// older than three intervals stale).
     public static let heartbeatInterval: Duration = .seconds(10)
+
+    /// Signs checkpoints of the audit trail into the configured folder (`audit.checkpoints`).
+    package var auditCheckpoints: AuditCheckpointWriter {
+        AuditCheckpointWriter(anchor: config.auditAnchor, store: store, logger: logger)
+    }
 
     package var heartbeat: DaemonHeartbeatRecorder {
         DaemonHeartbeatRecorder(store: store, pid: getpid(), interval: Self.heartbeatInterval, logger: logger)
@@ -120,6 +126,13 @@ public final class MailroomDaemon: Sendable {
             .init(service: OutboxService(outbox: outbox, approvalRequests: approvalRequests, poll: config.rules.outboxPollSeconds, logger: logger),
                   serviceName: "outbox"),
         ]
+        let checkpoints = auditCheckpoints
+        await checkpoints.write()
+        if config.audit.checkpointMinutes > 0 {
+            services.append(.init(service: AuditCheckpointService(
+                writer: checkpoints, interval: .milliseconds(Int64(config.audit.checkpointMinutes * 60_000))),
+                serviceName: "audit-checkpoints"))
+        }
         if let liveClassifier, config.rules.examplesCheckSeconds > 0 {
             services.append(.init(service: ClassifierRefreshService(live: liveClassifier, audit: store,
                                                                     interval: .milliseconds(Int64(config.rules.examplesCheckSeconds * 1000)),
@@ -152,6 +165,8 @@ public final class MailroomDaemon: Sendable {
             heartbeat.stopped()
             throw error
         }
+        // After the pipeline finished: the last checkpoint covers every event of this run.
+        await checkpoints.write()
         heartbeat.stopped()
         logger.info("mailroom stopped")
     }
@@ -193,6 +208,7 @@ public final class MailroomDaemon: Sendable {
             heartbeat.stopped()
             throw error
         }
+        await auditCheckpoints.write()
         heartbeat.stopped()
         if let failure = failure.value { throw PipelineError(message: failure) }
         return result.value ?? OnceReport(interrupted: true)

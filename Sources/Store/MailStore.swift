@@ -382,6 +382,10 @@ public final class MailStore: Sendable {
             draft.messageID = id
             draft.details["from"] = .string(from.rawValue)
             draft.details["to"] = .string(to.rawValue)
+            // The sender and the kind the message row takes are recorded in the chain too: `audit query
+            // --sender/--kind` answers from these, not from the row.
+            if let sender = update.sender, draft.details["sender"] == nil { draft.details["sender"] = .string(sender) }
+            if let kind = update.kind, draft.details["kind"] == nil { draft.details["kind"] = .string(kind) }
             if let reason = update.flagReason, draft.details["flag_reason"] == nil {
                 draft.details["flag_reason"] = .string(reason)
             }
@@ -460,7 +464,31 @@ public final class MailStore: Sendable {
             """)
         try insert.execute(arguments: [event.sequence, event.time, event.messageID, event.stage, event.actor,
                                        event.eventType, event.details, event.previousHash, event.hash])
+        let leaf = try db.cachedStatement(sql: "INSERT INTO audit_leaves (leaf_index, hash) VALUES (?, ?)")
+        try leaf.execute(arguments: [event.sequence - 1, Data(AuditChain.leafHash(eventHash: event.hash))])
         return event
+    }
+
+    /// The Merkle leaf hashes of the first `count` events (all when nil), in leaf order.
+    public func auditLeafHashes(count: Int64?) throws -> [[UInt8]] {
+        var leaves: [[UInt8]] = []
+        try forEachAuditLeafHash(count: count) { leaves.append($0) }
+        return leaves
+    }
+
+    /// The Merkle leaf hashes streamed in leaf order (the first `count`, or all when nil).
+    public func forEachAuditLeafHash(count: Int64?, _ body: ([UInt8]) throws -> Void) throws {
+        try reading("read the audit trail's Merkle leaves") { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT hash FROM audit_leaves ORDER BY leaf_index LIMIT ?",
+                                             arguments: [count ?? -1])
+            while let row = try cursor.next() {
+                if case .blob(let bytes) = (row[0] as DatabaseValue).storage {
+                    try body(Array(bytes))
+                } else {
+                    try body([])  // not what Mailroom writes: matches no leaf, so proofs and roots fail
+                }
+            }
+        }
     }
 
     /// The last event, as an auditor notes it (`AuditVerifier.verify(store:expectedHead:)` checks it later).
@@ -481,19 +509,19 @@ public final class MailStore: Sendable {
     public func auditEvents(matching filter: AuditFilter) throws -> [AuditEvent] {
         var clauses: [String] = []
         var args: StatementArguments = []
-        var joinMessages = false
         if let id = filter.messageID {
             clauses.append("a.message_id = ?")
             args += [id]
         }
+        // Sender and kind come from the chain-protected events, not from the messages table (which anyone with
+        // write access to the file can edit without a trace): the value the message's latest state event
+        // recorded (Parse records the sender, Understand and review corrections the kind).
         if let sender = filter.sender, !sender.isEmpty {
-            joinMessages = true
-            clauses.append("m.sender LIKE ? ESCAPE '\\'")
+            clauses.append("a.message_id IN (\(MailStore.latestRecorded("sender")) AND json_extract(e.details, '$.sender') LIKE ? ESCAPE '\\')")
             args += [MailStore.likePattern(sender)]
         }
         if let kind = filter.kind {
-            joinMessages = true
-            clauses.append("m.kind = ?")
+            clauses.append("a.message_id IN (\(MailStore.latestRecorded("kind")) AND json_extract(e.details, '$.kind') = ?)")
             args += [kind]
         }
         if let stage = filter.stage {
@@ -525,13 +553,24 @@ public final class MailStore: Sendable {
             args += [after]
         }
         var sql = "SELECT \(MailStore.auditColumns) FROM audit_events a"
-        if joinMessages { sql += " JOIN messages m ON m.id = a.message_id" }
         if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
         sql += " ORDER BY a.sequence LIMIT ?"
         args += [filter.limit ?? -1]
         return try reading("query the audit trail") { db in
             try Row.fetchAll(db, sql: sql, arguments: args).map { MailStore.auditEvent($0).event }
         }
+    }
+
+    /// `SELECT e.message_id FROM audit_events e WHERE <e is the message's latest state event recording key>`:
+    /// state events are the ones the store writes with a transition (their details hold "to"); `key` is a
+    /// fixed name, never input.
+    private static func latestRecorded(_ key: String) -> String {
+        func records(_ t: String) -> String {
+            "json_valid(\(t).details) AND json_type(\(t).details, '$.to') IS NOT NULL AND json_type(\(t).details, '$.\(key)') = 'text'"
+        }
+        return "SELECT e.message_id FROM audit_events e WHERE e.message_id IS NOT NULL AND " + records("e")
+            + " AND e.sequence = (SELECT max(f.sequence) FROM audit_events f WHERE f.message_id = e.message_id AND "
+            + records("f") + ")"
     }
 
     /// Every event in sequence order, streamed (the trail is never loaded whole).

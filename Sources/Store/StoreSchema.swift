@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Vocabulary
 
@@ -282,6 +283,41 @@ package enum StoreSchema {
                 ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
                 ALTER TABLE outbox ADD COLUMN lease_until TEXT;
                 """)
+        }
+
+        migrator.registerMigration("2027-02 audit anchoring: Merkle leaf hashes of the audit events") { db in
+            // One row per event, leaf_index = sequence - 1: SHA-256(0x00 || the event's 32-byte chain hash)
+            // (RFC 6962). Written with the event in the same transaction; append-only like the events. The
+            // Merkle tree over them is what the signed checkpoints and the proofs speak of.
+            try db.execute(sql: """
+                CREATE TABLE audit_leaves (
+                    leaf_index INTEGER PRIMARY KEY,
+                    hash       BLOB    NOT NULL CHECK (length(hash) = 32)
+                );
+                CREATE TRIGGER audit_leaves_refuse_update BEFORE UPDATE ON audit_leaves
+                BEGIN
+                    SELECT RAISE(ABORT, 'audit leaves are append-only: UPDATE is refused');
+                END;
+                CREATE TRIGGER audit_leaves_refuse_delete BEFORE DELETE ON audit_leaves
+                BEGIN
+                    SELECT RAISE(ABORT, 'audit leaves are append-only: DELETE is refused');
+                END;
+                """)
+            let events = try Row.fetchCursor(db, sql: "SELECT sequence, hash FROM audit_events ORDER BY sequence")
+            let insert = try db.makeStatement(sql: "INSERT INTO audit_leaves (leaf_index, hash) VALUES (?, ?)")
+            while let row = try events.next() {
+                let sequence: Int64 = try row.decode(atIndex: 0)
+                let hash = (row[1] as DatabaseValue).storage
+                let text: String
+                switch hash {
+                case .string(let s): text = s
+                case .blob(let b): text = String(decoding: b, as: UTF8.self)
+                case .int64(let i): text = String(i)
+                case .double(let d): text = String(d)
+                case .null: text = ""
+                }
+                try insert.execute(arguments: [sequence - 1, Data(AuditChain.leafHash(eventHash: text))])
+            }
         }
 
         return migrator

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Yams
 import Vocabulary
@@ -13,6 +14,9 @@ public struct KindCatalogue: Sendable {
     public private(set) var notCues: KindCueSet
     /// The folder the kinds were read from; nil for a catalogue made in code.
     public var directory: URL?
+    /// SHA-256 over the kind files as read (each file's name, its length and its bytes, in name order): which
+    /// kind definitions understood a message, as its `understood` event records it. Nil when made in code.
+    public var filesSHA256: String?
 
     public init(kinds: [KindDefinition], directory: URL? = nil) {
         self.kinds = kinds
@@ -65,7 +69,18 @@ public struct KindCatalogue: Sendable {
                                                     message: "no kind files (*.yaml) in the kinds folder",
                                                     suggestion: "add one YAML file per kind (see rules/README.md)")])
         }
-        return KindCatalogue(kinds: kinds, directory: directory)
+        var catalogue = KindCatalogue(kinds: kinds, directory: directory)
+        var hasher = SHA256()
+        for name in names {
+            let bytes = (try? Data(contentsOf: directory.appendingPathComponent(name))) ?? Data()
+            for part in [Data(name.utf8), bytes] {
+                var length = UInt64(part.count).bigEndian
+                withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+                hasher.update(data: part)
+            }
+        }
+        catalogue.filesSHA256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return catalogue
     }
 
     /// Reads one kind from YAML text (tests, `rules check` of a single file).

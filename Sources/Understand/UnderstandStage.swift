@@ -110,6 +110,7 @@ public struct UnderstandStage: PipelineStage {
         }
         var details = Self.auditDetails(understanding, content: content)
         if let model { details["classifier_version"] = model.version.map(JSONValue.string) ?? .null }
+        if let kindsSHA256 = current.catalogue.filesSHA256 { details["kinds_sha256"] = .string(kindsSHA256) }
         let update = MessageUpdate(kind: understanding.kind, understanding: understanding)
         if !understanding.review.isEmpty {
             return .flag(.review, reason: Self.reviewReason(understanding), update: update, details: details)

@@ -62,3 +62,61 @@ private func hexString<D: Sequence>(_ bytes: D) -> String where D.Element == UIn
     }
     return String(decoding: out, as: UTF8.self)
 }
+
+/// The two hashes of RFC 6962 §2.1 (Certificate Transparency's Merkle tree): a leaf is SHA-256(0x00 || input),
+/// an inner node SHA-256(0x01 || left || right). The prefixes keep a leaf from passing for a node. The tree
+/// over the audit trail (`AuditChain.leafHash(eventHash:)`, the Audit target's `MerkleTree`) uses them.
+public enum MerkleHashing {
+    /// The root of the empty tree: SHA-256 of nothing.
+    public static var emptyRoot: [UInt8] { Array(SHA256.hash(data: [UInt8]())) }
+
+    public static func leafHash<Bytes: Sequence>(_ input: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        var hasher = SHA256()
+        hasher.update(data: [0x00])
+        hasher.update(data: Array(input))
+        return Array(hasher.finalize())
+    }
+
+    public static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: [0x01])
+        hasher.update(data: left)
+        hasher.update(data: right)
+        return Array(hasher.finalize())
+    }
+}
+
+extension AuditChain {
+    /// An event's leaf in the Merkle tree beside the chain: the leaf input is the 32 bytes of the event's chain
+    /// hash (which covers every field and the hash before it). A stored hash that is not 64 hex digits (written
+    /// by someone else) is taken as its UTF-8 bytes, so it still gets a leaf, just not the one Mailroom wrote.
+    public static func leafHash(eventHash: String) -> [UInt8] {
+        MerkleHashing.leafHash(hexBytes(eventHash) ?? Array(eventHash.utf8))
+    }
+
+    /// The bytes of lower- or upper-case hex; nil for anything else (odd length, other characters).
+    public static func hexBytes(_ hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        func value(_ c: UInt8) -> UInt8? {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count / 2)
+        var i = 0
+        while i < digits.count {
+            guard let high = value(digits[i]), let low = value(digits[i + 1]) else { return nil }
+            out.append(high << 4 | low)
+            i += 2
+        }
+        return out
+    }
+
+    /// Lower-case hex of bytes.
+    public static func hex(_ bytes: [UInt8]) -> String { hexString(bytes) }
+}

@@ -55,6 +55,10 @@ public protocol AuditLogStore: Sendable {
     func auditSequenceMarks() throws -> (highWater: Int64?, maxPresent: Int64?)
     /// The store-level protections of the trail (triggers against update and delete) that are missing.
     func missingAuditProtections() throws -> [String]
+    /// The Merkle leaf hashes of the first `count` events (all when nil), in sequence order (RFC 6962 leaves,
+    /// `AuditChain.leafHash(eventHash:)`), as the store wrote them when it appended each event.
+    func auditLeafHashes(count: Int64?) throws -> [[UInt8]]
+    func forEachAuditLeafHash(count: Int64?, _ body: ([UInt8]) throws -> Void) throws
 }
 
 /// Decisions, the outbox of intended actions, and the values connectors captured.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 @testable import Vocabulary
 @testable import Store
 @testable import Audit
@@ -50,6 +51,28 @@ import MailroomTesting
         let since = try #require(MillisecondTime.date(all[3].time))
         let until = try #require(MillisecondTime.date(all[6].time))
         #expect(try seqs(AuditFilter(since: since, until: until)) == [4, 5, 6])
+    }
+
+    /// --sender and --kind answer from what the chain recorded, not from the message rows, which anyone with
+    /// write access to the file can edit without a trace.
+    @Test func senderAndKindComeFromTheChainNotFromTheMessageRows() throws {
+        let dir = try StoreScratch.directory("query")
+        defer { StoreScratch.remove(dir) }
+        let (store, ids) = try makeStore(dir)
+        func seqs(_ f: AuditFilter) throws -> [Int64] { try store.auditEvents(matching: f).map(\.sequence) }
+        try DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: "UPDATE messages SET sender = 'mallory@evil.example', kind = 'invoice' WHERE id = ?",
+                           arguments: [ids[0]])
+        }
+        #expect(try seqs(AuditFilter(sender: "mallory")).isEmpty)
+        #expect(try seqs(AuditFilter(sender: "jana@")) == [1, 2, 3])
+        #expect(try seqs(AuditFilter(kind: "invoice")) == [4, 5, 6])
+        #expect(try seqs(AuditFilter(kind: "quote_request")) == [1, 2, 3])
+        // A later state event that records another kind (a review correction) is the one that counts.
+        try store.transition(ids[0], from: .understood, to: .review, update: MessageUpdate(kind: "invoice"),
+                             audit: AuditDraft(messageID: ids[0], stage: "review", actor: "operator:anna", eventType: "review"))
+        #expect(try seqs(AuditFilter(kind: "invoice")) == [1, 2, 3, 4, 5, 6, 11])
+        #expect(try seqs(AuditFilter(kind: "quote_request")).isEmpty)
     }
 
     @Test func aTimelineShowsOneMessageWithItsSummary() throws {

@@ -77,6 +77,22 @@ import MailroomTesting
         let config = try MailroomConfig.load(file: example.path)
         #expect(config.sources.maildir.count == 1)
         #expect(config.sources.drop.first?.settleSeconds == 2)
+        #expect(config.audit.checkpointMinutes == 10)
+        #expect(config.audit.checkpoints == "/var/lib/mailroom/audit-checkpoints")
+        #expect(config.auditAnchor.keyPath == "/var/lib/mailroom/audit-signing-key")
+    }
+
+    @Test func auditCheckpointSettingsDefaultBesideTheStoreAndRefuseNonsense() throws {
+        let config = try MailroomConfig.parse(yaml: "store:\n  path: state/m.sqlite\n", file: "/etc/mailroom/mailroom.yaml",
+                                              baseDirectory: "/etc/mailroom")
+        #expect(config.audit.checkpointMinutes == 10)
+        #expect(config.auditAnchor.folder == "/etc/mailroom/state/audit-checkpoints")
+        #expect(config.auditAnchor.keyPath == "/etc/mailroom/state/audit-signing-key")
+        let relative = try MailroomConfig.parse(yaml: "audit:\n  checkpoints: anchors\n", file: "/etc/mailroom/mailroom.yaml",
+                                                baseDirectory: "/etc/mailroom")
+        #expect(relative.auditAnchor.folder == "/etc/mailroom/anchors")
+        #expect(error("audit:\n  checkpoint_minutes: -1\n")?.message.contains("between 0") == true)
+        #expect(error("audit:\n  checkpoint_minute: 5\n")?.message.contains("did you mean 'checkpoint_minutes'") == true)
     }
 
     private func error(_ yaml: String) -> ConfigError? {

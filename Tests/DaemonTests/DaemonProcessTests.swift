@@ -131,6 +131,12 @@ import MailroomTesting
         }
         let verify = try await MailroomProcess.run(["audit", "verify", "--config", config], in: scratch.root)
         #expect(verify.status == 0, "audit verify: \(verify.stdout) \(verify.stderr)")
+        // The clean stop signed a checkpoint of every event, after the pipeline finished.
+        let latest = try String(contentsOfFile: scratch.path("state/audit-checkpoints/latest"), encoding: .utf8)
+        let lines = latest.split(separator: "\n")
+        let lastEvent = try #require(try store.auditHead()).sequence
+        #expect(lines.count >= 4 && lines[1] == "\(lastEvent)", "\(latest)")
+        #expect(verify.stdout.contains("match the signed checkpoint"))
 
         // The next run takes the rest, and still nothing twice.
         let once = try await MailroomProcess.run(["run", "--once", "--config", config], in: scratch.root)

@@ -4,6 +4,21 @@ import Testing
 @testable import Understand
 
 @Suite struct KindCatalogueTests {
+    /// The hash the `understood` events record: the same files give the same hash, an edited one another.
+    @Test func theKindFilesHashChangesWhenAKindFileChanges() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kinds-hash-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: RepositoryFiles.kinds, to: dir)
+        let before = try #require(try KindCatalogue.load(directory: dir).filesSHA256)
+        #expect(before == (try RepositoryFiles.catalogue().filesSHA256))
+        let file = dir.appendingPathComponent("approval.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "\n# edited\n").write(to: file, atomically: true, encoding: .utf8)
+        let after = try #require(try KindCatalogue.load(directory: dir).filesSHA256)
+        #expect(after != before)
+        #expect(KindCatalogue(kinds: []).filesSHA256 == nil)
+    }
+
     @Test func theDemoKindsLoadWithTheContractFieldNames() throws {
         let catalogue = try RepositoryFiles.catalogue()
         #expect(Set(catalogue.kinds.map(\.name)) == ["quote_request", "support_ticket", "approval", "invoice",

@@ -54,6 +54,10 @@ import MailroomTesting
         #expect(details["fields"]?["reference"] == .string("APR-2026-0041"))
         #expect((details["steps"]?.arrayValue?.count ?? 0) >= 2)
         #expect(details["confidence"]?.doubleValue ?? 0 > 0.9)
+        // Which kind files understood it: their hash, as the catalogue read them.
+        let kindsSHA256 = try #require(try RepositoryFiles.catalogue().filesSHA256)
+        #expect(details["kinds_sha256"] == .string(kindsSHA256))
+        #expect(kindsSHA256.count == 64)
         #expect(AuditVerifier.verify(store: s.store).isIntact)
     }
 
