@@ -1,3 +1,4 @@
+import Patterns
 import Foundation
 import Yams
 import Vocabulary
@@ -285,8 +286,9 @@ package struct KindFileReader {
         do {
             return try TextPattern(source, caseInsensitive: caseInsensitive)
         } catch {
-            problem(node, "'\(source)' is not a valid regular expression",
-                    suggestion: "check brackets and escapes; in YAML put the pattern in single quotes")
+            problem(node, error.sentence(for: source),
+                    suggestion: error.offset == nil ? "check brackets and escapes; in YAML put the pattern in single quotes"
+                        : "patterns run in RE2, in time linear in the text: no lookaround, backreferences or possessive quantifiers")
             return nil
         }
     }

@@ -1,3 +1,4 @@
+import Patterns
 import Foundation
 
 /// An amount of money as written in a mail: the value, its scale (the decimals as written: "1.712,00" has
@@ -56,15 +57,17 @@ public enum AmountRecogniser {
 
     package static let currencyAlternatives: String = {
         let words = currencyWords.keys.sorted { $0.count > $1.count }
-        return words.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+        return words.map { TextPattern.escaped($0) }.joined(separator: "|")
     }()
 
-    package static let number = #"\d{1,3}(?:(?:[.,'’\u00A0\u202F]| (?=\d{3}(?!\d)))\d{3})+(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)|\d+(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)"#
+    /// Lookahead in the middle, so ICU runs it (`TextPattern(known:)`): every repetition is bounded (at most
+    /// 15 digits, 5 groups of thousands), so each start position costs bounded work and a search stays linear.
+    package static let number = #"\d{1,3}(?:(?:[.,'’\u00A0\u202F]| (?=\d{3}(?!\d)))\d{3}){1,5}(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)|\d{1,15}(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)"#
 
     package static let pattern: TextPattern = {
         let cur = currencyAlternatives
         // A sign touches the number or the currency; "(119.00)" is an accounting negative.
-        let source = #"(?<![\p{L}\d.,\-−/])(?<open>\()?(?<sign>[-−](?=\S))?(?:(?<pre>"# + cur + #")\s?)?(?<sign2>[-−])?(?<num>"#
+        let source = #"(?<![\p{L}\d.,\-−/])(?<open>\()?(?<sign>[-−])?(?:(?<pre>"# + cur + #")\s?)?(?<sign2>[-−])?(?<num>"#
             + number + #")(?!\s?%)(?:\s?(?<post>"# + cur + #")(?![\p{Ll}\p{Lu}]))?(?<close>\))?"#
         return TextPattern(known: source, caseInsensitive: true)
     }()
@@ -220,7 +223,7 @@ public enum CurrencyRecogniser {
     ]
 
     package static let pattern: TextPattern = {
-        let alternatives = names.keys.sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: " ", with: #"\s+"#) }
+        let alternatives = names.keys.sorted { $0.count > $1.count }.map { TextPattern.escaped($0).replacingOccurrences(of: " ", with: #"\s+"#) }
             .joined(separator: "|")
         let codes = AmountRecogniser.isoCodes.sorted().joined(separator: "|")
         return TextPattern(known: #"(?<![\p{L}\d$])(?:(?<code>"# + codes + #")|(?i:(?<name>"# + alternatives + #")))(?![\p{L}])"#)
