@@ -15,6 +15,10 @@ import Foundation
 /// repetitions only (`\d{1,15}`, `[^\n]{0,160}`), so each start position costs a bounded amount of work and the
 /// whole search stays linear. Nothing a rule file or a mail says can reach that engine.
 ///
+/// A Swift-source pattern may also name a group `lookahead` (in several alternatives): what it matches was only
+/// looked at, so the match ends where that group begins, and the next search starts there — lookahead that
+/// depends on how the match ended, written as alternatives.
+///
 /// Offsets a caller sees are UTF-16 (`NSString`/`NSRange` positions), as before.
 public struct TextPattern: Sendable {
     /// The pattern as written.
@@ -30,6 +34,9 @@ public struct TextPattern: Sendable {
     /// RE2's memory budget per pattern (its compiled program and the DFA's cache); a pattern too large for it
     /// is refused when compiled, and a DFA that fills it falls back to RE2's NFA, still linear.
     public static let memoryBudget: Int64 = 8 << 20
+    /// The budget of a Swift-source pattern: the recognisers' alternations (every currency, every month name)
+    /// make large DFA states, and a DFA that keeps running out of memory leaves the search to the slower NFA.
+    package static let builtInMemoryBudget: Int64 = 64 << 20
 
     public init(_ source: String, caseInsensitive: Bool = false, multiline: Bool = true) throws(PatternProblem) {
         try self.init(source, caseInsensitive: caseInsensitive, multiline: multiline, edgeLookaround: false)
@@ -87,7 +94,8 @@ public struct TextPattern: Sendable {
         let re2 = (multiline ? "(?m)" : "") + translated.pattern
         var error = [CChar](repeating: 0, count: 512)
         let handle: OpaquePointer? = re2.utf8CString.withUnsafeBufferPointer { p in
-            mr_pattern_compile(p.baseAddress, p.count - 1, caseInsensitive ? 1 : 0, Self.memoryBudget, &error, error.count)
+            mr_pattern_compile(p.baseAddress, p.count - 1, caseInsensitive ? 1 : 0,
+                               edgeLookaround ? Self.builtInMemoryBudget : Self.memoryBudget, &error, error.count)
         }
         guard let handle else {
             let message = String(decoding: error.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -103,7 +111,8 @@ public struct TextPattern: Sendable {
         }
         names = names.mapValues { $0.sorted() }
         self.init(source: source, groupNames: translated.groupNames,
-                  engine: .re2(CompiledPattern(handle: handle, groupCount: Int(mr_pattern_group_count(handle)), names: names)),
+                  engine: .re2(CompiledPattern(handle: handle, groupCount: Int(mr_pattern_group_count(handle)), names: names,
+                                               lookaheadGroups: edgeLookaround ? names["lookahead"] ?? [] : [])),
                   groupShift: translated.matchIsGroup ? 1 : 0, consumedPrefix: translated.consumedPrefix)
     }
 
@@ -151,6 +160,8 @@ public struct TextPattern: Sendable {
                           again[2 * m] >= minBegin else { break }
                     offsets = again
                 }
+                // Characters matched only to look at them end the match where they begin.
+                if let g = compiled.lookaheadGroups.first(where: { offsets[2 * $0] >= 0 }) { offsets[2 * m + 1] = offsets[2 * g] }
                 out.append(TextMatch(text: copy, utf8Offsets: offsets, shift: m, names: compiled.names))
                 let (begin, end) = (offsets[2 * m], offsets[2 * m + 1])
                 // After an empty match the next one starts a character further on, as ICU's did.
@@ -193,10 +204,14 @@ final class CompiledPattern: @unchecked Sendable {
     let groupCount: Int
     let names: [String: [Int]]
 
-    init(handle: OpaquePointer, groupCount: Int, names: [String: [Int]]) {
+    /// The groups named `lookahead` of a Swift-source pattern (see `TextPattern`).
+    let lookaheadGroups: [Int]
+
+    init(handle: OpaquePointer, groupCount: Int, names: [String: [Int]], lookaheadGroups: [Int] = []) {
         self.handle = handle
         self.groupCount = groupCount
         self.names = names
+        self.lookaheadGroups = lookaheadGroups
     }
 
     deinit { mr_pattern_free(handle) }

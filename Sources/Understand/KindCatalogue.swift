@@ -287,8 +287,7 @@ package struct KindFileReader {
             return try TextPattern(source, caseInsensitive: caseInsensitive)
         } catch {
             problem(node, error.sentence(for: source),
-                    suggestion: error.offset == nil ? "check brackets and escapes; in YAML put the pattern in single quotes"
-                        : "patterns run in RE2, in time linear in the text: no lookaround, backreferences or possessive quantifiers")
+                    suggestion: error.offset == nil ? "check brackets and escapes; in YAML put the pattern in single quotes" : nil)
             return nil
         }
     }

@@ -130,9 +130,7 @@ package struct ExpressionChecker: Sendable {
                     do { _ = try TextPattern(pattern, multiline: false) } catch {
                         // A refused construct is pointed at inside the quotes; a syntax error at the pattern.
                         issues.append(ExpressionError(offset: error.offset.map { r.offset + 1 + $0 } ?? r.offset,
-                                                      message: error.sentence(for: pattern),
-                                                      suggestion: error.offset == nil ? nil
-                                                          : "patterns run in RE2, in time linear in the text: no lookaround, backreferences or possessive quantifiers"))
+                                                      message: error.sentence(for: pattern)))
                     }
                 } else {
                     issues.append(ExpressionError(offset: r.offset, message: "the pattern of 'matches' must be written in quotes in the rule",

@@ -60,15 +60,33 @@ public enum AmountRecogniser {
         return words.map { TextPattern.escaped($0) }.joined(separator: "|")
     }()
 
-    /// Lookahead in the middle, so ICU runs it (`TextPattern(known:)`): every repetition is bounded (at most
-    /// 15 digits, 5 groups of thousands), so each start position costs bounded work and a search stays linear.
-    package static let number = #"\d{1,3}(?:(?:[.,'’\u00A0\u202F]| (?=\d{3}(?!\d)))\d{3}){1,5}(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)|\d{1,15}(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)"#
+    /// The number and what may follow it, as ICU read them with lookahead (kept as `icuPattern`, the reference
+    /// the tests compare with): a number not followed by a digit (nor by a dash after `12,-`) nor by `%`, then
+    /// a currency not followed by a letter, then a closing parenthesis. RE2 has no lookahead, so each way the
+    /// match can end is an alternative, in ICU's order, and the characters it only looks at are the group
+    /// `lookahead`, which is not part of the match.
+    package static let icuNumber = #"\d{1,3}(?:(?:[.,'’\u00A0\u202F]| (?=\d{3}(?!\d)))\d{3}){1,5}(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)|\d{1,15}(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)"#
+
+    package static let icuPattern: String = #"(?<![\p{L}\d.,\-−/])(?<open>\()?(?<sign>[-−](?=\S))?(?:(?<pre>"# + currencyAlternatives
+        + #")\s?)?(?<sign2>[-−])?(?<num>"# + icuNumber + #")(?!\s?%)(?:\s?(?<post>"# + currencyAlternatives
+        + #")(?![\p{Ll}\p{Lu}]))?(?<close>\))?"#
 
     package static let pattern: TextPattern = {
         let cur = currencyAlternatives
+        let grouped = #"\d{1,3}(?:[.,'’\u00A0\u202F ]\d{3}){1,5}"#
+        let plain = #"\d{1,15}"#
+        /// After a number: a currency (then a parenthesis, or no letter), a parenthesis, or `end`.
+        func tail(_ end: String) -> String {
+            #"(?:\s?(?<post>"# + cur + #")(?:(?<close>\))|(?<lookahead>[^\p{Ll}\p{Lu}]|\z))|(?<close>\))|(?<lookahead>"# + end + "))"
+        }
+        let afterNumber = #"\z|[^\d%\s]|\s(?:\z|[^%])"#
+        let afterDash = #"\z|[^\d%\s\-–]|\s(?:\z|[^%])"#
+        let endings = [grouped + #"[.,]\d{1,2}"#, grouped + "[.,][-–]{1,2}", grouped,
+                       plain + #"[.,]\d{1,2}"#, plain + "[.,][-–]{1,2}", plain]
+            .map { "(?<num>" + $0 + ")" + tail($0.hasSuffix("{1,2}") && $0.contains("–") ? afterDash : afterNumber) }
         // A sign touches the number or the currency; "(119.00)" is an accounting negative.
-        let source = #"(?<![\p{L}\d.,\-−/])(?<open>\()?(?<sign>[-−])?(?:(?<pre>"# + cur + #")\s?)?(?<sign2>[-−])?(?<num>"#
-            + number + #")(?!\s?%)(?:\s?(?<post>"# + cur + #")(?![\p{Ll}\p{Lu}]))?(?<close>\))?"#
+        let source = #"(?<![\p{L}\d.,\-−/])(?<open>\()?(?<sign>[-−])?(?:(?<pre>"# + cur + #")\s?)?(?<sign2>[-−])?(?:"#
+            + endings.joined(separator: "|") + ")"
         return TextPattern(known: source, caseInsensitive: true)
     }()
 
