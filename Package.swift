@@ -6,7 +6,7 @@ import PackageDescription
 //   Ingest ──► Parse ──► Understand ──► Decide ──► Act        the pipeline stages, dependencies only forward
 //   Vocabulary                                                the value types, errors, store protocols they share
 //   Store                                                     the SQLite implementation of the store protocols
-//   LibEtpan, CurlTransport, Markup                           the only Swift code that touches a C library
+//   LibEtpan, CurlTransport, Markup, Patterns                 the only Swift code that touches a C library
 //   Audit                                                     the auditor's reading of the trail
 //   Daemon                                                    composition: configuration, pipeline, lifecycle
 //   mailroom                                                  the command-line tool
@@ -38,6 +38,8 @@ let package = Package(
         .systemLibrary(name: "CEtpan", path: "Sources/CEtpan"),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
+        // RE2 is C++: a few extern "C" functions over it (Debian's libre2-dev).
+        .target(name: "CRE2Shim", path: "Sources/CRE2Shim", linkerSettings: [.linkedLibrary("re2")]),
 
         .target(
             name: "Vocabulary",
@@ -51,6 +53,8 @@ let package = Package(
         .target(name: "LibEtpan", dependencies: ["CEtpan", "Vocabulary"]),
         .target(name: "CurlTransport", dependencies: ["CCurl", "Vocabulary"]),
         .target(name: "Markup", dependencies: ["CLibXML2", "Vocabulary"]),
+        // Regular expressions that match in linear time (RE2): every pattern run over mail text.
+        .target(name: "Patterns", dependencies: ["CRE2Shim"]),
 
         .target(
             name: "Store",
@@ -82,7 +86,7 @@ let package = Package(
         .target(
             name: "Understand",
             dependencies: [
-                "Vocabulary", "Ingest", "Parse", "Markup", "CurlTransport",
+                "Vocabulary", "Ingest", "Parse", "Markup", "CurlTransport", "Patterns",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -91,7 +95,7 @@ let package = Package(
         .target(
             name: "Decide",
             dependencies: [
-                "Vocabulary", "Parse", "Understand",
+                "Vocabulary", "Parse", "Understand", "Patterns",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -162,13 +166,13 @@ let package = Package(
         .testTarget(
             name: "UnderstandTests",
             dependencies: ["MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Markup", "CurlTransport",
-                           "Audit", "Daemon"],  // the stage run inside the pipeline, its audit trail verified
+                           "Audit", "Daemon", "Patterns"],  // the stage run inside the pipeline, its audit trail verified
             exclude: ["Fixtures", "Corpus"]
         ),
         .testTarget(
             name: "DecideTests",
             dependencies: ["MailroomTesting", "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act",
-                           "Audit", "Daemon"]  // rule files as the daemon loads them, decisions run in the pipeline
+                           "Audit", "Daemon", "Patterns"]  // rule files as the daemon loads them, decisions run in the pipeline
         ),
         .testTarget(
             name: "ActTests",
@@ -193,5 +197,6 @@ let package = Package(
         .testTarget(name: "MarkupTests", dependencies: ["MailroomTesting", "Vocabulary", "Markup"]),
         .testTarget(name: "MailroomTestingTests", dependencies: ["MailroomTesting"]),  // FreePort, the skip rule
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -11,6 +11,7 @@ packages=(
   libetpan-dev        # MIME parsing, IMAP/SMTP clients (brings the curl headers)
   libcurl4            # OpenSSL-flavoured libcurl runtime, the one Foundation loads
   libxml2-dev         # HTML to text, XPath over e-invoices
+  libre2-dev          # RE2: rule, kind and recogniser patterns run in linear time (no catastrophic backtracking)
   libsqlite3-dev      # the store (GRDB links the system libsqlite3)
   poppler-utils       # pdftotext / pdfdetach for PDF attachments
   util-linux          # prlimit: time and memory limits for pdftotext / pdfdetach (essential on Debian)

@@ -1,4 +1,5 @@
 import Crypto
+import Patterns
 import Foundation
 import Yams
 import Vocabulary
@@ -306,8 +307,8 @@ package struct KindFileReader {
         do {
             return try TextPattern(source, caseInsensitive: caseInsensitive)
         } catch {
-            problem(node, "'\(source)' is not a valid regular expression",
-                    suggestion: "check brackets and escapes; in YAML put the pattern in single quotes")
+            problem(node, error.sentence(for: source),
+                    suggestion: error.offset == nil ? "check brackets and escapes; in YAML put the pattern in single quotes" : nil)
             return nil
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Patterns
 import Vocabulary
 
 /// The values a condition or template sees, and the clock it reads. Evaluation is pure: the same scope
@@ -18,20 +19,38 @@ public struct EvaluationScope: Sendable {
     }
 }
 
-/// Compiled regular expressions, shared by every evaluation of a rule set (a pattern is compiled once).
+/// Compiled patterns of `matches`, shared by every evaluation of a rule set (a pattern is compiled once).
+/// Patterns are only ever the literals written in rule files (`rules check` refuses any other right-hand
+/// side), so the cache holds a rule set's worth; it is bounded all the same: past `capacity` patterns the
+/// least recently used one is dropped.
 public final class RegexCache: @unchecked Sendable {
+    public static let capacity = 256
     private let lock = NSLock()
-    private var compiled: [String: NSRegularExpression] = [:]
+    private var compiled: [String: (pattern: TextPattern, used: UInt64)] = [:]
+    private var clock: UInt64 = 0
 
     public init() {}
 
-    package func regex(_ pattern: String) throws -> NSRegularExpression {
+    package var count: Int {
         lock.lock()
         defer { lock.unlock() }
-        if let r = compiled[pattern] { return r }
-        let r = try NSRegularExpression(pattern: pattern, options: [])
-        compiled[pattern] = r
-        return r
+        return compiled.count
+    }
+
+    package func pattern(_ source: String) throws(PatternProblem) -> TextPattern {
+        lock.lock()
+        defer { lock.unlock() }
+        clock += 1
+        if let entry = compiled[source] {
+            compiled[source] = (entry.pattern, clock)
+            return entry.pattern
+        }
+        let p = try TextPattern(source, multiline: false)
+        if compiled.count >= Self.capacity, let oldest = compiled.min(by: { $0.value.used < $1.value.used })?.key {
+            compiled[oldest] = nil
+        }
+        compiled[source] = (p, clock)
+        return p
     }
 }
 
@@ -39,7 +58,7 @@ public final class RegexCache: @unchecked Sendable {
 /// budget only guards against huge inputs (a list of 100 000 lines in `any(…)`).
 public struct ExpressionEvaluator: Sendable {
     public static let stepLimit = 200_000
-    /// `matches` looks at no more than this many characters of a text (bounds the regex engine's work).
+    /// `matches` looks at no more than this many characters of a text (RE2's work is linear in it).
     public static let matchTextLimit = 65_536
 
     public let regexes: RegexCache
@@ -168,6 +187,10 @@ private struct EvaluationRun {
             return .bool(try value(r).isTruthy)
         default: break
         }
+        if op == .matches, !Self.isPatternLiteral(r) {
+            // Never a pattern made from a value (a mail's subject, a sender's name): `rules check` refuses it too.
+            throw ExpressionError(offset: r.offset, message: "the pattern of 'matches' must be written in quotes in the rule")
+        }
         let x = try value(l)
         let y = try value(r)
         let a = x.numeric
@@ -207,13 +230,11 @@ private struct EvaluationRun {
             switch (a, b) {
             case (.null, _): return .bool(false)
             case (.string(let text), .string(let pattern)):
-                let regex: NSRegularExpression
-                do { regex = try regexes.regex(pattern) } catch {
-                    throw ExpressionError(offset: r.offset, message: "'\(pattern)' is not a valid regular expression")
+                let compiled: TextPattern
+                do { compiled = try regexes.pattern(pattern) } catch {
+                    throw ExpressionError(offset: r.offset, message: error.sentence(for: pattern))
                 }
-                let bounded = String(text.prefix(ExpressionEvaluator.matchTextLimit))
-                let ns = bounded as NSString
-                return .bool(regex.firstMatch(in: bounded, options: [], range: NSRange(location: 0, length: ns.length)) != nil)
+                return .bool(compiled.contains(String(text.prefix(ExpressionEvaluator.matchTextLimit))))
             case (.list(let items), .string):
                 for item in items {
                     try step(at)
@@ -228,6 +249,12 @@ private struct EvaluationRun {
         case .and, .or:
             preconditionFailure("handled above")
         }
+    }
+
+    /// A pattern written in the rule: a quoted literal (or one placed there by `binaryValues`).
+    static func isPatternLiteral(_ e: Expression) -> Bool {
+        if case .literal(.string) = e.node { return true }
+        return false
     }
 
     mutating func binaryValues(_ op: Expression.BinaryOperator, _ a: RuleValue, _ b: RuleValue, patternOffset: Int, at: Int) throws(ExpressionError) -> RuleValue {

@@ -1,4 +1,5 @@
 import Foundation
+import Patterns
 import Vocabulary
 import Understand
 
@@ -124,9 +125,16 @@ package struct ExpressionChecker: Sendable {
         case .binary(let op, let l, let r):
             _ = shape(l, roots: roots, issues: &issues)
             _ = shape(r, roots: roots, issues: &issues)
-            if op == .matches, case .literal(.string(let pattern)) = r.node {
-                if (try? NSRegularExpression(pattern: pattern)) == nil {
-                    issues.append(ExpressionError(offset: r.offset, message: "'\(pattern)' is not a valid regular expression"))
+            if op == .matches {
+                if case .literal(.string(let pattern)) = r.node {
+                    do { _ = try TextPattern(pattern, multiline: false) } catch {
+                        // A refused construct is pointed at inside the quotes; a syntax error at the pattern.
+                        issues.append(ExpressionError(offset: error.offset.map { r.offset + 1 + $0 } ?? r.offset,
+                                                      message: error.sentence(for: pattern)))
+                    }
+                } else {
+                    issues.append(ExpressionError(offset: r.offset, message: "the pattern of 'matches' must be written in quotes in the rule",
+                                                  suggestion: "a pattern is never made from a value (a subject, a sender's name): write it as a literal, e.g. subject matches '(?i)invoice'"))
                 }
             }
             return .value

@@ -1,4 +1,5 @@
 import Foundation
+import Patterns
 import Parse
 
 /// What one compression step removed, measured on its own.
@@ -113,7 +114,7 @@ public enum PromptCompression {
         return text
     }
 
-    private static let replyLine = try! NSRegularExpression(pattern: #"""
+    private static let replyLine = TextPattern(known: #"""
         ^\s*(?:\
         On\s.{1,200}\swrote:?\s*$|\
         Am\s.{1,200}schrieb.{0,200}:\s*$|\
@@ -122,10 +123,10 @@ public enum PromptCompression {
         -{2,}\s*(?:Original\sMessage|Ursprüngliche\sNachricht|Originalnachricht|原始邮件|原始郵件|Message\sd'origine)\s*-{2,}|\
         在\s?.{1,100}写道[:：]\s*$)
         """#.replacingOccurrences(of: "\\\n", with: "").replacingOccurrences(of: "\n", with: ""),
-        options: [.caseInsensitive, .anchorsMatchLines])
-    private static let attributionLine = try! NSRegularExpression(pattern: #"^\s*\S.{0,250}(wrote|написал|schrieb|a écrit|escribió|scrisse|schreef|写道|寫道)\s*[:：]?\s*$"#, options: [.caseInsensitive])
-    private static let fromLine = try! NSRegularExpression(pattern: #"^\s*\*?(From|Von|发件人|寄件者|De|Da)\*?\s*[:：]"#, options: [.caseInsensitive])
-    private static let blockLine = try! NSRegularExpression(pattern: #"^\s*\*?(Sent|Date|To|Subject|Gesendet|Datum|An|Betreff|发送时间|發送時間|日期|收件人|主题|主題|Envoyé|Enviado)\*?\s*[:：]"#, options: [.caseInsensitive])
+        caseInsensitive: true)
+    private static let attributionLine = TextPattern(known: #"^\s*\S.{0,250}(wrote|написал|schrieb|a écrit|escribió|scrisse|schreef|写道|寫道)\s*[:：]?\s*$"#, caseInsensitive: true)
+    private static let fromLine = TextPattern(known: #"^\s*\*?(From|Von|发件人|寄件者|De|Da)\*?\s*[:：]"#, caseInsensitive: true)
+    private static let blockLine = TextPattern(known: #"^\s*\*?(Sent|Date|To|Subject|Gesendet|Datum|An|Betreff|发送时间|發送時間|日期|收件人|主题|主題|Envoyé|Enviado)\*?\s*[:：]"#, caseInsensitive: true)
 
     package static func startsReplyHeader(_ lines: [String], at i: Int) -> Bool {
         let line = lines[i]
@@ -184,9 +185,9 @@ public enum PromptCompression {
         return kept.joined(separator: "\n\n")
     }
 
-    private static let mobileTag = try! NSRegularExpression(pattern: #"^\s*(Sent from my \w+|Sent from Mail for Windows|Get Outlook for \w+|Von meinem \w+ gesendet|Gesendet von meinem \w+|发自我的\w+|從我的 ?\w+傳送)"#, options: [.caseInsensitive])
-    private static let closingPhrase = try! NSRegularExpression(pattern: #"^\s*(best regards|kind regards|regards|best wishes|many thanks|thanks and regards|sincerely|cheers|mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|gruß|此致|敬礼|顺祝商祺|祝好|谢谢)[,!.。，]?\s*$"#, options: [.caseInsensitive])
-    private static let contactData = try! NSRegularExpression(pattern: #"(^\s*(tel|phone|fon|fax|mobile|mobil|handy|电话|手机|传真|www\.|http)|\+\d[\d\s()/.-]{6,})"#, options: [.caseInsensitive])
+    private static let mobileTag = TextPattern(known: #"^\s*(Sent from my \w+|Sent from Mail for Windows|Get Outlook for \w+|Von meinem \w+ gesendet|Gesendet von meinem \w+|发自我的\w+|從我的 ?\w+傳送)"#, caseInsensitive: true)
+    private static let closingPhrase = TextPattern(known: #"^\s*(best regards|kind regards|regards|best wishes|many thanks|thanks and regards|sincerely|cheers|mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|gruß|此致|敬礼|顺祝商祺|祝好|谢谢)[,!.。，]?\s*$"#, caseInsensitive: true)
+    private static let contactData = TextPattern(known: #"(^\s*(tel|phone|fon|fax|mobile|mobil|handy|电话|手机|传真|www\.|http)|\+\d[\d\s()/.-]{6,})"#, caseInsensitive: true)
 
     package static func looksLikeContactData(_ line: String) -> Bool { matches(contactData, line) }
 
@@ -212,8 +213,7 @@ public enum PromptCompression {
             let lower = line.lowercased()
             if boilerplateWords.contains(where: { lower.contains($0) }) { continue }
             if matches(imageOnly, line) { continue }
-            let range = NSRange(line.startIndex..., in: line)
-            var cleaned = longURL.stringByReplacingMatches(in: line, range: range, withTemplate: "[link]")
+            var cleaned = longURL.replacingMatches(in: line, with: "[link]")
             cleaned = cleaned.replacingOccurrences(of: "\u{200B}", with: "").replacingOccurrences(of: "\u{200C}", with: "")
                 .replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\u{034F}", with: "")
             if cleaned.trimmingCharacters(in: .whitespaces) == "[link]" { continue }
@@ -225,8 +225,8 @@ public enum PromptCompression {
     private static let boilerplateWords = ["unsubscribe", "view this email in your browser", "view in browser",
                                            "im browser ansehen", "abmelden", "newsletter abbestellen", "退订",
                                            "privacy policy", "datenschutzerklärung", "update your preferences"]
-    private static let imageOnly = try! NSRegularExpression(pattern: #"^\s*(\[(image|cid|bild|图片)[^\]]*\]\s*)+$"#, options: [.caseInsensitive])
-    private static let longURL = try! NSRegularExpression(pattern: #"<?https?://[^\s>]{40,}>?"#)
+    private static let imageOnly = TextPattern(known: #"^\s*(\[(image|cid|bild|图片)[^\]]*\]\s*)+$"#, caseInsensitive: true)
+    private static let longURL = TextPattern(known: #"<?https?://[^\s>]{40,}>?"#)
 
     // MARK: Whitespace
 
@@ -282,9 +282,8 @@ public enum PromptCompression {
         let lower = chunk.lowercased()
         var score = 0
         for word in keywords(for: fields) where lower.contains(word) { score += 2 }
-        let range = NSRange(chunk.startIndex..., in: chunk)
-        score += min(5, amount.numberOfMatches(in: chunk, range: range))
-        score += min(3, dateLike.numberOfMatches(in: chunk, range: range))
+        score += amount.matches(in: chunk, limit: 5).count
+        score += dateLike.matches(in: chunk, limit: 3).count
         return score
     }
 
@@ -305,8 +304,8 @@ public enum PromptCompression {
         return words
     }
 
-    private static let amount = try! NSRegularExpression(pattern: #"\d[\d.,' ]*[.,]\d{2}\b"#)
-    private static let dateLike = try! NSRegularExpression(pattern: #"\b(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"#)
+    private static let amount = TextPattern(known: #"\d[\d.,' ]*[.,]\d{2}\b"#)
+    private static let dateLike = TextPattern(known: #"\b(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b"#)
 
     /// The most relevant chunks within a token budget, in document order; the first chunk (the document's
     /// head: issuer, numbers, dates) is always taken when it fits.
@@ -371,9 +370,7 @@ public enum PromptCompression {
                               documents: documents, steps: steps)
     }
 
-    package static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
+    package static func matches(_ pattern: TextPattern, _ text: String) -> Bool { pattern.contains(text) }
 }
 
 extension Array {

@@ -1,4 +1,5 @@
 import Foundation
+import Patterns
 import Vocabulary
 
 /// Personal data replaced by stable placeholders before a call to an external provider, and put back into
@@ -92,14 +93,14 @@ public struct Redaction: Sendable, Hashable {
         return p
     }
 
-    private mutating func replace(_ regex: NSRegularExpression, in text: String, category: Category, group: Int = 0,
+    private mutating func replace(_ pattern: TextPattern, in text: String, category: Category, group: Int = 0,
                                   accept: (String) -> Bool = { _ in true }) -> String {
         let ns = text as NSString
         var out = ""
         var last = 0
-        for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let r = m.range(at: group)
-            guard r.location != NSNotFound, r.location >= last else { continue }
+        for m in pattern.matches(in: text) {
+            guard let range = m.utf16Range(ofGroup: group), range.lowerBound >= last else { continue }
+            let r = NSRange(location: range.lowerBound, length: range.count)
             let value = ns.substring(with: r)
             guard accept(value) else { continue }
             out += ns.substring(with: NSRange(location: last, length: r.location - last))
@@ -112,23 +113,23 @@ public struct Redaction: Sendable, Hashable {
 
     private mutating func replaceLiteral(_ value: String, in text: String, category: Category) -> String {
         guard text.contains(value) else { return text }
-        let escaped = NSRegularExpression.escapedPattern(for: value)
+        let escaped = TextPattern.escaped(value)
         let isWordy = value.unicodeScalars.first.map { CharacterSet.letters.contains($0) && !TokenEstimate.isCJK($0) } ?? false
         let pattern = isWordy ? "(?<![\\p{L}\\[_])" + escaped + "(?![\\p{L}\\]_])" : escaped
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
-        return replace(regex, in: text, category: category)
+        guard let compiled = try? TextPattern(builtIn: pattern) else { return text }
+        return replace(compiled, in: text, category: category)
     }
 
     // MARK: Patterns and checksums
 
-    package static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#)
-    package static let iban = try! NSRegularExpression(pattern: #"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"#)
-    package static let cardNumber = try! NSRegularExpression(pattern: #"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])"#)
-    package static let chineseID = try! NSRegularExpression(pattern: #"(?<!\d)\d{17}[\dXx](?![\dA-Za-z])"#)
-    package static let ssn = try! NSRegularExpression(pattern: #"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)"#)
-    package static let labelledPhone = try! NSRegularExpression(pattern: #"(?i:tel|phone|telefon|fon|mobile|mobil|handy|fax|电话|手机|传真)\.?\s*[:：]?\s*(\+?[\d(][\d\s()/.-]{5,}\d)"#)
-    package static let phone = try! NSRegularExpression(pattern: #"(?<![\w+])(?:\+\d{1,3}[\s./-]?|\(0\d{1,4}\)\s?|0\d{1,4}[\s./-])[\d\s()./-]{5,}\d(?![\d])"#)
-    package static let chineseMobile = try! NSRegularExpression(pattern: #"(?<!\d)1[3-9]\d{9}(?!\d)"#)
+    package static let email = TextPattern(known: #"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#)
+    package static let iban = TextPattern(known: #"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"#)
+    package static let cardNumber = TextPattern(known: #"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])"#)
+    package static let chineseID = TextPattern(known: #"(?<!\d)\d{17}[\dXx](?![\dA-Za-z])"#)
+    package static let ssn = TextPattern(known: #"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)"#)
+    package static let labelledPhone = TextPattern(known: #"(?i:tel|phone|telefon|fon|mobile|mobil|handy|fax|电话|手机|传真)\.?\s*[:：]?\s*(\+?[\d(][\d\s()/.-]{5,}\d)"#)
+    package static let phone = TextPattern(known: #"(?<![\w+])(?:\+\d{1,3}[\s./-]?|\(0\d{1,4}\)\s?|0\d{1,4}[\s./-])[\d\s()./-]{5,}\d(?![\d])"#)
+    package static let chineseMobile = TextPattern(known: #"(?<!\d)1[3-9]\d{9}(?!\d)"#)
 
     /// ISO 13616: move the first four characters to the end, letters to numbers, mod 97 = 1.
     public static func isValidIBAN(_ text: String) -> Bool {

@@ -1,3 +1,4 @@
+import Patterns
 import Foundation
 import Vocabulary
 import Parse
@@ -228,9 +229,9 @@ public enum FieldExtraction {
 
     /// A keyword as a whole word (ASCII words) or as written (other scripts), ignoring case.
     package static func keywordPattern(_ word: String) -> TextPattern? {
-        let escaped = NSRegularExpression.escapedPattern(for: word).replacingOccurrences(of: " ", with: #"\s+"#)
+        let escaped = TextPattern.escaped(word).replacingOccurrences(of: " ", with: #"\s+"#)
         let asciiWord = word.unicodeScalars.allSatisfy { $0.isASCII }
-        return try? TextPattern(asciiWord ? #"(?<![\p{L}\d])"# + escaped + #"(?![\p{L}\d])"# : escaped, caseInsensitive: true)
+        return try? TextPattern(builtIn: asciiWord ? #"(?<![\p{L}\d])"# + escaped + #"(?![\p{L}\d])"# : escaped, caseInsensitive: true)
     }
 
     /// `label` then an optional `No.`/`Nr.`/`n°`/`#`, a colon (also the full-width one) or a leader of dots,
@@ -238,7 +239,7 @@ public enum FieldExtraction {
     package static func labelPattern(_ labels: [String]) -> TextPattern {
         let alternatives = labels.sorted { $0.count > $1.count }.map { label -> String in
             let trimmed = label.trimmingCharacters(in: .whitespaces)
-            let escaped = NSRegularExpression.escapedPattern(for: trimmed)
+            let escaped = TextPattern.escaped(trimmed)
                 .replacingOccurrences(of: " ", with: #"\s+"#)
             let startsWithLetter = label.unicodeScalars.first.map { $0.isASCII && CharacterSet.letters.contains($0) } ?? false
             // A label that ends in a Latin letter ends a word: "Kunde" is not the start of "Kundennummer".
@@ -248,7 +249,9 @@ public enum FieldExtraction {
         // A label starts its line (after indentation, bullets or quote marks), a sentence or clause, or
         // follows a wide gap, so that "Total" does not fire inside "Net total".
         let source = #"(?:^[ \t>*•·\-\u3000]*|(?<=[ \t]{2})|(?<=\t)|(?<=[|│(（])|(?<=[|│][ \t])|(?<=[.,;!?]\s)|(?<=[。，；！？]))"# + "(?<label>" + alternatives + #")(?<numbered>[ \t]*(?:No\.?|Nr\.?|N[°º]\.?|n\.|#)(?![\p{L}]))?[ \t]*(?:[.…_·]{2,}[ \t]*)?[:：#]?[ \t\u3000]*(?<rest>[^\n]*)(?:\n[ \t]*\n?[ \t]*(?<next>[^\n]+))?"#
-        return (try? TextPattern(source, caseInsensitive: true)) ?? TextPattern(known: "(?!)")
+        // Lookbehind in the middle: ICU runs it (every repetition but the line's rest is bounded, and a match
+        // takes the rest of its line, so the search stays linear).
+        return (try? TextPattern(builtIn: source, caseInsensitive: true)) ?? TextPattern(known: #"\b\B"#)
     }
 }
 
@@ -440,7 +443,7 @@ package struct ExtractionScope: Sendable {
 
     /// A document number: letters, digits and single `-` `/` `.` `_` between them, after an optional short
     /// prefix word ("FT 2026/1473"), at the start of a value (after `#`, `:` or `No.`).
-    package static let documentNumber = TextPattern(known: #"^[ \t#:：№]*(?:(?:No|Nr|N[°º]|n[°º]?)\.?[ \t]*)?(?<value>(?:[A-Z]{1,5}[ ](?=\d))?[A-Za-z0-9]{1,20}(?:[-/._][A-Za-z0-9]{1,20}){0,8})(?![A-Za-z0-9])"#)
+    package static let documentNumber = TextPattern(known: #"^[ \t#:：№]*(?:(?:No|Nr|N[°º]|n[°º]?)\.?[ \t]*)?(?<value>(?:[A-Z]{1,5}[ ]\d[A-Za-z0-9]{0,19}|[A-Za-z0-9]{1,20})(?:[-/._][A-Za-z0-9]{1,20}){0,8})(?![A-Za-z0-9])"#)
 
     /// False for a text value that is another field's label, a postal code and town, a street address, a date
     /// or an amount: what a label–value extractor picks up when the layout puts something else after the label.

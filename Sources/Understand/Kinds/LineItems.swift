@@ -1,3 +1,4 @@
+import Patterns
 import Foundation
 import Vocabulary
 
@@ -123,11 +124,15 @@ package enum LineItems {
         return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    // Patterns here run over one line or cell. Those with lookaround in the middle (the quantities, the price
+    // mark, labelled fields and article codes) run in ICU through `TextPattern(known:)`: every repetition in
+    // them is bounded, so a search stays linear in the line.
+
     /// Rows that close a table: totals, subtotals, taxes.
     package static let totalsRow = TextPattern(known: #"(?i)^[ \t*>|]*(?:sub[- ]?totals?|totals?|grand total|summe|zwischensumme|gesamt(?:summe|betrag|preis|wert)?|endsumme|endbetrag|nettobetrag|netto(?:summe|betrag)?|brutto(?:summe|betrag)?|rechnungsbetrag|net(?:[ ]total|[ ]amount)?|gross(?:[ ]total|[ ]amount)?|mwst\.?|ust\.?|umsatzsteuer|vat|tax|sales[ ]tax|gst|hst|igst|cgst|sgst|iva|tva|btw|moms|mva|dph|sous[- ]total|montant[ ]total|totale|subtotale|imponibile|importe[ ]total|base[ ]imponible|razem|suma|podatek|合计|合計|总计|總計|小计|小計|税额|稅額|税金|消費税|总金额|總金額|税)(?![\p{L}])"#)
 
     /// A short first cell that names a total after a word or two ("PO Total", "Order total", "Net Summe").
-    package static let totalsCell = TextPattern(known: #"(?i)^[^\d|]{0,24}?(?<![\p{L}])(?:sub[- ]?total|totals?|summe|gesamtsumme|gesamtbetrag|合计|合計|总计|總計|小计|小計)(?![\p{L}])[^\d]{0,16}$"#)
+    package static let totalsCell = TextPattern(known: #"(?i)^(?:[^\d|]{0,23}[^\d|\p{L}])?(?:sub[- ]?total|totals?|summe|gesamtsumme|gesamtbetrag|合计|合計|总计|總計|小计|小計)(?:[^\d\p{L}][^\d]{0,15})?$"#)
 
     static func closesTable(_ cell: String) -> Bool {
         totalsRow.contains(cell) || (cell.count <= 40 && totalsCell.contains(cell))
@@ -145,7 +150,7 @@ package enum LineItems {
                         "件", "個", "个", "只", "套", "台", "根", "条", "條", "支", "箱", "瓶", "片", "卷", "张", "張",
                         "本", "枚", "組", "组", "セット", "ケース"]
     static let unitAlternatives = units.sorted { $0.count > $1.count }
-        .map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+        .map { TextPattern.escaped($0) }.joined(separator: "|")
 
     /// A quantity as written: grouped thousands or a plain number, with up to three decimals (bounded, so
     /// that a line of digit groups is not scanned again from every group).
@@ -162,7 +167,7 @@ package enum LineItems {
         + #")(?![\p{L}\d])"#, caseInsensitive: true)
     /// "… 500 x GBP 334.54", "… 20 btl x Rs. 310.00", "… 60 @ 6.80": a quantity times a price.
     static let quantityTimesPrice = TextPattern(known: #"(?<![\p{L}\d.,:/\-])(?<q>"# + quantityNumber + #")[ \t]*(?:(?<u>"# + unitAlternatives
-        + #")(?![\p{L}\d])\.?)?[ \t]*(?:[x×@]|à|je|a|at)[ \t]+(?=(?:[A-Z]{3}[ \t]?|Rs\.?[ \t]?|[$€£¥￥₹]|US\$)?\d{1,3}(?:[.,' ]?\d{3})*(?:[.,]\d{1,2})?(?![\d\p{L}]))"#, caseInsensitive: true)
+        + #")(?![\p{L}\d])\.?)?[ \t]*(?:[x×@]|à|je|a|at)[ \t]+(?=(?:[A-Z]{3}[ \t]?|Rs\.?[ \t]?|[$€£¥￥₹]|US\$)?\d{1,3}(?:[.,' ]?\d{3}){0,4}(?:[.,]\d{1,2})?(?![\d\p{L}]))"#, caseInsensitive: true)
     /// "Hydraulic pump HP-200 x 2", "Menge: 5", "qty 50", "数量：200".
     static let labelledQuantity = TextPattern(known: #"(?:(?<![\p{L}])(?:qty|quantity|menge|anzahl|quantité|qté|cantidad|quantità|ilość|antal|aantal)\.?[ \t]*[:：=]?|数量[ \t]*[:：]?|數量[ \t]*[:：]?|(?<=[ \t])[x×])[ \t]*(?<q>"#
         + quantityNumber + #")(?![\d])[ \t]*(?<u>(?:"# + unitAlternatives + #")(?![\p{L}\d]))?"#, caseInsensitive: true)
@@ -196,7 +201,7 @@ package enum LineItems {
         ]
         let alternatives = labels.flatMap { role, names in names.map { (role, $0) } }
             .sorted { $0.1.count > $1.1.count }
-            .map { NSRegularExpression.escapedPattern(for: $0.1) }
+            .map { TextPattern.escaped($0.1) }
             .joined(separator: "|")
         return TextPattern(known: #"(?:^|(?<=[,，;；|、])|(?<=[ \t]{2})|(?<=\t))[ \t]*(?<label>"# + alternatives
             + #")(?![\p{L}])[ \t]*[:：][ \t]*"#, caseInsensitive: true)

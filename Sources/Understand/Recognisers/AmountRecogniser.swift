@@ -1,3 +1,4 @@
+import Patterns
 import Foundation
 
 /// An amount of money as written in a mail: the value, its scale (the decimals as written: "1.712,00" has
@@ -56,16 +57,36 @@ public enum AmountRecogniser {
 
     package static let currencyAlternatives: String = {
         let words = currencyWords.keys.sorted { $0.count > $1.count }
-        return words.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+        return words.map { TextPattern.escaped($0) }.joined(separator: "|")
     }()
 
-    package static let number = #"\d{1,3}(?:(?:[.,'’\u00A0\u202F]| (?=\d{3}(?!\d)))\d{3})+(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)|\d+(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)"#
+    /// The number and what may follow it, as ICU read them with lookahead (kept as `icuPattern`, the reference
+    /// the tests compare with): a number not followed by a digit (nor by a dash after `12,-`) nor by `%`, then
+    /// a currency not followed by a letter, then a closing parenthesis. RE2 has no lookahead, so each way the
+    /// match can end is an alternative, in ICU's order, and the characters it only looks at are the group
+    /// `lookahead`, which is not part of the match.
+    package static let icuNumber = #"\d{1,3}(?:(?:[.,'’\u00A0\u202F]| (?=\d{3}(?!\d)))\d{3}){1,5}(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)|\d{1,15}(?:[.,](?:\d{1,2}|[-–]{1,2}(?![\d\-–])))?(?!\d)"#
+
+    package static let icuPattern: String = #"(?<![\p{L}\d.,\-−/])(?<open>\()?(?<sign>[-−](?=\S))?(?:(?<pre>"# + currencyAlternatives
+        + #")\s?)?(?<sign2>[-−])?(?<num>"# + icuNumber + #")(?!\s?%)(?:\s?(?<post>"# + currencyAlternatives
+        + #")(?![\p{Ll}\p{Lu}]))?(?<close>\))?"#
 
     package static let pattern: TextPattern = {
         let cur = currencyAlternatives
+        let grouped = #"\d{1,3}(?:[.,'’\u00A0\u202F ]\d{3}){1,5}"#
+        let plain = #"\d{1,15}"#
+        /// After a number: a currency (then a parenthesis, or no letter), a parenthesis, or `end`.
+        func tail(_ end: String) -> String {
+            #"(?:\s?(?<post>"# + cur + #")(?:(?<close>\))|(?<lookahead>[^\p{Ll}\p{Lu}]|\z))|(?<close>\))|(?<lookahead>"# + end + "))"
+        }
+        let afterNumber = #"\z|[^\d%\s]|\s(?:\z|[^%])"#
+        let afterDash = #"\z|[^\d%\s\-–]|\s(?:\z|[^%])"#
+        let endings = [grouped + #"[.,]\d{1,2}"#, grouped + "[.,][-–]{1,2}", grouped,
+                       plain + #"[.,]\d{1,2}"#, plain + "[.,][-–]{1,2}", plain]
+            .map { "(?<num>" + $0 + ")" + tail($0.hasSuffix("{1,2}") && $0.contains("–") ? afterDash : afterNumber) }
         // A sign touches the number or the currency; "(119.00)" is an accounting negative.
-        let source = #"(?<![\p{L}\d.,\-−/])(?<open>\()?(?<sign>[-−](?=\S))?(?:(?<pre>"# + cur + #")\s?)?(?<sign2>[-−])?(?<num>"#
-            + number + #")(?!\s?%)(?:\s?(?<post>"# + cur + #")(?![\p{Ll}\p{Lu}]))?(?<close>\))?"#
+        let source = #"(?<![\p{L}\d.,\-−/])(?<open>\()?(?<sign>[-−])?(?:(?<pre>"# + cur + #")\s?)?(?<sign2>[-−])?(?:"#
+            + endings.joined(separator: "|") + ")"
         return TextPattern(known: source, caseInsensitive: true)
     }()
 
@@ -220,7 +241,7 @@ public enum CurrencyRecogniser {
     ]
 
     package static let pattern: TextPattern = {
-        let alternatives = names.keys.sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: " ", with: #"\s+"#) }
+        let alternatives = names.keys.sorted { $0.count > $1.count }.map { TextPattern.escaped($0).replacingOccurrences(of: " ", with: #"\s+"#) }
             .joined(separator: "|")
         let codes = AmountRecogniser.isoCodes.sorted().joined(separator: "|")
         return TextPattern(known: #"(?<![\p{L}\d$])(?:(?<code>"# + codes + #")|(?i:(?<name>"# + alternatives + #")))(?![\p{L}])"#)

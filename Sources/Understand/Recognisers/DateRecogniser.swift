@@ -1,3 +1,4 @@
+import Patterns
 import Foundation
 
 /// A calendar date without a time zone.
@@ -68,17 +69,17 @@ public enum DateRecogniser {
     }()
 
     package static let monthAlternatives: String = monthNames.keys.sorted { $0.count > $1.count }
-        .map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+        .map { TextPattern.escaped($0) }.joined(separator: "|")
 
     package static let patterns: [(TextPattern, Form)] = [
         (TextPattern(known: #"(?<!\d)(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)"#), .ymd),
-        (TextPattern(known: #"(?<era>令和|平成)?(?<![\d])(?<y>\d{1,4}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号號]"#), .cjk),
+        (TextPattern(known: #"(?<![\d])(?<era>令和|平成)?(?<y>\d{1,4}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号號]"#), .cjk),
         (TextPattern(known: #"(?<![\d.])(?<d>\d{1,2})\.\s?(?<m>\d{1,2})\.\s?(?<y>\d{4}|\d{2})(?![\d])"#), .dmy),
         (TextPattern(known: #"(?<![\d/])(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>\d{4})(?![\d/])"#), .slashed),
         (TextPattern(known: #"(?<y>\d{4})/(?<m>\d{1,2})/(?<d>\d{1,2})(?![\d/])"#), .ymd),
         (TextPattern(known: #"(?<![\p{L}\d])(?<d>\d{1,2})(?:\.|st|nd|rd|th|º|°|er)?\s*(?:of\s+|de\s+)?(?<mn>"# + monthAlternatives
-                     + #")(?![\p{L}])\.?,?\s+(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)"#, caseInsensitive: true), .dayMonthName),
-        (TextPattern(known: #"(?<![\p{L}])(?<mn>"# + monthAlternatives + #")(?![\p{L}])\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)"#,
+                     + #")\.?,?\s+(?:de\s+|del\s+)?(?<y>\d{4})(?!\d)"#, caseInsensitive: true), .dayMonthName),
+        (TextPattern(known: #"(?<![\p{L}])(?<mn>"# + monthAlternatives + #")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)"#,
                      caseInsensitive: true), .monthNameDay),
     ]
 

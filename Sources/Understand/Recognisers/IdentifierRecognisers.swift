@@ -1,3 +1,4 @@
+import Patterns
 import Foundation
 
 /// IBANs (ISO 13616): country, check digits, account; checked with mod-97 and the country's length.

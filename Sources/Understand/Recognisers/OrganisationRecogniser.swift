@@ -1,3 +1,4 @@
+import Patterns
 import Foundation
 import Vocabulary
 import Parse
@@ -81,7 +82,7 @@ public enum OrganisationRecogniser {
     package static let greeting = TextPattern(known: #"(?i)^[ \t>]*(?:dear|hello|hi|sehr geehrte[rs]?|liebe[rs]?|hallo|guten tag|bonjour|madame|monsieur|chère|cher|gentile|gentili|egregio|spett\.?le|estimad[oa]s?|hola|szanown[iay]|dzień dobry|geachte|beste|hej|kære|bästa|vážen[ýá]|dobrý den|to|an|à|a|attn\.?|attention|z\.\s?hd\.?|zu händen|尊敬的|致)(?![\p{L}])[ \t:,]*(?<rest>[^\n]{0,160})"#)
 
     /// A line that closes the letter: the signature block follows.
-    package static let closing = TextPattern(known: #"(?i)^[ \t]*(?:best regards|kind regards|warm regards|regards|best wishes|best|thanks|thank you|many thanks|cheers|sincerely|yours sincerely|yours faithfully|yours truly|mit freundlichen grüßen|mit freundlichem gruß|freundliche grüße|beste grüße|viele grüße|liebe grüße|herzliche grüße|mfg|gruß|grüße|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|meilleures salutations|distinti saluti|cordiali saluti|saluti|un saluto|saludos|saludos cordiales|un saludo|atentamente|cordialmente|pozdrawiam|z poważaniem|z wyrazami szacunku|med vänlig hälsning|vänliga hälsningar|med venlig hilsen|med vennlig hilsen|met vriendelijke groet|vriendelijke groeten|s pozdravem|děkuji|此致|敬礼|谢谢|よろしくお願いいたします|よろしくお願いします|以上)(?![\p{L}])[^\n]{0,40}$"#)
+    package static let closing = TextPattern(known: #"(?i)^[ \t]*(?:best regards|kind regards|warm regards|regards|best wishes|best|thanks|thank you|many thanks|cheers|sincerely|yours sincerely|yours faithfully|yours truly|mit freundlichen grüßen|mit freundlichem gruß|freundliche grüße|beste grüße|viele grüße|liebe grüße|herzliche grüße|mfg|gruß|grüße|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|meilleures salutations|distinti saluti|cordiali saluti|saluti|un saluto|saludos|saludos cordiales|un saludo|atentamente|cordialmente|pozdrawiam|z poważaniem|z wyrazami szacunku|med vänlig hälsning|vänliga hälsningar|med venlig hilsen|med vennlig hilsen|met vriendelijke groet|vriendelijke groeten|s pozdravem|děkuji|此致|敬礼|谢谢|よろしくお願いいたします|よろしくお願いします|以上)(?:[^\p{L}\n][^\n]{0,39})?$"#)
 
     /// A reply's quoted original starts here.
     package static let replyHeader = TextPattern(known: #"(?im)^[ \t]*(?:on [^\n]{1,200} wrote:|am [^\n]{1,200} schrieb[^\n]{0,60}|le [^\n]{1,200} a écrit ?:|el [^\n]{1,200} escribió:|il [^\n]{1,200} ha scritto:|op [^\n]{1,200} schreef[^\n]{0,40}|w dniu [^\n]{1,200} napisał[^\n]{0,40}|-{2,}[ \t]*(?:original message|ursprüngliche nachricht|message d'origine|messaggio originale|mensaje original|oryginalna wiadomość)[ \t]*-{2,}|_{10,})[ \t]*$"#)

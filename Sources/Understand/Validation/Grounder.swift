@@ -1,3 +1,4 @@
+import Patterns
 import Foundation
 import Vocabulary
 
@@ -88,7 +89,7 @@ public enum Grounder {
         if direct.location != NSNotFound {
             return Grounding(location: source.location, offset: direct.location, excerpt: ns.substring(with: direct))
         }
-        let words = trimmed.split(whereSeparator: \.isWhitespace).map { NSRegularExpression.escapedPattern(for: String($0)) }
+        let words = trimmed.split(whereSeparator: \.isWhitespace).map { TextPattern.escaped(String($0)) }
         guard words.count > 1, let pattern = try? TextPattern(words.joined(separator: #"\s+"#), caseInsensitive: true),
               let m = pattern.firstMatch(in: source.text) else { return nil }
         return Grounding(location: source.location, offset: m.utf16Offset, excerpt: m.value)
