@@ -102,7 +102,12 @@ public final class LiveRules: Sendable {
     private func reloadNow(reason: String) async -> Outcome {
         let (rules, connectors, config) = (rulesDirectory, connectorsDirectory, self.config)
         let before = current
-        let result = await BlockingIO.run { Self.load(rulesDirectory: rules, connectorsDirectory: connectors, config: config) }
+        let result: Result<(RuleEnvironment, RuleSetVersion), RuleSetLoadFailure>
+        do {
+            result = try await BlockingIO.run { Self.load(rulesDirectory: rules, connectorsDirectory: connectors, config: config) }
+        } catch {
+            result = .failure(RuleSetLoadFailure(problems: [], message: "the rule files could not be read: \(error)"))
+        }
         let now = Date()
         switch result {
         case .failure(let failure):
@@ -125,8 +130,8 @@ public final class LiveRules: Sendable {
             let after = LoadedRules(environment: environment, version: version, loadedAt: now, stages: build(environment))
             loaded.value = after
             let changed = version.differences(from: before.version)
-            logger.notice("rules reloaded (\(reason)): version \(before.version.short) → \(version.short)"
-                          + (changed.isEmpty ? " (no file changed)" : ": " + changed.joined(separator: ", ")))
+            let what = changed.isEmpty ? " (no file changed)" : ": " + changed.joined(separator: ", ")
+            logger.notice("rules reloaded (\(reason)): version \(before.version.short) → \(version.short)\(what)")
             do {
                 try store?.recordRuleSetLoaded(pid: pid, version: version.sha256, at: now)
             } catch {

@@ -3,7 +3,7 @@ import GRDB
 import Vocabulary
 
 /// The rule set in use (table from migration "2027-03 rule reload: …"): one row, the latest daemon's.
-extension MailStore: RuleSetStateStore {
+extension MailStore {
     public func recordRuleSetLoaded(pid: Int32, version: String, at time: Date) throws {
         try writingRuleSetState("record the rule set in use") { db in
             let t = MillisecondTime.string(time)
