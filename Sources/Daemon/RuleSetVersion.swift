@@ -4,7 +4,7 @@ import Vocabulary
 import Ingest
 
 /// The version of the rule set a daemon decides with: SHA-256 over the sorted lines "<path> <SHA-256 of the
-/// file>" of every file that goes into it — under the rules folder the rule files, `kinds/`, `approvers.yaml`
+/// file>" (each part preceded by its length in bytes and a colon) of every file that goes into it — under the rules folder the rule files, `kinds/`, `approvers.yaml`
 /// and `catalogue.csv` (everything except `examples/`, which the classifier versions itself, `tests/`, which
 /// only `mailroom rules test` reads, `*.md` and hidden files such as editors' swap files), and every file of
 /// the connectors folder except `*.md` and hidden files. Paths are relative to their folder and prefixed
@@ -22,7 +22,11 @@ public struct RuleSetVersion: Sendable, Equatable, Codable {
 
     public init(files: [String: String]) {
         self.files = files
-        let lines = files.keys.sorted().map { "\($0) \(files[$0]!)\n" }.joined()
+        // Each part with its length before it: a path with a space or a line break cannot pass for another split.
+        let lines = files.keys.sorted().map { (path: String) -> String in
+            let hash = files[path]!
+            return "\(path.utf8.count):\(path) \(hash.utf8.count):\(hash)\n"
+        }.joined()
         sha256 = SHA256.hash(data: Data(lines.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 

@@ -14,7 +14,7 @@ import MailroomTesting
         """
         rules:
           - name: \(name)
-            when: kind == "unknown"
+            when: kind == "delivery"
             actions:
               - connector: archive
                 action: append_csv
@@ -61,6 +61,16 @@ import MailroomTesting
             rules: {path: rules, connectors: connectors, outbox_poll_seconds: 0.5}
             log: {level: info}
             """, to: "mailroom.yaml")
+        // One kind that every mail with a subject matches.
+        try scratch.write("""
+            kind: delivery
+            description: Any mail with a subject.
+            business: true
+            fields: []
+            matchers:
+              - name: any subject
+                when: {subject: '.'}
+            """, to: "rules/kinds/delivery.yaml")
         try scratch.write(Self.rule(name: "first rules", file: "first.csv"), to: "rules/route.yaml")
         try scratch.write("type: file\ndirectory: ../archive\n", to: "connectors/archive.yaml")
         try FileManager.default.createDirectory(atPath: scratch.path("state"), withIntermediateDirectories: true)
@@ -81,7 +91,7 @@ import MailroomTesting
                 .detailsValue?["rule_set_version"]
         }
         func rows(_ file: String) -> Int {
-            ((try? String(contentsOfFile: scratch.path(file), encoding: .utf8)) ?? "").split(separator: "\n").count - 1
+            ((try? String(contentsOfFile: scratch.path(file), encoding: .utf8)) ?? "").split(whereSeparator: \.isNewline).count - 1
         }
 
         let daemon = try MailroomProcess.start(["run", "--config", config], in: scratch.root, label: "daemon")
