@@ -111,7 +111,9 @@ public final class LiveRules: Sendable {
         let now = Date()
         switch result {
         case .failure(let failure):
-            logger.error("rules NOT reloaded (\(reason)); version \(before.version.short) stays in use: \(failure)")
+            // One line per problem (file:line:col first), so that each is found in the log as it is.
+            logger.error("rules NOT reloaded (\(reason)); version \(before.version.short) stays in use: \(failure.message)")
+            for problem in failure.problems { logger.error("\(problem.description)") }
             do {
                 try store?.recordRuleSetReloadFailed(pid: pid, error: failure.description, at: now)
             } catch {

@@ -162,6 +162,7 @@ import MailroomTesting
         await stopDaemon(daemon)
         #expect(daemon.process.terminationStatus == 0, "\(daemon.stderr.suffix(2000))")
         #expect(daemon.stderr.contains("rules NOT reloaded"), "the refusal is logged")
+        #expect(daemon.stderr.contains("error mailroom: [Daemon] rules/route.yaml:3:"), "each error is logged with file:line:col")
         let verify = try await cli(["audit", "verify"])
         #expect(verify.status == 0, "audit verify: \(verify.stdout) \(verify.stderr)")
         // Without a daemon there is nothing to reload.
