@@ -40,6 +40,12 @@ struct ReloadCommand: AsyncParsableCommand {
                 }
                 throw OperatorInputError(message: "the daemon is not running (\(daemon.summary)); its next start reads the rule files")
             }
+            // Only a daemon that recorded its rule set traps SIGHUP; to anything else (`run --once`, a daemon of
+            // an older version) the signal would be fatal.
+            guard let loaded = try store.ruleSetState(), loaded.pid == pid else {
+                throw OperatorInputError(message: "the process holding the store (pid \(pid)) does not reload rules (a `mailroom "
+                    + "run --once`, or a daemon of an older version): nothing was sent; its next start reads the rule files")
+            }
             let requested = Date()
             guard kill(pid, SIGHUP) == 0 else {
                 throw OperatorInputError(message: "could not signal the daemon (pid \(pid)): \(String(cString: strerror(errno)))")

@@ -170,4 +170,33 @@ import MailroomTesting
         #expect(alone.status == 1)
         #expect(alone.stderr.contains("the daemon is not running"), "\(alone.stderr)")
     }
+
+    /// `mailroom reload` signals only a daemon that recorded its rule set (it traps SIGHUP): a `run --once` or an
+    /// older daemon holding the store would be killed by the signal, so nothing is sent to it.
+    @Test func reloadSendsNothingToAHolderThatDoesNotReload() async throws {
+        try #require(MailroomProcess.isBuilt, "build the CLI first: swift build --build-tests")
+        let scratch = try IngestScratch("rule-reload-holder")
+        defer { scratch.remove() }
+        try scratch.write("store: {path: state/mailroom.sqlite}\nspool: {path: state/spool}\n", to: "mailroom.yaml")
+        try FileManager.default.createDirectory(atPath: scratch.path("state"), withIntermediateDirectories: true)
+        let storePath = scratch.path("state/mailroom.sqlite")
+        // The holder: a process that SIGHUP would end. The lock is taken here and its file names the holder.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        holder.arguments = ["120"]
+        try holder.run()
+        defer { if holder.isRunning { holder.terminate() } }
+        let lock = try StoreLock.acquire(forStore: storePath)
+        defer { _ = lock }
+        try "\(holder.processIdentifier)\n".write(toFile: StoreLock.path(forStore: storePath), atomically: false, encoding: .utf8)
+        let store = try MailStore(path: storePath)
+        try store.recordDaemonStart(DaemonHeartbeat(pid: holder.processIdentifier, host: LocalHost.name, version: "test",
+                                                    startedAt: Date(), lastHeartbeat: Date(), intervalSeconds: 10))
+
+        let result = try await MailroomProcess.run(["reload", "--config", scratch.path("mailroom.yaml")], in: scratch.root,
+                                                   timeout: .seconds(120))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("does not reload rules"), "\(result.stdout) \(result.stderr)")
+        #expect(holder.isRunning, "nothing was sent to the holder")
+    }
 }
