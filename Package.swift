@@ -119,6 +119,7 @@ let package = Package(
                 "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),  // SIGHUP reloads the rules
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -76,7 +76,10 @@ public struct OutboxSettlement: Sendable, Hashable {
 /// that starts holding the store lock (``releaseLeasesOfStoppedProcesses()``).
 public final class Outbox: Sendable {
     public let store: any ActStore
-    public let connectors: ConnectorCatalogue
+    /// The connectors actions are carried out with; replaced whole by ``replaceConnectors(_:)`` when the running
+    /// daemon reloads its rule files (an action reads the catalogue once, when it is carried out).
+    public var connectors: ConnectorCatalogue { catalogue.value }
+    private let catalogue: LockedBox<ConnectorCatalogue>
     public let policy: RetryPolicy
     /// Where the raw mails are, so connectors can reply to, forward or attach the original.
     public let spool: Spool?
@@ -103,12 +106,18 @@ public final class Outbox: Sendable {
         self.leaseOwner = leaseOwner
         self.leaseSeconds = max(1, leaseSeconds)
         self.store = store
-        self.connectors = connectors.using(store: store)  // connectors that keep state (helpdesk threads, sent mail) get the store
+        catalogue = LockedBox(connectors.using(store: store))  // connectors that keep state (helpdesk threads, sent mail) get the store
         self.policy = policy
         self.spool = spool
         self.clock = clock
         self.random = random
         self.logger = logger
+    }
+
+    /// Uses `connectors` for every action carried out from now on (a reload of the rule files); an action being
+    /// carried out finishes with the connector it started with.
+    public func replaceConnectors(_ connectors: ConnectorCatalogue) {
+        catalogue.value = connectors.using(store: store)
     }
 
     /// Carries out every row of the message that may run now, in order (actions of one rule run one after

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import UnixSignals
 import Vocabulary
 import Store
 import Ingest
@@ -29,8 +30,13 @@ public final class MailroomDaemon: Sendable {
     public let imapAccounts: [IMAPAccountSource]
     /// Carries out decided actions; its own service retries and settles waiting messages.
     public let outbox: Outbox
-    /// Mails approvers when an action starts waiting for their role (rules/approvers.yaml `notify_via`).
-    public let approvalRequests: ApprovalRequests?
+    /// Mails approvers when an action starts waiting for their role (rules/approvers.yaml `notify_via`); follows
+    /// the rule set when it is reloaded.
+    public var approvalRequests: ApprovalRequests? { approvalRequestsBox.value }
+    private let approvalRequestsBox: LockedBox<ApprovalRequests?>
+    /// The rule set the Understand and Decide stages read per message, reloaded on SIGHUP (`mailroom reload`).
+    /// Nil when the stages were given.
+    public let liveRules: LiveRules?
     /// The classifier the Understand stage uses; `serve()` retrains it in the background when the examples
     /// change (every `rules.examples_check_seconds`). Nil when the stages were given or no kinds are declared.
     public let liveClassifier: LiveClassifier?
@@ -64,12 +70,14 @@ public final class MailroomDaemon: Sendable {
         store = try MailStore(path: config.store.path)
         let intake = Intake(store: store, spool: spool)
         // Rule files, kinds and connectors: a daemon does not start on rules with errors (`mailroom rules check`).
-        let environment = RuleEnvironment.load(rulesDirectory: URL(fileURLWithPath: config.rules.path),
-                                               connectorsDirectory: URL(fileURLWithPath: config.rules.connectors),
-                                               requireRules: false, config: config)
-        if !environment.errors.isEmpty {
-            throw PipelineError(message: "the rule files have errors; fix them (`mailroom rules check`):\n"
-                + environment.errors.map(\.description).joined(separator: "\n"))
+        // A reload reads them with the same code (`LiveRules.load`).
+        let rulesDirectory = URL(fileURLWithPath: config.rules.path)
+        let connectorsDirectory = URL(fileURLWithPath: config.rules.connectors)
+        let environment: RuleEnvironment
+        let version: RuleSetVersion
+        switch LiveRules.load(rulesDirectory: rulesDirectory, connectorsDirectory: connectorsDirectory, config: config) {
+        case .success(let loaded): (environment, version) = loaded
+        case .failure(let failure): throw PipelineError(message: failure.description)
         }
         for warning in environment.problems where warning.severity != .error {
             logger.warning("\(warning.description)")
@@ -78,11 +86,14 @@ public final class MailroomDaemon: Sendable {
             logger.warning("there is no rules folder at \(config.rules.path): every mail is kept as kind `unknown` and nothing is acted on; set rules.path")
         }
         outbox = Outbox(store: store, connectors: environment.connectors, policy: config.rules.retryPolicy, spool: spool, logger: logger)
-        approvalRequests = ApprovalRequests(store: store, approvers: environment.approvers, connectors: environment.connectors, logger: logger)
+        let approvalRequestsBox = LockedBox(ApprovalRequests(store: store, approvers: environment.approvers,
+                                                             connectors: environment.connectors, logger: logger))
+        self.approvalRequestsBox = approvalRequestsBox
         let standard: [any PipelineStage]
         if let stages {
             standard = stages
             liveClassifier = nil
+            liveRules = nil
         } else {
             let understand = try UnderstandStage.load(
                 store: store, rulesDirectory: config.rules.path,
@@ -90,10 +101,41 @@ public final class MailroomDaemon: Sendable {
                 logger: logger,
                 gateway: config.gateway.providers.isEmpty ? nil : ModelGateway(settings: config.gateway, store: store))
             liveClassifier = understand.liveClassifier
-            standard = Pipeline.standardStages(spool: spool, store: store, understand: understand,
+            let (spool, store, outbox, logger) = (spool, store, outbox, logger)
+            // The stages that read the rule set, built the same way at start and at every reload. Reloaded kinds
+            // reach Understand when it understands at all (a kinds folder existed at start); its classifier
+            // stays the one trained from the examples (retrained when they change).
+            let build: @Sendable (RuleEnvironment) -> [any PipelineStage] = { environment in
+                var understandWith = understand
+                if let kinds = environment.kinds, let understander = understand.understander {
+                    understandWith = UnderstandStage(
+                        store: store,
+                        understander: Understander(catalogue: kinds, classifier: understander.classifier, gateway: understander.gateway),
+                        liveClassifier: understand.liveClassifier)
+                    understandWith.sentMail = understand.sentMail
+                }
+                return Pipeline.standardStages(spool: spool, store: store, understand: understandWith,
                                                rules: environment.rules, kinds: environment.kinds, outbox: outbox,
                                                approvers: environment.approvers, mailSources: config.approvalMailSources,
                                                budget: config.messageBudget)
+            }
+            let live = LiveRules(
+                initial: environment, version: version, rulesDirectory: rulesDirectory, connectorsDirectory: connectorsDirectory,
+                config: config, store: store, logger: logger,
+                build: { environment in
+                    Dictionary(build(environment).filter { [.parsed, .understood].contains($0.input) }.map { ($0.input, $0) },
+                               uniquingKeysWith: { first, _ in first })
+                },
+                install: { environment in
+                    // Actions carried out from now on use the new connectors; approval notices the new approvers.
+                    outbox.replaceConnectors(environment.connectors)
+                    approvalRequestsBox.value = ApprovalRequests(store: store, approvers: environment.approvers,
+                                                                 connectors: environment.connectors, logger: logger)
+                })
+            liveRules = live
+            standard = build(environment).map { stage in
+                [.parsed, .understood].contains(stage.input) ? LiveRuleStage(name: stage.name, input: stage.input, live: live) : stage
+            }
         }
         pipeline = Pipeline(store: store, stages: standard,
                             workers: config.pipeline.workers, logger: logger)
@@ -119,11 +161,15 @@ public final class MailroomDaemon: Sendable {
 
         let heartbeat = self.heartbeat
         let bell = Doorbell()
+        // SIGHUP reloads the rule set. Trapped here, before the heartbeat says "running": from then on a
+        // SIGHUP (`mailroom reload`) never stops the daemon.
+        let reloadSignals = liveRules == nil ? nil : await UnixSignalsSequence(trapping: .sighup)
+        liveRules?.recordStart()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             // First, so it is shut down last.
             .init(service: DaemonHeartbeatService(recorder: heartbeat), serviceName: "heartbeat"),
             .init(service: PipelineService(pipeline: pipeline, bell: bell), serviceName: "pipeline"),
-            .init(service: OutboxService(outbox: outbox, approvalRequests: approvalRequests, poll: config.rules.outboxPollSeconds, logger: logger),
+            .init(service: OutboxService(outbox: outbox, approvalRequests: { [approvalRequestsBox] in approvalRequestsBox.value }, poll: config.rules.outboxPollSeconds, logger: logger),
                   serviceName: "outbox"),
         ]
         let checkpoints = auditCheckpoints
@@ -132,6 +178,9 @@ public final class MailroomDaemon: Sendable {
             services.append(.init(service: AuditCheckpointService(
                 writer: checkpoints, interval: .milliseconds(Int64(config.audit.checkpointMinutes * 60_000))),
                 serviceName: "audit-checkpoints"))
+        }
+        if let liveRules, let reloadSignals {
+            services.append(.init(service: RuleReloadService(live: liveRules, signals: reloadSignals), serviceName: "rules"))
         }
         if let liveClassifier, config.rules.examplesCheckSeconds > 0 {
             services.append(.init(service: ClassifierRefreshService(live: liveClassifier, audit: store,
@@ -293,7 +342,8 @@ package struct PipelineService: Service {
 /// are all final from review to acted. Stops between two actions on graceful shutdown.
 package struct OutboxService: Service {
     package let outbox: Outbox
-    package let approvalRequests: ApprovalRequests?
+    /// Read each round: a reload may replace them.
+    package let approvalRequests: @Sendable () -> ApprovalRequests?
     package let poll: Double
     package let logger: Logger
 
@@ -308,7 +358,7 @@ package struct OutboxService: Service {
                 } catch {
                     logger.error("outbox: \(error)")
                 }
-                await approvalRequests?.notifyPending()
+                await approvalRequests()?.notifyPending()
                 await bell.wait(timeout: .milliseconds(Int64(poll * 1000)), unless: stop)
             }
         } onGracefulShutdown: {

@@ -76,12 +76,57 @@ public struct StatusReport: Sendable, Codable {
     public var auditHead: String?
     /// Whether a daemon runs on this store (lock file and heartbeat).
     public var daemon: DaemonLiveness?
+    /// The rule set the running daemon decides with; nil when no daemon runs.
+    public var rules: RulesLine?
+
+    /// The running daemon's rule set: its version, since when, the last reload's error, and whether the files on
+    /// disk still are that version.
+    public struct RulesLine: Sendable, Codable {
+        public var version: String
+        public var loadedAt: String
+        /// The version the files on disk have now.
+        public var versionOnDisk: String
+        public var changedOnDisk: Bool
+        /// When the last reload was refused, and why (the loaded version stayed in use); nil after a success.
+        public var reloadFailedAt: String?
+        public var reloadError: String?
+        package enum CodingKeys: String, CodingKey {
+            case version, loadedAt = "loaded_at", versionOnDisk = "version_on_disk", changedOnDisk = "changed_on_disk"
+            case reloadFailedAt = "reload_failed_at", reloadError = "reload_error"
+        }
+
+        public static func gather(config: MailroomConfig, store: any RuleSetStateStore, daemon: DaemonLiveness?) throws -> RulesLine? {
+            guard let daemon, [.running, .stuck].contains(daemon.state), let state = try store.ruleSetState(),
+                  state.pid == daemon.pid else { return nil }
+            let onDisk = RuleSetVersion.onDisk(rulesDirectory: URL(fileURLWithPath: config.rules.path),
+                                               connectorsDirectory: URL(fileURLWithPath: config.rules.connectors))
+            return RulesLine(version: state.version, loadedAt: ISO8601.utcString(state.loadedAt), versionOnDisk: onDisk.sha256,
+                             changedOnDisk: onDisk.sha256 != state.version,
+                             reloadFailedAt: state.error == nil ? nil : ISO8601.utcString(state.attemptedAt), reloadError: state.error)
+        }
+
+        public var text: String {
+            var out = "Rules:         version \(version.prefix(12)) loaded at \(loadedAt)\n"
+            if let reloadError, let reloadFailedAt {
+                let lines = reloadError.split(separator: "\n", omittingEmptySubsequences: true)
+                out += "               rules NOT reloaded at \(reloadFailedAt) (version \(version.prefix(12)) stays in use): "
+                    + (lines.first.map(String.init) ?? "") + "\n"
+                for line in lines.dropFirst().prefix(5) { out += "                 \(line)\n" }
+                if lines.count > 6 { out += "                 … and \(lines.count - 6) more: mailroom rules check\n" }
+            }
+            if changedOnDisk {
+                out += "               WARNING: rules on disk changed since they were loaded at \(loadedAt) (now version "
+                    + "\(versionOnDisk.prefix(12))): run `mailroom reload`\n"
+            }
+            return out
+        }
+    }
 
     package enum CodingKeys: String, CodingKey {
         case store, configFile = "config_file", counts, total, flagged, oldestUnfinishedID = "oldest_unfinished_id"
         case oldestUnfinishedState = "oldest_unfinished_state"
         case oldestUnfinishedAgeSeconds = "oldest_unfinished_age_seconds", sources, triggers
-        case auditEvents = "audit_events", auditHead = "audit_head", daemon
+        case auditEvents = "audit_events", auditHead = "audit_head", daemon, rules
         case deadLetters = "dead_letters", blockedActions = "blocked_actions", retryingActions = "retrying_actions"
         case awaitingApproval = "awaiting_approval"
     }
@@ -119,6 +164,7 @@ public struct StatusReport: Sendable, Codable {
             sources: sources, triggers: try TriggerLine.gather(config: config, store: store, now: now),
             auditEvents: head?.sequence, auditHead: head?.description,
             daemon: try DaemonLiveness.gather(storePath: config.store.path, store: store, now: now))
+        report.rules = try RulesLine.gather(config: config, store: store, daemon: report.daemon)
         report.deadLetters = try lines(.dead)
         report.blockedActions = try lines(.blocked)
         report.retryingActions = try store.outboxEntries(states: [.retryWait]).count
@@ -131,6 +177,7 @@ public struct StatusReport: Sendable, Codable {
         out += "Configuration: \(configFile ?? "embedded default")\n"
         out += "Store:         \(store) (\(total) message(s))\n"
         if let daemon { out += "Daemon:        \(daemon.summary)\n" }
+        if let rules { out += rules.text }
         out += "States:        " + MessageState.allCases.map { "\($0.rawValue) \(counts[$0.rawValue] ?? 0)" }
             .joined(separator: "  ") + "\n"
         let flaggedNames = MessageState.flaggedStates.map(\.rawValue)

@@ -715,4 +715,4 @@ public final class MailStore: Sendable {
 }
 
 extension MailStore: MessageStore, AuditLogStore, OutboxStore, SourceCheckpointStore, ModelCallStore, HelpdeskThreadStore,
-                     SentMailStore, DaemonHeartbeatStore {}
+                     SentMailStore, DaemonHeartbeatStore, RuleSetStateStore {}

@@ -320,6 +320,21 @@ package enum StoreSchema {
             }
         }
 
+        migrator.registerMigration("2027-03 rule reload: the rule-set version in use and the last reload attempt") { db in
+            try db.execute(sql: """
+                -- One row, the running daemon's: which rule-set version (rules, kinds, connectors, approvers,
+                -- catalogue) decides mail since when, and how the last reload (SIGHUP, `mailroom reload`) went.
+                CREATE TABLE rule_set_state (
+                    id            INTEGER PRIMARY KEY CHECK (id = 1),
+                    pid           INTEGER NOT NULL,
+                    version       TEXT    NOT NULL,
+                    loaded_at     TEXT    NOT NULL,
+                    attempted_at  TEXT    NOT NULL,
+                    error         TEXT
+                );
+                """)
+        }
+
         return migrator
     }
 

@@ -198,3 +198,13 @@ public protocol DaemonHeartbeatStore: Sendable {
     /// The latest daemon's record; nil when no daemon ever ran on this store.
     func daemonHeartbeat() throws -> DaemonHeartbeat?
 }
+
+/// Where the running daemon records the rule set in use and its reload attempts.
+public protocol RuleSetStateStore: Sendable {
+    /// The daemon `pid` decides mail with `version` from `time` on (start or successful reload).
+    func recordRuleSetLoaded(pid: Int32, version: String, at time: Date) throws
+    /// The daemon `pid` tried to reload at `time` and kept its rule set: `error` says why.
+    func recordRuleSetReloadFailed(pid: Int32, error: String, at time: Date) throws
+    /// The latest record; nil when no daemon recorded one.
+    func ruleSetState() throws -> RuleSetState?
+}

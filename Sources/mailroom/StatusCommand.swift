@@ -13,6 +13,12 @@ struct StatusCommand: AsyncParsableCommand {
             when the lock is held but the heartbeat is overdue (three missed beats, at least 30 s); "not \
             running since TIME" (its clean stop, or its last heartbeat after a crash or kill); or "never ran".
 
+            The rules line names the rule-set version the running daemon decides with (the first 12 hex \
+            digits of a SHA-256 over its rule files, kinds, approvers, catalogue and connectors) and when it \
+            was loaded; "rules NOT reloaded at TIME: ERROR" when the last reload was refused (the old rules \
+            stay in use); and a warning when the files on disk now differ from the loaded set: run \
+            `mailroom reload`.
+
             A message that stays unfinished (not acted, review or failed) for long while the daemon runs \
             means something is stuck: look at it with `mailroom messages show ID`.
             """
