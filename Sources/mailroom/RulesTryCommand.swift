@@ -79,7 +79,8 @@ struct RulesTryCommand: AsyncParsableCommand {
                 return
             }
             var out = ClassifyCommand.text(understanding, content: content, file: file, steps: false)
-            if !out.hasSuffix("\n") { out += "\n" }
+            while out.hasSuffix("\n") { out.removeLast() }
+            out += "\n"
             if !understanding.review.isEmpty {
                 out += "\nThe daemon would send this mail to review before any rule runs (the reasons above); below is what the rules "
                     + "would do once a person accepts it (`mailroom review accept ID`).\n"

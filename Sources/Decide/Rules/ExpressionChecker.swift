@@ -271,7 +271,7 @@ package struct ExpressionChecker: Sendable {
             if let n = quotedNumber {
                 return ExpressionError(offset: at, message: "\(named(numberSide, numberWhat)), and '\(op.rawValue)' is given \(textWhat): write \(n) without quotes")
             }
-            return ExpressionError(offset: at, message: "`\(textSide.sourceText)` is \(textWhat); '\(op.rawValue)' needs numbers",
+            return ExpressionError(offset: textSide.offset, message: "`\(textSide.sourceText)` is \(textWhat); '\(op.rawValue)' needs numbers",
                                    suggestion: "use number(\(textSide.sourceText)) to read a number from the text")
         default:
             return nil
