@@ -107,7 +107,13 @@ struct ApprovalsCommand: AsyncParsableCommand {
 }
 
 struct ApprovalsListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List pending approvals, oldest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List pending approvals, oldest first.",
+        discussion: """
+            Parameters are shown as they will be sent: values earlier actions captured are filled in; one not \
+            captured yet reads "<filled from erp create_quotation when it runs>". --json adds them as \
+            "parameters_as_sent" beside the rule's "parameters".
+            """)
 
     @OptionGroup var options: ConfigOptions
     @Flag(help: "One JSON object per action per line.") var json = false

@@ -35,7 +35,11 @@ struct RulesCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Read every rule, kind and connector file and report every problem with file:line:column.",
-        discussion: "Exits 1 when there is an error (warnings alone exit 0), so it can guard a commit or a CI job.")
+        discussion: """
+            Field types come from the kind files: a number or money field compared with text \
+            (`fields.gross_total > "1000"`), a text field compared with a number, or `- * /` on text is an error. \
+            Exits 1 when there is an error (warnings alone exit 0), so it can guard a commit or a CI job.
+            """)
 
     @OptionGroup var options: ConfigOptions
     @OptionGroup var folders: RuleFolderOptions
