@@ -130,6 +130,19 @@ public struct Decider: Sendable {
     }
 
     public func decide(_ input: DecisionInput) -> Decision {
+        var traces: [RuleTrace]?
+        return run(input, traces: &traces)
+    }
+
+    /// The decision and, for every rule in priority order, what became of it and why (`mailroom rules try`).
+    /// The same evaluation as `decide`: nothing is executed or stored.
+    public func trace(_ input: DecisionInput) -> (decision: Decision, rules: [RuleTrace]) {
+        var traces: [RuleTrace]? = []
+        let decision = run(input, traces: &traces)
+        return (decision, traces ?? [])
+    }
+
+    private func run(_ input: DecisionInput, traces: inout [RuleTrace]?) -> Decision {
         var scope = input.scope
         let kind = input.understanding.kind
         var decision = Decision(actions: [], matchedRules: [], rulesEvaluated: 0, skipped: [:], problems: [],
@@ -143,16 +156,23 @@ public struct Decider: Sendable {
         }
         var stoppedBy: String?
         for rule in rules.rules {
+            func note(_ outcome: RuleTrace.Outcome) {
+                traces?.append(RuleTrace(rule: rule.name, file: rule.file, line: rule.line, priority: rule.priority,
+                                         stop: rule.stop, condition: rule.whenSource, outcome: outcome))
+            }
             if !decision.review.isEmpty {
                 decision.skipped[rule.name] = "the message goes to review"
+                note(.skipped("the message goes to review"))
                 continue
             }
             if let stoppedBy {
                 decision.skipped[rule.name] = "rule '\(stoppedBy)' matched and stops further rules"
+                note(.skipped("rule '\(stoppedBy)' matched and stops further rules"))
                 continue
             }
             if !businessKinds.contains(kind), !rule.namedKinds.contains(kind) {
                 decision.skipped[rule.name] = "kind '\(kind)' is not a business kind and the rule does not name it"
+                note(.skipped("kind '\(kind)' is not a business kind and the rule does not name it"))
                 continue
             }
             decision.rulesEvaluated += 1
@@ -162,9 +182,13 @@ public struct Decider: Sendable {
             } catch {
                 decision.problems.append(RuleEvaluationProblem(rule: rule.name, file: rule.file, line: rule.line,
                                                                message: "the condition could not be evaluated: \(error.message)"))
+                note(.failed("the condition could not be evaluated: \(error.message)"))
                 continue
             }
-            guard holds else { continue }
+            guard holds else {
+                if traces != nil { note(.notMatched(ConditionExplainer(evaluator: evaluator, scope: scope).whyFalse(rule.when))) }
+                continue
+            }
             if let review = rule.review {
                 decision.matchedRules.append(rule.name)
                 do throws(ExpressionError) {
@@ -173,6 +197,7 @@ public struct Decider: Sendable {
                 } catch {
                     decision.review.append("rule '\(rule.name)' (\(rule.file):\(rule.line)) sends the mail to review; its reason could not be filled in: \(error.message)")
                 }
+                note(.review(decision.review.last ?? ""))
                 decision.actions = []
                 continue
             }
@@ -182,6 +207,7 @@ public struct Decider: Sendable {
                 decision.matchedRules.append(rule.name)
                 let lines = quote.lines.enumerated().filter { $0.element.needsReview }.map { QuoteScope.reason($0.offset, $0.element) }
                 decision.review.append("rule '\(rule.name)' would act on the quote, but " + lines.joined(separator: "; "))
+                note(.review(decision.review.last ?? ""))
                 decision.actions = []
                 continue
             }
@@ -197,6 +223,7 @@ public struct Decider: Sendable {
                 } catch {
                     decision.problems.append(RuleEvaluationProblem(rule: rule.name, file: rule.file, line: action.line,
                                                                    message: "a parameter of action \(index + 1) could not be filled in: \(error.message)"))
+                    note(.failed("a parameter of action \(index + 1) could not be filled in: \(error.message)"))
                     failed = true
                     break
                 }
@@ -206,6 +233,7 @@ public struct Decider: Sendable {
                                                capturedTemplates: deferred.sorted()))
             }
             if failed { continue }
+            note(.matched)
             decision.matchedRules.append(rule.name)
             decision.actions += rendered
             if rule.stop { stoppedBy = rule.name }
@@ -244,9 +272,54 @@ public struct Decider: Sendable {
         for path in action.capturedTemplates {
             var steps = PathStep.parse(path)
             guard !steps.isEmpty, case .key(let first) = steps.removeFirst(), let value = parameters[first] else { continue }
-            parameters[first] = try fill(value, at: steps, captured: captured)
+            parameters[first] = try fill(value, at: steps) { source throws(ExpressionError) in try renderCaptured(source, captured: captured) }
         }
         return parameters
+    }
+
+    /// The action's parameters as a person should see them before it runs (an approver, `rules try`): each
+    /// `captured` template whose values exist is filled in; one that reads a value not captured yet becomes
+    /// `pending("erp find_or_create_party")` — the earlier action (the nearest one of the same connector in
+    /// `earlier`) that will capture it — instead of raw `{{ … }}` text.
+    public static func previewCaptured(_ action: IntendedAction, captured: [String: JSONValue], earlier: [IntendedAction],
+                                       pending: (String) -> String) -> [String: JSONValue] {
+        var parameters = action.parameters
+        for path in action.capturedTemplates {
+            var steps = PathStep.parse(path)
+            guard !steps.isEmpty, case .key(let first) = steps.removeFirst(), let value = parameters[first] else { continue }
+            parameters[first] = (try? fill(value, at: steps) { (source: String) throws(ExpressionError) -> JSONValue in
+                guard let template = try? Template.parse(source) else { return .string(source) }
+                let keys = template.expressions.flatMap(capturedKeys)
+                if let missing = keys.first(where: { captured[$0] == nil }) {
+                    let connector = String(missing.split(separator: ".", maxSplits: 1).first ?? "")
+                    let producer = earlier.last { $0.connector == connector }.map { "\($0.connector) \($0.action)" } ?? connector
+                    return .string(pending(producer))
+                }
+                do throws(ExpressionError) {
+                    return try renderCaptured(source, captured: captured)
+                } catch {
+                    return .string(pending("the captured values (\(error.message))"))
+                }
+            }) ?? value
+        }
+        return parameters
+    }
+
+    /// "erp.party_id" for every `captured.erp.party_id` the expression reads.
+    private static func capturedKeys(_ e: Expression) -> [String] {
+        switch e.node {
+        case .member(let base, let name):
+            if case .member(let root, let connector) = base.node, case .name("captured") = root.node { return ["\(connector).\(name)"] }
+            if case .name("captured") = base.node { return [name] }
+            return capturedKeys(base)
+        case .index(let b, let i): return capturedKeys(b) + capturedKeys(i)
+        case .list(let items): return items.flatMap(capturedKeys)
+        case .not(let o), .negate(let o): return capturedKeys(o)
+        case .binary(_, let l, let r): return capturedKeys(l) + capturedKeys(r)
+        case .call(_, let args): return args.flatMap(capturedKeys)
+        case .lambda(_, let body): return capturedKeys(body)
+        case .literal, .name: return []
+        }
     }
 
     private enum PathStep {
@@ -272,19 +345,20 @@ public struct Decider: Sendable {
         }
     }
 
-    private static func fill(_ value: JSONValue, at steps: [PathStep], captured: [String: JSONValue]) throws(ExpressionError) -> JSONValue {
+    private static func fill(_ value: JSONValue, at steps: [PathStep],
+                             leaf: (String) throws(ExpressionError) -> JSONValue) throws(ExpressionError) -> JSONValue {
         guard let step = steps.first else {
             guard case .string(let source) = value else { return value }
-            return try renderCaptured(source, captured: captured)
+            return try leaf(source)
         }
         let rest = Array(steps.dropFirst())
         switch (step, value) {
         case (.index(let i), .array(var items)) where items.indices.contains(i):
-            items[i] = try fill(items[i], at: rest, captured: captured)
+            items[i] = try fill(items[i], at: rest, leaf: leaf)
             return .array(items)
         case (.key(let k), .object(var object)):
             guard let inner = object[k] else { return value }
-            object[k] = try fill(inner, at: rest, captured: captured)
+            object[k] = try fill(inner, at: rest, leaf: leaf)
             return .object(object)
         default:
             return value

@@ -14,7 +14,7 @@ import Parse
 ///   fields: {customer_company: ACME GmbH, contact_email: buyer@acme.example, lines: [{description: Widget, quantity: 10}]}
 /// expect:
 ///   kind: quote_request           # optional
-///   fields: {customer_company: ACME GmbH}   # optional; only the fields named are compared
+///   fields: {customer_company: ACME GmbH, lines: [{sku: PMP-100}]}   # optional; only the fields (and keys) named are compared
 ///   actions:                      # the actions, in order; params optional and compared only for the names given
 ///     - {rule: quote to draft quotation, connector: erp, action: create_quotation, params: {customer_email: buyer@acme.example}}
 ///   quote: {skus: [PMP-100, VLV-BALL-50], total: 2948.0, currency: EUR, unmatched: 0}   # optional
@@ -31,12 +31,21 @@ public enum RuleTestRunner {
 
     public static func run(directory: URL, decider: Decider, now: Date = Date(),
                            understand: (Data) async -> Understanding?) async -> [Outcome] {
-        let fm = FileManager.default
-        let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? [])
+        await run(files: testFiles(in: directory), decider: decider, now: now, understand: understand)
+    }
+
+    /// The test files of a folder (*.yaml, *.yml), sorted by name.
+    public static func testFiles(in directory: URL) -> [URL] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        return names.map { directory.appendingPathComponent($0) }
+    }
+
+    /// Runs exactly these test files, in this order.
+    public static func run(files: [URL], decider: Decider, now: Date = Date(),
+                           understand: (Data) async -> Understanding?) async -> [Outcome] {
         var outcomes: [Outcome] = []
-        for name in names {
-            let url = directory.appendingPathComponent(name)
+        for url in files {
             let display = RuleSet.displayPath(url)
             do {
                 let failures = try await runOne(url, display: display, decider: decider, now: now, understand: understand)
@@ -92,10 +101,9 @@ public enum RuleTestRunner {
         if let fields = expect["fields"]?.mapping {
             for (k, v) in fields {
                 let name = k.string ?? ""
-                let want = jsonValue(v)
                 let got = understanding.fields[name].map { RuleValue(field: $0).json } ?? .null
-                if RuleValue(json: want) != RuleValue(json: got) {
-                    failures.append("field \(name): expected \(want.canonicalJSON), got \(got.canonicalJSON)")
+                if let difference = difference(expected: jsonValue(v), got: got, at: name) {
+                    failures.append("field \(difference)")
                 }
             }
         }
@@ -143,16 +151,39 @@ public enum RuleTestRunner {
                 if let params = wm["params"]?.mapping {
                     for (k, v) in params {
                         let name = k.string ?? ""
-                        let want = jsonValue(v)
-                        let have = g.parameters[name] ?? .null
-                        if RuleValue(json: want) != RuleValue(json: have) {
-                            failures.append("action \(i + 1) parameter \(name): expected \(want.canonicalJSON), got \(have.canonicalJSON)")
+                        if let difference = difference(expected: jsonValue(v), got: g.parameters[name] ?? .null, at: name) {
+                            failures.append("action \(i + 1) parameter \(difference)")
                         }
                     }
                 }
             }
         }
         return failures
+    }
+
+    /// Where an expected value differs from what came out, or nil. Only the keys an expected record names are
+    /// compared (at any depth: `lines: [{sku: PMP-100}]` ignores each line's other keys); lists are compared
+    /// item by item and must be as long; numbers by value. "lines[1].sku: expected "A", got "B"".
+    package static func difference(expected: JSONValue, got: JSONValue, at path: String) -> String? {
+        switch (expected, got) {
+        case (.object(let want), .object(let have)):
+            for key in want.keys.sorted() {
+                if let d = difference(expected: want[key]!, got: have[key] ?? .null, at: path + "." + key) { return d }
+            }
+            return nil
+        case (.array(let want), .array(let have)):
+            if want.count != have.count {
+                return "\(path): expected \(want.count) item(s), got \(have.count): \(got.canonicalJSON)"
+            }
+            for (i, w) in want.enumerated() {
+                if let d = difference(expected: w, got: have[i], at: "\(path)[\(i)]") { return d }
+            }
+            return nil
+        default:
+            if RuleValue(json: expected) == RuleValue(json: got) { return nil }
+            if RuleValues.equal(RuleValue(json: expected), RuleValue(json: got)) { return nil }
+            return "\(path): expected \(expected.canonicalJSON), got \(got.canonicalJSON)"
+        }
     }
 
     /// A YAML value as JSON (plain scalars typed the YAML way).

@@ -107,7 +107,13 @@ struct ApprovalsCommand: AsyncParsableCommand {
 }
 
 struct ApprovalsListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List pending approvals, oldest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List pending approvals, oldest first.",
+        discussion: """
+            Parameters are shown as they will be sent: values earlier actions captured are filled in; one not \
+            captured yet reads "<filled from erp create_quotation when it runs>". --json adds them as \
+            "parameters_as_sent" beside the rule's "parameters".
+            """)
 
     @OptionGroup var options: ConfigOptions
     @Flag(help: "One JSON object per action per line.") var json = false
@@ -118,14 +124,18 @@ struct ApprovalsListCommand: AsyncParsableCommand {
             let store = try options.openExistingStore(config)
             let pending = try Approvals.pending(store: store)
             if json {
-                for e in pending { Terminal.out(e.json.canonicalJSON + "\n") }
+                for e in pending {
+                    var object = e.json.objectValue ?? [:]
+                    object["parameters_as_sent"] = .object(Approvals.parametersAsSent(e, store: store))
+                    Terminal.out(JSONValue.object(object).canonicalJSON + "\n")
+                }
                 return
             }
             if pending.isEmpty { Terminal.out("Nothing waits for approval.\n"); return }
             for e in pending {
                 let subject = (try? store.message(id: e.messageID))?.subject ?? "(no subject)"
                 Terminal.out("\(e.approvalReference ?? "#\(e.id)")  role \(e.action.approval ?? "?")  message \(e.messageID) \"\(subject)\"\n")
-                Terminal.out("    \(e.action.connector) \(e.action.action) (rule '\(e.action.rule)') \(JSONValue.object(e.action.parameters).canonicalJSON)\n")
+                Terminal.out("    \(e.action.connector) \(e.action.action) (rule '\(e.action.rule)') \(JSONValue.object(Approvals.parametersAsSent(e, store: store)).canonicalJSON)\n")
             }
             Terminal.out("Approve with `mailroom approve REF [--by NAME]`, reject with `mailroom reject REF --reason \"…\"`.\n")
         }

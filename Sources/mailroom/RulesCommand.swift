@@ -27,15 +27,19 @@ struct RuleFolderOptions: ParsableArguments {
 struct RulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Check the rule, kind and connector files, or run the rule tests.",
-        subcommands: [RulesCheckCommand.self, RulesTestCommand.self])
+        abstract: "Check the rule, kind and connector files, run the rule tests, or try the rules on one mail.",
+        subcommands: [RulesCheckCommand.self, RulesTestCommand.self, RulesTryCommand.self])
 }
 
 struct RulesCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Read every rule, kind and connector file and report every problem with file:line:column.",
-        discussion: "Exits 1 when there is an error (warnings alone exit 0), so it can guard a commit or a CI job.")
+        discussion: """
+            Field types come from the kind files: a number or money field compared with text \
+            (`fields.gross_total > "1000"`), a text field compared with a number, or `- * /` on text is an error. \
+            Exits 1 when there is an error (warnings alone exit 0), so it can guard a commit or a CI job.
+            """)
 
     @OptionGroup var options: ConfigOptions
     @OptionGroup var folders: RuleFolderOptions
@@ -72,10 +76,18 @@ struct RulesTestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run the fixtures in rules/tests/ (a mail and the expected kind, fields and actions).",
-        discussion: "Nothing is stored and nothing is executed. Exits 1 when a test fails or the rules have errors.")
+        discussion: """
+            Without PATH every *.yaml in rules/tests/ runs; with PATHs only those test files (a folder: its \
+            *.yaml). Expected fields and parameters are compared only for the names given, at any depth \
+            (`lines: [{sku: PMP-100}]` ignores a line's other keys; lists must be as long). Nothing is stored \
+            and nothing is executed. Exits 1 when a test fails or the rules have errors.
+            """)
 
     @OptionGroup var options: ConfigOptions
     @OptionGroup var folders: RuleFolderOptions
+
+    @Argument(help: ArgumentHelp("Test files (or folders of them) to run instead of all of rules/tests/.", valueName: "path"))
+    var paths: [String] = []
 
     func run() async throws {
         try await operatorCommand {
@@ -92,7 +104,17 @@ struct RulesTestCommand: AsyncParsableCommand {
             let understander = environment.kinds.map {
                 Understander(catalogue: $0, classifier: RulesSetup.classifier(understandConfig, catalogue: $0))
             }
-            let outcomes = await RuleTestRunner.run(directory: testsFolder, decider: environment.decider, understand: { raw in
+            var files: [URL] = []
+            for path in paths {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    throw OperatorInputError(message: "no test file \(path); name a test (rules/tests/NAME.yaml) or a folder of them")
+                }
+                let url = URL(fileURLWithPath: path)
+                files += isDirectory.boolValue ? RuleTestRunner.testFiles(in: url) : [url]
+            }
+            if paths.isEmpty { files = RuleTestRunner.testFiles(in: testsFolder) }
+            let outcomes = await RuleTestRunner.run(files: files, decider: environment.decider, understand: { raw in
                 guard let understander else { return nil }
                 return await understander.understand(MessageContent.read(raw: raw))
             })
@@ -102,7 +124,7 @@ struct RulesTestCommand: AsyncParsableCommand {
             }
             let failed = outcomes.filter { !$0.passed }.count
             Terminal.out("\(outcomes.count) test(s): \(outcomes.count - failed) passed, \(failed) failed.\n")
-            if outcomes.isEmpty { Terminal.note("no tests in \(testsFolder.path)") }
+            if outcomes.isEmpty { Terminal.note("no tests in \(paths.isEmpty ? testsFolder.path : paths.joined(separator: ", "))") }
             if failed > 0 { throw ExitCode.failure }
         }
     }

@@ -74,20 +74,28 @@ struct ClassifyCommand: AsyncParsableCommand {
                 Terminal.out(JSONValue.object(object).canonicalJSON + "\n")
                 return
             }
-            var stored = StoredMessage(id: 0, contentSHA256: "", size: 0, state: understanding.review.isEmpty ? .understood : .review,
-                                       source: "file", location: file, receivedAt: Date(), updatedAt: Date(),
-                                       subject: content.message.subject, sender: content.senderAddresses.first)
-            stored.understanding = understanding
-            var text = ReviewReport.text(stored).components(separatedBy: "\nDecide:").first ?? ""
-            // The store's header lines (message id, state, received) mean nothing for a file: name the file.
-            let lines = text.components(separatedBy: "\n").dropFirst().filter { !$0.hasPrefix("  Received ") }
-            text = "File:    \(file)\n" + lines.joined(separator: "\n")
-            if !explain, let range = text.range(of: "\nSteps:\n") { text = String(text[..<range.lowerBound]) + "\n" }
-            Terminal.out(text)
+            Terminal.out(Self.text(understanding, content: content, file: file, steps: explain))
             if explain && !features.isEmpty {
                 Terminal.out("\nFeatures that decided (classifier):\n" + features.map { String(format: "  %+.3f  %@\n", $0.weight, $0.feature) }.joined())
             }
         }
+    }
+}
+
+extension ClassifyCommand {
+    /// The understanding of one file as a person reads it: kind, confidence, method, the fields with where each
+    /// was found, the review reasons (and every step when `steps`). Shared with `rules try`.
+    static func text(_ understanding: Understanding, content: MessageContent, file: String, steps: Bool) -> String {
+        var stored = StoredMessage(id: 0, contentSHA256: "", size: 0, state: understanding.review.isEmpty ? .understood : .review,
+                                   source: "file", location: file, receivedAt: Date(), updatedAt: Date(),
+                                   subject: content.message.subject, sender: content.senderAddresses.first)
+        stored.understanding = understanding
+        var text = ReviewReport.text(stored).components(separatedBy: "\nDecide:").first ?? ""
+        // The store's header lines (message id, state, received) mean nothing for a file: name the file.
+        let lines = text.components(separatedBy: "\n").dropFirst().filter { !$0.hasPrefix("  Received ") }
+        text = "File:    \(file)\n" + lines.joined(separator: "\n")
+        if !steps, let range = text.range(of: "\nSteps:\n") { text = String(text[..<range.lowerBound]) + "\n" }
+        return text
     }
 }
 

@@ -291,7 +291,7 @@ struct ERPFlowDaemonTests {
         #expect(quoteLines.allSatisfy { $0["confidence"]?.doubleValue != nil && $0["matched_by"]?.stringValue == "sku" })
         #expect(decided["rule_files"]?.arrayValue?.contains { $0["file"]?.stringValue?.hasSuffix("catalogue.csv") == true } == true)
         let approved = try #require(events.first { $0.eventType == "action_approved" })
-        #expect(approved.actor.hasSuffix(":anna"), "\(approved.actor)")
+        #expect(approved.actor.hasPrefix("person:anna via operator:"), "\(approved.actor)")
         let done = events.filter { $0.eventType == "action_done" }.compactMap { $0.detailsValue?["action"]?.stringValue }
         #expect(done == ["find_or_create_party", "create_quotation", "confirm_quotation"])
         let created = try #require(events.first { $0.eventType == "action_done" && $0.detailsValue?["action"] == "create_quotation" }?.detailsValue)

@@ -175,7 +175,7 @@ enum DecideFixtures {
         let rules = try DecideFixtures.rules("""
             rules:
               - name: odd
-                when: kind == "invoice" and fields.seller > 5
+                when: kind == "invoice" and message.sender_name > 5
                 actions: [{connector: erp, action: create_supplier_invoice, params: {invoice: "{{ fields.invoice_number }}"}}]
 
             """)

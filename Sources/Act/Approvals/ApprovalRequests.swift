@@ -81,10 +81,8 @@ public struct ApprovalRequests: Sendable {
             return "the mail from \(from), \"\(m.subject ?? "(no subject)")\", received \(ISO8601.utcString(m.receivedAt)) (message \(m.id))"
         } ?? "message \(entry.messageID)"
         let subject = "[\(reference)] Approval needed: \(entry.action.connector) \(entry.action.action) - \(original?.subject ?? "message \(entry.messageID)")"
-        // The parameters as they will be sent: values captured by earlier actions filled in.
-        let captured = (try? store.capturedValues(messageID: entry.messageID)) ?? [:]
-        let filled = (try? Decider.fillCaptured(entry.action, captured: captured)) ?? entry.action.parameters
-        let parameters = JSONValue.object(filled).canonicalJSON
+        // The parameters as they will be sent: values captured by earlier actions filled in (never a raw template).
+        let parameters = JSONValue.object(Approvals.parametersAsSent(entry, store: store)).canonicalJSON
         let body = """
             Mailroom waits for your approval (role \(role)) before it carries out this action:
 

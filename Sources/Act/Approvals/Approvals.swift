@@ -1,5 +1,6 @@
 import Foundation
 import Vocabulary
+import Decide
 
 /// What people do with the outbox: approve or reject a pending action, retry a dead letter, drop an action.
 /// Every step is committed with an audit event naming who did it. The daemon's outbox worker carries out
@@ -11,6 +12,18 @@ public enum Approvals {
     /// Actions waiting for a person, oldest first.
     public static func pending(store: any ActStore) throws -> [OutboxEntry] {
         try store.outboxEntries(states: [.awaitingApproval])
+    }
+
+    /// The action's parameters as they will be sent, for an approver: values earlier actions captured filled in,
+    /// and one not captured yet named by the action that will capture it ("<filled from erp
+    /// find_or_create_party when it runs>"), never raw `{{ … }}` text.
+    public static func parametersAsSent(_ entry: OutboxEntry, store: any ActStore) -> [String: JSONValue] {
+        guard !entry.action.capturedTemplates.isEmpty else { return entry.action.parameters }
+        let captured = (try? store.capturedValues(messageID: entry.messageID)) ?? [:]
+        let earlier = ((try? store.outboxEntries(messageID: entry.messageID)) ?? [])
+            .filter { $0.id < entry.id && $0.state != .cancelled }.map(\.action)
+        return Decider.previewCaptured(entry.action, captured: captured, earlier: earlier,
+                                       pending: { "<filled from \($0) when it runs>" })
     }
 
     package static func find(_ idOrReference: String, store: any ActStore) throws -> OutboxEntry {

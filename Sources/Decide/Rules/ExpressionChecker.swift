@@ -11,6 +11,29 @@ package struct ExpressionChecker: Sendable {
         case value
         case record([String: Shape], what: String)
         case list(Shape)
+        /// A value whose type is known before any mail arrives: a field of a kind, a written-out value, what a
+        /// function returns. `what` names it for a rule author ("money", "the text \"1000\"").
+        case typed(ValueType, what: String)
+    }
+
+    package enum ValueType: Sendable { case number, text }
+
+    /// How a field of a kind is typed in the rule language (dates are text "YYYY-MM-DD").
+    package static func fieldShape(_ type: FieldType) -> Shape {
+        switch type {
+        case .money: return .typed(.number, what: "money")
+        case .number: return .typed(.number, what: "a number")
+        case .text: return .typed(.text, what: "text")
+        case .date: return .typed(.text, what: "a date (text like \"2026-03-31\")")
+        case .email: return .typed(.text, what: "an e-mail address (text)")
+        case .phone: return .typed(.text, what: "a phone number (text)")
+        case .iban: return .typed(.text, what: "an IBAN (text)")
+        case .vatID: return .typed(.text, what: "a VAT id (text)")
+        case .reference: return .typed(.text, what: "a reference (text)")
+        case .currency: return .typed(.text, what: "a currency code (text)")
+        case .enumeration: return .typed(.text, what: "one of the kind's words (text)")
+        case .bool, .list: return .value
+        }
     }
 
     package let kinds: KindCatalogue?
@@ -46,13 +69,15 @@ package struct ExpressionChecker: Sendable {
                 for item in f.items { items[item.name] = shape(item) }
                 return .list(.record(items, what: "a line of '\(f.name)'"))
             }
-            return .value
+            return Self.fieldShape(f.type)
         }
         var fields: [String: Shape] = [:]
         for kind in relevant {
             for f in kind.fields {
                 if let existing = fields[f.name], case .list(.record(let a, let w)) = existing, case .list(.record(let b, _)) = shape(f) {
-                    fields[f.name] = .list(.record(a.merging(b) { x, _ in x }, what: w))
+                    fields[f.name] = .list(.record(a.merging(b) { x, y in Self.agreeing(x, y) }, what: w))
+                } else if let existing = fields[f.name] {
+                    fields[f.name] = Self.agreeing(existing, shape(f))
                 } else {
                     fields[f.name] = shape(f)
                 }
@@ -60,6 +85,15 @@ package struct ExpressionChecker: Sendable {
         }
         let what = namedKinds.isEmpty ? "any kind" : relevant.map(\.name).sorted().joined(separator: " or ")
         return (.record(fields, what: what), what)
+    }
+
+    /// Two kinds define a field of the same name: its type is known only when they agree.
+    private static func agreeing(_ a: Shape, _ b: Shape) -> Shape {
+        switch (a, b) {
+        case (.typed(let x, let w), .typed(let y, _)): return x == y ? .typed(x, what: w) : .value
+        case (.typed, _), (_, .typed): return .value
+        default: return a
+        }
     }
 
     package func check(_ expression: Expression, namedKinds: Set<String>, allowCaptured: Bool) -> [ExpressionError] {
@@ -75,8 +109,8 @@ package struct ExpressionChecker: Sendable {
         }
         let (fields, _) = fieldsShape(for: namedKinds.filter { k in kinds?.kind(named: k) != nil })
         var roots: [String: Shape] = [
-            "message": .record(Self.messageShape, what: "message"), "sender": .value, "subject": .value, "kind": .value,
-            "confidence": .value, "fields": fields, "thread": .record(Self.threadShape, what: "thread"), "source": .value,
+            "message": .record(Self.messageShape, what: "message"), "sender": .value, "subject": .value,
+            "kind": .typed(.text, what: "the kind (text)"), "confidence": .typed(.number, what: "the confidence (a number from 0 to 1)"), "fields": fields, "thread": .record(Self.threadShape, what: "thread"), "source": .value,
             "quote": .record(Self.quoteShape, what: "quote"),
         ]
         if allowCaptured { roots["captured"] = .any }
@@ -97,6 +131,8 @@ package struct ExpressionChecker: Sendable {
 
     private func shape(_ e: Expression, roots: [String: Shape], issues: inout [ExpressionError]) -> Shape {
         switch e.node {
+        case .literal(.number(let d)): return .typed(.number, what: "the number \(RuleValue.numberText(d))")
+        case .literal(.string(let t)): return .typed(.text, what: "the text \(Expression.literalText(.string(t)))")
         case .literal: return .value
         case .name(let n):
             if let s = roots[n] { return s }
@@ -123,8 +159,14 @@ package struct ExpressionChecker: Sendable {
             _ = shape(o, roots: roots, issues: &issues)
             return .value
         case .binary(let op, let l, let r):
-            _ = shape(l, roots: roots, issues: &issues)
-            _ = shape(r, roots: roots, issues: &issues)
+            let left = shape(l, roots: roots, issues: &issues)
+            let right = shape(r, roots: roots, issues: &issues)
+            if let issue = Self.typeMismatch(op, l, left, r, right, at: e.offset) {
+                issues.append(issue)
+            } else if [.plus, .minus, .times, .divide].contains(op),
+                      case .typed(.number, _) = left, case .typed(.number, _) = right {
+                return .typed(.number, what: "a number (`\(e.sourceText)`)")
+            }
             if op == .matches {
                 if case .literal(.string(let pattern)) = r.node {
                     do { _ = try TextPattern(pattern, multiline: false) } catch {
@@ -165,6 +207,8 @@ package struct ExpressionChecker: Sendable {
                 }
             }
             if name == "first" || name == "last", case .list(let item) = first { return item }
+            if ["len", "count", "sum", "round", "number", "age"].contains(name) { return .typed(.number, what: "a number (`\(e.sourceText)`)") }
+            if ["lower", "upper", "trim", "domain", "text", "join"].contains(name) { return .typed(.text, what: "text (`\(e.sourceText)`)") }
             return .value
         case .lambda:
             issues.append(ExpressionError(offset: e.offset, message: "'=>' is only allowed inside any(…), all(…) or count(…)"))
@@ -175,7 +219,7 @@ package struct ExpressionChecker: Sendable {
     private func member(_ base: Shape, _ name: String, at offset: Int, issues: inout [ExpressionError]) -> Shape {
         switch base {
         case .any: return .any
-        case .value:
+        case .value, .typed:
             return .any  // a record inside a value we know nothing about
         case .list(let item):
             let inner = member(item, name, at: offset, issues: &issues)
@@ -188,6 +232,57 @@ package struct ExpressionChecker: Sendable {
                                           suggestion: Suggestion.closest(to: name, among: members.keys).map { "did you mean '\($0)'?" }
                                               ?? "its fields are: \(members.keys.sorted().joined(separator: ", "))"))
             return .any
+        }
+    }
+
+    /// A comparison of a number with text (always false, or an error on every mail), or arithmetic on text: the
+    /// rule cannot mean it. `fields.total > "1000"` → "`fields.total` is money, compared with the text "1000":
+    /// write 1000 without quotes".
+    private static func typeMismatch(_ op: Expression.BinaryOperator, _ l: Expression, _ left: Shape,
+                                     _ r: Expression, _ right: Shape, at offset: Int) -> ExpressionError? {
+        if [.minus, .times, .divide].contains(op) {
+            for (side, shape) in [(l, left), (r, right)] {
+                guard case .typed(.text, let what) = shape else { continue }
+                if case .typed(.number, _) = (side.offset == l.offset ? right : left) { break }  // the message below names both
+                return ExpressionError(offset: side.offset, message: "\(side.isLiteral ? what : "`\(side.sourceText)` is \(what)"); '\(op.rawValue)' needs numbers",
+                                       suggestion: "use number(\(side.sourceText)) to read a number from the text")
+            }
+        }
+        guard case .typed(let lt, let lw) = left, case .typed(let rt, let rw) = right, lt != rt else { return nil }
+        let (numberSide, numberWhat, textSide, textWhat) = lt == .number ? (l, lw, r, rw) : (r, rw, l, lw)
+        func named(_ e: Expression, _ what: String) -> String { e.isLiteral ? what : "`\(e.sourceText)` is \(what)" }
+        let quotedNumber: String? = {
+            guard case .literal(.string(let s)) = textSide.node else { return nil }
+            let t = s.trimmingCharacters(in: .whitespaces)
+            guard !t.isEmpty, Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) != nil,
+                  t.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+            return t
+        }()
+        let at = textSide.isLiteral ? textSide.offset : (numberSide.isLiteral ? numberSide.offset : offset)
+        switch op {
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            if let n = quotedNumber, !numberSide.isLiteral {
+                return ExpressionError(offset: at, message: "\(named(numberSide, numberWhat)), compared with \(textWhat): write \(n) without quotes")
+            }
+            if numberSide.isLiteral, !textSide.isLiteral, case .literal(.number(let d)) = numberSide.node {
+                return ExpressionError(offset: at, message: "\(named(textSide, textWhat)), compared with \(numberWhat): write \"\(RuleValue.numberText(d))\" in quotes, or number(\(textSide.sourceText)) to compare numbers")
+            }
+            if textSide.isLiteral {
+                return ExpressionError(offset: at, message: "\(named(numberSide, numberWhat)), compared with \(textWhat): a number is never equal to text",
+                                       suggestion: "compare it with a number")
+            }
+            return ExpressionError(offset: at, message: "`\(numberSide.sourceText)` is \(numberWhat), compared with `\(textSide.sourceText)`, which is \(textWhat)",
+                                   suggestion: "use number(\(textSide.sourceText)) to read a number from the text")
+        case .minus, .times, .divide, .plus:
+            // `+` joins text ("Order " + fields.number) unless the text is a number in quotes: then it was meant as one.
+            if op == .plus && quotedNumber == nil { return nil }
+            if let n = quotedNumber {
+                return ExpressionError(offset: at, message: "\(named(numberSide, numberWhat)), and '\(op.rawValue)' is given \(textWhat): write \(n) without quotes")
+            }
+            return ExpressionError(offset: textSide.offset, message: "`\(textSide.sourceText)` is \(textWhat); '\(op.rawValue)' needs numbers",
+                                   suggestion: "use number(\(textSide.sourceText)) to read a number from the text")
+        default:
+            return nil
         }
     }
 }
