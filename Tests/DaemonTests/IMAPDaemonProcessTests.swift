@@ -44,8 +44,9 @@ struct IMAPDaemonProcessTests {
         defer { scratch.remove() }
         try scratch.write(Self.configuration(server: server, chunk: 16384), to: "mailroom.yaml")
 
-        // 80 mails of ~60 KB: each is fetched in four pieces of 16 KB, so a kill lands mid-message too.
-        let count = 80
+        // 200 mails of ~60 KB: each is fetched in four pieces of 16 KB, so a kill lands mid-message too; enough
+        // of them that the kill, sent once 15 are stored, comes before the last even on a loaded machine.
+        let count = 200
         let delivery = IMAPTestDelivery(server: server)
         var hashes = Set<String>()
         for n in 1...count {
@@ -69,7 +70,7 @@ struct IMAPDaemonProcessTests {
         #expect(atKill < count, "the kill came too late to interrupt anything (\(atKill) stored)")
 
         let second = try MailroomProcess.start(["run", "--config", "mailroom.yaml"], in: scratch.root, label: "second")
-        let all = await eventually(timeout: .seconds(60)) { storedCount() >= count }
+        let all = await eventually(timeout: .seconds(180)) { storedCount() >= count }
         second.signal(SIGTERM)
         _ = await second.waitForExit(timeout: .seconds(30))
         #expect(all, "after the restart only \(storedCount()) of \(count) stored; stderr: \(second.stderr)")
