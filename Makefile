@@ -9,7 +9,7 @@ SWIFT_BUILD_FLAGS ?=
 DEMO_DIR ?= demo-run
 MAILROOM_DEBUG := .build/debug/mailroom
 
-.PHONY: all deps build release test demo bench clean-demo help graph
+.PHONY: all deps build release test demo bench clean-demo help graph check-examples
 
 all: build
 
@@ -35,8 +35,16 @@ test: deps
 	@(bash scripts/llama-server.sh build >/dev/null 2>&1; bash scripts/llama-server.sh model >/dev/null 2>&1) &
 	@(bash scripts/talon-fixtures.sh >/dev/null 2>&1) &
 	bash scripts/target-graph.sh --check >/dev/null || bash scripts/target-graph.sh --check
+	$(MAKE) --no-print-directory check-examples
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
 	$(SWIFT) test --skip-build --no-parallel $(SWIFT_BUILD_FLAGS)
+
+# The shipped examples and the evaluation corpus are consistent (fields add up, IBANs pass mod-97, every
+# expected value is in its mail).
+check-examples:
+	python3 rules/examples/make_examples.py --check
+	python3 Tests/UnderstandTests/Corpus/check_corpus.py >/dev/null
+	for c in $$(ls rules/examples/_sources | grep -v '\.py$$'); do python3 rules/examples/_sources/check_starter.py $$c >/dev/null || exit 1; done
 
 # The demo works on a scratch copy of the bundled mailbox, so it can be run again and again.
 demo: build

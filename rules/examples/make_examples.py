@@ -1154,7 +1154,8 @@ def check() -> int:
         langs = {p.name.split("-")[1] for p in files if p.suffix == ".eml"}
         if len(files) < 12:
             problems.append(f"{kind}: only {len(files)} examples")
-        if langs != set(LANGS):
+        # The generated set covers every language; starter examples (named by company) add to it.
+        if not set(LANGS) <= langs:
             problems.append(f"{kind}: languages {sorted(langs)}")
         for p in files:
             total += 1
@@ -1181,25 +1182,31 @@ def check() -> int:
                 problems.append(f"{p.name}: no expected.json")
             if exp.exists():
                 f = json.loads(exp.read_text(encoding="utf-8"))["fields"]
+                # Starter examples (rules/examples/_sources) give only the fields their mail states: each check runs
+                # when what it needs is there.
                 if kind == "invoice":
-                    net, tax, gross = Decimal(f["net_total"]), Decimal(f["tax_total"]), Decimal(f["gross_total"])
-                    if net + tax != gross:
-                        problems.append(f"{p.name}: net + tax != gross")
-                    if sum(Decimal(ln["line_total"]) for ln in f["lines"]) != net:
-                        problems.append(f"{p.name}: lines do not sum to net")
-                    if not iban_ok(f["iban"]):
+                    net = Decimal(f["net_total"]) if "net_total" in f else None
+                    if net is not None and "tax_total" in f and "gross_total" in f:
+                        if net + Decimal(f["tax_total"]) != Decimal(f["gross_total"]):
+                            problems.append(f"{p.name}: net + tax != gross")
+                    if net is not None and f.get("lines") and all("line_total" in ln for ln in f["lines"]):
+                        if sum(Decimal(ln["line_total"]) for ln in f["lines"]) != net:
+                            problems.append(f"{p.name}: lines do not sum to net")
+                    if "iban" in f and not iban_ok(f["iban"]):
                         problems.append(f"{p.name}: IBAN fails mod-97")
                     raw = p.read_bytes()
                     if p.suffix == ".eml":
                         text = "".join(part.get_content() if part.get_content_maintype() == "text" else
                                        (part.get_payload(decode=True) or b"").decode("latin-1")
                                        for part in email.message_from_bytes(raw, policy=email.policy.default).walk() if not part.is_multipart())
-                        if f["invoice_number"] not in text:
+                        text += str(email.message_from_bytes(raw, policy=email.policy.default)["subject"] or "")
+                        if "invoice_number" in f and f["invoice_number"] not in text:
                             problems.append(f"{p.name}: invoice number not in the mail")
-                if kind == "purchase_order":
-                    if sum(Decimal(ln["unit_price"]) * ln["quantity"] for ln in f["lines"]) != Decimal(f["total"]):
+                if kind == "purchase_order" and "total" in f and f.get("lines") \
+                        and all("unit_price" in ln and "quantity" in ln for ln in f["lines"]):
+                    if sum(Decimal(ln["unit_price"]) * Decimal(str(ln["quantity"])) for ln in f["lines"]) != Decimal(f["total"]):
                         problems.append(f"{p.name}: lines do not sum to the total")
-                if kind == "approval" and f["decision"] not in ("approve", "reject"):
+                if kind == "approval" and f.get("decision") not in ("approve", "reject"):
                     problems.append(f"{p.name}: bad decision")
     for line in problems:
         print("problem:", line, file=sys.stderr)

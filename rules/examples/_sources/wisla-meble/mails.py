@@ -631,7 +631,7 @@ Lp. Nazwa                                    J.m.  Ilość   Cena netto   Warto�
 Słownie: czterdzieści sześć tysięcy dwieście cztery złote 95/100
 
 Termin płatności: 30 dni (01.11.2026), przelew
-Nr rachunku: PL61 1090 2590 0000 0001 4752 1838 (Santander Bank Polska)
+Nr rachunku: PL50 1090 2590 0000 0001 4752 1838 (Santander Bank Polska)
 Mechanizm podzielonej płatności
 
 Z poważaniem
@@ -639,7 +639,7 @@ Dział Księgowości
 Tartak Beskid-Drewno Sp. z o.o.
 """), {"invoice_number": "FV/2026/10/0457", "issue_date": "2026-10-02", "seller": "Tartak Beskid-Drewno Sp. z o.o.",
        "currency": "PLN", "net_total": "37565.00", "tax_total": "8639.95", "gross_total": "46204.95",
-       "iban": "PL61109025900000000147521838"})
+       "iban": "PL50109025900000000147521838"})
 
 _i02 = pdf([
     "RECHNUNG Nr. RE-2026-08814",
@@ -722,7 +722,7 @@ Calder Valley Textiles Ltd
 _i04 = pdf([
     "FAKTURA VAT  FS 1093/10/2026",
     "Sprzedawca: OKUCIA-SZYMANSKI s.c. Jan i Adam Szymanski, ul. Fabryczna 9, 32-050 Skawina",
-    "NIP 944-170-22-65     Rachunek: PL27 1240 4650 1111 0010 3288 6512 (Bank Pekao S.A.)",
+    "NIP 944-170-22-65     Rachunek: PL87 1240 4650 1111 0010 3288 6512 (Bank Pekao S.A.)",
     "Nabywca: Wisla Meble Sp. z o.o., ul. Pollanki 64, 30-740 Krakow, NIP 679-318-44-27",
     "Data wystawienia: 16.10.2026     Data sprzedazy: 16.10.2026     Termin platnosci: 30.10.2026",
     "",
@@ -749,7 +749,7 @@ Wysłane z mojego smartfona Samsung Galaxy.
 """, attachments=[("FS_1093_10_2026.pdf", "application/pdf", _i04)]),
     {"invoice_number": "FS 1093/10/2026", "issue_date": "2026-10-16", "seller": "OKUCIA-SZYMANSKI s.c.",
      "currency": "PLN", "net_total": "21800.00", "tax_total": "5014.00", "gross_total": "26814.00",
-     "iban": "PL27124046501111001032886512"})
+     "iban": "PL87124046501111001032886512"})
 
 w("invoice", "i05-pl-wezwanie-transport", build(
     frm=address("Windykacja Trans-Pol", "windykacja@transpol-logistyka.example"),
@@ -769,7 +769,7 @@ uprzejmie przypominamy, że w naszym systemie nie odnotowaliśmy wpłaty za poni
   Tytuł:              transport całopojazdowy Kraków – Hamburg – Kraków, zlecenie TR/26/3318
 
 Prosimy o uregulowanie należności w terminie 7 dni na rachunek:
-PL83 1020 2892 0000 5302 0581 7724 (PKO BP), odbiorca: Trans-Pol Logistyka Sp. z o.o.
+PL25 1020 2892 0000 5302 0581 7724 (PKO BP), odbiorca: Trans-Pol Logistyka Sp. z o.o.
 
 Jeżeli płatność została już dokonana, prosimy potraktować tę wiadomość jako nieaktualną.
 
@@ -779,7 +779,7 @@ Trans-Pol Logistyka Sp. z o.o.
 ul. Nowohucka 36, 30-732 Kraków | NIP 678-301-55-92
 """), {"invoice_number": "FV 1184/10/2026", "issue_date": "2026-10-20", "seller": "Trans-Pol Logistyka Sp. z o.o.",
        "currency": "PLN", "net_total": "6400.00", "tax_total": "1472.00", "gross_total": "7872.00",
-       "iban": "PL83102028920000530205817724"})
+       "iban": "PL25102028920000530205817724"})
 
 _i06 = pdf([
     "FAKTURA KORYGUJACA nr KOR/2026/0093",
