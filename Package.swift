@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // The targets are the architecture (docs/ARCHITECTURE.md, generated from this file by scripts/target-graph.sh):
@@ -6,9 +6,10 @@ import PackageDescription
 //   Ingest ──► Parse ──► Understand ──► Decide ──► Act        the pipeline stages, dependencies only forward
 //   Vocabulary                                                the value types, errors, store protocols they share
 //   Store                                                     the SQLite implementation of the store protocols
-//   LibEtpan, CurlTransport, Markup, Patterns                 the only Swift code that touches a C library
+//   LibEtpan, CurlTransport, Markup, Patterns, PasswordHashing the only Swift code that touches a C library
 //   Audit                                                     the auditor's reading of the trail
 //   Daemon                                                    composition: configuration, pipeline, lifecycle
+//   WebUI                                                     the daemon's HTTP face: web UI, /metrics, health
 //   mailroom                                                  the command-line tool
 //   MailroomTesting                                           real servers and the daemon process for tests
 //
@@ -32,6 +33,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", exact: "1.21.1"),
         // DOCX/XLSX are ZIP archives; read in memory with a cap on the decompressed size.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        // The web UI, /metrics and health (issue 16). Hummingbird's default traits pull swift-configuration; not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // C libraries: each is imported by exactly one wrapper target below.
@@ -40,6 +46,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
         // RE2 is C++: a few extern "C" functions over it (Debian's libre2-dev).
         .target(name: "CRE2Shim", path: "Sources/CRE2Shim", linkerSettings: [.linkedLibrary("re2")]),
+        // Argon2id password hashes for the web UI's users (Debian's libargon2-dev).
+        .systemLibrary(name: "CArgon2", path: "Sources/CArgon2", pkgConfig: "libargon2"),
 
         .target(
             name: "Vocabulary",
@@ -55,6 +63,8 @@ let package = Package(
         .target(name: "Markup", dependencies: ["CLibXML2", "Vocabulary"]),
         // Regular expressions that match in linear time (RE2): every pattern run over mail text.
         .target(name: "Patterns", dependencies: ["CRE2Shim"]),
+        // Passwords stored only as Argon2id hashes (libargon2).
+        .target(name: "PasswordHashing", dependencies: ["CArgon2"]),
 
         .target(
             name: "Store",
@@ -122,12 +132,28 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),  // SIGHUP reloads the rules
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),  // counters and timers; exposed by WebUI
+            ]
+        ),
+        // The daemon's HTTP face: the auditors' and reviewers' web UI, /metrics, /healthz and /readyz.
+        // Holds no business logic: it reads the store through its interfaces and calls the operator actions.
+        .target(
+            name: "WebUI",
+            dependencies: [
+                "Vocabulary", "Store", "Understand", "Decide", "Act", "Audit", "Daemon", "PasswordHashing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
             name: "mailroom",
             dependencies: [
-                "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "Daemon",
+                "Vocabulary", "Store", "Ingest", "Parse", "Understand", "Decide", "Act", "Audit", "Daemon", "WebUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -197,6 +223,11 @@ let package = Package(
         .testTarget(name: "CurlTransportTests", dependencies: ["MailroomTesting", "Vocabulary", "CurlTransport"]),
         .testTarget(name: "MarkupTests", dependencies: ["MailroomTesting", "Vocabulary", "Markup"]),
         .testTarget(name: "MailroomTestingTests", dependencies: ["MailroomTesting"]),  // FreePort, the skip rule
+        .testTarget(
+            name: "WebUITests",
+            dependencies: ["MailroomTesting", "Vocabulary", "Store", "Understand", "Decide", "Act", "Audit", "Daemon",
+                           "WebUI", "PasswordHashing", .product(name: "Logging", package: "swift-log")]
+        ),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

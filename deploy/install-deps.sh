@@ -12,6 +12,10 @@ packages=(
   libcurl4            # OpenSSL-flavoured libcurl runtime, the one Foundation loads
   libxml2-dev         # HTML to text, XPath over e-invoices
   libre2-dev          # RE2: rule, kind and recogniser patterns run in linear time (no catastrophic backtracking)
+  libargon2-dev       # Argon2id hashes of the web UI users' passwords
+  chromium            # the real headless browser the web UI tests drive
+  chromium-driver     # WebDriver for that browser (the UI tests speak WebDriver over loopback)
+  python3-prometheus-client  # the tests check /metrics with Prometheus's own parser
   libsqlite3-dev      # the store (GRDB links the system libsqlite3)
   poppler-utils       # pdftotext / pdfdetach for PDF attachments
   util-linux          # prlimit: time and memory limits for pdftotext / pdfdetach (essential on Debian)

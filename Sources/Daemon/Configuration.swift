@@ -31,6 +31,10 @@ public struct MailroomConfig: Sendable, Equatable, Codable {
     public var messageBudget: MessageBudget = .standard
     /// Signed checkpoints of the audit trail: how often, and where.
     public var audit: AuditSettings
+    /// The web UI (`web:`); nil: none (Configuration+Web.swift).
+    public var web: WebSettings?
+    /// `/metrics` and health on a listener of their own (`metrics:`); nil: on the web UI's listener, if any.
+    public var metrics: MetricsSettings?
 
     /// The file the configuration was read from; nil for the embedded default.
     public var file: String?
@@ -298,7 +302,7 @@ extension MailroomConfig {
 
 extension MailroomConfig {
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case store, spool, sources, log, pipeline, rules, gateway, messageBudget = "message_budget", audit
+        case store, spool, sources, log, pipeline, rules, gateway, messageBudget = "message_budget", audit, web, metrics
     }
 
     public init(from decoder: Decoder) throws {
@@ -312,7 +316,12 @@ extension MailroomConfig {
         rules = try c.decodeIfPresent(RulesSettings.self, forKey: .rules) ?? RulesSettings()
         messageBudget = try c.decodeIfPresent(MessageBudget.self, forKey: .messageBudget) ?? .standard
         audit = try c.decodeIfPresent(AuditSettings.self, forKey: .audit) ?? AuditSettings()
+        web = try c.decodeIfPresent(WebSettings.self, forKey: .web)
+        metrics = try c.decodeIfPresent(MetricsSettings.self, forKey: .metrics)
         file = nil
+        if let web, let metrics, web.listen == metrics.listen {
+            throw c.problem(.metrics, "metrics.listen is the same address as web.listen (\(web.listen)); leave `metrics:` out to serve /metrics on the web listener, or give it another port")
+        }
 
         var seen: [String: Int] = [:]
         for (i, s) in sources.maildir.enumerated() {
@@ -353,6 +362,8 @@ extension MailroomConfig {
         try c.encode(rules, forKey: .rules)
         try c.encode(messageBudget, forKey: .messageBudget)
         try c.encode(audit, forKey: .audit)
+        try c.encodeIfPresent(web, forKey: .web)
+        try c.encodeIfPresent(metrics, forKey: .metrics)
     }
 }
 

@@ -150,7 +150,8 @@ public final class MailroomDaemon: Sendable {
     // MARK: - Long-running
 
     /// Runs until SIGTERM/SIGINT (graceful) and returns when everything in flight is finished.
-    public func serve() async throws {
+    /// `extraServices` run beside the pipeline and stop before it (the web UI and /metrics listeners).
+    public func serve(extraServices: [ServiceGroupConfiguration.ServiceConfiguration] = []) async throws {
         let waiting = try store.countMessages(matching: MessageFilter(states: Pipeline.workStates))
         logger.info("mailroom \(MailroomVersion.string) starting", metadata: [
             "store": "\(config.store.path)", "spool": "\(config.spool.path)",
@@ -203,6 +204,7 @@ public final class MailroomDaemon: Sendable {
                 await account.watch(stop: stop) { bell.ring() }
             }, serviceName: "imap:\(account.account.name)"))
         }
+        services.append(contentsOf: extraServices)
         var groupConfig = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                     logger: logger)
         // Below systemd's TimeoutStopSec (60 s in deploy/mailroom.service): after this, cancellation stops the
