@@ -20,4 +20,11 @@ public enum StoredUnderstanding {
         }
         return Understanding(kind: kind, confidence: confidence, method: details["method"]?.stringValue ?? "unknown", fields: fields)
     }
+
+    /// The hash of the kind files that understood the message (`kinds_sha256` of its last `understood` event);
+    /// nil when it was understood before that was recorded, or never.
+    public static func recordedKindsSHA256(_ message: StoredMessage, store: any AuditLogStore) throws -> String? {
+        let events = try store.auditEvents(matching: AuditFilter(messageID: message.id, stage: "understand"))
+        return events.last(where: { $0.eventType == "understood" })?.detailsValue?["kinds_sha256"]?.stringValue
+    }
 }

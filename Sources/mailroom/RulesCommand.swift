@@ -138,6 +138,13 @@ struct ReplayCommand: AsyncParsableCommand {
             Never executes anything and never changes the store: it compares the actions the rules would \
             decide now with those recorded when each message was decided (`+` new, `-` no longer, `~` other \
             parameters). Use it before a rule change goes live.
+
+            When the kind files differ from those that understood a message (their hash is in its `understood` \
+            audit event), the message is understood anew from its stored parse — offline: rules, structured data \
+            and the built-in classifier, no language model is asked — and a new kind is shown as `[old → new]`. \
+            A mail that was held for a person before any rule ran is replayed when it is now understood without \
+            a reason to hold it. --reunderstand does this for every message, --recorded never. Messages that \
+            cannot be replayed (not decided yet, failed, held for a person, no parse) are listed with the reason.
             """)
 
     @OptionGroup var options: ConfigOptions
@@ -146,8 +153,18 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Messages received since then: an age (7d, 12h) or a UTC date.", valueName: "duration"))
     var since: String
 
+    @Flag(help: "Understand every message anew with the kind files on disk, changed or not.")
+    var reunderstand = false
+
+    @Flag(help: "Decide with the understanding recorded for each message, even where the kind files changed.")
+    var recorded = false
+
     @Flag(help: "One JSON object per changed message, then a summary line; no progress bar.")
     var json = false
+
+    func validate() throws {
+        if reunderstand && recorded { throw ValidationError("--reunderstand and --recorded exclude each other") }
+    }
 
     func run() async throws {
         try await operatorCommand {
@@ -159,14 +176,35 @@ struct ReplayCommand: AsyncParsableCommand {
                 throw OperatorInputError(message: "the rules have errors; fix them first (`mailroom rules check`)")
             }
             let store = try options.openExistingStore(config)
+            var understander: Understander?
+            if !recorded, let kinds = environment.kinds {
+                var understandConfig = config
+                understandConfig.rules.path = folders.folders(config).rules.path
+                understander = Understander(catalogue: kinds, classifier: RulesSetup.classifier(understandConfig, catalogue: kinds))
+            }
+            let kindsNow = environment.kinds?.filesSHA256
+            let always = reunderstand
             let progress = ProgressLine(enabled: !json)
-            let report = try Replay.run(store: store, decider: environment.decider, since: sinceDate,
-                                        understandingOf: { try StoredUnderstanding.read($0, store: store) },
-                                        progress: { done, total in
-                                            let width = 30
-                                            let filled = total == 0 ? width : done * width / total
-                                            progress.update("replaying [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)")
-                                        })
+            let report = try await Replay.run(
+                store: store, decider: environment.decider, since: sinceDate,
+                understandingOf: { (message: StoredMessage) async throws -> Replay.ReplayUnderstanding? in
+                    let recordedUnderstanding = try StoredUnderstanding.read(message, store: store)
+                    guard let understander else { return recordedUnderstanding.map { Replay.ReplayUnderstanding(understanding: $0) } }
+                    let kindsThen = try StoredUnderstanding.recordedKindsSHA256(message, store: store)
+                    let changed = kindsThen != nil && kindsThen != kindsNow
+                    guard always || changed, var content = try MessageContent.stored(message, in: store) else {
+                        return recordedUnderstanding.map { Replay.ReplayUnderstanding(understanding: $0) }
+                    }
+                    content.answersOurMail = try UnderstandStage.answeredPurpose(content.message, in: store)
+                    let understanding = await understander.understand(content)
+                    return Replay.ReplayUnderstanding(understanding: understanding, reunderstood: true,
+                                                      recordedKind: recordedUnderstanding?.kind ?? message.kind)
+                },
+                progress: { done, total in
+                    let width = 30
+                    let filled = total == 0 ? width : done * width / total
+                    progress.update("replaying [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)")
+                })
             progress.finish()
             if json {
                 for d in report.differences { Terminal.out(d.json.canonicalJSON + "\n") }

@@ -146,7 +146,7 @@ import MailroomTesting
             """
         let decider = Decider(rules: try DecideFixtures.rules(v2), kinds: DecideFixtures.kinds)
         var progress: [Int] = []
-        let report = try Replay.run(store: s.store, decider: decider, since: nil,
+        let report = try await Replay.run(store: s.store, decider: decider, since: nil,
                                     understandingOf: { Self.understanding($0) }, progress: { done, _ in progress.append(done) })
         #expect(progress == [1, 2, 3])
         #expect(report.messagesReplayed == 3)

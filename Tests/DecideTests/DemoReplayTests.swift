@@ -64,6 +64,31 @@ import MailroomTesting
         #expect(!out.contains("RW-26-0915"), "\(out)")
         #expect(out.contains(": 8 would change"), "\(out)")
         #expect(out.contains("Nothing was executed."))
+        // Mail held for a person before any rule ran is not left out silently: each is listed with its reason.
+        #expect(out.contains("skipped (not replayed):\n  message "), "\(out)")
+        #expect(out.contains(": held for a person before any rule ran: "), "\(out)")
+
+        // A kind-file change: quote requests now need 99% confidence. The kind files' hash differs from the one
+        // in each message's `understood` event, so the messages are understood anew from their stored parse, and
+        // the quote requests the classifier is less sure of would now be held — their recorded actions not taken.
+        try fm.copyItem(atPath: scratch.path("rules"), toPath: scratch.path("rules-v3"))
+        let quoteKind = scratch.path("rules-v3/kinds/quote_request.yaml")
+        let kindText = try String(contentsOfFile: quoteKind, encoding: .utf8)
+        #expect(kindText.contains("accept_confidence: 0.7\n"))
+        try kindText.replacingOccurrences(of: "accept_confidence: 0.7\n", with: "accept_confidence: 0.99\n")
+            .write(toFile: quoteKind, atomically: true, encoding: .utf8)
+        let kinds = try await MailroomProcess.run(["replay", "--since", "3650d", "--rules", "rules-v3"], in: scratch.root)
+        #expect(kinds.status == 0, "\(kinds.stderr)")
+        let rahmen = try Self.block(of: try id("Rahmenvertrag 2027"), in: kinds.stdout)
+        #expect(rahmen.contains("  - rule 'quote request to draft quotation' → erp create_quotation"), "\(rahmen)")
+        #expect(rahmen.contains("  ! would be held for a person before any rule runs: the classifier is only"), "\(rahmen)")
+        #expect(kinds.stdout.contains("understood anew from the stored parse (offline)"), "\(kinds.stdout)")
+        // --recorded decides with the understanding recorded then: the rules did not change, so nothing does.
+        let recorded = try await MailroomProcess.run(["replay", "--since", "3650d", "--rules", "rules-v3", "--recorded"], in: scratch.root)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(recorded.stdout.contains(": 0 would change"), "\(recorded.stdout)")
+        #expect(!recorded.stdout.contains("understood anew"), "\(recorded.stdout)")
+
         // Nothing was executed or written.
         #expect(try store.auditHead() == headBefore)
         #expect(try store.outboxEntries(states: []).count == outboxBefore)
