@@ -8,14 +8,14 @@ public enum AuditReport {
 
     /// A fixed-width table for a terminal. Details are shown as `key=value` pairs and cut at
     /// `detailsWidth` columns; control characters in any field are shown as spaces.
-    public static func table(_ events: [AuditEvent], detailsWidth: Int = 72) -> String {
+    public static func table(_ events: [AuditEvent], detailsWidth: Int = 72, wide: Bool = false) -> String {
         let header = ["SEQ", "TIME (UTC)", "MSG", "STAGE", "ACTOR", "EVENT", "DETAILS"]
         let rows = events.map { e in
             [String(e.sequence), e.time, e.messageID.map { String($0) } ?? "-", e.stage, e.actor, e.eventType,
              readableDetails(e.details)]
         }
         return FixedWidthTable(header: header, rows: rows, rightAligned: [0, 2],
-                         maxWidths: [nil, nil, nil, 14, 28, 20, max(10, detailsWidth)]).render()
+                         maxWidths: [nil, nil, nil, 14, 28, 20, max(10, detailsWidth)]).render(wide: wide)
     }
 
     /// One JSON object per line (details embedded as an object), for scripts.
@@ -83,7 +83,7 @@ public enum AuditReport {
     // MARK: - Timeline
 
     /// One message: its summary, where it was seen, and its events in order.
-    public static func timeline(_ t: AuditTimeline) -> String {
+    public static func timeline(_ t: AuditTimeline, wide: Bool = false) -> String {
         let m = t.message
         var lines: [String] = []
         lines.append("Message \(m.id): \(m.state.rawValue)" + (m.flagReason.map { " (\(clean($0)))" } ?? ""))
@@ -115,7 +115,7 @@ public enum AuditReport {
             [String(e.sequence), e.time, e.stage, e.actor, e.eventType, readableDetails(e.details)]
         }
         let table = FixedWidthTable(header: ["SEQ", "TIME (UTC)", "STAGE", "ACTOR", "EVENT", "DETAILS"], rows: rows,
-                              rightAligned: [0], maxWidths: [nil, nil, 14, 28, 20, 80]).render()
+                              rightAligned: [0], maxWidths: [nil, nil, 14, 28, 20, 80]).render(wide: wide)
         return lines.joined(separator: "\n") + "\n" + table
     }
 
@@ -165,13 +165,13 @@ public enum AuditReport {
     // MARK: - Messages
 
     /// A fixed-width list of messages, for `mailroom messages` and the demo summary.
-    public static func messagesTable(_ messages: [StoredMessage], subjectWidth: Int = 48) -> String {
+    public static func messagesTable(_ messages: [StoredMessage], subjectWidth: Int = 48, wide: Bool = false) -> String {
         let rows = messages.map { m in
             [String(m.id), m.state.rawValue, MillisecondTime.string(m.receivedAt).prefix(19).replacingOccurrences(of: "T", with: " "),
              m.kind ?? "-", m.sender ?? "-", m.subject ?? "-", m.flagReason ?? ""]
         }
         return FixedWidthTable(header: ["ID", "STATE", "RECEIVED (UTC)", "KIND", "SENDER", "SUBJECT", "FLAG"], rows: rows,
-                         rightAligned: [0], maxWidths: [nil, nil, nil, 18, 32, max(10, subjectWidth), 48]).render()
+                         rightAligned: [0], maxWidths: [nil, nil, nil, 18, 32, max(10, subjectWidth), 48]).render(wide: wide)
     }
 
     /// One JSON object per message per line (without the normalised message, which `parse --json` prints).

@@ -15,7 +15,8 @@ package struct FixedWidthTable {
         self.maxWidths = maxWidths
     }
 
-    package func render() -> String {
+    /// `wide`: no column is cut (`--wide` on the command line); the caps in `maxWidths` are ignored.
+    package func render(wide: Bool = false) -> String {
         let cells = ([header] + rows).map { row in row.map(FixedWidthTable.clean) }
         var widths = header.map { _ in 0 }
         for row in cells {
@@ -23,7 +24,7 @@ package struct FixedWidthTable {
                 widths[i] = max(widths[i], FixedWidthTable.displayWidth(cell))
             }
         }
-        for i in widths.indices {
+        for i in widths.indices where !wide {
             if i < maxWidths.count, let cap = maxWidths[i] { widths[i] = min(widths[i], cap) }
         }
         var out = ""

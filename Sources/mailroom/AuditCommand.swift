@@ -93,6 +93,7 @@ struct AuditQueryCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Events whose details contain this text.", valueName: "text")) var text: String?
     @Flag(help: "Print a JSON array.") var json = false
     @Flag(help: "Print CSV (RFC 4180).") var csv = false
+    @Flag(help: "Show every column in full (no cell cut with …).") var wide = false
 
     func validate() throws {
         if json && csv { throw ValidationError("choose one of --json and --csv") }
@@ -113,7 +114,7 @@ struct AuditQueryCommand: AsyncParsableCommand {
             } else if events.isEmpty {
                 Terminal.out("No audit events match.\n")
             } else {
-                Terminal.out(AuditReport.table(events))
+                Terminal.out(AuditReport.table(events, wide: wide))
             }
         }
     }
@@ -125,6 +126,7 @@ struct AuditShowCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
     @Flag(help: "Print the timeline as JSON.") var json = false
+    @Flag(help: "Show every column in full (no cell cut with …).") var wide = false
     @Argument(help: ArgumentHelp("The message id.", valueName: "message")) var message: Int64
 
     func run() async throws {
@@ -134,7 +136,7 @@ struct AuditShowCommand: AsyncParsableCommand {
             guard let timeline = try AuditTimeline.load(store: store, messageID: message) else {
                 throw OperatorInputError(message: "there is no message \(message) in the store")
             }
-            Terminal.out(json ? AuditReport.timelineJSON(timeline) : AuditReport.timeline(timeline))
+            Terminal.out(json ? AuditReport.timelineJSON(timeline) : AuditReport.timeline(timeline, wide: wide))
         }
     }
 }

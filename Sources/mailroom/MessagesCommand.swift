@@ -43,6 +43,8 @@ struct MessagesListCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per message per line.")
     var json = false
 
+    @Flag(help: "Show every column in full (no cell cut with …).") var wide = false
+
     func run() async throws {
         try await operatorCommand {
             let config = try options.load()
@@ -56,7 +58,7 @@ struct MessagesListCommand: AsyncParsableCommand {
             } else if messages.isEmpty {
                 Terminal.out("No messages" + (state.map { " in state \($0)" } ?? "") + ".\n")
             } else {
-                Terminal.out(AuditReport.messagesTable(messages))
+                Terminal.out(AuditReport.messagesTable(messages, wide: wide))
             }
         }
     }

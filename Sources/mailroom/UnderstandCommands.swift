@@ -208,6 +208,7 @@ struct ReviewListCommand: AsyncParsableCommand {
     @OptionGroup var options: ReviewOptions
     @Flag(help: "One JSON object per message per line.") var json = false
     @Option(help: ArgumentHelp("At most this many.", valueName: "n")) var limit: Int?
+    @Flag(help: "Show every column in full (no cell cut with …).") var wide = false
 
     func run() async throws {
         try await operatorCommand {
@@ -223,7 +224,7 @@ struct ReviewListCommand: AsyncParsableCommand {
             } else if messages.isEmpty {
                 Terminal.out("Nothing waits for review.\n")
             } else {
-                Terminal.out(ReviewReport.table(messages))
+                Terminal.out(ReviewReport.table(messages, wide: wide))
             }
         }
     }

@@ -53,6 +53,20 @@ import MailroomTesting
         #expect(table == "A     B\n----  -\n报价  x\nab    y\n")
     }
 
+    @Test func wideShowsEveryCellInFullWhereTheDefaultCutsIt() {
+        let long = String(repeating: "需要人工确认的原因 ", count: 12) + "END"
+        let event = AuditEvent(sequence: 3, time: "2026-09-21T14:13:23.000Z", messageID: 7, stage: "understand",
+                               actor: "understander", eventType: "review", details: "{\"reason\":\"\(long)\"}",
+                               previousHash: String(repeating: "b", count: 64), hash: String(repeating: "d", count: 64))
+        let cut = AuditReport.table([event])
+        #expect(cut.contains("…") && !cut.contains("END"))
+        let full = AuditReport.table([event], wide: true)
+        #expect(full.contains(long.trimmingCharacters(in: .whitespaces)) && !full.contains("…"))
+        // Still aligned: the rule under the header is as wide as the widest cell of each column.
+        let lines = full.split(separator: "\n").map(String.init)
+        #expect(FixedWidthTable.displayWidth(lines[1]) == FixedWidthTable.displayWidth(lines[2]))
+    }
+
     @Test func controlCharactersCannotDriveTheTerminal() {
         let table = FixedWidthTable(header: ["X"], rows: [["red\u{1B}[31m\nnext"]], rightAligned: [],
                                     maxWidths: [nil]).render()

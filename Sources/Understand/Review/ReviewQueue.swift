@@ -398,7 +398,7 @@ public struct ReviewQueue: Sendable {
 
 /// How review items read on a terminal.
 public enum ReviewReport {
-    public static func table(_ messages: [StoredMessage]) -> String {
+    public static func table(_ messages: [StoredMessage], wide: Bool = false) -> String {
         let rows = messages.map { m -> [String] in
             let u = m.understanding
             return [String(m.id), MillisecondTime.string(m.receivedAt).prefix(16).replacingOccurrences(of: "T", with: " "),
@@ -406,7 +406,7 @@ public enum ReviewReport {
                     m.subject ?? "-", u?.review.first ?? m.flagReason ?? ""]
         }
         return FixedWidthTable(header: ["ID", "RECEIVED (UTC)", "KIND", "CONF", "SENDER", "SUBJECT", "WHY"], rows: rows,
-                               rightAligned: [0, 3], maxWidths: [nil, nil, 16, nil, 30, 40, 60]).render()
+                               rightAligned: [0, 3], maxWidths: [nil, nil, 16, nil, 30, 40, 60]).render(wide: wide)
     }
 
     public static func text(_ m: StoredMessage) -> String {
