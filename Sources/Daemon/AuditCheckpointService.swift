@@ -31,9 +31,16 @@ package struct AuditCheckpointWriter: Sendable {
     }
 }
 
-package struct AuditCheckpointService: Service {
-    package let writer: AuditCheckpointWriter
+/// Does `work` every `interval` until the daemon shuts down (not once more after the shutdown began): the
+/// audit checkpoints, the classifier's refresh from new examples.
+package struct RepeatingService: Service {
     package let interval: Duration
+    package let work: @Sendable () async -> Void
+
+    package init(every interval: Duration, _ work: @escaping @Sendable () async -> Void) {
+        self.interval = interval
+        self.work = work
+    }
 
     package func run() async throws {
         let stop = StopFlag()
@@ -42,7 +49,7 @@ package struct AuditCheckpointService: Service {
             while !stop.isSet {
                 await bell.wait(timeout: interval, unless: stop)
                 if stop.isSet { break }
-                await writer.write()
+                await work()
             }
         } onGracefulShutdown: {
             stop.set()

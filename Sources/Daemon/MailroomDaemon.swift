@@ -176,18 +176,20 @@ public final class MailroomDaemon: Sendable {
         let checkpoints = auditCheckpoints
         await checkpoints.write()
         if config.audit.checkpointMinutes > 0 {
-            services.append(.init(service: AuditCheckpointService(
-                writer: checkpoints, interval: .milliseconds(Int64(config.audit.checkpointMinutes * 60_000))),
-                serviceName: "audit-checkpoints"))
+            services.append(.init(service: RepeatingService(every: .milliseconds(Int64(config.audit.checkpointMinutes * 60_000))) {
+                await checkpoints.write()
+            }, serviceName: "audit-checkpoints"))
         }
         if let liveRules, let reloadSignals {
             services.append(.init(service: RuleReloadService(live: liveRules, signals: reloadSignals), serviceName: "rules"))
         }
         if let liveClassifier, config.rules.examplesCheckSeconds > 0 {
-            services.append(.init(service: ClassifierRefreshService(live: liveClassifier, audit: store,
-                                                                    interval: .milliseconds(Int64(config.rules.examplesCheckSeconds * 1000)),
-                                                                    logger: logger),
-                                  serviceName: "classifier"))
+            // Looks whether the examples changed and, if so, retrains the classifier off the pipeline's path and
+            // swaps it in. On graceful shutdown a training in progress finishes on its own thread, unused.
+            let (audit, logger) = (store as any AuditLogStore, logger)
+            services.append(.init(service: RepeatingService(every: .milliseconds(Int64(config.rules.examplesCheckSeconds * 1000))) {
+                await liveClassifier.refresh(audit: audit, logger: logger)
+            }, serviceName: "classifier"))
         }
         for source in maildirs {
             services.append(.init(service: SourceService { stop, sourceBell in
@@ -362,31 +364,6 @@ package struct OutboxService: Service {
                 }
                 await approvalRequests()?.notifyPending()
                 await bell.wait(timeout: .milliseconds(Int64(poll * 1000)), unless: stop)
-            }
-        } onGracefulShutdown: {
-            stop.set()
-            bell.ring()
-        }
-    }
-}
-
-/// Looks every `interval` whether the examples changed and, if so, retrains the classifier off the pipeline's
-/// path and swaps it in (``LiveClassifier/refresh(audit:logger:)``). On graceful shutdown a training in
-/// progress is left to finish on its own thread; the new model is then simply not used.
-package struct ClassifierRefreshService: Service {
-    package let live: LiveClassifier
-    package let audit: any AuditLogStore
-    package let interval: Duration
-    package let logger: Logger
-
-    package func run() async throws {
-        let stop = StopFlag()
-        let bell = Doorbell()
-        await withGracefulShutdownHandler {
-            while !stop.isSet {
-                await bell.wait(timeout: interval, unless: stop)
-                if stop.isSet { break }
-                await live.refresh(audit: audit, logger: logger)
             }
         } onGracefulShutdown: {
             stop.set()
