@@ -218,7 +218,8 @@ let package = Package(
                 "LibEtpan", "CurlTransport", "Markup",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),  // the attacker's plain SQLite in the anchoring test
-            ]
+            ],
+            exclude: ["Fixtures"]  // the prompt-injection suite's hostile mails
         ),
         .testTarget(name: "CurlTransportTests", dependencies: ["MailroomTesting", "Vocabulary", "CurlTransport"]),
         .testTarget(name: "MarkupTests", dependencies: ["MailroomTesting", "Vocabulary", "Markup"]),

@@ -45,9 +45,9 @@ public final class MailStore: Sendable {
 
         // The store holds every mail's text and the audit trail: only its owner may read it. SQLite gives the
         // -wal and -shm files the database file's permissions.
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
+        // O_EXCL: never truncate a store another process created a moment ago (FileManager.createFile would).
+        let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if created >= 0 { close(created) }
 
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -65,13 +65,37 @@ public final class MailStore: Sendable {
             if !unknown.isEmpty {
                 throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
             }
-            try migrator.migrate(pool)
+            if !Set(migrator.migrations).isSubset(of: applied) {
+                try MailStore.migrate(pool, with: migrator)
+            }
             // Once, when the document-text column arrives: not on every open (`status` must not take the write lock).
             if !applied.contains(StoreSchema.documentsMigration) { try parseAgainWhatWasParsedWithoutDocuments() }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
             throw StoreError.database(path: path, operation: "open the store", reason: MailStore.explain(error))
+        }
+    }
+
+    /// Applies the pending migrations. Two processes opening a new store at once (the daemon starting while an
+    /// operator runs `status`) both see a migration pending; the one that writes second fails ("UNIQUE constraint
+    /// failed: grdb_migrations.identifier", "table … already exists") and its transaction is rolled back. A
+    /// failure after which the other process has applied more migrations is that race: try again. A failure with
+    /// no progress elsewhere is a real one.
+    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        var applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+        var attempts = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch let error as DatabaseError {
+                let now = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                guard now != applied, attempts < 100 else { throw error }
+                applied = now
+                attempts += 1
+                Thread.sleep(forTimeInterval: 0.01)
+            }
         }
     }
 

@@ -151,6 +151,8 @@ public struct UnderstandStage: PipelineStage {
             }),
             "review": .array(u.review.map { .string($0) }),
         ]
+        let signs = ManipulationSigns.recorded(in: u)
+        if !signs.isEmpty { details["manipulation_signs"] = .array(signs.map { .string($0) }) }
         if let content {
             details["documents"] = .array(content.documents.map { doc in
                 .object(["file": .string(doc.filename ?? doc.contentType), "method": .string(doc.method),

@@ -41,7 +41,9 @@ public struct Understander: Sendable {
     /// through exactly the same extraction of missing fields, validation and grounding as any other method.
     public func understand(_ content: MessageContent, messageID: Int64?) async -> Understanding {
         var local = understandNow(content)
-        guard let gateway, local.method == "classifier" || local.method == "none", !local.review.isEmpty else {
+        // A mail that tries to steer the automation is for a person; no model reads its instructions.
+        guard let gateway, local.method == "classifier" || local.method == "none", !local.review.isEmpty,
+              !ManipulationSigns.holds(local) else {
             return local
         }
         if let late = pastDeadline(before: "a language model was asked") {
@@ -81,6 +83,11 @@ public struct Understander: Sendable {
     }
 
     public func understandNow(_ content: MessageContent) -> Understanding {
+        ManipulationSigns.flag(understandCheaply(content), content: content)
+    }
+
+    /// Rules, structured data, the classifier: the cheap methods, before the manipulation check.
+    private func understandCheaply(_ content: MessageContent) -> Understanding {
         var steps: [UnderstandingStep] = []
         var review: [String] = []
         let sources = content.sourceTexts

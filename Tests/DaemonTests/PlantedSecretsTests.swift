@@ -26,29 +26,12 @@ import MailroomTesting
         defer { dovecot.stopAndRemove() }
         let model = try FakeOpenAIServer()
         defer { model.stop() }
-        let hook = try LocalHTTPServer(arguments: ["--secret", secrets["webhook signing secret"]!])
-        defer { hook.stop() }
-        let smtp = try await SMTPSink.started()
-        defer { smtp.stop() }
-
-        let scratch = try IngestScratch("planted-secrets")
-        defer { scratch.remove() }
+        // The shipped connectors fail on servers that answer with errors (the webhook sink speaks neither
+        // Tryton's JSON-RPC nor Redmine's REST; the SMTP sink offers no STARTTLS), after reading their secrets.
+        let deployment = try await ShippedRulesDeployment.make("planted-secrets", hookArguments: ["--secret", secrets["webhook signing secret"]!])
+        defer { deployment.stop() }
+        let (scratch, hook) = (deployment.scratch, deployment.hook)
         let fm = FileManager.default
-        for item in ["rules", "connectors"] {
-            try fm.copyItem(atPath: MailroomProcess.root.appendingPathComponent(item).path, toPath: scratch.path(item))
-        }
-        // The shipped connectors, pointed at servers that answer with errors (the webhook sink speaks neither
-        // Tryton's JSON-RPC nor Redmine's REST; the SMTP sink offers no STARTTLS): every one fails, after reading
-        // its secret.
-        func retarget(_ file: String, _ from: String, _ to: String) throws {
-            let path = scratch.path("connectors/\(file)")
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            #expect(text.contains(from), "connectors/\(file) no longer says \(from)")
-            try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        try retarget("erp.yaml", "url: http://127.0.0.1:8000", "url: \(hook.base)/tryton")
-        try retarget("helpdesk.yaml", "url: http://127.0.0.1:3000", "url: \(hook.base)/redmine")
-        try retarget("mail.yaml", "port: 587", "port: \(smtp.port)")
         try scratch.write(secrets["webhook signing secret"]! + "\n", to: "secrets/hook-signing")
         try scratch.write("""
             type: http
@@ -146,15 +129,7 @@ import MailroomTesting
         defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
 
         // Every mail stored, none still moving through the pipeline, no action still due.
-        let store = try await eventually("the store", timeout: .seconds(60), daemon: daemon) {
-            fm.fileExists(atPath: scratch.path("state/mailroom.sqlite")) ? try MailStore(path: scratch.path("state/mailroom.sqlite")) : nil
-        }
-        let settled: Set<MessageState> = [.acted, .noAction, .review, .failed, .deadLetter, .blocked, .approval]
-        _ = try await eventually("every mail to settle", timeout: .seconds(400), daemon: daemon) { () -> Bool? in
-            let messages = try store.messages(matching: MessageFilter())
-            let outboxDue = try store.outboxEntries(states: [.queued, .sending, .retryWait])
-            return messages.count == mails.count && messages.allSatisfy { settled.contains($0.state) } && outboxDue.isEmpty ? true : nil
-        }
+        let store = try await deployment.settled(count: mails.count, daemon: daemon)
         await stopDaemon(daemon)
 
         // The secrets were used: mail came over IMAP, the model was asked, the webhook accepted signed requests,
