@@ -162,8 +162,9 @@ import MailroomTesting
                 - Self.sum(before, "mailroom_messages_total", where: ["stage": stage])
             #expect(moved == Double(Self.mails), "stage \(stage) moved \(moved) messages:\n\(second.body)")
         }
-        #expect(Self.sum(after, "mailroom_messages_total", where: ["stage": "decide", "state": "no_action", "kind": "unknown"])
-                == Double(Self.mails))
+        // Without rules every mail is of kind unknown and ends with no action.
+        #expect(Self.sum(after, "mailroom_messages_total", where: ["state": "no_action", "kind": "unknown"]) == Double(Self.mails),
+                "\(second.body)")
         #expect(Self.sum(after, "mailroom_stage_duration_seconds_count", where: ["stage": "parse"]) == Double(Self.mails))
         #expect(Self.sum(after, "mailroom_outbox_depth") == 0)
         #expect(Self.sum(after, "mailroom_dead_letters") == 0)

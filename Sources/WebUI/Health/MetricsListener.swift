@@ -24,7 +24,10 @@ public struct MetricsListener: Service {
         guard let settings = daemon.config.metrics else { return [] }
         let listener = MetricsListener(settings: settings, endpoints: HealthEndpoints(daemon: daemon, registry: registry),
                                        logger: daemon.logger)
-        return [.init(service: listener, serviceName: "metrics")]
+        // A listener that fails (a port in use) stops the daemon gracefully — what was started is finished — and
+        // the error is what `mailroom run` reports.
+        return [.init(service: listener, successTerminationBehavior: .gracefullyShutdownGroup,
+                      failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "metrics")]
     }
 
     public func run() async throws {
