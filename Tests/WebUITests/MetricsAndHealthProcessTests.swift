@@ -86,6 +86,8 @@ import MailroomTesting
         request.timeoutInterval = 30
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse
+        #expect(http.value(forHTTPHeaderField: "X-Content-Type-Options") == "nosniff")
+        #expect(http.value(forHTTPHeaderField: "Content-Security-Policy") == "default-src 'none'")
         return (http.statusCode, String(decoding: data, as: UTF8.self), http.value(forHTTPHeaderField: "Content-Type"))
     }
 

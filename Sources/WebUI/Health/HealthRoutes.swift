@@ -24,6 +24,9 @@ public enum HealthRoutes {
         headers[.contentType] = contentType
         headers[.cacheControl] = "no-store"
         headers[values: .init("X-Content-Type-Options")!] = ["nosniff"]
+        headers[values: .init("Content-Security-Policy")!] = ["default-src 'none'"]
+        headers[values: .init("X-Frame-Options")!] = ["DENY"]
+        headers[values: .init("Referrer-Policy")!] = ["same-origin"]
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 }

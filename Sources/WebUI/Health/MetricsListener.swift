@@ -21,9 +21,14 @@ public struct MetricsListener: Service {
     /// The listener for `daemon.serve(extraServices:)` when `metrics:` is configured; none otherwise.
     public static func services(for daemon: MailroomDaemon, registry: PrometheusCollectorRegistry)
         -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        services(for: daemon, endpoints: HealthEndpoints(daemon: daemon, registry: registry))
+    }
+
+    /// The same with endpoints shared with the web UI's listener (one collector per registry).
+    public static func services(for daemon: MailroomDaemon, endpoints: HealthEndpoints)
+        -> [ServiceGroupConfiguration.ServiceConfiguration] {
         guard let settings = daemon.config.metrics else { return [] }
-        let listener = MetricsListener(settings: settings, endpoints: HealthEndpoints(daemon: daemon, registry: registry),
-                                       logger: daemon.logger)
+        let listener = MetricsListener(settings: settings, endpoints: endpoints, logger: daemon.logger)
         // A listener that fails (a port in use) stops the daemon gracefully — what was started is finished — and
         // the error is what `mailroom run` reports.
         return [.init(service: listener, successTerminationBehavior: .gracefullyShutdownGroup,
