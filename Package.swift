@@ -227,7 +227,8 @@ let package = Package(
         .testTarget(
             name: "WebUITests",
             dependencies: ["MailroomTesting", "Vocabulary", "Store", "Understand", "Decide", "Act", "Audit", "Daemon",
-                           "WebUI", "PasswordHashing", .product(name: "Logging", package: "swift-log")]
+                           "WebUI", "PasswordHashing", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Prometheus", package: "swift-prometheus")]
         ),
     ],
     swiftLanguageModes: [.v6],

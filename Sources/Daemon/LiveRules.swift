@@ -41,6 +41,8 @@ public final class LiveRules: Sendable {
     package let store: (any AuditLogStore & RuleSetStateStore)?
     package let pid: Int32
     package let logger: Logger
+    /// Counts reloads by result (`mailroom_rule_reloads_total`).
+    package let metrics: MailroomMetrics
     /// Builds the stages for an environment (the start's own code).
     private let build: @Sendable (RuleEnvironment) -> [MessageState: any PipelineStage]
     /// What else follows the rule set (the outbox's connectors, the approval notices); called before the swap.
@@ -52,7 +54,8 @@ public final class LiveRules: Sendable {
     package init(initial environment: RuleEnvironment, version: RuleSetVersion, rulesDirectory: URL, connectorsDirectory: URL,
                  config: MailroomConfig?, store: (any AuditLogStore & RuleSetStateStore)?, pid: Int32 = getpid(), logger: Logger,
                  build: @escaping @Sendable (RuleEnvironment) -> [MessageState: any PipelineStage],
-                 install: @escaping @Sendable (RuleEnvironment) -> Void = { _ in }) {
+                 install: @escaping @Sendable (RuleEnvironment) -> Void = { _ in }, metrics: MailroomMetrics = MailroomMetrics()) {
+        self.metrics = metrics
         self.rulesDirectory = rulesDirectory
         self.connectorsDirectory = connectorsDirectory
         self.config = config
@@ -123,6 +126,7 @@ public final class LiveRules: Sendable {
                 "reason": .string(reason), "version_in_use": .string(before.version.sha256),
                 "error": .string(failure.message), "problems": .array(failure.problems.map { .string($0.description) }),
             ]))
+            metrics.ruleReload(result: "refused")
             return .refused(failure.description)
         case .success(let (environment, version)):
             for warning in environment.problems where warning.severity != .error {
@@ -144,6 +148,7 @@ public final class LiveRules: Sendable {
                 "changed_files": .array(changed.map { .string($0) }), "rules": .integer(environment.rules.rules.count),
                 "connectors": .integer(environment.connectors.connectors.count),
             ]))
+            metrics.ruleReload(result: "reloaded")
             return .reloaded(from: before.version.sha256, to: version.sha256)
         }
     }

@@ -41,6 +41,8 @@ public final class MailroomDaemon: Sendable {
     /// change (every `rules.examples_check_seconds`). Nil when the stages were given or no kinds are declared.
     public let liveClassifier: LiveClassifier?
     package let logger: Logger
+    /// The counters and timers the pipeline and the rule reloads move.
+    public let metrics: MailroomMetrics
 
     /// How often the running daemon records its heartbeat in the store (`mailroom status` calls a heartbeat
     /// older than three intervals stale).
@@ -57,8 +59,11 @@ public final class MailroomDaemon: Sendable {
 
     /// `holdsStoreLock`: the caller holds the store's lock (``StoreLock``), so no other process that carries out
     /// actions is alive: leases on outbox rows left by a stopped one are released at once instead of running out.
-    public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil, holdsStoreLock: Bool = false) throws {
+    /// `metrics`: where the counters and timers go (nil factory: the process's `MetricsSystem`).
+    public init(config: MailroomConfig, logger: Logger, stages: [any PipelineStage]? = nil, holdsStoreLock: Bool = false,
+                metrics: MailroomMetrics = MailroomMetrics()) throws {
         self.config = config
+        self.metrics = metrics
         self.logger = logger
         // Refused before anything is created: a mistyped folder is an error, not an empty folder watched for ever.
         let startProblems = config.startProblems()
@@ -131,14 +136,14 @@ public final class MailroomDaemon: Sendable {
                     outbox.replaceConnectors(environment.connectors)
                     approvalRequestsBox.value = ApprovalRequests(store: store, approvers: environment.approvers,
                                                                  connectors: environment.connectors, logger: logger)
-                })
+                }, metrics: metrics)
             liveRules = live
             standard = build(environment).map { stage in
                 [.parsed, .understood].contains(stage.input) ? LiveRuleStage(name: stage.name, input: stage.input, live: live) : stage
             }
         }
         pipeline = Pipeline(store: store, stages: standard,
-                            workers: config.pipeline.workers, logger: logger)
+                            workers: config.pipeline.workers, logger: logger, metrics: metrics)
         maildirs = config.sources.maildir.map { MaildirSource(settings: $0, intake: intake, logger: logger) }
         dropFolders = config.sources.drop.map {
             DropFolderSource(settings: $0, intake: intake, logger: logger, maximumBytes: config.messageBudget.rawBytes)

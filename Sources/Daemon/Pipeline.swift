@@ -30,13 +30,16 @@ public final class Pipeline: Sendable {
     public let idlePoll: Duration
     package let stages: [MessageState: any PipelineStage]
     package let logger: Logger
+    /// Counts every committed transition (`mailroom_messages_total`) and times every stage.
+    public let metrics: MailroomMetrics
 
     public static let workStates: [MessageState] = MessageState.allCases.filter { !$0.isTerminal }
 
     public init(store: MailStore, stages: [any PipelineStage], workers: Int, logger: Logger,
                 actor: String = AuditActor.mailroom, retryDelay: Duration = .seconds(60),
-                idlePoll: Duration = .seconds(5), maxAttempts: Int = 5) {
+                idlePoll: Duration = .seconds(5), maxAttempts: Int = 5, metrics: MailroomMetrics = MailroomMetrics()) {
         self.store = store
+        self.metrics = metrics
         var byState: [MessageState: any PipelineStage] = [:]
         for stage in stages { byState[stage.input] = stage }
         self.stages = byState
@@ -89,6 +92,7 @@ public final class Pipeline: Sendable {
                 try store.transition(id, from: from, to: .failed, update: MessageUpdate(flagReason: reason), audit: draft)
             }
             logger.error("message \(id) → failed: \(reason)")
+            metrics.messageMoved(stage: stage.name, to: .failed, kind: message.kind)
             return .failed
         }
         while !message.state.isTerminal {
@@ -98,7 +102,9 @@ public final class Pipeline: Sendable {
             guard let stage = stages[message.state] else {
                 throw PipelineError(message: "no stage takes messages in state \(message.state.rawValue)")
             }
+            let started = ContinuousClock.now
             let outcome = try await stage.process(message)
+            metrics.stageTook(stage.name, ContinuousClock.now - started)
             let from = message.state
             let draft = AuditDraft(messageID: id, stage: stage.name, actor: actor, eventType: outcome.eventType,
                                    details: outcome.details)
@@ -119,6 +125,7 @@ public final class Pipeline: Sendable {
             // the audit event's flat field values, which do not decode, and every rule saw `fields` empty.
             if let v = outcome.update.understanding { message.understanding = v }
             message.flagReason = outcome.update.flagReason
+            metrics.messageMoved(stage: stage.name, to: outcome.next, kind: message.kind)
             if outcome.next == .deadLetter {
                 logger.error("message \(id) → \(outcome.next.rawValue): \(outcome.update.flagReason ?? "")",
                              metadata: ["stage": "\(stage.name)"])

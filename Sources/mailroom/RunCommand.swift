@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Daemon
+import WebUI
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +23,11 @@ struct RunCommand: AsyncParsableCommand {
             the pid holding the lock, and exits 1 without doing anything. The kernel releases the lock when \
             the process ends, even after a crash or SIGKILL. While it runs, the daemon records a heartbeat \
             in the store every 10 s; `mailroom status` shows whether it is running.
+
+            With `metrics: listen: HOST:PORT` in the configuration, the daemon also serves /metrics \
+            (Prometheus text format), /healthz (alive) and /readyz (503 with the reasons while the store, \
+            the rules or a source is not usable) on that address; a port in use stops the start with an \
+            error naming metrics.listen.
             """
     )
 
@@ -40,12 +46,14 @@ struct RunCommand: AsyncParsableCommand {
             let lock = try StoreLock.acquire(forStore: config.store.path)
             defer { withExtendedLifetime(lock) {} }
             let logger = Terminal.startLogging(level: once && json ? .warning : config.log.loggerLevel)
+            // The process's metrics go to one Prometheus registry, set up before anything counts (not for --once).
+            let registry = once ? nil : HealthEndpoints.bootstrapProcessMetrics()
             let daemon = try MailroomDaemon(config: config, logger: logger, holdsStoreLock: true)
             if once {
                 let report = try await daemon.runOnce()
                 Terminal.out(json ? report.summaryJSON : report.summaryText)
             } else {
-                try await daemon.serve()
+                try await daemon.serve(extraServices: registry.map { MetricsListener.services(for: daemon, registry: $0) } ?? [])
             }
         }
     }
