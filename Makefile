@@ -40,6 +40,7 @@ test: deps
 	$(MAKE) --no-print-directory check-examples
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
 	bash scripts/test-install.sh $(MAILROOM_DEBUG)
+	bash scripts/test-sandbox.sh $(MAILROOM_DEBUG)
 	$(SWIFT) test --skip-build --no-parallel $(SWIFT_BUILD_FLAGS)
 
 # The shipped examples and the evaluation corpus are consistent (fields add up, IBANs pass mod-97, every
