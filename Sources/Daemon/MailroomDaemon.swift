@@ -217,8 +217,8 @@ public final class MailroomDaemon: Sendable {
                 notifier: systemd, pulse: pipeline.pulse, stallLimit: stallLimit, statusInterval: Self.heartbeatInterval,
                 status: { try? await BlockingIO.run { Self.systemdStatus(store: store) } }, logger: logger),
                 serviceName: "systemd-notify"))
-            logger.info("systemd: notifying \(systemd.socketName)"
-                + (systemd.watchdogPingInterval.map { ", watchdog ping every \($0)" } ?? ""))
+            let watchdog = systemd.watchdogPingInterval.map { ", watchdog ping every \($0)" } ?? ""
+            logger.info("systemd: notifying \(systemd.socketName)\(watchdog)")
         }
         var groupConfig = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                     logger: logger)

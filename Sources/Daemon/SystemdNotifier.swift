@@ -37,11 +37,11 @@ public struct SystemdNotifier: Sendable {
         guard bytes.count < capacity, !bytes.dropFirst().contains(0) else { return nil }
         pathBytes = bytes
         socketName = name
-        watchdogPingInterval = Self.watchdogPingInterval(environment: environment, pid: pid)
+        watchdogPingInterval = Self.watchdogPing(environment: environment, pid: pid)
     }
 
     /// Half the watchdog timeout systemd set (`WatchdogSec=`), as sd_watchdog_enabled(3) advises.
-    static func watchdogPingInterval(environment: [String: String], pid: Int32) -> Duration? {
+    static func watchdogPing(environment: [String: String], pid: Int32) -> Duration? {
         guard let text = environment["WATCHDOG_USEC"], let usec = UInt64(text), usec > 0 else { return nil }
         if let owner = environment["WATCHDOG_PID"], Int32(owner) != pid { return nil }
         return .microseconds(Int64(usec / 2))

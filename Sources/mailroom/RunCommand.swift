@@ -22,6 +22,11 @@ struct RunCommand: AsyncParsableCommand {
             the pid holding the lock, and exits 1 without doing anything. The kernel releases the lock when \
             the process ends, even after a crash or SIGKILL. While it runs, the daemon records a heartbeat \
             in the store every 10 s; `mailroom status` shows whether it is running.
+
+            Under systemd (Type=notify, deploy/mailroom.service) the daemon tells systemd through \
+            $NOTIFY_SOCKET when it is ready, a status line ("12 messages waiting, 0 for review, 0 dead \
+            letters"), each reload (SIGHUP) and its stop, and pings the watchdog (WatchdogSec=) only while \
+            the pipeline's workers show life. Without NOTIFY_SOCKET nothing of this is sent.
             """
     )
 

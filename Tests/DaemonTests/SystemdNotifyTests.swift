@@ -29,7 +29,7 @@ final class NotifySocket {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
         }
-        guard bound == 0 else { close(fd); throw PipelineError(message: "bind \(name): errno \(errno)") }
+        guard bound == 0 else { throw PipelineError(message: "bind \(name): errno \(errno)") }  // deinit closes it
     }
 
     deinit {
@@ -53,10 +53,13 @@ final class NotifySocket {
     }
 
     /// Reads datagrams until one satisfies `match` (returned) or `timeout` passes (nil); the others are kept in `seen`.
-    func waitFor(timeout: Duration, seen: inout [String], _ match: (String) -> Bool) -> String? {
+    /// `alive`: stop waiting as soon as it is false (the process that should send has ended).
+    func waitFor(timeout: Duration, seen: inout [String], alive: () -> Bool = { true }, _ match: (String) -> Bool) -> String? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            guard let message = receive(timeout: deadline - ContinuousClock.now) else { break }
+            guard let message = receive(timeout: min(.milliseconds(500), deadline - ContinuousClock.now)) else {
+                if alive() { continue } else { break }
+            }
             seen.append(message)
             if match(message) { return message }
         }
@@ -141,15 +144,25 @@ private func lines(_ message: String) -> [String] { message.split(separator: "\n
             rules: {path: rules, connectors: connectors}
             log: {level: info}
             """, to: "mailroom.yaml")
-        try scratch.write("rules: []\n", to: "rules/route.yaml")
-        try FileManager.default.createDirectory(atPath: scratch.path("connectors"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: scratch.path("state"), withIntermediateDirectories: true)
+        // One kind, so that the rules folder can be used.
+        try scratch.write("""
+            kind: delivery
+            description: Any mail with a subject.
+            business: true
+            fields: []
+            matchers:
+              - name: any subject
+                when: {subject: '.'}
+            """, to: "rules/kinds/delivery.yaml")
+        for folder in ["connectors", "state"] {
+            try FileManager.default.createDirectory(atPath: scratch.path(folder), withIntermediateDirectories: true)
+        }
         let socket = try NotifySocket(abstract: true)
         let daemon = try MailroomProcess.start(["run", "--config", scratch.path("mailroom.yaml")], in: scratch.root,
                                                environment: ["NOTIFY_SOCKET": socket.name, "WATCHDOG_USEC": "1000000"])
         defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
         var seen: [String] = []
-        let ready = socket.waitFor(timeout: .seconds(60), seen: &seen) { lines($0).contains("READY=1") }
+        let ready = socket.waitFor(timeout: .seconds(60), seen: &seen, alive: { daemon.process.isRunning }) { lines($0).contains("READY=1") }
         try #require(ready != nil, "no READY=1; got \(seen); stderr: \(daemon.stderr)")
         #expect(ready?.contains("STATUS=0 messages waiting, 0 for review, 0 dead letters") == true, "\(ready ?? "")")
         #expect(ready?.contains("MAINPID=\(daemon.process.processIdentifier)") == true)
