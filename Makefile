@@ -9,7 +9,7 @@ SWIFT_BUILD_FLAGS ?=
 DEMO_DIR ?= demo-run
 MAILROOM_DEBUG := .build/debug/mailroom
 
-.PHONY: all deps build release test demo bench clean-demo help graph check-examples
+.PHONY: all deps build release test demo bench clean-demo help graph check-examples install uninstall test-install
 
 all: build
 
@@ -19,6 +19,8 @@ help:
 	@echo "make bench  - parse-speed benchmark against CPython's email package (release build)"
 	@echo "make build  - debug build only;  make release - release build"
 	@echo "make graph  - print the target graph and check it against the architecture (docs/ARCHITECTURE.md)"
+	@echo "make install [PREFIX=/usr/local] [DESTDIR=] [SYSCONFDIR=/etc] - binary, systemd unit, sysusers/tmpfiles,"
+	@echo "             example configuration, man page, bash/zsh/fish completions;  make uninstall - the same, removed"
 
 deps:
 	@bash deploy/install-deps.sh
@@ -37,6 +39,8 @@ test: deps
 	bash scripts/target-graph.sh --check >/dev/null || bash scripts/target-graph.sh --check
 	$(MAKE) --no-print-directory check-examples
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
+	bash scripts/test-install.sh $(MAILROOM_DEBUG)
+	bash scripts/test-sandbox.sh $(MAILROOM_DEBUG)
 	$(SWIFT) test --skip-build --no-parallel $(SWIFT_BUILD_FLAGS)
 
 # The shipped examples and the evaluation corpus are consistent (fields add up, IBANs pass mod-97, every
@@ -80,3 +84,69 @@ clean-demo:
 
 graph:
 	bash scripts/target-graph.sh
+
+# --- make install: where Debian users look for each file (README "Install on Debian with systemd").
+# PREFIX=/usr for a system package; DESTDIR stages into a folder. MAILROOM_BIN picks the binary (built by
+# `make release` when missing). The configuration goes to $(SYSCONFDIR)/mailroom/mailroom.yaml only when
+# there is none; otherwise beside it as mailroom.yaml.example. The man page and the completions are generated
+# from the binary's argument parser, so they always describe the installed program.
+PREFIX ?= /usr/local
+SYSCONFDIR ?= /etc
+DESTDIR ?=
+MAILROOM_BIN ?= .build/release/mailroom
+BINDIR := $(PREFIX)/bin
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+MAN1DIR ?= $(PREFIX)/share/man/man1
+DOCDIR ?= $(PREFIX)/share/doc/mailroom
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+# Debian's zsh looks in /usr/share/zsh/vendor-completions and /usr/local/share/zsh/site-functions.
+ZSHCOMPDIR ?= $(if $(filter /usr,$(PREFIX)),/usr/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+GENERATED := .build/install-files
+
+$(MAILROOM_BIN):
+	$(MAKE) --no-print-directory release
+
+install: $(MAILROOM_BIN)
+	@mkdir -p $(GENERATED)
+	$(MAILROOM_BIN) --experimental-dump-help | python3 scripts/manpage-from-help.py "$$($(MAILROOM_BIN) --version)" > $(GENERATED)/mailroom.1
+	$(MAILROOM_BIN) --generate-completion-script bash > $(GENERATED)/mailroom.bash
+	$(MAILROOM_BIN) --generate-completion-script zsh > $(GENERATED)/_mailroom
+	$(MAILROOM_BIN) --generate-completion-script fish > $(GENERATED)/mailroom.fish
+	sed -e 's|/usr/local/bin/mailroom|$(BINDIR)/mailroom|' -e 's|/etc/mailroom|$(SYSCONFDIR)/mailroom|g' \
+	    -e 's|/usr/share/doc/mailroom|$(DOCDIR)|' deploy/mailroom.service > $(GENERATED)/mailroom.service
+	install -D -m 0755 $(MAILROOM_BIN) $(DESTDIR)$(BINDIR)/mailroom
+	install -D -m 0644 $(GENERATED)/mailroom.service $(DESTDIR)$(UNITDIR)/mailroom.service
+	install -D -m 0644 deploy/sysusers.d/mailroom.conf $(DESTDIR)$(SYSUSERSDIR)/mailroom.conf
+	install -D -m 0644 deploy/tmpfiles.d/mailroom.conf $(DESTDIR)$(TMPFILESDIR)/mailroom.conf
+	install -D -m 0644 $(GENERATED)/mailroom.1 $(DESTDIR)$(MAN1DIR)/mailroom.1
+	install -D -m 0644 $(GENERATED)/mailroom.bash $(DESTDIR)$(BASHCOMPDIR)/mailroom
+	install -D -m 0644 $(GENERATED)/_mailroom $(DESTDIR)$(ZSHCOMPDIR)/_mailroom
+	install -D -m 0644 $(GENERATED)/mailroom.fish $(DESTDIR)$(FISHCOMPDIR)/mailroom.fish
+	install -D -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -D -m 0644 deploy/mailroom.example.yaml $(DESTDIR)$(DOCDIR)/mailroom.example.yaml
+	install -d -m 0750 $(DESTDIR)$(SYSCONFDIR)/mailroom
+	@if [ -e $(DESTDIR)$(SYSCONFDIR)/mailroom/mailroom.yaml ]; then \
+	    echo "$(DESTDIR)$(SYSCONFDIR)/mailroom/mailroom.yaml exists: kept; the example goes beside it as mailroom.yaml.example"; \
+	    install -m 0640 deploy/mailroom.example.yaml $(DESTDIR)$(SYSCONFDIR)/mailroom/mailroom.yaml.example; \
+	else \
+	    install -m 0640 deploy/mailroom.example.yaml $(DESTDIR)$(SYSCONFDIR)/mailroom/mailroom.yaml; \
+	fi
+	@echo "installed. Next (as root): systemd-sysusers; systemd-tmpfiles --create mailroom.conf;"
+	@echo "  chgrp -R mailroom $(SYSCONFDIR)/mailroom; edit $(SYSCONFDIR)/mailroom/mailroom.yaml;"
+	@echo "  systemctl daemon-reload; systemctl enable --now mailroom"
+
+# Leaves the configuration (and the state in /var/lib/mailroom) alone; removes only the untouched example.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mailroom $(DESTDIR)$(UNITDIR)/mailroom.service \
+	    $(DESTDIR)$(SYSUSERSDIR)/mailroom.conf $(DESTDIR)$(TMPFILESDIR)/mailroom.conf \
+	    $(DESTDIR)$(MAN1DIR)/mailroom.1 $(DESTDIR)$(BASHCOMPDIR)/mailroom $(DESTDIR)$(ZSHCOMPDIR)/_mailroom \
+	    $(DESTDIR)$(FISHCOMPDIR)/mailroom.fish $(DESTDIR)$(SYSCONFDIR)/mailroom/mailroom.yaml.example
+	rm -rf $(DESTDIR)$(DOCDIR)
+	@echo "kept: $(SYSCONFDIR)/mailroom/mailroom.yaml and /var/lib/mailroom (remove them by hand if wanted)"
+
+# make install into a scratch folder, checked file by file (also part of `make test`).
+test-install:
+	bash scripts/test-install.sh $(MAILROOM_DEBUG)

@@ -218,6 +218,7 @@ let package = Package(
                 "LibEtpan", "CurlTransport", "Markup",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),  // the attacker's plain SQLite in the anchoring test
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),  // the systemd notifier as a service
             ],
             exclude: ["Fixtures"]  // the prompt-injection suite's hostile mails
         ),

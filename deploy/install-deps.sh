@@ -27,6 +27,7 @@ packages=(
   openssl             # the throwaway self-signed certificate of that test server
   python3-venv        # private venvs of the test servers (Tryton) and the llama-server build
   curl                # scripts/tryton-test-server.sh waits for the server with it
+  python3-seccomp     # scripts/test-sandbox.sh runs the daemon under the systemd unit's seccomp filters
 )
 
 missing=()

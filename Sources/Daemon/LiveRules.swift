@@ -195,10 +195,21 @@ package struct LiveRuleStage: PipelineStage {
 package struct RuleReloadService: Service {
     package let live: LiveRules
     package let signals: UnixSignalsSequence
+    /// Told RELOADING=1 before and READY=1 after each reload (Type=notify).
+    package var systemd: SystemdNotifier? = nil
+    package var status: @Sendable () -> String? = { nil }
 
     package func run() async throws {
         for await _ in signals.cancelOnGracefulShutdown() {
-            await live.reload(reason: "SIGHUP")
+            systemd?.reloading(status: "reloading the rules")
+            let outcome = await live.reload(reason: "SIGHUP")
+            guard let systemd else { continue }
+            let said: String
+            switch outcome {
+            case .reloaded: said = "rules \(live.current.version.short) loaded"
+            case .refused: said = "rules NOT reloaded (errors; see the log): \(live.current.version.short) stays in use"
+            }
+            systemd.send(["READY=1", "STATUS=\(said); " + (status() ?? "running")])
         }
     }
 }

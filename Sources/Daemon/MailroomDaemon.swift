@@ -156,7 +156,9 @@ public final class MailroomDaemon: Sendable {
 
     /// Runs until SIGTERM/SIGINT (graceful) and returns when everything in flight is finished.
     /// `extraServices` run beside the pipeline and stop before it (the web UI and /metrics listeners).
-    public func serve(extraServices: [ServiceGroupConfiguration.ServiceConfiguration] = []) async throws {
+    /// `systemd` is told readiness, status, reloads, the stop and watchdog pings (nil: not started by systemd).
+    public func serve(extraServices: [ServiceGroupConfiguration.ServiceConfiguration] = [],
+                      systemd: SystemdNotifier? = SystemdNotifier()) async throws {
         let waiting = try store.countMessages(matching: MessageFilter(states: Pipeline.workStates))
         logger.info("mailroom \(MailroomVersion.string) starting", metadata: [
             "store": "\(config.store.path)", "spool": "\(config.spool.path)",
@@ -186,7 +188,9 @@ public final class MailroomDaemon: Sendable {
             }, serviceName: "audit-checkpoints"))
         }
         if let liveRules, let reloadSignals {
-            services.append(.init(service: RuleReloadService(live: liveRules, signals: reloadSignals), serviceName: "rules"))
+            services.append(.init(service: RuleReloadService(live: liveRules, signals: reloadSignals, systemd: systemd,
+                                                             status: { [store] in Self.systemdStatus(store: store) }),
+                                  serviceName: "rules"))
         }
         if let liveClassifier, config.rules.examplesCheckSeconds > 0 {
             // Looks whether the examples changed and, if so, retrains the classifier off the pipeline's path and
@@ -212,6 +216,17 @@ public final class MailroomDaemon: Sendable {
             }, serviceName: "imap:\(account.account.name)"))
         }
         services.append(contentsOf: extraServices)
+        if let systemd {
+            // Last, so it starts after everything else and hears of the shutdown first (STOPPING=1).
+            let store = self.store
+            let stallLimit = Duration.seconds(max(60, 2 * config.messageBudget.seconds + 60))
+            services.append(.init(service: SystemdNotifyService(
+                notifier: systemd, pulse: pipeline.pulse, stallLimit: stallLimit, statusInterval: Self.heartbeatInterval,
+                status: { try? await BlockingIO.run { Self.systemdStatus(store: store) } }, logger: logger),
+                serviceName: "systemd-notify"))
+            let watchdog = systemd.watchdogPingInterval.map { ", watchdog ping every \($0)" } ?? ""
+            logger.info("systemd: notifying \(systemd.socketName)\(watchdog)")
+        }
         var groupConfig = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                     logger: logger)
         // Below systemd's TimeoutStopSec (60 s in deploy/mailroom.service): after this, cancellation stops the
@@ -227,6 +242,15 @@ public final class MailroomDaemon: Sendable {
         await checkpoints.write()
         heartbeat.stopped()
         logger.info("mailroom stopped")
+    }
+
+    /// The daemon's STATUS line for systemd (`systemctl status mailroom`): "12 messages waiting, 0 dead letters".
+    package static func systemdStatus(store: MailStore) -> String? {
+        guard let waiting = try? store.countMessages(matching: MessageFilter(states: Pipeline.workStates)),
+              let dead = try? store.outboxEntries(states: [.dead]).count else { return nil }
+        let review = (try? store.countMessages(matching: MessageFilter(states: [.review]))) ?? 0
+        return "\(waiting) message\(waiting == 1 ? "" : "s") waiting, \(review) for review, "
+            + "\(dead) dead letter\(dead == 1 ? "" : "s")"
     }
 
     // MARK: - Once

@@ -32,6 +32,8 @@ public final class Pipeline: Sendable {
     package let logger: Logger
     /// Counts every committed transition (`mailroom_messages_total`) and times every stage.
     public let metrics: MailroomMetrics
+    /// When a worker last looked for work or finished a message (the systemd watchdog pings only while it beats).
+    public let pulse = PipelinePulse()
 
     public static let workStates: [MessageState] = MessageState.allCases.filter { !$0.isTerminal }
 
@@ -150,14 +152,14 @@ public final class Pipeline: Sendable {
     /// Drives every message that is not terminal until none is left (each message that throws is tried once).
     /// Returns early, with in-flight messages finished, when `stop` is set.
     public func drain(stop: StopFlag = StopFlag()) async -> DrainReport {
-        let queue = WorkQueue(store: store, logger: logger, once: true, retryDelay: retryDelay)
+        let queue = WorkQueue(store: store, logger: logger, once: true, retryDelay: retryDelay, pulse: pulse)
         return await work(queue: queue, stop: stop, bell: Doorbell())
     }
 
     /// Runs until `stop` is set and `bell` rang (graceful shutdown: every message already started is
     /// finished, no new one is started) or the task is cancelled. Sources ring `bell` when mail arrives.
     public func run(stop: StopFlag, bell: Doorbell) async {
-        let queue = WorkQueue(store: store, logger: logger, once: false, retryDelay: retryDelay)
+        let queue = WorkQueue(store: store, logger: logger, once: false, retryDelay: retryDelay, pulse: pulse)
         _ = await work(queue: queue, stop: stop, bell: bell)
     }
 
@@ -191,11 +193,13 @@ package actor WorkQueue {
     package let logger: Logger
     package let once: Bool
     package let retryDelay: Duration
+    package let pulse: PipelinePulse?
     private var inFlight: Set<Int64> = []
     private var buffer: [Int64] = []
     private var resting: [Int64: ContinuousClock.Instant] = [:]
 
-    package init(store: MailStore, logger: Logger, once: Bool, retryDelay: Duration) {
+    package init(store: MailStore, logger: Logger, once: Bool, retryDelay: Duration, pulse: PipelinePulse? = nil) {
+        self.pulse = pulse
         self.store = store
         self.logger = logger
         self.once = once
@@ -204,6 +208,7 @@ package actor WorkQueue {
 
     package func next(stop: StopFlag, bell: Doorbell, idle: Duration) async -> Int64? {
         while true {
+            pulse?.beat()
             if stop.isSet || Task.isCancelled { return nil }
             if let id = take() { return id }
             refill()
@@ -214,6 +219,7 @@ package actor WorkQueue {
     }
 
     package func finished(_ id: Int64, failed: Bool) {
+        pulse?.beat()
         inFlight.remove(id)
         if failed {
             resting[id] = once ? .now + .seconds(365 * 86400) : .now + retryDelay

@@ -28,6 +28,11 @@ struct RunCommand: AsyncParsableCommand {
             (Prometheus text format), /healthz (alive) and /readyz (503 with the reasons while the store, \
             the rules or a source is not usable) on that address; a port in use stops the start with an \
             error naming metrics.listen.
+
+            Under systemd (Type=notify, deploy/mailroom.service) the daemon tells systemd through \
+            $NOTIFY_SOCKET when it is ready, a status line ("12 messages waiting, 0 for review, 0 dead \
+            letters"), each reload (SIGHUP) and its stop, and pings the watchdog (WatchdogSec=) only while \
+            the pipeline's workers show life. Without NOTIFY_SOCKET nothing of this is sent.
             """
     )
 

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 @testable import Vocabulary
 @testable import Daemon
+import Ingest
+import Understand
+import Act
 import MailroomTesting
 
 @Suite struct ConfigurationTests {
@@ -80,6 +83,41 @@ import MailroomTesting
         #expect(config.audit.checkpointMinutes == 10)
         #expect(config.audit.checkpoints == "/var/lib/mailroom/audit-checkpoints")
         #expect(config.auditAnchor.keyPath == "/var/lib/mailroom/audit-signing-key")
+        #expect(config.web?.listen == MailroomConfig.ListenAddress(host: "127.0.0.1", port: 8025))
+        #expect(config.web?.sessionHours == 8)
+        #expect(config.metrics?.listen == MailroomConfig.ListenAddress(host: "127.0.0.1", port: 9325))
+    }
+
+    /// The example explains every key the configuration takes (as a setting or in a comment), so a key added to
+    /// the code without a word in the example fails here.
+    @Test func theShippedExampleConfigurationMentionsEveryKey() throws {
+        let example = try String(contentsOf: Repository.root.appendingPathComponent("deploy/mailroom.example.yaml"), encoding: .utf8)
+        func keys<K: CodingKey & CaseIterable>(_ section: String, _: K.Type) -> [(String, String)] {
+            K.allCases.map { (section, $0.stringValue) }
+        }
+        let all = keys("top level", MailroomConfig.CodingKeys.self)
+            + keys("store", MailroomConfig.StoreSettings.CodingKeys.self)
+            + keys("spool", MailroomConfig.SpoolSettings.CodingKeys.self)
+            + keys("sources", MailroomConfig.SourceSettings.CodingKeys.self)
+            + keys("sources.maildir", MaildirSourceSettings.CodingKeys.self)
+            + keys("sources.drop", DropFolderSettings.CodingKeys.self)
+            + keys("sources.imap", IMAPAccountSettings.CodingKeys.self)
+            + keys("sources.imap.on_stored", IMAPAccountSettings.OnStored.CodingKeys.self)
+            + keys("sources.imap.xoauth2", IMAPAccountSettings.XOAuth2.CodingKeys.self)
+            + keys("pipeline", MailroomConfig.PipelineSettings.CodingKeys.self)
+            + keys("message_budget", MessageBudget.CodingKeys.self)
+            + keys("rules", RulesSettings.CodingKeys.self)
+            + keys("log", MailroomConfig.LogSettings.CodingKeys.self)
+            + keys("audit", MailroomConfig.AuditSettings.CodingKeys.self)
+            + keys("gateway", GatewaySettings.CodingKeys.self)
+            + keys("gateway.providers", ProviderSettings.CodingKeys.self)
+            + keys("gateway.budget", BudgetSettings.CodingKeys.self)
+            + keys("web", MailroomConfig.WebSettings.CodingKeys.self)
+            + keys("metrics", MailroomConfig.MetricsSettings.CodingKeys.self)
+        let missing = all.filter { _, key in
+            example.range(of: "(^|[^a-z_])\(key):", options: .regularExpression) == nil
+        }
+        #expect(missing.isEmpty, "deploy/mailroom.example.yaml says nothing of: \(missing.map { "\($0.0).\($0.1)" })")
     }
 
     @Test func auditCheckpointSettingsDefaultBesideTheStoreAndRefuseNonsense() throws {
