@@ -22,6 +22,7 @@ packages=(
   tnef                # a third-party TNEF decoder, used by the tests to cross-check ours
   python3             # the parse-speed comparison script and test servers
   libpython3.11-testsuite  # CPython's own email test messages (a third-party corpus for the parser tests)
+  golang-github-jhillyerd-enmime-dev  # enmime's test mails, some broken on purpose (the malformed-mail sweep test)
   inotify-tools       # not needed at run time; handy for operators debugging Maildir watches
   dovecot-imapd       # the real IMAP server the IMAP tests and scripts/bench-imap.sh start privately on loopback
   openssl             # the throwaway self-signed certificate of that test server

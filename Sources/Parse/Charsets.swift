@@ -273,7 +273,7 @@ package enum TextDecoding {
             return DecodedText(text: s, problem: bad > 0 ? .invalidBytes(charset: charset.displayName, count: bad) : nil)
         case .unknown:
             let d = decodeUndeclared(bytes)
-            if isASCII(bytes) { return d }
+            if isASCII(bytes) { return DecodedText(text: d.text, problem: .unknownCharset(declared: charset.displayName, usedInstead: "ASCII")) }
             return DecodedText(text: d.text, problem: .unknownCharset(declared: charset.displayName,
                                                                      usedInstead: validUTF8(bytes) != nil ? "UTF-8" : "Windows-1252"))
         }
