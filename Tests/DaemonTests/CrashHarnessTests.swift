@@ -243,7 +243,7 @@ struct CrashHarnessTests {
             let finished = try store.countMessages(matching: MessageFilter(states: [.acted, .noAction, .review, .failed, .deadLetter]))
             let outstanding = max(1, hashes.count - finished)
             let eventsAhead = Int64(random.next(upperBound: UInt64(outstanding * 6))) + 1
-            let jitterMicros = UInt32(random.next(upperBound: 20_000))
+            let jitterMicros = UInt32(random.next(upperBound: UInt64(20_000)))
             let killed = await started.signal(SIGKILL, timeout: .seconds(300)) {
                 let head = (try? store.auditHead()?.sequence) ?? 0
                 guard head >= headAtStart + eventsAhead else { return false }
