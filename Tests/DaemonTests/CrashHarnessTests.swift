@@ -145,15 +145,15 @@ struct CrashHarnessTests {
 
     /// Delivers mail `n`: even numbers into the Maildir (tmp/, then renamed into new/ as a delivery agent
     /// does), odd ones into the drop folder (written beside it, then renamed in, so it is never seen half-written).
-    static func deliver(_ n: Int, _ bytes: Data, to scratch: IngestScratch) throws {
+    static func deliver(_ n: Int, _ bytes: Data, root: String) throws {
         if n % 2 == 0 {
             let name = "\(1_790_000_000 + n).M\(n)P99.crash"
-            try bytes.write(to: URL(fileURLWithPath: scratch.path("Maildir/tmp/\(name)")))
-            try FileManager.default.moveItem(atPath: scratch.path("Maildir/tmp/\(name)"), toPath: scratch.path("Maildir/new/\(name)"))
+            try bytes.write(to: URL(fileURLWithPath: root + "/Maildir/tmp/\(name)"))
+            try FileManager.default.moveItem(atPath: root + "/Maildir/tmp/\(name)", toPath: root + "/Maildir/new/\(name)")
         } else {
             let name = "crash-\(n).eml"
-            try bytes.write(to: URL(fileURLWithPath: scratch.path("staging/\(name)")))
-            try FileManager.default.moveItem(atPath: scratch.path("staging/\(name)"), toPath: scratch.path("drop/\(name)"))
+            try bytes.write(to: URL(fileURLWithPath: root + "/staging/\(name)"))
+            try FileManager.default.moveItem(atPath: root + "/staging/\(name)", toPath: root + "/drop/\(name)")
         }
     }
 
@@ -198,6 +198,9 @@ struct CrashHarnessTests {
         defer { sink.stop() }
         try Self.deploy(scratch, sink: sink)
         let config = scratch.path("mailroom.yaml")
+        // The store is created (migrated) here, before any daemon runs: two processes opening a new store at the same
+        // moment may both try to migrate it, and one fails ("table … already exists"; see the report of issue 15).
+        _ = try MailStore(path: scratch.path("state/mailroom.sqlite"))
         let storeBox = StoreBox(path: scratch.path("state/mailroom.sqlite"))
 
         let pdf = try DocumentFixtures.data("text-invoice.pdf")
@@ -219,10 +222,11 @@ struct CrashHarnessTests {
         var daemon: MailroomProcess?
         defer { if let daemon, daemon.process.isRunning { daemon.signal(SIGKILL) } }
         for round in 0..<rounds {
+            var batch: [(Int, Data)] = []
             for n in batches[round] {
                 let bytes = Self.mail(n, pdf: pdf, csv: csv)
                 hashes[SampleMail.sha256(bytes)] = n
-                try Self.deliver(n, bytes, to: scratch)
+                batch.append((n, bytes))
             }
             let started = try MailroomProcess.start(["run", "--config", config], in: scratch.root, label: "run\(round)",
                                                     program: settings.binary)
@@ -234,7 +238,16 @@ struct CrashHarnessTests {
                 return beat.pid == pid && beat.stoppedAt == nil
             }
             try #require(up, "daemon \(round) did not come up: \(started.stderr.suffix(3000))")
-            guard round < rounds - 1 else { break }
+            // This round's mail arrives while the daemon runs (a random pause between mails), so kills land in ingest too.
+            let pauseMicros = UInt32(random.next(upperBound: UInt64(3_000)))
+            let root = scratch.root
+            let delivery = Task.detached {
+                for (n, bytes) in batch {
+                    try Self.deliver(n, bytes, root: root)
+                    usleep(pauseMicros)
+                }
+            }
+            guard round < rounds - 1 else { try await delivery.value; break }
 
             // A random moment: once a random number of further audit events were written (each stage's result is
             // one), plus a random few milliseconds, so kills land anywhere from ingest to the HTTP call.
@@ -254,8 +267,10 @@ struct CrashHarnessTests {
             _ = await started.waitForExit(timeout: .seconds(30))
             try #require(started.process.terminationReason == .uncaughtSignal,
                          "daemon \(round) ended by itself (status \(started.process.terminationStatus)): \(started.stderr.suffix(3000))")
-            kills += 1
+            // Looked at right after the kill (delivery may still be adding a file or two: mail arriving then is ingest work too).
             let inFlight = try Self.stagesInFlight(store: store, scratch: scratch)
+            try await delivery.value
+            kills += 1
             for stage in inFlight { stagesHit[stage, default: 0] += 1 }
             print("crash-test: kill \(kills) after \(eventsAhead) event(s) + \(jitterMicros / 1000) ms: in flight "
                   + (inFlight.isEmpty ? "nothing" : inFlight.map(\.rawValue).joined(separator: ", ")))
