@@ -65,13 +65,31 @@ public final class MailStore: Sendable {
             if !unknown.isEmpty {
                 throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
             }
-            try migrator.migrate(pool)
+            try Self.migrate(pool, with: migrator)
             // Once, when the document-text column arrives: not on every open (`status` must not take the write lock).
             if !applied.contains(StoreSchema.documentsMigration) { try parseAgainWhatWasParsedWithoutDocuments() }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
             throw StoreError.database(path: path, operation: "open the store", reason: MailStore.explain(error))
+        }
+    }
+
+    /// Applies the pending migrations. Two processes opening a new store at the same moment (a daemon starting while
+    /// `mailroom status` looks) both see a migration pending; the second one's transaction then fails ("table …
+    /// already exists") and is rolled back. It tries again, skipping what the other applied, until every migration
+    /// is applied (for a few seconds at most; then the error stands).
+    static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        let deadline = Date().addingTimeInterval(MailStore.busyTimeout)
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch let error as DatabaseError {
+                if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                if Date() > deadline { throw error }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
     }
 
