@@ -86,7 +86,8 @@ public final class MailStore: Sendable {
                 try migrator.migrate(pool)
                 return
             } catch let error as DatabaseError {
-                if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                // (Reading the schema during the other's migration can fail too: "malformed database schema".)
+                if (try? pool.read({ db in try migrator.hasCompletedMigrations(db) })) == true { return }
                 if Date() > deadline { throw error }
                 Thread.sleep(forTimeInterval: 0.02)
             }
