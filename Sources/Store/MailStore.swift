@@ -43,6 +43,14 @@ public final class MailStore: Sendable {
             }
         }
 
+        // Opening (creating, switching to WAL, migrating) is one process at a time: two processes opening a new store
+        // at once (a daemon starting while `mailroom status` looks) otherwise both create and migrate it, and one
+        // fails ("table … already exists", "database disk image is malformed"). The lock is on the folder, not on
+        // the database file: closing a descriptor of the database file would drop SQLite's own locks on it.
+        let folderLock = open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderLock >= 0 { while flock(folderLock, LOCK_EX) != 0 && errno == EINTR {} }
+        defer { if folderLock >= 0 { flock(folderLock, LOCK_UN); close(folderLock) } }
+
         // The store holds every mail's text and the audit trail: only its owner may read it. SQLite gives the
         // -wal and -shm files the database file's permissions.
         if !FileManager.default.fileExists(atPath: path) {
@@ -75,10 +83,10 @@ public final class MailStore: Sendable {
         }
     }
 
-    /// Applies the pending migrations. Two processes opening a new store at the same moment (a daemon starting while
-    /// `mailroom status` looks) both see a migration pending; the second one's transaction then fails ("table …
-    /// already exists") and is rolled back. It tries again, skipping what the other applied, until every migration
-    /// is applied (for a few seconds at most; then the error stands).
+    /// Applies the pending migrations. Should another process migrate the same store at the same moment without the
+    /// folder lock (an older Mailroom), this one's transaction fails ("table … already exists") and is rolled back;
+    /// it tries again, skipping what the other applied, until every migration is applied (for a few seconds at
+    /// most; then the error stands).
     static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
         let deadline = Date().addingTimeInterval(MailStore.busyTimeout)
         while true {
