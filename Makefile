@@ -9,13 +9,14 @@ SWIFT_BUILD_FLAGS ?=
 DEMO_DIR ?= demo-run
 MAILROOM_DEBUG := .build/debug/mailroom
 
-.PHONY: all deps build release test demo bench clean-demo help graph check-examples install uninstall test-install
+.PHONY: all deps build release test demo bench clean-demo help graph check-examples install uninstall test-install crash-test
 
 all: build
 
 help:
 	@echo "make demo   - install dependencies, build, run the daemon once on the demo mailbox and show what it did"
 	@echo "make test   - install dependencies, build, run every test"
+	@echo "make crash-test - the daemon on 1,000 mails, killed with SIGKILL at random moments >= 20 times (CRASH_SEED= replays)"
 	@echo "make bench  - parse-speed benchmark against CPython's email package (release build)"
 	@echo "make build  - debug build only;  make release - release build"
 	@echo "make graph  - print the target graph and check it against the architecture (docs/ARCHITECTURE.md)"
@@ -42,6 +43,17 @@ test: deps
 	bash scripts/test-install.sh $(MAILROOM_DEBUG)
 	bash scripts/test-sandbox.sh $(MAILROOM_DEBUG)
 	$(SWIFT) test --skip-build --no-parallel $(SWIFT_BUILD_FLAGS)
+
+# The crash harness (Tests/DaemonTests/CrashHarnessTests.swift) with the big numbers; `make test` runs a short
+# round of it (150 mails, 6 kills). CRASH_SEED=n replays a run; CRASH_MAILROOM=.build/release/mailroom runs the
+# release binary (build it first with `make release`).
+CRASH_MAILS ?= 1000
+CRASH_KILLS ?= 24
+crash-test: deps
+	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
+	CRASH_MAILS=$(CRASH_MAILS) CRASH_KILLS=$(CRASH_KILLS) $(SWIFT) test --skip-build --no-parallel $(SWIFT_BUILD_FLAGS) \
+		--filter CrashHarnessTests 2>&1 | tee crash-test.log; status=$${PIPESTATUS[0]}; \
+		grep '^crash-test: [0-9]' crash-test.log || echo "crash-test: no summary (the run failed before its end)"; exit $$status
 
 # The shipped examples and the evaluation corpus are consistent (fields add up, IBANs pass mod-97, every
 # expected value is in its mail).

@@ -5,6 +5,9 @@ Prints "PORT <n>" on its first stdout line once it listens, then serves until ki
 
   --tls CERT KEY     serve HTTPS with this (self-signed) certificate
   --secret S         the HMAC-SHA256 secret /hook checks (header X-Signature: sha256=<hex of body>)
+  --record FILE      durable /hook: each POST's key is appended to FILE as "created|repeat<TAB>KEY<TAB>SUBJECT"
+                     (SUBJECT: the body's "subject", if any) and fsynced before the answer; keys already in FILE
+                     are known at start, so a restarted server still answers a repeat as a repeat
 
 Endpoints:
   /status/<n>        answers status n (body "status n"); header X-Test: yes
@@ -23,6 +26,7 @@ Endpoints:
 import hashlib
 import hmac
 import json
+import os
 import ssl
 import sys
 import threading
@@ -31,6 +35,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 SECRET = None
+RECORD = None
 LOCK = threading.Lock()
 BY_KEY = {}
 STATE = {"next_id": 100, "requests": 0}
@@ -102,11 +107,13 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 STATE["requests"] += 1
                 if key in BY_KEY:
+                    remember("repeat", key, received)
                     return self.answer(200, BY_KEY[key])
                 STATE["next_id"] += 1
                 record = {"id": STATE["next_id"], "received": received, "key": key,
                           "links": {"self": f"/hook/{STATE['next_id']}"}}
                 BY_KEY[key] = record
+                remember("created", key, received)
             return self.answer(201, record)
         if parts[0] == "oauth" and len(parts) == 2 and parts[1] == "token" and self.command == "POST":
             form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
@@ -119,8 +126,32 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = route
 
 
+def remember(what, key, received):
+    """Appends one line to the --record file and makes it durable before the caller answers."""
+    if RECORD is None:
+        return
+    subject = received.get("subject", "") if isinstance(received, dict) else ""
+    line = "\t".join(str(x).replace("\t", " ").replace("\n", " ") for x in (what, key, subject)) + "\n"
+    RECORD.write(line.encode())
+    RECORD.flush()
+    os.fsync(RECORD.fileno())
+
+
+def load_record(path):
+    """The keys an earlier run of this server recorded in PATH (each becomes a known key again)."""
+    if not os.path.exists(path):
+        return
+    with open(path, "rb") as f:
+        for raw in f:
+            parts = raw.decode("utf-8", "replace").rstrip("\n").split("\t")
+            if len(parts) >= 2 and parts[0] == "created" and parts[1] not in BY_KEY:
+                STATE["next_id"] += 1
+                BY_KEY[parts[1]] = {"id": STATE["next_id"], "received": None, "key": parts[1],
+                                    "links": {"self": f"/hook/{STATE['next_id']}"}}
+
+
 def main():
-    global SECRET
+    global SECRET, RECORD
     args = sys.argv[1:]
     cert = key = None
     while args:
@@ -129,6 +160,10 @@ def main():
             cert, key = args.pop(0), args.pop(0)
         elif a == "--secret":
             SECRET = args.pop(0)
+        elif a == "--record":
+            path = args.pop(0)
+            load_record(path)
+            RECORD = open(path, "ab")
         else:
             sys.exit(f"unknown argument {a}")
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

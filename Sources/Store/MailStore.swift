@@ -43,6 +43,14 @@ public final class MailStore: Sendable {
             }
         }
 
+        // Opening (creating, switching to WAL, migrating) is one process at a time: two processes opening a new store
+        // at once (a daemon starting while `mailroom status` looks) otherwise both create and migrate it, and one
+        // fails ("table … already exists", "database disk image is malformed"). The lock is on the folder, not on
+        // the database file: closing a descriptor of the database file would drop SQLite's own locks on it.
+        let folderLock = open(parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderLock >= 0 { while flock(folderLock, LOCK_EX) != 0 && errno == EINTR {} }
+        defer { if folderLock >= 0 { flock(folderLock, LOCK_UN); close(folderLock) } }
+
         // The store holds every mail's text and the audit trail: only its owner may read it. SQLite gives the
         // -wal and -shm files the database file's permissions.
         // O_EXCL: never truncate a store another process created a moment ago (FileManager.createFile would).
@@ -65,8 +73,8 @@ public final class MailStore: Sendable {
             if !unknown.isEmpty {
                 throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted())
             }
-            if !Set(migrator.migrations).isSubset(of: applied) {
-                try MailStore.migrate(pool, with: migrator)
+            if !Set(migrator.migrations).isSubset(of: applied) {  // nothing to write on most opens
+                try Self.migrate(pool, with: migrator)
             }
             // Once, when the document-text column arrives: not on every open (`status` must not take the write lock).
             if !applied.contains(StoreSchema.documentsMigration) { try parseAgainWhatWasParsedWithoutDocuments() }
@@ -77,24 +85,21 @@ public final class MailStore: Sendable {
         }
     }
 
-    /// Applies the pending migrations. Two processes opening a new store at once (the daemon starting while an
-    /// operator runs `status`) both see a migration pending; the one that writes second fails ("UNIQUE constraint
-    /// failed: grdb_migrations.identifier", "table … already exists") and its transaction is rolled back. A
-    /// failure after which the other process has applied more migrations is that race: try again. A failure with
-    /// no progress elsewhere is a real one.
-    private static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
-        var applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-        var attempts = 0
+    /// Applies the pending migrations. Should another process migrate the same store at the same moment without the
+    /// folder lock (an older Mailroom), this one's transaction fails ("table … already exists") and is rolled back;
+    /// it tries again, skipping what the other applied, until every migration is applied (for a few seconds at
+    /// most; then the error stands).
+    static func migrate(_ pool: DatabasePool, with migrator: DatabaseMigrator) throws {
+        let deadline = Date().addingTimeInterval(MailStore.busyTimeout)
         while true {
             do {
                 try migrator.migrate(pool)
                 return
             } catch let error as DatabaseError {
-                let now = try pool.read { db in try migrator.appliedIdentifiers(db) }
-                guard now != applied, attempts < 100 else { throw error }
-                applied = now
-                attempts += 1
-                Thread.sleep(forTimeInterval: 0.01)
+                // (Reading the schema during the other's migration can fail too: "malformed database schema".)
+                if (try? pool.read({ db in try migrator.hasCompletedMigrations(db) })) == true { return }
+                if Date() > deadline { throw error }
+                Thread.sleep(forTimeInterval: 0.02)
             }
         }
     }

@@ -48,6 +48,30 @@ import MailroomTesting
         #expect(AuditVerifier.verify(store: reopened).isIntact)
     }
 
+    /// Found by the crash harness: a daemon starting on a new store while another process opened it failed with
+    /// "could not open the store: table daemon_heartbeat already exists" (both migrated it at once).
+    @Test func severalProcessesOpeningANewStoreAtOnceAllSucceed() throws {
+        let dir = try StoreScratch.directory()
+        defer { StoreScratch.remove(dir) }
+        for round in 0..<10 {
+            let path = dir.appendingPathComponent("race-\(round).sqlite").path
+            let failures = LockedFailures()
+            // Each MailStore has its own connection pool, as a second process would.
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do { _ = try MailStore(path: path) } catch { failures.add("\(error)") }
+            }
+            #expect(failures.all.isEmpty, "round \(round): \(failures.all)")
+            #expect(try MailStore(path: path).appliedMigrations() == StoreSchema.migrator.migrations)
+        }
+    }
+
+    final class LockedFailures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [String] = []
+        func add(_ text: String) { lock.withLock { items.append(text) } }
+        var all: [String] { lock.withLock { items } }
+    }
+
     @Test func refusesAFileMigratedByANewerMailroom() throws {
         let dir = try StoreScratch.directory()
         defer { StoreScratch.remove(dir) }
