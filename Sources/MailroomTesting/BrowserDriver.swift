@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
 
 /// chromedriver (Debian's chromium-driver, deploy/install-deps.sh) on a port from `FreePort`, retried on a fresh
@@ -65,23 +62,22 @@ package final class ChromeDriverServer: TestServer, @unchecked Sendable {
     deinit { stop() }
 }
 
-/// A small WebDriver (W3C) client over URLSession: one headless Chromium session.
+/// A small WebDriver (W3C) client: one headless Chromium session.
 package final class BrowserSession: @unchecked Sendable {
     package struct Failure: Error, CustomStringConvertible {
         package var description: String
     }
 
-    let base: URL
     package let id: String
     let profile: URL
-    let http: URLSession
+    /// Plain HTTP/1.1, one connection per command (URLSession on Linux stalled on the second command).
+    let http: HTTPTestClient
 
     /// Starts headless Chromium with a scratch profile.
     package init(driver: ChromeDriverServer) async throws {
-        base = URL(string: "http://127.0.0.1:\(driver.port)")!
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("mr-chromium-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
-        http = URLSession(configuration: .ephemeral)
+        http = HTTPTestClient(port: driver.port)
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
             "goog:chromeOptions": [
@@ -90,7 +86,7 @@ package final class BrowserSession: @unchecked Sendable {
                          "--user-data-dir=\(profile.path)", "--window-size=1280,900", "--lang=en-US"],
             ] as [String: Any],
         ] as [String: Any]]]
-        let answer = try await Self.call(http, base.appendingPathComponent("session"), method: "POST", body: capabilities)
+        let answer = try await Self.call(http, "/session", method: "POST", body: capabilities)
         guard let value = answer["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             throw Failure(description: "chromedriver did not start a session: \(answer)")
         }
@@ -175,24 +171,19 @@ package final class BrowserSession: @unchecked Sendable {
     // MARK: Wire
 
     private func command(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
-        let answer = try await Self.call(http, URL(string: base.absoluteString + "/session/\(id)" + path)!, method: method, body: body)
+        let answer = try await Self.call(http, "/session/\(id)" + path, method: method, body: body)
         if let value = answer["value"] as? [String: Any], let error = value["error"] as? String {
             throw Failure(description: "WebDriver \(method) \(path): \(error): \(value["message"] as? String ?? "")")
         }
         return answer["value"]
     }
 
-    private static func call(_ http: URLSession, _ url: URL, method: String, body: [String: Any]?) async throws -> [String: Any] {
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.timeoutInterval = 120
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, _) = try await http.data(for: request)
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw Failure(description: "WebDriver answered no JSON object: \(String(decoding: data.prefix(300), as: UTF8.self))")
+    private static func call(_ http: HTTPTestClient, _ path: String, method: String, body: [String: Any]?) async throws -> [String: Any] {
+        let data = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        let answer = try await http.send(method, path, cookies: [:],
+                                         headers: data == nil ? [:] : ["Content-Type": "application/json"], body: data)
+        guard let object = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any] else {
+            throw Failure(description: "WebDriver answered no JSON object: \(answer.body.prefix(300))")
         }
         return object
     }

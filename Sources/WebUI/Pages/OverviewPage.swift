@@ -48,9 +48,9 @@ struct OverviewPage: Sendable {
           <h2>{{t.waiting_for_person}}</h2>
           {{#awaiting_approval}}<p><strong>{{awaiting_approval}}</strong> {{t.awaiting_approval}}</p>{{/awaiting_approval}}
           {{^waiting}}<p class="muted">{{t.nothing}}</p>{{/waiting}}
-          {{#waiting.0}}<table><tr><th>{{t.message}}</th><th>{{t.state}}</th><th>{{t.since}}</th></tr>{{/waiting.0}}
+          {{#has_waiting}}<table><tr><th>{{t.message}}</th><th>{{t.state}}</th><th>{{t.since}}</th></tr>{{/has_waiting}}
           {{#waiting}}<tr><td><a href="/messages/{{id}}">#{{id}}</a> {{subject}}<br><span class="muted">{{sender}}</span></td><td>{{state}}{{#reason}}<br><span class="muted">{{reason}}</span>{{/reason}}</td><td>{{since}} <span class="muted">({{age}})</span></td></tr>{{/waiting}}
-          {{#waiting.0}}</table>{{/waiting.0}}
+          {{#has_waiting}}</table>{{/has_waiting}}
         </section>
         <div class="grid">
           <section class="card" id="dead-letters">
@@ -111,9 +111,13 @@ struct OverviewPage: Sendable {
         let waiting = try store.messages(matching: MessageFilter(states: [.review, .approval], limit: 500))
             .sorted { $0.updatedAt < $1.updatedAt }.prefix(50)
             .map { m -> [String: Any] in
-                ["id": m.id, "subject": m.subject ?? "", "sender": m.sender ?? "",
-                 "state": WebLabels.text("state_" + m.state.rawValue, language), "reason": m.flagReason ?? "",
-                 "since": ISO8601.utcString(m.updatedAt), "age": OperatorTime.age(now.timeIntervalSince(m.updatedAt))]
+                var row: [String: Any] = [
+                    "id": m.id, "subject": m.subject ?? "", "sender": m.sender ?? "",
+                    "state": WebLabels.text("state_" + m.state.rawValue, language),
+                    "since": ISO8601.utcString(m.updatedAt), "age": OperatorTime.age(now.timeIntervalSince(m.updatedAt)),
+                ]
+                if let reason = m.flagReason, !reason.isEmpty { row["reason"] = reason }
+                return row
             }
 
         func actions(_ lines: [StatusReport.ActionLine]) -> [[String: Any]] {
@@ -134,19 +138,24 @@ struct OverviewPage: Sendable {
         }
 
         let audit = auditStatus.current(now: now)
-        return [
+        // Mustache shows a section for any value present, 0 and "" included: absent keys for "nothing".
+        var auditValues: [String: Any] = ["intact": audit.intact, "events": audit.events,
+                                          "checked_at": ISO8601.utcString(audit.checkedAt)]
+        if let problem = audit.problem { auditValues["problem"] = problem }
+        if let checkpoint = audit.checkpoint { auditValues["checkpoint"] = checkpoint }
+        var values: [String: Any] = [
             "today_states": states, "today_total": total,
             "today_kinds": kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { ["kind": $0.key, "count": $0.value] as [String: Any] },
-            "waiting": Array(waiting), "awaiting_approval": report.awaitingApproval,
+            "waiting": Array(waiting),
             "dead_letters": actions(report.deadLetters), "blocked": actions(report.blockedActions),
             "sources": sources,
             "costs_day": try costs(.day), "costs_provider": try costs(.provider), "costs_kind": try costs(.kind),
-            "audit": [
-                "intact": audit.intact, "events": audit.events, "problem": audit.problem ?? "",
-                "checked_at": ISO8601.utcString(audit.checkedAt), "checkpoint": audit.checkpoint ?? "",
-            ] as [String: Any],
+            "audit": auditValues,
         ]
+        if !waiting.isEmpty { values["has_waiting"] = true }
+        if report.awaitingApproval > 0 { values["awaiting_approval"] = report.awaitingApproval }
+        return values
     }
 }
 
