@@ -33,6 +33,9 @@ struct RunCommand: AsyncParsableCommand {
             $NOTIFY_SOCKET when it is ready, a status line ("12 messages waiting, 0 for review, 0 dead \
             letters"), each reload (SIGHUP) and its stop, and pings the watchdog (WatchdogSec=) only while \
             the pipeline's workers show life. Without NOTIFY_SOCKET nothing of this is sent.
+
+            With a web: section in the configuration, the daemon also serves the web UI on web.listen \
+            (users: `mailroom user add`); a port already in use stops the start with an error naming web.listen.
             """
     )
 
@@ -58,7 +61,14 @@ struct RunCommand: AsyncParsableCommand {
                 let report = try await daemon.runOnce()
                 Terminal.out(json ? report.summaryJSON : report.summaryText)
             } else {
-                try await daemon.serve(extraServices: registry.map { MetricsListener.services(for: daemon, registry: $0) } ?? [])
+                // /metrics and health: on their own listener (metrics:), else on the web UI's (web:); the web UI
+                // beside the pipeline. One set of endpoints, so two listeners never reset one collector at once.
+                let health = registry.map { HealthEndpoints(daemon: daemon, registry: $0) }
+                var services = health.map { MetricsListener.services(for: daemon, endpoints: $0) } ?? []
+                services += try WebServer.services(
+                    config: config, environment: WebEnvironment(config: config, store: daemon.store, logger: logger),
+                    health: config.metrics == nil ? health : nil)
+                try await daemon.serve(extraServices: services)
             }
         }
     }
