@@ -335,6 +335,39 @@ package enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2027-04 web users and sessions") { db in
+            try db.execute(sql: """
+                -- People who may use the web UI (`mailroom user add`). A removed user keeps its row (disabled_at)
+                -- so the audit trail's `user:LOGIN` keeps naming someone.
+                CREATE TABLE web_users (
+                    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+                    login          TEXT    NOT NULL UNIQUE,
+                    password_hash  TEXT    NOT NULL,
+                    roles          TEXT    NOT NULL,   -- space-separated: auditor reviewer approver:ROLE admin
+                    language       TEXT,
+                    created_at     TEXT    NOT NULL,
+                    disabled_at    TEXT
+                );
+                -- Logged-in browsers. The session id is only in the cookie; here its SHA-256.
+                CREATE TABLE web_sessions (
+                    id_sha256     TEXT    PRIMARY KEY,
+                    user_id       INTEGER NOT NULL REFERENCES web_users(id) ON DELETE CASCADE,
+                    created_at    TEXT    NOT NULL,
+                    last_seen_at  TEXT    NOT NULL,
+                    expires_at    TEXT    NOT NULL,
+                    csrf_token    TEXT    NOT NULL
+                );
+                CREATE INDEX web_sessions_user ON web_sessions(user_id);
+                -- Failed logins per login (`login:NAME`) and per client address (`address:IP`).
+                CREATE TABLE web_login_failures (
+                    key              TEXT    PRIMARY KEY,
+                    failures         INTEGER NOT NULL,
+                    last_failure_at  TEXT    NOT NULL,
+                    locked_until     TEXT
+                );
+                """)
+        }
+
         migrator.registerMigration("2027-04 full-text search over subject, body and document text") { db in
             // One row per parsed message (rowid = messages.id): its subject, body text (with attached messages)
             // and its attachments' text, as `SearchText.indexable` writes them (each Chinese/Japanese/Korean

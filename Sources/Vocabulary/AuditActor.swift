@@ -6,6 +6,7 @@ import Foundation
 ///   that ran sudo) — known to the machine;
 /// - `person:<name> via operator:<login>`: a name given with `--by` that Mailroom cannot check, with the login
 ///   that gave it.
+/// - `user:<login>`: a person logged in to the web UI (`mailroom user add`), as the UI checked them.
 /// Approvals by mail name the approver's verified address in their events' details.
 public enum AuditActor {
     /// "mailroom/0.1.0": the component and version that took a step.
@@ -13,6 +14,9 @@ public enum AuditActor {
 
     /// "operator:<login>".
     public static func `operator`(_ login: String) -> String { "operator:" + login }
+
+    /// "user:<login>": a web UI user, whose password the UI checked.
+    public static func webUser(_ login: String) -> String { "user:" + login }
 
     /// "person:<name>": a name someone gave, which Mailroom takes as said.
     public static func person(_ name: String) -> String { "person:" + name }

@@ -22,7 +22,7 @@ struct MailroomCommand: AsyncParsableCommand {
                       StatusCommand.self, AuditCommand.self, BenchCommand.self, RulesCommand.self, ReplayCommand.self,
                       OutboxCommand.self, ApprovalsCommand.self, ApproveCommand.self, RejectCommand.self,
                       TrainCommand.self, ClassifyCommand.self, ReviewCommand.self, EvalCommand.self,
-                      CostsCommand.self, ReloadCommand.self]
+                      CostsCommand.self, ReloadCommand.self, UserCommand.self]
     )
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Daemon
+import WebUI
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +23,9 @@ struct RunCommand: AsyncParsableCommand {
             the pid holding the lock, and exits 1 without doing anything. The kernel releases the lock when \
             the process ends, even after a crash or SIGKILL. While it runs, the daemon records a heartbeat \
             in the store every 10 s; `mailroom status` shows whether it is running.
+
+            With a web: section in the configuration, the daemon also serves the web UI on web.listen \
+            (users: `mailroom user add`); a port already in use stops the start with an error naming web.listen.
             """
     )
 
@@ -45,7 +49,9 @@ struct RunCommand: AsyncParsableCommand {
                 let report = try await daemon.runOnce()
                 Terminal.out(json ? report.summaryJSON : report.summaryText)
             } else {
-                try await daemon.serve()
+                // The web UI (web: in the configuration) runs beside the pipeline; `run --once` serves nothing.
+                try await daemon.serve(extraServices: try WebServer.services(
+                    config: config, environment: WebEnvironment(config: config, store: daemon.store, logger: logger)))
             }
         }
     }

@@ -1,6 +1,7 @@
 import Audit
 import Daemon
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Vocabulary
 
@@ -15,7 +16,7 @@ public struct MessagePages: WebPages {
     public func add(to router: Router<WebRequestContext>, renderer: WebRenderer, environment: WebEnvironment) {
         let store = environment.store
         let spool = environment.config.spool.path
-        router.get("messages/:id") { _, context in
+        router.get("messages/:id") { _, context -> Response in
             try context.require(.read)
             let id = try context.parameters.require("id", as: Int64.self)
             guard let dossier = try MessageDossier.load(store: store, messageID: id) else {
@@ -25,7 +26,7 @@ public struct MessagePages: WebPages {
         }
         // The bytes of an attachment: always a download, except a PDF asked for inline, which is shown only
         // in a sandbox (no script, no same origin) and only in a frame of our own page.
-        router.get("attachment/:id/:index") { request, context in
+        router.get("attachment/:id/:index") { request, context -> Response in
             try context.require(.read)
             let id = try context.parameters.require("id", as: Int64.self)
             let index = try context.parameters.require("index", as: Int.self)
@@ -47,7 +48,7 @@ public struct MessagePages: WebPages {
             }
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: download.data)))
         }
-        router.get("audit/verify") { request, context in
+        router.get("audit/verify") { request, context -> Response in
             try context.require(.read)
             guard let upto = request.uri.queryParameters["upto"].flatMap({ Int64($0) }) else {
                 throw HTTPError(.badRequest, message: "Say up to which event: /audit/verify?upto=SEQUENCE.")

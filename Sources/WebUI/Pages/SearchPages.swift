@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Vocabulary
 
@@ -12,20 +13,20 @@ public struct SearchPages: WebPages {
 
     public func add(to router: Router<WebRequestContext>, renderer: WebRenderer, environment: WebEnvironment) {
         let store = environment.store
-        router.get("search") { request, context in
+        router.get("search") { request, context -> Response in
             try context.require(.read)
             let search = SearchQuery.search { request.uri.queryParameters.get($0) }
             let page = try store.searchMessages(search)
             return renderer.page("search", values: Self.values(page), active: .search, context: context)
         }
-        router.get("export/search.csv") { request, context in
+        router.get("export/search.csv") { request, context -> Response in
             try context.require(.read)
             var search = SearchQuery.search { request.uri.queryParameters.get($0) }
             search.page = 1
             let csv = try SearchExport.csv(store: store, search: search)
             return Self.download(csv, type: "text/csv; charset=utf-8", name: "mailroom-search.csv")
         }
-        router.get("export/search.json") { request, context in
+        router.get("export/search.json") { request, context -> Response in
             try context.require(.read)
             var search = SearchQuery.search { request.uri.queryParameters.get($0) }
             search.page = 1

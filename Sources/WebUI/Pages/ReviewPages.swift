@@ -1,6 +1,7 @@
 import Act
 import Daemon
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Ingest
 import Understand
@@ -39,17 +40,17 @@ public struct ReviewPages: WebPages {
             return AuditActor.webUser(user.login)
         }
 
-        router.get("static/review.js") { _, _ in
+        router.get("static/review.js") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: ReviewScript.source)))
         }
 
-        router.get("static/pages.css") { _, _ in
+        router.get("static/pages.css") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: PagesStyle.css)))
         }
 
-        router.get("review") { request, context in
+        router.get("review") { request, context -> Response in
             try context.require(.read)
             let pending = try queue(needsCatalogue: false).pending()
             let claims = try store.reviewClaims(pending.map(\.id))
@@ -71,7 +72,7 @@ public struct ReviewPages: WebPages {
             return renderer.page("review_queue", values: values, active: .review, context: context)
         }
 
-        router.post("review/accept-selected") { _, context in
+        router.post("review/accept-selected") { _, context -> Response in
             try context.require(.review)
             let me = try actor(context)
             let ids = (context.form?.values("id") ?? []).compactMap { Int64($0) }
@@ -93,7 +94,7 @@ public struct ReviewPages: WebPages {
             return .redirect(to: "/review?accepted=\(accepted)&skipped=\(skipped)", type: .normal)
         }
 
-        router.get("review/:id") { request, context in
+        router.get("review/:id") { request, context -> Response in
             try context.require(.read)
             let id = try context.parameters.require("id", as: Int64.self)
             guard let dossier = try MessageDossier.load(store: store, messageID: id) else {
@@ -117,7 +118,7 @@ public struct ReviewPages: WebPages {
             return renderer.page("review_station", values: values, active: .review, context: context)
         }
 
-        router.post("review/:id/decide") { _, context in
+        router.post("review/:id/decide") { _, context -> Response in
             try context.require(.review)
             let id = try context.parameters.require("id", as: Int64.self)
             let me = try actor(context)
@@ -161,7 +162,7 @@ public struct ReviewPages: WebPages {
         }
 
         for (verb, approve) in [("approve", true), ("reject", false)] {
-            router.post("outbox/:id/\(verb)") { _, context in
+            router.post("outbox/:id/\(verb)") { _, context -> Response in
                 let id = try context.parameters.require("id", as: Int64.self)
                 let me = try actor(context)
                 guard let entry = try store.outboxEntry(String(id)) else {
