@@ -202,7 +202,7 @@ public final class MailStore: Sendable {
 
     // MARK: - Reading messages
 
-    private static let messageColumns = """
+    package static let messageColumns = """
         m.id, m.content_sha256, m.size, m.state, m.received_at, m.updated_at, m.subject, m.sender, m.kind,
         m.flag_reason, m.normalised_json, m.attempts, m.understanding_json,
         (SELECT s.source FROM message_sources s WHERE s.message_id = m.id ORDER BY s.rowid LIMIT 1) AS source,
@@ -311,7 +311,7 @@ public final class MailStore: Sendable {
         }
     }
 
-    private static func storedMessage(_ row: Row) throws -> StoredMessage {
+    package static func storedMessage(_ row: Row) throws -> StoredMessage {
         let id: Int64 = try row.decode(forColumn: "id")
         let stateName: String = try row.decode(forColumn: "state")
         guard let state = MessageState(rawValue: stateName) else {
@@ -419,6 +419,10 @@ public final class MailStore: Sendable {
                 draft.details["flag_reason"] = .string(reason)
             }
             try self.appendAuditEvent(draft, in: db)
+            // The full-text index follows what Parse stored (subject, body text, document texts).
+            if update.normalised != nil || update.documents != nil || update.subject != nil {
+                try MailStore.indexForSearch(id, in: db)
+            }
         }
     }
 
@@ -709,7 +713,7 @@ public final class MailStore: Sendable {
         return "%" + escaped + "%"
     }
 
-    private func writing<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    package func writing<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.write(body)
         } catch let error as DatabaseError {
@@ -717,7 +721,7 @@ public final class MailStore: Sendable {
         }
     }
 
-    private func reading<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    package func reading<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
         } catch let error as DatabaseError {
@@ -744,4 +748,4 @@ public final class MailStore: Sendable {
 }
 
 extension MailStore: MessageStore, AuditLogStore, OutboxStore, SourceCheckpointStore, ModelCallStore, HelpdeskThreadStore,
-                     SentMailStore, DaemonHeartbeatStore, RuleSetStateStore {}
+                     SentMailStore, DaemonHeartbeatStore, RuleSetStateStore, MessageSearchStore, ReviewClaimStore {}

@@ -368,6 +368,34 @@ package enum StoreSchema {
                 """)
         }
 
+        migrator.registerMigration("2027-04 full-text search over subject, body and document text") { db in
+            // One row per parsed message (rowid = messages.id): its subject, body text (with attached messages)
+            // and its attachments' text, as `SearchText.indexable` writes them (each Chinese/Japanese/Korean
+            // character a token of its own, so a phrase of 2 or 3 characters finds them in running text).
+            // Filled by `transition` whenever Parse's results are stored; backfilled here.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE message_search USING fts5(
+                    subject, body, documents,
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                """)
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM messages WHERE normalised_json IS NOT NULL OR subject IS NOT NULL ORDER BY id")
+            for id in ids { try MailStore.indexForSearch(id, in: db) }
+        }
+
+        migrator.registerMigration("2027-04 review claims: one reviewer per mail at a time") { db in
+            try db.execute(sql: """
+                -- Who works on a message in review (an audit actor such as "user:anna") and until when; a claim
+                -- past expires_at no longer holds. Not part of the audit trail: the decisions are.
+                CREATE TABLE review_claims (
+                    message_id  INTEGER PRIMARY KEY REFERENCES messages (id),
+                    owner       TEXT    NOT NULL,
+                    claimed_at  TEXT    NOT NULL,
+                    expires_at  TEXT    NOT NULL
+                );
+                """)
+        }
+
         return migrator
     }
 

@@ -110,7 +110,8 @@ extension WebServer {
     /// The listeners `mailroom run` adds to the daemon's services: the web UI when `web:` is configured.
     public static func services(config: MailroomConfig, environment: WebEnvironment) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
         guard let web = config.web else { return [] }
-        return [.init(service: try WebServer(settings: web, environment: environment), serviceName: "web")]
+        return [.init(service: try WebServer(settings: web, environment: environment,
+                                           pages: [SearchPages(), MessagePages(), ReviewPages()]), serviceName: "web")]
     }
 }
 
