@@ -107,11 +107,14 @@ public struct WebServer: Service {
 }
 
 extension WebServer {
-    /// The listeners `mailroom run` adds to the daemon's services: the web UI when `web:` is configured.
-    public static func services(config: MailroomConfig, environment: WebEnvironment) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
+    /// The listeners `mailroom run` adds to the daemon's services: the web UI when `web:` is configured, with
+    /// `/metrics` and health when `health` is given (they have no listener of their own).
+    public static func services(config: MailroomConfig, environment: WebEnvironment,
+                                health: HealthEndpoints? = nil) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
         guard let web = config.web else { return [] }
         return [.init(service: try WebServer(settings: web, environment: environment,
-                                           pages: [SearchPages(), MessagePages(), ReviewPages()]), serviceName: "web")]
+                                           pages: [SearchPages(), MessagePages(), ReviewPages()], health: health),
+                      serviceName: "web")]
     }
 }
 
