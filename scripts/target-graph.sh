@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The target graph, read from Package.swift (swift package dump-package), checked against the architecture:
 #   - a pipeline stage depends only on earlier stages (Ingest → Parse → Understand → Decide → Act);
-#   - only the wrapper targets (LibEtpan, CurlTransport, Markup, Patterns) depend on a C module (CEtpan, CCurl,
-#     CLibXML2, CRE2Shim);
+#   - only the wrapper targets (LibEtpan, CurlTransport, Markup, Patterns, PasswordHashing) depend on a C module (CEtpan, CCurl,
+#     CLibXML2, CRE2Shim, CArgon2);
 #   - only Store depends on GRDB;
 #   - Vocabulary depends on no other target of the package.
 #
@@ -31,7 +31,8 @@ def dependencies(target):
     return out
 
 stages = ["Ingest", "Parse", "Understand", "Decide", "Act"]
-wrappers = {"LibEtpan": "CEtpan", "CurlTransport": "CCurl", "Markup": "CLibXML2", "Patterns": "CRE2Shim"}
+wrappers = {"LibEtpan": "CEtpan", "CurlTransport": "CCurl", "Markup": "CLibXML2", "Patterns": "CRE2Shim",
+            "PasswordHashing": "CArgon2"}
 # CRE2Shim is a C++ target (RE2 is C++) with a C interface: a C module like the system libraries.
 c_modules = {n for n, t in targets.items() if t["type"] == "system"} | {"CRE2Shim"}
 own = {n for n, t in targets.items() if t["type"] != "system" and n not in c_modules}

@@ -53,10 +53,14 @@ package final class ChromeDriverServer: TestServer, @unchecked Sendable {
 
     package func stop() {
         TestServers.stopped(self)
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        // Never Process.waitUntilExit: on Linux it can spin for ever when chromedriver lingers (seen with a
+        // browser session still open). SIGTERM, up to 5 s, then SIGKILL.
+        guard process.isRunning else { return }
+        let pid = process.processIdentifier
+        kill(pid, SIGTERM)
+        for _ in 0..<250 where process.isRunning { usleep(20_000) }
+        if process.isRunning { kill(pid, SIGKILL) }
+        for _ in 0..<250 where process.isRunning { usleep(20_000) }
     }
 
     deinit { stop() }
@@ -80,6 +84,8 @@ package final class BrowserSession: @unchecked Sendable {
         http = HTTPTestClient(port: driver.port)
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
+            // DOM ready is enough; the tests wait for what they look for (never for every subresource).
+            "pageLoadStrategy": "eager",
             "goog:chromeOptions": [
                 "binary": ChromeDriverServer.browser,
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
