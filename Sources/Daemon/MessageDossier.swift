@@ -168,7 +168,7 @@ public struct MessageDossier: Sendable {
             } else {
                 status = .found
             }
-            out.append(Field(name: name, display: UnderstandingValidator.display(value), type: typeName(value),
+            out.append(Field(name: name, display: Self.inputText(value), type: typeName(value),
                              grounding: u.groundings[name], status: status, problems: problems,
                              provenance: provenance, confidence: u.confidence))
         }
@@ -248,5 +248,13 @@ public enum MessageAttachments {
             throw OperatorInputError(message: "attachment \(index + 1) of message \(message.id) does not have the SHA-256 recorded when it was parsed")
         }
         return Download(info: info, data: data)
+    }
+}
+
+extension MessageDossier {
+    /// A value as a person edits it in a form: text as written (no quotes), the rest as in review reasons.
+    static func inputText(_ value: FieldValue) -> String {
+        if case .text(let s) = value { return s }
+        return UnderstandingValidator.display(value)
     }
 }

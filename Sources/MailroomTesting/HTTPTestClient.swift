@@ -92,8 +92,24 @@ package struct HTTPTestClient: Sendable {
             if n == 0 { break }
             guard n > 0 else { throw TestServerError(message: "no answer from \(host):\(port): errno \(errno)") }
             answer.append(contentsOf: chunk[0..<n])
+            // A server may keep the connection open despite "Connection: close" (chromedriver does): the answer
+            // is complete once its Content-Length or its last chunk has arrived.
+            if isComplete(answer) { break }
         }
         return answer
+    }
+
+    private static func isComplete(_ raw: Data) -> Bool {
+        guard let split = raw.range(of: Data("\r\n\r\n".utf8)) else { return false }
+        let head = String(decoding: raw[..<split.lowerBound], as: UTF8.self).lowercased()
+        let bodyCount = raw.count - split.upperBound
+        for line in head.split(separator: "\r\n") where line.hasPrefix("content-length:") {
+            if let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) {
+                return bodyCount >= length
+            }
+        }
+        if head.contains("transfer-encoding: chunked") { return raw.suffix(5) == Data("0\r\n\r\n".utf8) }
+        return false
     }
 
     private static func parse(_ raw: Data) throws -> Answer {

@@ -26,6 +26,7 @@ enum LoginPage {
             if context.user != nil { return .redirect(to: "/", type: .found) }
             let loggedOut = request.uri.queryParameters["out"] != nil
             return form(renderer: renderer, context: context, secure: secureCookies,
+                        token: request.cookies[SessionMiddleware.loginCookie]?.value,
                         next: request.uri.queryParameters["next"].map(String.init),
                         notice: loggedOut ? WebLabels.text("logged_out", context.language) : nil)
         }
@@ -48,12 +49,12 @@ enum LoginPage {
                                           secure: secureCookies, httpOnly: true, sameSite: .strict))
                 return response
             case .refused:
-                return Self.form(renderer: renderer, context: context, secure: secureCookies, next: form["next"],
+                return Self.form(renderer: renderer, context: context, secure: secureCookies, token: cookie, next: form["next"],
                                  login: login, message: WebLabels.text("login_refused", context.language), status: .unauthorized)
             case .locked(let until):
                 let seconds = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
                 let text = WebLabels.text("login_locked", context.language) + " \(seconds) " + WebLabels.text("seconds", context.language) + "."
-                var response = Self.form(renderer: renderer, context: context, secure: secureCookies, next: form["next"],
+                var response = Self.form(renderer: renderer, context: context, secure: secureCookies, token: cookie, next: form["next"],
                                          login: login, message: text, status: .tooManyRequests)
                 response.headers[.retryAfter] = String(seconds)
                 return response
@@ -69,10 +70,15 @@ enum LoginPage {
         }
     }
 
-    /// The login form, with a fresh double-submit token in its cookie and hidden field.
-    static func form(renderer: WebRenderer, context: WebRequestContext, secure: Bool, next: String?, login: String = "",
+    /// The login form, with a double-submit token in its cookie and hidden field: the browser's current token
+    /// when it has one (a browser fetches other things meanwhile — /favicon.ico is redirected here too — and a
+    /// fresh token each time would no longer match the form on the screen), else a fresh one.
+    static func form(renderer: WebRenderer, context: WebRequestContext, secure: Bool, token existing: String? = nil,
+                     next: String?, login: String = "",
                      message: String? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let token = WebSecurity.randomToken()
+        let token = existing.flatMap { $0.count >= 32 && $0.count <= 64
+            && $0.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" } ? $0 : nil }
+            ?? WebSecurity.randomToken()
         var values: [String: Any] = ["login_token": token, "next": safeNext(next), "login": login]
         if let message { values["message"] = message }
         if let notice { values["notice"] = notice }

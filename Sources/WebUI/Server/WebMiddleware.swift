@@ -45,7 +45,7 @@ struct SessionMiddleware: RouterMiddleware {
     static let sessionCookie = "mailroom_session"
     static let loginCookie = "mailroom_login"
     /// Reachable without a session.
-    static let publicPaths: Set<String> = ["/login", "/static/mailroom.css", "/healthz", "/readyz", "/metrics"]
+    static let publicPaths: Set<String> = ["/login", "/static/mailroom.css", "/favicon.ico", "/healthz", "/readyz", "/metrics"]
     /// Answer 401 instead of a redirect to the login page.
     static let dataPrefixes = ["/download", "/export", "/attachment", "/api"]
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!

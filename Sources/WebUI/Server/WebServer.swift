@@ -51,6 +51,9 @@ public struct WebServer: Service {
         let router = Router(context: WebRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: SessionMiddleware(accounts: accounts))
+        // Browsers ask for it on their own; no icon, and no redirect to the login page (that would hand out a
+        // new login token behind the form's back).
+        router.get("favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("static/mailroom.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: WebLayout.stylesheet)))
