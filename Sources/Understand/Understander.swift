@@ -178,14 +178,32 @@ public struct Understander: Sendable {
         let runnerUp = prediction.ranking.dropFirst().first.map { String(format: "; next %@ %.2f", $0.kind, $0.probability) } ?? ""
         steps.append(UnderstandingStep(method: "classifier", kind: prediction.kind, confidence: prediction.confidence,
                                        note: String(format: "predicted %@ with %.2f", prediction.kind, prediction.confidence) + runnerUp))
-        guard let kind = catalogue.kind(named: prediction.kind) else {
+        guard let predictedKind = catalogue.kind(named: prediction.kind) else {
             review.append("the classifier predicted '\(prediction.kind)', which no file in rules/kinds/ declares")
             return Understanding(kind: "unknown", confidence: prediction.confidence, method: "classifier", review: review, steps: steps)
         }
+        // A mail that reads like a business kind but opens with one of that kind's `not_cues` is its mirror image
+        // (a supplier's confirmation of *our* order, a remittance advice for an invoice we sent): not that kind.
+        // It is taken for `other` and goes to a person, who can still change the kind.
+        if predictedKind.business,
+           let signs = catalogue.notCues.found(in: KindCueSet.Text(Self.opening(of: content.classifierInput)))[predictedKind.name],
+           let other = catalogue.kind(named: "other"), !other.business {
+            let probability = prediction.ranking.first { $0.kind == other.name }?.probability ?? 0
+            steps.append(UnderstandingStep(method: "classifier", kind: other.name, confidence: probability,
+                                           note: "reads like \(predictedKind.name), but its opening says '\(signs.prefix(3).joined(separator: "', '"))' "
+                                               + "(not_cues in \(predictedKind.file))"))
+            review.append("may be business: reads like \(predictedKind.name) (\(Int((prediction.confidence * 100).rounded(.down)))%), "
+                          + "but it says '\(signs.prefix(3).joined(separator: "', '"))' — a sign that it is not one "
+                          + "(not_cues in \(predictedKind.file)); taken for \(other.name)")
+            return finish(kind: other, confidence: probability, method: "classifier", content: content, sources: sources,
+                          preset: [:], steps: steps, review: review)
+        }
+        let kind = predictedKind
         if kind.business && prediction.confidence < kind.acceptConfidence {
             review.append(String(format: "the classifier is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
                                  prediction.confidence * 100, kind.name, kind.acceptConfidence * 100))
         } else if kind.business, let signs = catalogue.notCues.found(in: KindCueSet.Text(Self.opening(of: content.classifierInput)))[kind.name] {
+            // Only without an `other` kind to take it for (see above).
             review.append("taken for \(kind.name), but it says '\(signs.prefix(3).joined(separator: "', '"))' — a sign that it is not one "
                           + "(not_cues in \(kind.file))")
         } else if !kind.business {

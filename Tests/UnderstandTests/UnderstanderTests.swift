@@ -139,6 +139,23 @@ import Testing
         }
     }
 
+
+    /// A supplier confirming *our* order reads like a customer's order; its opening says otherwise. It is taken
+    /// for `other` and held for a person, never acted on as a purchase order.
+    @Test func aSuppliersConfirmationOfOurOrderIsOtherAndHeld() async throws {
+        let raw = TestMail.make(subject: "Order confirmation 88123 – your purchase order PO-2207",
+                                body: """
+                                Dear Sirs, thank you for your order PO-2207 of 2 December. We confirm as follows:
+                                Pos 1  Steel tube 40x40x3, 120 m  EUR 1,380.00
+                                Total EUR 1,380.00, delivery week 51.
+                                """)
+        let u = try await understander().understand(MessageContent.read(raw: raw))
+        #expect(u.kind == "other", "\(u.kind) \(u.review)")
+        #expect(u.method == "classifier")
+        #expect(u.review.contains { $0.hasPrefix("may be business: reads like purchase_order") && $0.contains("thank you for your order") },
+                "\(u.review)")
+        #expect(u.steps.contains { $0.method == "classifier" && $0.kind == "other" && $0.note.contains("not_cues") })
+    }
     @Test func withoutAClassifierTheKindIsUnknownAndReviewed() async throws {
         let raw = TestMail.make(subject: "Angebot bitte", body: "Bitte um ein Angebot")
         let u = try await understander(classifier: nil).understand(MessageContent.read(raw: raw))
