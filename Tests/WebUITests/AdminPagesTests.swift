@@ -45,6 +45,34 @@ import Vocabulary
         #expect(throws: Never.self) { try WebAccounts.checkApproverRoles([.admin, .reviewer], rulesDirectory: rules) }
     }
 
+    /// `mailroom user add` refuses an approver role approvers.yaml does not declare, before asking for a password.
+    @Test func userAddRefusesAnUndeclaredApproverRole() async throws {
+        try #require(MailroomProcess.isBuilt, "build mailroom first")
+        let directory = try StoreScratch.directory("admin-cli")
+        defer { StoreScratch.remove(directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try Self.approvers.write(to: directory.appendingPathComponent("rules/approvers.yaml"), atomically: true, encoding: .utf8)
+        try """
+            store:
+              path: mailroom.sqlite
+            spool:
+              path: spool
+            rules:
+              path: rules
+            """.write(to: directory.appendingPathComponent("mailroom.yaml"), atomically: true, encoding: .utf8)
+        func add(_ role: String) async throws -> (status: Int32, stdout: String, stderr: String) {
+            try await MailroomProcess.run(
+                ["-c", "printf '%s\\n' \"$0\" | \"$1\" user add --config mailroom.yaml eve --role \"$2\" --password-stdin",
+                 WebTestSite.password, MailroomProcess.binary, role], in: directory.path, program: "/bin/sh")
+        }
+        let refused = try await add("approver:sales")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("approver:sales is not a role of"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("approver:finance, approver:purchasing"), "\(refused.stderr)")
+        let added = try await add("approver:finance")
+        #expect(added.status == 0, "\(added.stderr)")
+    }
+
     @Test func onlyAdminsReachTheUserPage() async throws {
         let site = try Self.site("admin-only")
         defer { site.remove() }
@@ -157,7 +185,8 @@ import Vocabulary
         defer { site.remove() }
         try site.addUser("root", [.admin])
         try site.addUser("rita", [.reviewer])
-        try await site.serving(pages: [AdminPages()]) { client in
+        // ReviewPages serves pages.css, which the admin page uses too.
+        try await site.serving(pages: [AdminPages(), ReviewPages()]) { client in
             let driver = try ChromeDriverServer()
             defer { driver.stop() }
             let browser = try await BrowserSession(driver: driver)

@@ -501,8 +501,8 @@ enum PagesStyle {
         iframe.pdf { border: 1px solid var(--line); margin-top: .4rem; }
         pre { max-height: 20rem; overflow: auto; }
         fieldset { border: 1px solid var(--line); border-radius: .35rem; margin: .5rem 0; }
-        label.check { display: inline-flex; align-items: center; gap: .3rem; margin: .2rem 1rem .2rem 0; }
-        label.check input { width: auto; display: inline; margin: 0; }
+        label.check, form.stacked label.check { display: inline-flex; align-items: center; gap: .3rem; margin: .2rem 1rem .2rem 0; }
+        label.check input, form.stacked label.check input { width: auto; display: inline; margin: 0; }
         details.user-admin summary { cursor: pointer; }
         details.user-admin form { margin: .6rem 0; }
         """
