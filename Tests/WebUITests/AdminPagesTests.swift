@@ -99,6 +99,24 @@ import Vocabulary
         }
     }
 
+    @Test func aChineseAdminSeesTheUserPageInChinese() async throws {
+        let site = try Self.site("admin-zh")
+        defer { site.remove() }
+        try site.addUser("wei", [.admin], language: .zh)
+        try site.addUser("rita", [.reviewer, .approver("finance")])
+        try await site.serving(pages: [AdminPages()]) { client in
+            let wei = try await WebLogin.logIn(client, "wei")
+            let page = try await client.get("/admin/users", cookies: wei.cookies)
+            #expect(page.status == 200)
+            // Data: logins, role names and the approvers file's name.
+            let data = ["wei", "rita", "auditor", "reviewer", "admin", "approver:finance", "approver:purchasing", "finance", "purchasing",
+                        "rules/approvers.yaml", "zh", "en", "de"]
+            let left = WebPagesHTTPTests.englishLeft(page.body, data: data)
+            #expect(left.isEmpty, "still English: \(left)")
+            #expect(page.body.contains("用户管理"))
+        }
+    }
+
     @Test func anAdminAddsChangesResetsAndRemovesUsersAndEveryChangeIsAudited() async throws {
         let site = try Self.site("admin-changes")
         defer { site.remove() }
