@@ -47,11 +47,15 @@ extension MailStore {
         }
     }
 
-    /// Disables a user (their login stops working at once) and ends their sessions.
-    public func removeWebUser(login: String, actor: String) throws {
+    /// Disables a user (their login stops working at once) and ends their sessions. `keepingAnAdmin`: refused
+    /// when no other active admin would be left (the admin page; checked in the same transaction).
+    public func removeWebUser(login: String, actor: String, keepingAnAdmin: Bool = false) throws {
         try writingWeb("remove the web user \(login)") { db in
             guard let user = try Self.fetchWebUser(login: login, in: db), user.disabledAt == nil else {
                 throw StoreError.invalidArgument("there is no web user '\(login)' (see `mailroom user list`)")
+            }
+            if keepingAnAdmin, user.roles.contains(.admin), try Self.otherActiveAdmins(than: user.id, in: db) == 0 {
+                throw StoreError.invalidArgument("\(login) is the last admin; make someone else admin first")
             }
             try db.execute(sql: "UPDATE web_users SET disabled_at = ? WHERE id = ?",
                            arguments: [MillisecondTime.string(clock()), user.id])
@@ -61,10 +65,41 @@ extension MailStore {
         }
     }
 
+    /// Gives an active user new roles (their sessions go on with the new roles at the next request).
+    /// `keepingAnAdmin`: refused when it would leave no active admin.
+    public func setWebUserRoles(login: String, roles: [WebRole], actor: String, keepingAnAdmin: Bool = false) throws {
+        try writingWeb("change the roles of \(login)") { db in
+            guard let user = try Self.fetchWebUser(login: login, in: db), user.disabledAt == nil else {
+                throw StoreError.invalidArgument("there is no web user '\(login)' (see `mailroom user list`)")
+            }
+            guard !roles.isEmpty else { throw StoreError.invalidArgument("give \(login) at least one role") }
+            if keepingAnAdmin, user.roles.contains(.admin), !roles.contains(.admin),
+               try Self.otherActiveAdmins(than: user.id, in: db) == 0 {
+                throw StoreError.invalidArgument("\(login) is the last admin; make someone else admin first")
+            }
+            try db.execute(sql: "UPDATE web_users SET roles = ? WHERE id = ?", arguments: [Self.rolesText(roles), user.id])
+            try appendAuditEvent(AuditDraft(messageID: nil, stage: "web", actor: actor, eventType: "roles changed", details: [
+                "login": .string(login), "from": .array(user.roles.map { .string($0.description) }),
+                "to": .array(roles.map { .string($0.description) }),
+            ]), in: db)
+        }
+    }
+
     /// Every user, removed ones included, by login.
     public func webUsers() throws -> [WebUser] {
         try readingWeb("list the web users") { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.userColumns) FROM web_users ORDER BY login").map(Self.webUser)
+        }
+    }
+
+    /// When each user last logged in (users who never did are not in it).
+    public func webUserLastLogins() throws -> [String: Date] {
+        try readingWeb("read the web users' last logins") { db in
+            var result: [String: Date] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT login, last_login_at FROM web_users WHERE last_login_at IS NOT NULL") {
+                if let date = (row[1] as String?).flatMap(MillisecondTime.date) { result[row[0]] = date }
+            }
+            return result
         }
     }
 
@@ -87,6 +122,8 @@ extension MailStore {
                                  session.csrfToken])
             try db.execute(sql: "DELETE FROM web_login_failures WHERE key IN (?, ?)",
                            arguments: ["login:" + login, "address:" + clientAddress])
+            try db.execute(sql: "UPDATE web_users SET last_login_at = ? WHERE id = ?",
+                           arguments: [MillisecondTime.string(session.createdAt), session.userID])
             try appendAuditEvent(AuditDraft(messageID: nil, stage: "web", actor: AuditActor.webUser(login), eventType: "login",
                                             details: ["address": .string(clientAddress)]), in: db)
         }
@@ -189,6 +226,11 @@ extension MailStore {
 
     private static func fetchWebUser(login: String, in db: Database) throws -> WebUser? {
         try Row.fetchOne(db, sql: "SELECT \(userColumns) FROM web_users WHERE login = ?", arguments: [login]).map(webUser)
+    }
+
+    private static func otherActiveAdmins(than id: Int64, in db: Database) throws -> Int {
+        try Row.fetchAll(db, sql: "SELECT \(userColumns) FROM web_users WHERE disabled_at IS NULL AND id <> ?", arguments: [id])
+            .map(webUser).filter { $0.roles.contains(.admin) }.count
     }
 
     private static func endSessions(ofUser id: Int64, in db: Database) throws -> Int {

@@ -256,6 +256,35 @@ public final class MailStore: Sendable {
         }
     }
 
+    /// How many messages the filter matches per kind (nil: not understood yet), most first, then by kind;
+    /// one grouped query, ignoring the filter's limit and offset.
+    public func countMessagesByKind(matching filter: MessageFilter) throws -> [(kind: String?, count: Int)] {
+        let (whereSQL, arguments) = MailStore.whereClause(filter)
+        return try reading("count messages by kind") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.kind, count(*) AS n FROM messages m \(whereSQL) GROUP BY m.kind ORDER BY n DESC, m.kind
+                """, arguments: arguments).map { row in (kind: row[0] as String?, count: row[1] as Int) }
+        }
+    }
+
+    /// How many messages the filter matches per state (states without any are left out); one grouped query.
+    public func countMessagesByState(matching filter: MessageFilter) throws -> [MessageState: Int] {
+        let (whereSQL, arguments) = MailStore.whereClause(filter)
+        return try reading("count messages by state") { db in
+            var counts: [MessageState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT m.state, count(*) FROM messages m \(whereSQL) GROUP BY m.state",
+                                        arguments: arguments) {
+                let name: String = row[0]
+                guard let state = MessageState(rawValue: name) else {
+                    throw StoreError.corruptRow(table: "messages", id: 0, reason: "unknown state '\(name)'")
+                }
+                let count: Int = row[1]
+                counts[state] = count
+            }
+            return counts
+        }
+    }
+
     private static func whereClause(_ filter: MessageFilter) -> (String, StatementArguments) {
         var clauses: [String] = []
         var args: StatementArguments = []

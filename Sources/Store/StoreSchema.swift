@@ -396,6 +396,11 @@ package enum StoreSchema {
                 """)
         }
 
+        // When each web user last logged in, for the admin page (set by every successful login).
+        migrator.registerMigration("2027-05 web users' last login") { db in
+            try db.execute(sql: "ALTER TABLE web_users ADD COLUMN last_login_at TEXT")
+        }
+
         return migrator
     }
 

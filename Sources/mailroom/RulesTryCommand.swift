@@ -55,12 +55,8 @@ struct RulesTryCommand: AsyncParsableCommand {
             let now = Date()
             let input = DecisionInput(messageID: 0, message: content.message, understanding: understanding, source: source,
                                       receivedAt: content.message.date ?? now, now: now)
-            let (decision, traces) = environment.decider.trace(input)
-            let actions = decision.actions.enumerated().map { i, action in
-                (action, Decider.previewCaptured(action, captured: [:], earlier: Array(decision.actions[..<i]),
-                                                 pending: { "<captured by \($0)>" }))
-            }
-            let stoppedBy = traces.first { $0.stop && $0.outcome == .matched }
+            let preview = environment.decider.preview(input)
+            let (decision, traces, actions, stoppedBy) = (preview.decision, preview.rules, preview.actions, preview.stoppedBy)
             if json {
                 var object = understanding.summaryJSON.objectValue ?? [:]
                 object["file"] = .string(file)

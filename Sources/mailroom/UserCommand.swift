@@ -10,7 +10,8 @@ struct UserCommand: AsyncParsableCommand {
         abstract: "Manage the people who may log in to the web UI (web: in the configuration).",
         discussion: """
             Roles: auditor (reads everything, changes nothing), reviewer (answers the review queue), \
-            approver:ROLE (approves or rejects actions waiting for that approver role of rules/approvers), \
+            approver:ROLE (approves or rejects actions waiting for that approver role; the role must be declared \
+            under roles: in rules/approvers.yaml), \
             admin (all of it). Passwords are kept as Argon2id hashes. Every change is an audit event \
             (stage "web"), as is every login, failed login and logout.
             """,
@@ -77,10 +78,13 @@ struct UserAddCommand: AsyncParsableCommand {
                 return l
             }
             let config = try options.load()
+            // An approver role rules/approvers.yaml does not declare is refused before the password is asked for.
+            try WebAccounts.checkApproverRoles(parsedRoles, rulesDirectory: URL(fileURLWithPath: config.rules.path))
             let password = try PasswordInput.read(fromStdin: passwordStdin)
             let accounts = WebAccounts(store: try MailStore(path: config.store.path))
             let user = try accounts.addUser(login: login, password: password, roles: parsedRoles, language: parsedLanguage,
-                                            actor: AuditActor.currentOperator())
+                                            actor: AuditActor.currentOperator(),
+                                            approverRolesFrom: URL(fileURLWithPath: config.rules.path))
             Terminal.out("Added web user \(user.login) (\(user.roles.map(\.description).joined(separator: ", "))).\n")
             if config.web == nil { Terminal.note("note: there is no web: section in the configuration, so the UI is not served yet") }
         }

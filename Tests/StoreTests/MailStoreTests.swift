@@ -401,6 +401,34 @@ import MailroomTesting
         #expect(counts[.acted] == 0)
         #expect(counts.count == MessageState.allCases.count)
     }
+
+    /// The overview's "today by kind" and "today by state": one grouped query each, with the filter's day.
+    @Test func countsMessagesByKindAndStateInOneQuery() throws {
+        let dir = try StoreScratch.directory()
+        defer { StoreScratch.remove(dir) }
+        let store = try MailStore(path: dir.appendingPathComponent("s.sqlite").path)
+        let base = Date(timeIntervalSince1970: 1_790_000_000)
+        let kinds: [String?] = ["invoice", "invoice", "quote_request", nil, "invoice", "quote_request"]
+        for (i, kind) in kinds.enumerated() {
+            // The first is from the day before: the filter's `since` leaves it out.
+            let at = i == 0 ? base.addingTimeInterval(-86_400) : base.addingTimeInterval(Double(i) * 60)
+            let id = try store.recordReceived(StoreScratch.received("k\(i)", at: at), actor: "i").messageID
+            try store.transition(id, from: .received, to: .parsed, update: MessageUpdate(subject: "s"),
+                                 audit: AuditDraft(messageID: id, stage: "parse", actor: "p", eventType: "parsed"))
+            if let kind {
+                try store.transition(id, from: .parsed, to: .understood, update: MessageUpdate(kind: kind),
+                                     audit: AuditDraft(messageID: id, stage: "understand", actor: "u", eventType: "understood"))
+            }
+        }
+        let today = try store.countMessagesByKind(matching: MessageFilter(since: base))
+        #expect(today.map(\.kind) == ["invoice", "quote_request", nil])
+        #expect(today.map(\.count) == [2, 2, 1])
+        #expect(try store.countMessagesByKind(matching: MessageFilter()).first?.count == 3)
+        let states = try store.countMessagesByState(matching: MessageFilter(since: base))
+        #expect(states == [.understood: 4, .parsed: 1])
+        // A limit does not cut the counts short (the overview once loaded at most 20,000 messages to count them).
+        #expect(try store.countMessagesByKind(matching: MessageFilter(since: base, limit: 1)).map(\.count).reduce(0, +) == 5)
+    }
 }
 
 @Suite struct AuditTableProtectionTests {

@@ -184,6 +184,30 @@ import Vocabulary
             }
         }
     }
+
+    /// Every `{{t.KEY}}` a template uses is in the table, and so is every state, field status and filter a page
+    /// shows through a computed key (`state_…`, `outbox_…`, `status_…`, `approval_…`).
+    @Test func everyLabelAPageUsesIsInTheTable() throws {
+        var templates = LoginPage.templates.merging(OverviewPage.templates) { a, _ in a }
+        for pages in [SearchPages().templates, MessagePages().templates, ReviewPages().templates, AdminPages().templates] {
+            templates.merge(pages) { a, _ in a }
+        }
+        templates["layout"] = WebLayout.template
+        let regex = try NSRegularExpression(pattern: #"\{\{[#^/]?t\.([A-Za-z0-9_]+)\}\}"#)
+        var used: Set<String> = []
+        for (_, text) in templates {
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                used.insert(String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
+        #expect(used.count > 100)
+        var computed = MessageState.allCases.map { "state_" + $0.rawValue } + OutboxState.allCases.map { "outbox_" + $0.rawValue }
+        computed += ["found", "confirmed", "low_confidence", "failed_check"].map { "status_" + $0 }
+        computed += ApprovalFilter.allCases.map { "approval_" + $0.rawValue }
+        for key in used.union(computed) {
+            #expect(WebLabels.catalogue[key] != nil, "label \(key) is used but not in WebLabels.catalogue")
+        }
+    }
 }
 
 import Audit

@@ -5,6 +5,7 @@ import MailroomTesting
 import PasswordHashing
 import Store
 import Vocabulary
+import Act
 import Daemon
 @testable import WebUI
 
@@ -23,6 +24,8 @@ struct WebTestSite {
         var config = MailroomConfig()
         config.store.path = directory.appendingPathComponent("mailroom.sqlite").path
         config.spool.path = directory.appendingPathComponent("spool").path
+        // Its own rules folder (empty until a test writes into it, e.g. approvers.yaml).
+        config.rules.path = directory.appendingPathComponent("rules").path
         self.config = config
         store = try MailStore(path: config.store.path)
         accounts = WebAccounts(store: store)
@@ -30,18 +33,18 @@ struct WebTestSite {
 
     func addUser(_ login: String, _ roles: [WebRole], language: WebLanguage? = nil) throws {
         _ = try accounts.addUser(login: login, password: Self.password, roles: roles, language: language,
-                                 actor: "operator:test", cost: Self.cheap)
+                                 actor: "operator:test", approverRolesFrom: nil, cost: Self.cheap)
     }
 
     /// Runs `body` with a client of the served UI; the server stops when it returns.
-    func serving<T: Sendable>(throttle: LoginThrottlePolicy = .standard, https: Bool = false,
+    func serving<T: Sendable>(throttle: LoginThrottlePolicy = .standard, https: Bool = false, pages: [any WebPages] = [],
                               _ body: @Sendable (HTTPTestClient) async throws -> T) async throws -> T {
         let settings = MailroomConfig.WebSettings(listen: .init(host: "127.0.0.1", port: 0))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "web-test")
         logger.logLevel = .critical  // the cancelled server at the end of each test logs an error
         let server = try WebServer(settings: settings, environment: WebEnvironment(config: config, store: store, logger: logger),
-                                   throttle: throttle, onListening: { continuation.yield($0) })
+                                   throttle: throttle, pages: pages, onListening: { continuation.yield($0) })
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { defer { continuation.finish() }; try await server.run(); return nil }
             var iterator = ports.makeAsyncIterator()

@@ -182,6 +182,39 @@ public struct ReviewQueue: Sendable {
     /// event), once the corrections were checked; it then goes through Decide and Act again.
     @discardableResult
     public func correct(_ id: Int64, _ corrections: [Correction], by actor: String) throws -> (Understanding, notes: [String]) {
+        let result = try corrected(id, corrections)
+        let (before, changed, reopening) = (result.before, result.changed, result.reopening)
+        var after = result.after
+        after.steps.append(UnderstandingStep(method: "person", kind: after.kind, confidence: 1,
+                                             note: "corrected by \(actor): " + changed.joined(separator: ", ")))
+        var details = UnderstandStage.auditDetails(after, content: nil)
+        details["corrections"] = .array(changed.map { .string($0) })
+        details["previous"] = .object(["kind": .string(before.kind), "method": .string(before.method),
+                                       "fields": .object(before.fields.mapValues(\.json))])
+        details["previous_reasons"] = .array(before.review.map { .string($0) })
+        details["remaining_problems"] = .array(result.problems.map { .string($0) })
+        if reopening {
+            try reopen(id, by: actor, reason: "to correct it: " + changed.joined(separator: ", "))
+        } else {
+            try cancelUnsent(id, by: actor, because: "the message was corrected in review: " + changed.joined(separator: ", "))
+        }
+        try store.transition(id, from: .review, to: .understood, update: MessageUpdate(kind: after.kind, understanding: after),
+                             audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_corrected", details: details))
+        return (after, result.problems)
+    }
+
+    /// What `correct` makes of a message, checked the same way, without storing anything: the understanding
+    /// before and after the corrections, the problems the corrected fields still have, the corrections as
+    /// text, and whether the message would be reopened (the review station's preview).
+    public struct CorrectionResult: Sendable {
+        public var before: Understanding
+        public var after: Understanding
+        public var problems: [String]
+        public var changed: [String]
+        public var reopening: Bool
+    }
+
+    public func corrected(_ id: Int64, _ corrections: [Correction]) throws -> CorrectionResult {
         let before: Understanding
         let reopening: Bool
         if let message = try store.message(id: id), Self.reopenable.contains(message.state) {
@@ -249,27 +282,12 @@ public struct ReviewQueue: Sendable {
         }
         let result = UnderstandingValidator.validate(kind: kind, fields: fields, groundings: groundings,
                                                      sources: content?.sourceTexts ?? [])
-        var after = Understanding(kind: kind.name, confidence: 1, method: "person", fields: result.fields,
+        let after = Understanding(kind: kind.name, confidence: 1, method: "person", fields: result.fields,
                                   groundings: result.groundings, review: [], steps: before.steps)
         let changed = corrections.map { c in
             c.row.map { "\(c.field)[\($0)].\(c.item ?? "")=\(c.value)" } ?? "\(c.field)=\(c.value)"
         }
-        after.steps.append(UnderstandingStep(method: "person", kind: kind.name, confidence: 1,
-                                             note: "corrected by \(actor): " + changed.joined(separator: ", ")))
-        var details = UnderstandStage.auditDetails(after, content: nil)
-        details["corrections"] = .array(changed.map { .string($0) })
-        details["previous"] = .object(["kind": .string(before.kind), "method": .string(before.method),
-                                       "fields": .object(before.fields.mapValues(\.json))])
-        details["previous_reasons"] = .array(before.review.map { .string($0) })
-        details["remaining_problems"] = .array(result.problems.map { .string($0) })
-        if reopening {
-            try reopen(id, by: actor, reason: "to correct it: " + changed.joined(separator: ", "))
-        } else {
-            try cancelUnsent(id, by: actor, because: "the message was corrected in review: " + changed.joined(separator: ", "))
-        }
-        try store.transition(id, from: .review, to: .understood, update: MessageUpdate(kind: kind.name, understanding: after),
-                             audit: AuditDraft(messageID: id, stage: "review", actor: actor, eventType: "review_corrected", details: details))
-        return (after, result.problems)
+        return CorrectionResult(before: before, after: after, problems: result.problems, changed: changed, reopening: reopening)
     }
 
     package static func read(_ text: String, as field: FieldDefinition) throws -> FieldValue {

@@ -28,7 +28,8 @@ public struct WebRenderer: Sendable {
             "csrf": context.csrfToken ?? "",
         ]
         if let user = context.user {
-            all["user"] = ["login": user.login, "roles": user.roles.map(\.description).joined(separator: ", ")]
+            all["user"] = ["login": user.login, "roles": user.roles.map(\.description).joined(separator: ", "),
+                           "is_admin": user.roles.contains(.admin)] as [String: Any]
         }
         if let active { all["nav_" + active.rawValue] = true }
         for (key, value) in values { all[key] = value }
@@ -44,7 +45,7 @@ public struct WebRenderer: Sendable {
 
 /// The header's navigation entries.
 public enum WebNavigation: String, Sendable {
-    case overview, search, review
+    case overview, search, review, users
 }
 
 /// The layout and the stylesheet.
@@ -66,6 +67,7 @@ public enum WebLayout {
             <a href="/"{{#nav_overview}} aria-current="page"{{/nav_overview}}>{{t.nav_overview}}</a>
             <a href="/search"{{#nav_search}} aria-current="page"{{/nav_search}}>{{t.nav_search}}</a>
             <a href="/review"{{#nav_review}} aria-current="page"{{/nav_review}}>{{t.nav_review}}</a>
+            {{#is_admin}}<a href="/admin/users"{{#nav_users}} aria-current="page"{{/nav_users}}>{{t.nav_users}}</a>{{/is_admin}}
           </nav>
           <div class="who">
             <span title="{{roles}}">{{t.logged_in_as}} <strong id="current-user">{{login}}</strong></span>

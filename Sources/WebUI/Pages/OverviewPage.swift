@@ -8,7 +8,7 @@ import Vocabulary
 /// GET /: the day at a glance — today's mail by state and kind, what waits for a person (oldest first), dead
 /// letters and blocked actions, the sources' trigger health, model costs, and the audit trail's verification
 /// with the latest signed checkpoint. The figures come from what `mailroom status` and `mailroom costs`
-/// compute (`StatusReport.gather`, the store's `modelCosts`); nothing here queries on its own.
+/// compute (`StatusReport.gather`, the store's `modelCosts`) and the store's grouped counts; no SQL here.
 struct OverviewPage: Sendable {
     let environment: WebEnvironment
     let auditStatus: AuditStatusCache
@@ -97,16 +97,13 @@ struct OverviewPage: Sendable {
 
         var states: [[String: Any]] = []
         var total = 0
+        let stateCounts = try store.countMessagesByState(matching: MessageFilter(since: today))
         for state in MessageState.allCases {
-            let count = try store.countMessages(matching: MessageFilter(states: [state], since: today))
-            guard count > 0 else { continue }
+            guard let count = stateCounts[state], count > 0 else { continue }
             total += count
             states.append(["label": WebLabels.text("state_" + state.rawValue, language), "count": count])
         }
-        var kinds: [String: Int] = [:]
-        for message in try store.messages(matching: MessageFilter(since: today, limit: 20_000)) {
-            kinds[message.kind ?? "—", default: 0] += 1
-        }
+        let kinds = try store.countMessagesByKind(matching: MessageFilter(since: today))
 
         let waiting = try store.messages(matching: MessageFilter(states: [.review, .approval], limit: 500))
             .sorted { $0.updatedAt < $1.updatedAt }.prefix(50)
@@ -145,8 +142,7 @@ struct OverviewPage: Sendable {
         if let checkpoint = audit.checkpoint { auditValues["checkpoint"] = checkpoint }
         var values: [String: Any] = [
             "today_states": states, "today_total": total,
-            "today_kinds": kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .map { ["kind": $0.key, "count": $0.value] as [String: Any] },
+            "today_kinds": kinds.map { ["kind": $0.kind ?? "—", "count": $0.count] as [String: Any] },
             "waiting": Array(waiting),
             "dead_letters": actions(report.deadLetters), "blocked": actions(report.blockedActions),
             "sources": sources,

@@ -1,5 +1,6 @@
 import Act
 import Daemon
+import Decide
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -108,7 +109,7 @@ public struct ReviewPages: WebPages {
                 claim = try store.reviewClaim(id)
             }
             let kinds = (try? KindCatalogue.load(directory: config.rules.kindsDirectory))?.kinds.map(\.name).sorted() ?? []
-            var values = Self.stationValues(dossier, kinds: kinds, permissions: context.permissions)
+            var values = Self.stationValues(dossier, kinds: kinds, permissions: context.permissions, language: context.language)
             if let claim, claim.owner != me {
                 values["held_by"] = claim.owner
                 values["held_until"] = MessagePages.time(claim.expiresAt)
@@ -131,6 +132,10 @@ public struct ReviewPages: WebPages {
                 throw HTTPError(.notFound, message: "There is no message \(id).")
             }
             let decision = form["decision"] ?? "accept"
+            if decision == "preview" {
+                return Self.preview(form, dossier: dossier, queue: try queue(needsCatalogue: true), config: config,
+                                    renderer: renderer, context: context)
+            }
             do {
                 switch decision {
                 case "reject":
@@ -150,6 +155,14 @@ public struct ReviewPages: WebPages {
                 return .redirect(to: "/review/\(id)?error=" + SearchQuery.encode(error.message), type: .normal)
             }
             try store.releaseReviewClaim(id, owner: me)
+            // "Add as example": the same call as `mailroom review accept|correct --add-example`, after the decision.
+            if decision != "reject", form["add_example"] == "1" {
+                do {
+                    try queue(needsCatalogue: false).addExample(id, examplesDirectory: config.rules.examplesDirectory, by: me)
+                } catch let error as OperatorInputError {
+                    return .redirect(to: "/review/\(id)?error=" + SearchQuery.encode(error.message), type: .normal)
+                }
+            }
             if decision == "save-next" {
                 let pending = try queue(needsCatalogue: false).pending()
                 let claims = try store.reviewClaims(pending.map(\.id))
@@ -168,7 +181,17 @@ public struct ReviewPages: WebPages {
                 guard let entry = try store.outboxEntry(String(id)) else {
                     throw HTTPError(.notFound, message: "There is no action \(id).")
                 }
-                try context.require(.approve(entry.action.approval ?? ""))
+                // Only for the approver role this action waits for (admin: any). A refusal is audited, as on the
+                // command line.
+                let role = entry.action.approval ?? ""
+                guard context.permissions.allows(.approve(role)) else {
+                    let refusal = "\(me) holds no approver:\(role) role"
+                    _ = try store.appendAudit(AuditDraft(messageID: entry.messageID, stage: "act", actor: me, eventType: "approval_refused", details: [
+                        "outbox_id": .int(entry.id), "role": .string(role), "decision": .string(verb), "by": .string(me),
+                        "channel": "web", "reason": .string(refusal),
+                    ]))
+                    throw HTTPError(.forbidden, message: "You may not \(verb) this action: it waits for approver:\(role).")
+                }
                 let form = context.form ?? WebForm(fields: [])
                 do {
                     if approve {
@@ -206,8 +229,87 @@ public struct ReviewPages: WebPages {
         return out
     }
 
-    static func stationValues(_ d: MessageDossier, kinds: [String], permissions: WebPermissions) -> [String: Any] {
-        var values = MessagePages.values(d, permissions: permissions)
+    /// The station again with what the person typed kept, and below the form what the rules would do with
+    /// the corrected fields: every rule's outcome and the actions that would be enqueued. The same evaluation
+    /// as `mailroom rules try` (`Decider.preview`) on the same corrections `correct` would store
+    /// (`ReviewQueue.corrected`); nothing is stored or executed.
+    static func preview(_ form: WebForm, dossier: MessageDossier, queue: ReviewQueue, config: MailroomConfig,
+                        renderer: WebRenderer, context: WebRequestContext) -> Response {
+        let language = context.language
+        let kinds = queue.catalogue?.kinds.map(\.name).sorted() ?? []
+        var values = stationValues(dossier, kinds: kinds, permissions: context.permissions, language: language)
+        // What the person typed stays in the form.
+        if let kind = form["kind"] {
+            values["kinds"] = kinds.map { ["name": $0, "selected": $0 == kind] as [String: Any] }
+        }
+        values["fields"] = (values["fields"] as? [[String: Any]] ?? []).map { field in
+            var f = field
+            if let name = f["name"] as? String, let typed = form["field:" + name] { f["value"] = typed }
+            return f
+        }
+        if form["add_example"] == "1" { values["add_example"] = true }
+        do {
+            let typed = try Self.corrections(form, dossier: dossier)
+            var corrected = dossier.message.understanding
+            var problems: [String] = []
+            if !typed.isEmpty {
+                let result = try queue.corrected(dossier.message.id, typed)
+                corrected = result.after
+                problems = result.problems
+            }
+            guard let understanding = corrected, let message = dossier.message.normalised else {
+                throw OperatorInputError(message: "message \(dossier.message.id) has no understanding to decide on")
+            }
+            let environment = RuleEnvironment.load(rulesDirectory: URL(fileURLWithPath: config.rules.path),
+                                                   connectorsDirectory: URL(fileURLWithPath: config.rules.connectors), config: config)
+            guard environment.errors.isEmpty else {
+                throw OperatorInputError(message: WebLabels.text("rules_have_errors", language) + " "
+                                         + environment.errors.prefix(3).map(\.description).joined(separator: "; "))
+            }
+            let now = Date()
+            let input = DecisionInput(messageID: dossier.message.id, message: message, understanding: understanding,
+                                      source: dossier.sources.first?.source ?? "", receivedAt: dossier.message.receivedAt, now: now)
+            values["preview"] = previewValues(environment.decider.preview(input), kind: understanding.kind, problems: problems,
+                                              language: language)
+        } catch let error as OperatorInputError {
+            values["error"] = error.message
+        } catch {
+            values["error"] = "\(error)"
+        }
+        return renderer.page("review_station", values: values, active: .review, context: context)
+    }
+
+    static func previewValues(_ p: DecisionPreview, kind: String, problems: [String], language: WebLanguage) -> [String: Any] {
+        func outcome(_ o: RuleTrace.Outcome) -> (key: String, reasons: [String]) {
+            switch o {
+            case .matched: return ("rule_matched", [])
+            case .notMatched(let reasons): return ("rule_not_matched", reasons)
+            case .skipped(let why): return ("rule_skipped", [why])
+            case .failed(let why): return ("rule_failed", [why])
+            case .review(let why): return ("rule_review", [why])
+            }
+        }
+        var values: [String: Any] = [
+            "kind": kind,
+            "rules": p.rules.map { t -> [String: Any] in
+                let (key, reasons) = outcome(t.outcome)
+                return ["name": t.rule, "outcome": WebLabels.text(key, language), "class": key,
+                        "matched": t.outcome == .matched, "reasons": reasons.map { ["text": $0] }]
+            },
+            "actions": p.actions.map { a -> [String: Any] in
+                ["connector": a.action.connector, "action": a.action.action, "rule": a.action.rule,
+                 "approval": a.action.approval ?? "", "parameters": JSONValue.object(a.parameters).canonicalJSON]
+            },
+            "review": p.decision.review.map { ["text": $0] },
+            "problems": (problems + p.decision.problems.map { "\($0.file):\($0.line): \($0.rule): \($0.message)" }).map { ["text": $0] },
+        ]
+        if let stop = p.stoppedBy { values["stopped_by"] = stop.rule }
+        values["has_actions"] = !p.actions.isEmpty
+        return values
+    }
+
+    static func stationValues(_ d: MessageDossier, kinds: [String], permissions: WebPermissions, language: WebLanguage) -> [String: Any] {
+        var values = MessagePages.values(d, permissions: permissions, language: language)
         values["kinds"] = kinds.map { ["name": $0, "selected": $0 == d.message.understanding?.kind] as [String: Any] }
         values["may_decide"] = d.message.state == .review && permissions.allows(.review)
         values["awaiting_actions"] = (values["actions"] as? [[String: Any]] ?? []).filter { $0["awaiting"] as? Bool == true }.map {
@@ -219,71 +321,90 @@ public struct ReviewPages: WebPages {
     }
 
     static let queueTemplate = """
-        {{<layout}}{{$title}}Review{{/title}}{{$content}}
+        {{<layout}}{{$title}}{{t.nav_review}}{{/title}}{{$content}}
         <link rel="stylesheet" href="/static/pages.css">
-        <h1>Review <small class="muted">{{count}} waiting, oldest first</small></h1>
-        {{#accepted}}<p class="notice" id="bulk-result">Accepted {{accepted}}{{#skipped}}; skipped {{skipped}} (held by someone else or no longer in review){{/skipped}}.</p>{{/accepted}}
-        {{#empty}}<p class="muted">Nothing waits for a person.</p>{{/empty}}
+        <h1>{{t.nav_review}} <small class="muted">{{count}} {{t.waiting_oldest_first}}</small></h1>
+        {{#accepted}}<p class="notice" id="bulk-result">{{t.accepted}}: {{accepted}}{{#skipped}} · {{t.skipped}}: {{skipped}} {{t.skipped_why}}{{/skipped}}</p>{{/accepted}}
+        {{#empty}}<p class="muted">{{t.nothing_waits}}</p>{{/empty}}
         {{^empty}}
         <form method="post" action="/review/accept-selected" class="card">
           <input type="hidden" name="csrf" value="{{csrf}}">
           <table id="review-queue">
-            <thead><tr><th></th><th>#</th><th>Received (UTC)</th><th>Kind</th><th>Sender</th><th>Subject</th><th>Why it waits</th></tr></thead>
+            <thead><tr><th></th><th>#</th><th>{{t.received_utc}}</th><th>{{t.kind}}</th><th>{{t.sender}}</th><th>{{t.subject}}</th><th>{{t.why_it_waits}}</th></tr></thead>
             <tbody>
-            {{#rows}}<tr><td>{{^held_by}}{{#may_review}}<input type="checkbox" name="id" value="{{id}}" aria-label="select {{id}}">{{/may_review}}{{/held_by}}</td>
+            {{#rows}}<tr><td>{{^held_by}}{{#may_review}}<input type="checkbox" name="id" value="{{id}}" aria-label="{{t.select}} {{id}}">{{/may_review}}{{/held_by}}</td>
               <td><a href="/review/{{id}}">{{id}}</a></td><td>{{received}}</td><td>{{kind}} {{confidence}}</td><td>{{sender}}</td>
               <td><a href="/review/{{id}}">{{subject}}</a></td>
-              <td>{{reason}}{{#held_by}}<br><span class="warn">held by {{held_by}}</span>{{/held_by}}</td></tr>
+              <td>{{reason}}{{#held_by}}<br><span class="warn">{{t.held_by}} {{held_by}}</span>{{/held_by}}</td></tr>
             {{/rows}}
             </tbody>
           </table>
-          {{#may_review}}<p><button type="submit" id="accept-selected">Accept selected</button></p>{{/may_review}}
+          {{#may_review}}<p><button type="submit" id="accept-selected">{{t.accept_selected}}</button></p>{{/may_review}}
         </form>
         {{/empty}}
         {{/content}}{{/layout}}
         """
 
     static let stationTemplate = """
-        {{<layout}}{{$title}}Review {{id}}{{/title}}{{$content}}
+        {{<layout}}{{$title}}{{t.review_message}} {{id}}{{/title}}{{$content}}
         <link rel="stylesheet" href="/static/pages.css">
         <script src="/static/review.js" defer></script>
-        <h1>Review message {{id}} <small class="muted">{{state}} · <a href="/messages/{{id}}">full record</a></small></h1>
+        <h1>{{t.review_message}} {{id}} <small class="muted">{{state}} · <a href="/messages/{{id}}">{{t.full_record}}</a></small></h1>
         {{#error}}<p class="notice error" id="review-error">{{error}}</p>{{/error}}
-        {{#held_by}}<p class="notice" id="held-by">{{held_by}} is working on this mail (until {{held_until}} UTC). You can read it; decisions are theirs until then.</p>{{/held_by}}
+        {{#held_by}}<p class="notice" id="held-by">{{held_by}} {{t.held_until}} {{held_until}} UTC. {{t.held_read_only}}</p>{{/held_by}}
         {{#flag}}<p class="notice" id="flag-reason">{{flag}}</p>{{/flag}}
         <div class="station">
           <div class="sources">
-            <section class="card"><h3>From</h3><p>{{from}}</p></section>
+            <section class="card"><h3>{{t.from}}</h3><p>{{from}}</p></section>
             \(MessagePages.textsPartial)
           </div>
           <div class="decision">
             <form method="post" action="/review/{{id}}/decide" class="card" id="review-form">
               <input type="hidden" name="csrf" value="{{csrf}}">
-              <label>Kind <select name="kind" id="kind">{{#kinds}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/kinds}}</select></label>
-              {{#understanding}}<p class="muted">{{kind}} by {{method}}, confidence {{confidence}}</p>{{#reasons}}<p class="bad">{{text}}</p>{{/reasons}}{{/understanding}}
+              <label>{{t.kind}} <select name="kind" id="kind">{{#kinds}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/kinds}}</select></label>
+              {{#understanding}}<p class="muted">{{kind}} · {{t.method}}: {{method}} · {{t.confidence}}: {{confidence}}</p>{{#reasons}}<p class="bad">{{text}}</p>{{/reasons}}{{/understanding}}
               {{#fields}}
               <label class="field {{status}}" data-field="{{name}}">
-                <span class="status {{status}}" title="{{status_label}} — {{provenance}} · confidence {{confidence}}">{{status_label}}</span>
+                <span class="status {{status}}" title="{{status_label}} — {{provenance}} · {{t.confidence}} {{confidence}}">{{status_label}}</span>
                 <span class="name">{{name}}</span>
                 <input type="{{input_type}}" name="field:{{name}}" value="{{value}}" class="field-input{{#flagged}} flagged{{/flagged}}" {{#mark}}data-mark="{{mark}}"{{/mark}}>
                 {{#problems}}<span class="bad">{{problems}}</span>{{/problems}}
-                {{#mark}}<a href="#{{mark}}" class="evidence-link" data-mark="{{mark}}">evidence</a>{{/mark}}
+                {{#mark}}<a href="#{{mark}}" class="evidence-link" data-mark="{{mark}}">{{t.evidence}}</a>{{/mark}}
               </label>
               {{/fields}}
               {{#may_decide}}
               <p class="buttons">
-                <button type="submit" name="decision" value="accept" id="accept" title="a">Accept</button>
-                <button type="submit" name="decision" value="save-next" id="save-next" title="n">Save and next</button>
+                <button type="submit" name="decision" value="accept" id="accept" title="a">{{t.accept}}</button>
+                <button type="submit" name="decision" value="save-next" id="save-next" title="n">{{t.save_next}}</button>
+                <button type="submit" name="decision" value="preview" id="preview" class="secondary">{{t.preview}}</button>
               </p>
-              <label>Reason for rejecting <input name="reason" id="reject-reason"></label>
-              <p><button type="submit" name="decision" value="reject" id="reject" class="reject" title="r">Reject</button></p>
-              <p class="muted">Keys: a accept · r reject · n save and next · Tab moves through flagged fields.</p>
+              <label class="check"><input type="checkbox" name="add_example" value="1" id="add-example"{{#add_example}} checked{{/add_example}}> {{t.add_as_example}}</label>
+              <label>{{t.reject_reason}} <input name="reason" id="reject-reason"></label>
+              <p><button type="submit" name="decision" value="reject" id="reject" class="reject" title="r">{{t.reject}}</button></p>
+              <p class="muted">{{t.keys_help}}</p>
               {{/may_decide}}
             </form>
+            {{#preview}}
+            <section class="card" id="preview-result">
+              <h2>{{t.preview_title}}</h2>
+              <p class="muted">{{t.nothing_executed}} · {{t.kind}}: <strong>{{kind}}</strong></p>
+              {{#problems}}<p class="warn">{{text}}</p>{{/problems}}
+              <ol class="rules">
+              {{#rules}}<li class="{{class}}"><strong>{{name}}</strong>: <span class="{{#matched}}good{{/matched}}{{^matched}}muted{{/matched}}">{{outcome}}</span>
+                {{#reasons}}<br><span class="muted">{{text}}</span>{{/reasons}}</li>{{/rules}}
+              </ol>
+              {{#stopped_by}}<p class="muted">{{t.stopped_by}} {{stopped_by}}</p>{{/stopped_by}}
+              {{#review}}<p class="warn">{{t.rule_review}}: {{text}}</p>{{/review}}
+              <h3>{{t.actions_would_run}}</h3>
+              {{^has_actions}}<p class="muted">{{t.nothing}}</p>{{/has_actions}}
+              {{#actions}}<div class="action"><p><strong>{{connector}}.{{action}}</strong> ({{t.rule}} {{rule}}){{#approval}} · {{t.approval_by}} <em>{{approval}}</em>{{/approval}}</p>
+                <details><summary>{{t.parameters}}</summary><pre>{{parameters}}</pre></details></div>{{/actions}}
+            </section>
+            {{/preview}}
             <section class="card" id="pending-actions">
-              <h2>Actions waiting for approval</h2>
-              {{^awaiting_actions}}<p class="muted">None.</p>{{/awaiting_actions}}
-              {{#awaiting_actions}}<div class="action"><p>#{{id}} {{connector}}.{{action}} (rule {{rule}}), approval by <em>{{approval}}</em></p>
+              <h2>{{t.actions_awaiting_approval}}</h2>
+              {{^awaiting_actions}}<p class="muted">{{t.nothing}}</p>{{/awaiting_actions}}
+              {{#awaiting_actions}}<div class="action"><p>#{{id}} {{connector}}.{{action}} ({{t.rule}} {{rule}}) · {{t.approval_by}} <em>{{approval}}</em></p>
                 <pre>{{parameters}}</pre>{{#may_approve}}\(MessagePages.approvalForms){{/may_approve}}</div>{{/awaiting_actions}}
             </section>
           </div>
@@ -373,9 +494,16 @@ enum PagesStyle {
         form.inline { display: inline-block; margin: .2rem .4rem .2rem 0; }
         form.inline input { display: inline-block; width: auto; }
         button.reject { background: var(--bad); border-color: var(--bad); }
+        button.secondary { background: transparent; color: var(--accent); }
+        ol.rules li.rule_matched { font-weight: 600; }
         .search .grid { gap: 0 1rem; }
         .pager { display: flex; gap: 1rem; margin: 1rem 0; }
         iframe.pdf { border: 1px solid var(--line); margin-top: .4rem; }
         pre { max-height: 20rem; overflow: auto; }
+        fieldset { border: 1px solid var(--line); border-radius: .35rem; margin: .5rem 0; }
+        label.check, form.stacked label.check { display: inline-flex; align-items: center; gap: .3rem; margin: .2rem 1rem .2rem 0; }
+        label.check input, form.stacked label.check input { width: auto; display: inline; margin: 0; }
+        details.user-admin summary { cursor: pointer; }
+        details.user-admin form { margin: .6rem 0; }
         """
 }

@@ -1,3 +1,5 @@
+import Act
+import Decide
 import Foundation
 import PasswordHashing
 import Store
@@ -26,14 +28,17 @@ public struct WebAccounts: Sendable {
     /// Shortest password `user add` and `user passwd` accept.
     public static let minimumPasswordLength = 10
 
+    /// `approverRolesFrom`: the rules folder whose approvers.yaml must declare every `approver:ROLE` given
+    /// (nil: not checked — only for tests that have no rules folder).
     public func addUser(login: String, password: String, roles: [WebRole], language: WebLanguage?, actor: String,
-                        cost: PasswordHash.Cost = .standard) throws -> WebUser {
+                        approverRolesFrom rulesDirectory: URL?, cost: PasswordHash.Cost = .standard) throws -> WebUser {
         guard WebUser.isValidLogin(login) else {
             throw OperatorInputError(message: "'\(login)' is not a login: use 1 to 64 letters, digits, '.', '_', '-' or '@'")
         }
         guard !roles.isEmpty else {
             throw OperatorInputError(message: "give the user at least one --role (auditor, reviewer, approver:ROLE, admin)")
         }
+        if let rulesDirectory { try Self.checkApproverRoles(roles, rulesDirectory: rulesDirectory) }
         try Self.checkPassword(password)
         let hash = try PasswordHash.make(password, cost: cost)
         return try store.addWebUser(login: login, passwordHash: hash, roles: roles, language: language?.rawValue, actor: actor)
@@ -44,8 +49,48 @@ public struct WebAccounts: Sendable {
         try store.setWebUserPassword(login: login, passwordHash: try PasswordHash.make(password, cost: cost), actor: actor)
     }
 
-    public func removeUser(login: String, actor: String) throws {
-        try store.removeWebUser(login: login, actor: actor)
+    /// `keepingAnAdmin`: refused when it would leave no active admin (the admin page).
+    public func removeUser(login: String, actor: String, keepingAnAdmin: Bool = false) throws {
+        try store.removeWebUser(login: login, actor: actor, keepingAnAdmin: keepingAnAdmin)
+    }
+
+    /// New roles for a user; approver roles checked against the rules folder's approvers.yaml.
+    public func changeRoles(login: String, roles: [WebRole], actor: String, approverRolesFrom rulesDirectory: URL,
+                            keepingAnAdmin: Bool = false) throws {
+        guard !roles.isEmpty else {
+            throw OperatorInputError(message: "give the user at least one role (auditor, reviewer, approver:ROLE, admin)")
+        }
+        try Self.checkApproverRoles(roles, rulesDirectory: rulesDirectory)
+        try store.setWebUserRoles(login: login, roles: roles, actor: actor, keepingAnAdmin: keepingAnAdmin)
+    }
+
+    /// The approver roles rules/approvers.yaml declares (its `roles:` keys), sorted; none without the file.
+    public static func declaredApproverRoles(rulesDirectory: URL) throws -> [String] {
+        let (directory, problems) = ApproverDirectory.load(rulesDirectory: rulesDirectory)
+        let errors = problems.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw OperatorInputError(message: "cannot read the approver roles: "
+                                     + errors.map(\.description).joined(separator: "; "))
+        }
+        return directory?.roles.keys.sorted() ?? []
+    }
+
+    /// Refuses an `approver:ROLE` that rules/approvers.yaml does not declare, naming the roles it does.
+    public static func checkApproverRoles(_ roles: [WebRole], rulesDirectory: URL) throws {
+        var wanted: [String] = []
+        for case .approver(let role) in roles { wanted.append(role) }
+        guard !wanted.isEmpty else { return }
+        let known = try declaredApproverRoles(rulesDirectory: rulesDirectory)
+        let file = RuleSet.displayPath(rulesDirectory.appendingPathComponent(ApproverDirectory.fileName))
+        for role in wanted where !known.contains(role) {
+            if known.isEmpty {
+                throw OperatorInputError(message: "approver:\(role): \(file) declares no approver roles (is it there?); "
+                                         + "declare the role under roles: first")
+            }
+            let hint = Suggestion.closest(to: role, among: known).map { " (did you mean approver:\($0)?)" } ?? ""
+            throw OperatorInputError(message: "approver:\(role) is not a role of \(file)\(hint); its roles are: "
+                                     + known.map { "approver:" + $0 }.joined(separator: ", "))
+        }
     }
 
     public func users() throws -> [WebUser] { try store.webUsers() }

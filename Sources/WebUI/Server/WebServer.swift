@@ -116,7 +116,7 @@ extension WebServer {
                                 health: HealthEndpoints? = nil) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
         guard let web = config.web else { return [] }
         return [.init(service: try WebServer(settings: web, environment: environment,
-                                           pages: [SearchPages(), MessagePages(), ReviewPages()], health: health),
+                                           pages: [SearchPages(), MessagePages(), ReviewPages(), AdminPages()], health: health),
                       serviceName: "web")]
     }
 }
