@@ -62,7 +62,7 @@ public struct CrossValidationSummary: Sendable, Codable, Hashable {
 /// held-out predictions give the cross-validated accuracy that `mailroom train` reports.
 public struct KindClassifier: Sendable, Codable {
     /// Bumped whenever the features or the model change meaning; part of the cache key.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     /// The kinds it can tell apart, sorted by name.
     public private(set) var kinds: [String]
@@ -83,8 +83,11 @@ public struct KindClassifier: Sendable, Codable {
     private var index: [String: Int]
     package var vocabularyIndex: [String: Int] { index }
 
-    /// The regularisation strength λ of the mean log-loss + λ/2‖w‖².
-    package static let lambda = 0.004
+    /// The regularisation strength λ of the mean log-loss + λ/2‖w‖². Chosen by leave-one-company-out
+    /// (`mailroom eval --leave-one-company-out Tests/UnderstandTests/Corpus`): kind accuracy on a company never
+    /// trained on was 81.7% at 0.01, 85.9% at 0.004, 88.1% at 0.001 and 89.1% at 0.0002. With a fixed iteration
+    /// budget the descent stops before the weights grow large, which regularises too.
+    package static let lambda = 0.0002
     package static let iterations = 400
     package static let folds = 5
 
