@@ -166,6 +166,16 @@ private enum Mail {
         #expect(r.fields["gross_total"] == .money(dec("3754.10"), currency: "EUR"))
     }
 
+    @Test func aChineseVATInvoiceTakesTheTotalWithTaxNotTheTaxTotal() throws {
+        let r = try Mail.invoice("""
+            发票号码：26442000000188
+            合计金额：￥55,176.00
+            合计税额（13%）：￥7,172.88
+            价税合计（大写）：陆万贰仟叁佰肆拾捌元捌角捌分   （小写）￥62,348.88
+            """, subject: "增值税专用发票")
+        #expect(r.fields["gross_total"] == .money(dec("62348.88"), currency: "CNY"))
+    }
+
     @Test func aSentenceThatStatesGrossNetAndTaxGivesTheGrossFirst() throws {
         let r = try Mail.invoice("""
             anbei unsere Rechnung 2026-104377.

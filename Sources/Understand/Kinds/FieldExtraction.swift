@@ -116,6 +116,8 @@ public enum FieldExtraction {
                             let net = ExtractionScope.qualifiesAsNet(gap)
                                 || match.group(named: "label").map { ExtractionScope.netLabels.contains(ExtractionScope.folded($0)) } == true
                             if net, !ExtractionScope.acceptsNet(own) { continue }
+                            // "合计税额（13%）：￥7,172.88", "Total VAT 190,00": a total of the tax, not the gross.
+                            if lastCell, ExtractionScope.qualifiesAsTax(gap) { continue }
                             // A gross or order total: a net amount ("Subtotal", "Total exkl. MWST") only when no other total is stated.
                             if !ExtractionScope.valueFollowsLabel(gap) || (net && lastCell) {
                                 if loose == nil { loose = found }
@@ -521,6 +523,17 @@ package struct ExtractionScope: Sendable {
             .trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
         return netWords.contains(first)
     }
+
+    /// True when the text after an amount's label begins with a tax's name ("Total VAT", "合计税额", "Summe MwSt.").
+    package static func qualifiesAsTax(_ gap: String) -> Bool {
+        let trimmed = gap.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "([（:：")))
+        if ["税额", "税金", "税款", "消費税", "税額", "增值税"].contains(where: { trimmed.hasPrefix($0) }) { return true }
+        let first = trimmed.lowercased().prefix { $0.isLetter || $0 == "." || $0 == "-" }.trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+        return taxWords.contains(first)
+    }
+
+    package static let taxWords: Set<String> = ["vat", "tax", "taxes", "mwst", "ust", "tva", "iva", "btw", "gst", "moms", "mva", "steuer", "umsatzsteuer",
+                                                "mehrwertsteuer", "dph", "ptu"]
 
     /// True when the labels of an extractor name net amounts too ("Net total", "Subtotal", "Total HT"), so a
     /// net qualifier after one of its labels is no reason to refuse the value.
