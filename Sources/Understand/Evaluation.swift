@@ -62,6 +62,10 @@ public struct EvaluationReport: Sendable {
     public var mistakes: [(file: String, expected: String, predicted: String)]
     /// Grounded field values that differ from the expected ones: file, field, expected, found.
     public var fieldMistakes: [(file: String, field: String, expected: String, found: String)] = []
+    /// Every expected value that was not exactly right (grounded or not, also when the kind was wrong):
+    /// file (company/kind/name), "kind.field", expected, what came out ("-" for nothing; "kind K" when the
+    /// mail was taken for another kind). `mailroom eval --misses` lists them.
+    public var fieldMisses: [(file: String, field: String, expected: String, found: String)] = []
 
     public var json: JSONValue {
         .object([
@@ -97,6 +101,8 @@ public struct EvaluationReport: Sendable {
                                                        "method": .string($0.method), "review": .array($0.review.map { .string($0) })]) }),
             "unseen_mistakes": .array(unseenMistakes.map { .object(["file": .string($0.file), "expected": .string($0.expected), "predicted": .string($0.predicted)]) }),
             "mistakes": .array(mistakes.map { .object(["file": .string($0.file), "expected": .string($0.expected), "predicted": .string($0.predicted)]) }),
+            "field_misses": .array(fieldMisses.map { .object(["file": .string($0.file), "field": .string($0.field),
+                                                              "expected": .string($0.expected), "found": .string($0.found)]) }),
             "field_mistakes": .array(fieldMistakes.map { .object(["file": .string($0.file), "field": .string($0.field),
                                                                    "expected": .string($0.expected), "found": .string($0.found)]) }),
         ])
@@ -159,6 +165,16 @@ public struct EvaluationReport: Sendable {
         if !fieldMistakes.isEmpty {
             out += "\nWrong field values (grounded, but not the expected ones):\n"
                 + fieldMistakes.map { "  \($0.file): \($0.field) = \($0.found), expected \($0.expected)\n" }.joined()
+        }
+        return out
+    }
+
+    /// The expected field values that did not come out exactly, one line each, grouped by field.
+    public var missesText: String {
+        if fieldMisses.isEmpty { return "Every expected field value came out exactly.\n" }
+        var out = "Field values not exactly right (\(fieldMisses.count)):\n"
+        for m in fieldMisses.sorted(by: { ($0.field, $0.file) < ($1.field, $1.file) }) {
+            out += "  \(m.field)  \(m.file): expected \(m.expected), got \(m.found)\n"
         }
         return out
     }
@@ -297,6 +313,7 @@ public enum Evaluation {
         var unseen: [(file: String, expected: String, predicted: String)] = []
         var exact: [String: (support: Int, correct: Int)] = [:]
         var outcomes: [EvaluationReport.Outcome] = []
+        var misses: [(file: String, field: String, expected: String, found: String)] = []
         for (c, u) in results {
             let name = c.group.isEmpty ? c.file.lastPathComponent : "\(c.group)/\(c.kind)/\(c.file.lastPathComponent)"
             var g = groups[c.group, default: .init()]
@@ -330,7 +347,12 @@ public enum Evaluation {
                 // Exact by kind: the right kind and the expected value, grounded or not (what would be handed on).
                 var e = exact["\(c.kind).\(fieldName)", default: (0, 0)]
                 e.support += 1
-                if u.kind == c.kind, let got = u.fields[fieldName], same(got.json, want) { e.correct += 1 }
+                if u.kind == c.kind, let got = u.fields[fieldName], same(got.json, want) {
+                    e.correct += 1
+                } else {
+                    let found = u.kind != c.kind ? "kind \(u.kind)" : (u.fields[fieldName].map { $0.json.canonicalJSON } ?? "-")
+                    misses.append((name, "\(c.kind).\(fieldName)", want.canonicalJSON, found))
+                }
                 exact["\(c.kind).\(fieldName)"] = e
                 var s = fieldStats[fieldName, default: (0, 0, 0)]
                 s.support += 1
@@ -377,6 +399,7 @@ public enum Evaluation {
         report.nonBusinessHeld = nonBusinessHeld
         report.unseenMistakes = unseen
         report.outcomes = outcomes
+        report.fieldMisses = misses
         report.exactFields = exact.mapValues { e in
             EvaluationReport.FieldScore(precision: 0, recall: e.support == 0 ? 0 : Double(e.correct) / Double(e.support),
                                         support: e.support, correct: e.correct, predicted: 0)
@@ -412,5 +435,117 @@ public enum Evaluation {
         default:
             return a == b
         }
+    }
+}
+
+/// How understanding a company's mail improves as its own corrected mails become examples (`mailroom eval
+/// --learning-curve`, issue 13 point 6): for each held-out company and each number N, the classifier is trained on
+/// every other company (and the rule set's examples) plus the first N of the company's own mails, and tested on
+/// the same remaining mails of that company for every N, so the rows compare.
+public struct LearningCurve: Sendable {
+    public struct Row: Sendable {
+        public var company: String
+        /// The company's own mails added to the training set.
+        public var added: Int
+        /// The company's mails tested (the same for every row of a company).
+        public var tested: Int
+        public var accuracy: Double
+        public var automationRate: Double
+        public var businessMails: Int
+        public var silentlyDropped: Int
+        /// Expected field values that came out exactly (right kind and value), over all expected values.
+        public var exactFields: Int
+        public var expectedFields: Int
+    }
+
+    public var rows: [Row]
+
+    public var text: String {
+        var out = "Learning curve: each company held out, its first N mails added to the training set (round robin over kinds),\n"
+            + "tested on the same remaining mails of that company for every N\n\n"
+        out += FixedWidthTable(header: ["COMPANY", "ADDED", "TESTED", "ACCURACY", "AUTOMATED", "DROPPED", "FIELDS EXACT"],
+                               rows: rows.map { r in
+                                   [r.company, String(r.added), String(r.tested), String(format: "%.1f%%", r.accuracy * 100),
+                                    String(format: "%.1f%%", r.automationRate * 100), String(r.silentlyDropped),
+                                    String(format: "%d/%d (%.1f%%)", r.exactFields, r.expectedFields,
+                                           r.expectedFields == 0 ? 0 : 100 * Double(r.exactFields) / Double(r.expectedFields))]
+                               }, rightAligned: Set(1...6), maxWidths: Array(repeating: nil, count: 7)).render()
+        let steps = Array(Set(rows.map(\.added))).sorted()
+        if Set(rows.map(\.company)).count > 1 {
+            out += "\nAll companies (mean over companies)\n"
+            out += FixedWidthTable(header: ["ADDED", "ACCURACY", "AUTOMATED", "FIELDS EXACT"], rows: steps.map { n in
+                let some = rows.filter { $0.added == n }
+                let count = Double(max(1, some.count))
+                let exact = some.map(\.exactFields).reduce(0, +), expected = some.map(\.expectedFields).reduce(0, +)
+                return [String(n), String(format: "%.1f%%", 100 * some.map(\.accuracy).reduce(0, +) / count),
+                        String(format: "%.1f%%", 100 * some.map(\.automationRate).reduce(0, +) / count),
+                        String(format: "%.1f%%", expected == 0 ? 0 : 100 * Double(exact) / Double(expected))]
+            }, rightAligned: [0, 1, 2, 3], maxWidths: [nil, nil, nil, nil]).render()
+        }
+        return out
+    }
+
+    public var json: JSONValue {
+        .object(["rows": .array(rows.map { r in .object([
+            "company": .string(r.company), "added": .integer(r.added), "tested": .integer(r.tested),
+            "accuracy": .number(EvaluationReport.round(r.accuracy)), "automation_rate": .number(EvaluationReport.round(r.automationRate)),
+            "business_mails": .integer(r.businessMails), "business_silently_dropped": .integer(r.silentlyDropped),
+            "exact_fields": .integer(r.exactFields), "expected_fields": .integer(r.expectedFields)]) })])
+    }
+}
+
+extension Evaluation {
+    /// The order in which a company's mails are added as corrected examples: by file name within each kind,
+    /// taking one of each kind in turn (so the first five are not all invoices).
+    package static func additionOrder(_ indices: [Int], of cases: [Case]) -> [Int] {
+        var byKind: [String: [Int]] = [:]
+        for i in indices { byKind[cases[i].kind, default: []].append(i) }
+        for k in byKind.keys { byKind[k]!.sort { cases[$0].file.lastPathComponent < cases[$1].file.lastPathComponent } }
+        let kinds = byKind.keys.sorted()
+        var out: [Int] = []
+        var round = 0
+        while out.count < indices.count {
+            for k in kinds where round < byKind[k]!.count { out.append(byKind[k]![round]) }
+            round += 1
+        }
+        return out
+    }
+
+    /// The learning curve (see `LearningCurve`). `companies`: which to hold out (default: every one);
+    /// `steps`: how many of its own mails to add (0 is the leave-one-company-out figure). A company with no
+    /// more mails than the largest step is skipped.
+    public static func learningCurve(_ cases: [Case], catalogue: KindCatalogue, alsoTrainOn extra: [Case] = [],
+                                     companies: [String]? = nil, steps: [Int] = [0, 5, 10, 20],
+                                     progress: ((Int, Int) -> Void)? = nil) -> LearningCurve {
+        let cues = catalogue.cues
+        let training = cases + extra
+        let set = KindClassifier.TrainingSet(labels: training.map(\.kind),
+                                             counts: training.map { ClassifierFeatures.counts($0.content.classifierInput, cues: cues) })
+        let steps = Array(Set(steps.filter { $0 >= 0 })).sorted()
+        let largest = steps.last ?? 0
+        let chosen = (companies ?? Array(Set(cases.map(\.group)))).sorted()
+        var rows: [LearningCurve.Row] = []
+        var done = 0
+        let total = chosen.count * steps.count
+        for company in chosen {
+            let own = additionOrder(cases.indices.filter { cases[$0].group == company }, of: cases)
+            guard own.count > largest else { done += steps.count; continue }
+            let tested = Array(own[largest...])
+            let others = training.indices.filter { $0 >= cases.count || cases[$0].group != company }
+            for n in steps {
+                let model = KindClassifier.fit(set, rows: others + own.prefix(n), cues: cues)
+                let understander = Understander(catalogue: catalogue, classifier: model)
+                let results = tested.map { (cases[$0], understander.understandNow(cases[$0].content)) }
+                let report = score(results, catalogue: catalogue)
+                rows.append(.init(company: company, added: n, tested: tested.count, accuracy: report.accuracy,
+                                  automationRate: report.automationRate, businessMails: report.businessMails,
+                                  silentlyDropped: report.silentlyDropped,
+                                  exactFields: report.exactFields.values.map(\.correct).reduce(0, +),
+                                  expectedFields: report.exactFields.values.map(\.support).reduce(0, +)))
+                done += 1
+                progress?(done, total)
+            }
+        }
+        return LearningCurve(rows: rows)
     }
 }

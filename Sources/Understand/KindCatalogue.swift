@@ -442,7 +442,7 @@ package struct KindFileReader {
         let from = source(keys["from"])
         if let l = keys["labels"] ?? keys["label"] {
             let labels = stringList(l, what: "labels")
-            return labels.isEmpty ? nil : .labels(labels, pattern: FieldExtraction.labelPattern(labels), source: from)
+            return labels.isEmpty ? nil : .labels(labels, pattern: FieldExtraction.labelPattern(labels, overlapping: true), source: from)
         }
         if let p = keys["pattern"] {
             guard let pattern = compile(p) else { return nil }

@@ -113,7 +113,13 @@ struct EvalCommand: AsyncParsableCommand {
             seen; it also prints per company how much business mail was dropped unseen, handled without a \
             person, or acted on as the wrong kind, and which field values came out exactly right. \
             --cross-validate K evaluates rules/examples itself: the classifier is trained on K-1 folds and \
-            tested on the remaining one, K times (mail of one company on both sides: it flatters).
+            tested on the remaining one, K times (mail of one company on both sides: it flatters). \
+            --learning-curve takes DIR/<company>/<kind>/ too: each company (or each --company) is held out, and \
+            its first N mails (--steps, default 0,5,10,20; one of each kind in turn, by file name) are added to \
+            the training set as corrected mails would be; the remaining mails of that company (the same for \
+            every N) are tested, and a table shows accuracy, automation and exact field values per N. \
+            --misses lists every expected field value that did not come out exactly, with what came out \
+            instead (JSON: "field_misses").
             """)
 
     @OptionGroup var options: ConfigOptions
@@ -124,6 +130,13 @@ struct EvalCommand: AsyncParsableCommand {
     var leaveOneCompanyOut = false
     @Flag(name: .customLong("with-examples"), help: "With --leave-one-company-out: also train on rules/examples (never tested).")
     var withExamples = false
+    @Flag(help: "Also list every expected field value that did not come out exactly (expected, got).") var misses = false
+    @Flag(name: .customLong("learning-curve"), help: "DIR holds <company>/<kind>/ folders: accuracy on a held-out company as its own mails are added.")
+    var learningCurve = false
+    @Option(name: .customLong("company"), help: ArgumentHelp("With --learning-curve: only this company (repeatable).", valueName: "name"))
+    var companies: [String] = []
+    @Option(name: .customLong("steps"), help: ArgumentHelp("With --learning-curve: how many own mails to add (default 0,5,10,20).", valueName: "n,n,…"))
+    var steps: String = "0,5,10,20"
     @Argument(help: ArgumentHelp("The labelled folder (not with --cross-validate).", valueName: "dir")) var directory: String?
 
     func run() async throws {
@@ -132,6 +145,30 @@ struct EvalCommand: AsyncParsableCommand {
             let catalogue = try RulesSetup.catalogue(config)
             let progress = ProgressLine(enabled: !json)
             let report: EvaluationReport
+            if learningCurve {
+                guard let directory else { throw OperatorInputError(message: "name the corpus folder: DIR/<company>/<kind>/…") }
+                let cases = try Evaluation.companyCases(directory: URL(fileURLWithPath: directory))
+                let known = Set(cases.map(\.group))
+                guard known.count >= 2 else {
+                    throw OperatorInputError(message: "\(directory) holds \(known.count) company folder(s) with mail; --learning-curve needs at least 2")
+                }
+                for c in companies where !known.contains(c) {
+                    throw OperatorInputError(message: "no company '\(c)' under \(directory) (there are: \(known.sorted().joined(separator: ", ")))")
+                }
+                let numbers = steps.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let parsed = numbers.compactMap { Int($0) }.filter { $0 >= 0 }
+                guard !parsed.isEmpty, parsed.count == numbers.count else {
+                    throw OperatorInputError(message: "--steps takes numbers of mails, e.g. 0,5,10,20")
+                }
+                let extra = withExamples ? try Evaluation.cases(directory: config.rules.examplesDirectory) : []
+                let curve = Evaluation.learningCurve(cases, catalogue: catalogue, alsoTrainOn: extra,
+                                                     companies: companies.isEmpty ? nil : companies, steps: parsed) { done, total in
+                    progress.update("\(done)/\(total) trainings")
+                }
+                progress.finish()
+                Terminal.out(json ? curve.json.canonicalJSON + "\n" : curve.text)
+                return
+            }
             if leaveOneCompanyOut {
                 guard let directory else { throw OperatorInputError(message: "name the corpus folder: DIR/<company>/<kind>/…") }
                 let cases = try Evaluation.companyCases(directory: URL(fileURLWithPath: directory))
@@ -160,7 +197,7 @@ struct EvalCommand: AsyncParsableCommand {
                 report = Evaluation.evaluate(cases, understander: understander) { done, total in progress.update("\(done)/\(total) mails") }
             }
             progress.finish()
-            Terminal.out(json ? report.json.canonicalJSON + "\n" : report.text)
+            Terminal.out(json ? report.json.canonicalJSON + "\n" : report.text + (misses ? "\n" + report.missesText : ""))
         }
     }
 }

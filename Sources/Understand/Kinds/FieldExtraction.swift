@@ -78,8 +78,13 @@ public enum FieldExtraction {
             guard let (value, _, _) = ValueReader.read(text, as: field.type, whole: true, context: context) else { return nil }
             return ExtractedValue(value: value, grounding: nil, rowGroundings: [:], method: "value")
         case .labels(let labels, let pattern, let source):
-            let sources = texts(source, content)
+            let sources = texts(source, content).map(TableLayout.csvAsCells)
             let own = Set(labels.map(ExtractionScope.folded))
+            let lastCell = ExtractionScope.prefersLastCell(field)
+            let isMoney: Bool = { if case .money = field.type { return true } else { return false } }()
+            // An amount whose label is followed by other words ("Totale anticipazioni  2.314,50") is kept only
+            // when no label is followed by its amount directly ("TOTALE DOCUMENTO  3.754,10").
+            var loose: ExtractedValue?
             // First the value beside its label (or alone on the next line); then, for a label in a table's
             // header line, the value below it in the same column.
             for text in sources {
@@ -97,13 +102,33 @@ public enum FieldExtraction {
                         rest = next
                         restOffset = match.groupOffset(named: "next") ?? restOffset
                     }
-                    if let (value, excerpt, offset) = scope.narrowed(ValueReader.read(rest, as: field.type, whole: false, context: context), field: field),
+                    if ExtractionScope.identifierLike(field), let after = ExtractionScope.afterQualifiedLabel(rest) {
+                        // "Bestellnummer für die Buchhaltung: DV-1207", "Auftrags-Nr. der Bauherren: L-2026-14-03"
+                        restOffset += (rest as NSString).length - (after as NSString).length
+                        rest = after
+                    }
+                    if let (value, excerpt, offset) = scope.narrowed(ValueReader.read(rest, as: field.type, whole: false, context: context, lastCell: lastCell), field: field),
                        scope.plausible(value, field: field, following: String((rest as NSString).substring(from: min((rest as NSString).length, offset + (excerpt as NSString).length)))) {
-                        return ExtractedValue(value: value, grounding: Grounding(location: text.location, offset: restOffset + offset, excerpt: excerpt),
-                                              rowGroundings: [:], method: "labels")
+                        let found = ExtractedValue(value: value, grounding: Grounding(location: text.location, offset: restOffset + offset, excerpt: excerpt),
+                                                   rowGroundings: [:], method: "labels")
+                        if isMoney {
+                            let gap = (rest as NSString).substring(to: min((rest as NSString).length, offset))
+                            let net = ExtractionScope.qualifiesAsNet(gap)
+                                || match.group(named: "label").map { ExtractionScope.netLabels.contains(ExtractionScope.folded($0)) } == true
+                            if net, !ExtractionScope.acceptsNet(own) { continue }
+                            // "合计税额（13%）：￥7,172.88", "Total VAT 190,00": a total of the tax, not the gross.
+                            if lastCell, ExtractionScope.qualifiesAsTax(gap) { continue }
+                            // A gross or order total: a net amount ("Subtotal", "Total exkl. MWST") only when no other total is stated.
+                            if !ExtractionScope.valueFollowsLabel(gap) || (net && lastCell) {
+                                if loose == nil { loose = found }
+                                continue
+                            }
+                        }
+                        return found
                     }
                 }
             }
+            if let loose { return loose }
             for text in sources {
                 for match in pattern.matches(in: text.text) where scope.accepts(match, in: text.text, field: field, own: own) {
                     guard let cell = TableLayout.cellBelow(match, in: text.text),
@@ -236,7 +261,10 @@ public enum FieldExtraction {
 
     /// `label` then an optional `No.`/`Nr.`/`n°`/`#`, a colon (also the full-width one) or a leader of dots,
     /// and the rest of the line; when the line ends there, the next non-empty line.
-    package static func labelPattern(_ labels: [String]) -> TextPattern {
+    /// `overlapping`: the rest of the line and the next line are only looked at, not consumed, so that a label
+    /// later on the same line or on the next line is found too ("小計 80,000円　合計 88,000円"; "Totale
+    /// anticipazioni …" above "TOTALE DOCUMENTO …").
+    package static func labelPattern(_ labels: [String], overlapping: Bool = false) -> TextPattern {
         let alternatives = labels.sorted { $0.count > $1.count }.map { label -> String in
             let trimmed = label.trimmingCharacters(in: .whitespaces)
             let escaped = TextPattern.escaped(trimmed)
@@ -248,7 +276,8 @@ public enum FieldExtraction {
         }.joined(separator: "|")
         // A label starts its line (after indentation, bullets or quote marks), a sentence or clause, or
         // follows a wide gap, so that "Total" does not fire inside "Net total".
-        let source = #"(?:^[ \t>*•·\-\u3000]*|(?<=[ \t]{2})|(?<=\t)|(?<=[|│(（])|(?<=[|│][ \t])|(?<=[.,;!?]\s)|(?<=[。，；！？]))"# + "(?<label>" + alternatives + #")(?<numbered>[ \t]*(?:No\.?|Nr\.?|N[°º]\.?|n\.|#)(?![\p{L}]))?[ \t]*(?:[.…_·]{2,}[ \t]*)?[:：#]?[ \t\u3000]*(?<rest>[^\n]*)(?:\n[ \t]*\n?[ \t]*(?<next>[^\n]+))?"#
+        let source = #"(?:^[ \t>*•·\-\u3000]*|(?<=[ \t]{2})|(?<=\t)|(?<=\u3000)|(?<=[|│(（])|(?<=[|│][ \t])|(?<=[.,;!?]\s)|(?<=[。，；！？]))"# + "(?<label>" + alternatives + #")(?<numbered>[ \t]*(?:No\.?|Nr\.?|N[°º]\.?|n\.|#)(?![\p{L}]))?[ \t]*(?:[.…_·]{2,}[ \t]*)?[:：#]?[ \t\u3000]*"#
+            + (overlapping ? "(?=" : "") + #"(?<rest>[^\n]*)(?:\n[ \t]*\n?[ \t]*(?<next>[^\n]+))?"# + (overlapping ? ")" : "")
         // Lookbehind in the middle: ICU runs it (every repetition but the line's rest is bounded, and a match
         // takes the rest of its line, so the search stays linear).
         return (try? TextPattern(builtIn: source, caseInsensitive: true)) ?? TextPattern(known: #"\b\B"#)
@@ -259,17 +288,27 @@ public enum FieldExtraction {
 public enum ValueReader {
     /// The value, the text it was read from, and that text's UTF-16 offset in `text`. `whole`: the text is
     /// meant to be just the value (a regex group, a correction), not a line the value starts.
+    /// `lastCell`: of a table row's several amounts, the last (a gross total's column) rather than the first.
     public static func read(_ text: String, as type: FieldType, whole: Bool,
-                            context: ReadingContext = .neutral) -> (FieldValue, String, Int)? {
+                            context: ReadingContext = .neutral, lastCell: Bool = false) -> (FieldValue, String, Int)? {
         switch type {
         case .money:
             let found = amounts(in: text, context: context)
             let pick: Recognised<MoneyAmount>?
             if whole {
                 pick = found.first { $0.value.currency != nil } ?? found.first
-            } else if text.contains("%") {
-                // "MwSt. 19 % auf 1.000,00: 190,00": the amount the line arrives at.
+            } else if let percent = (text as NSString).range(of: "%").location as Int?, percent != NSNotFound,
+                      let firstAmount = found.first, firstAmount.offset > percent {
+                // "MwSt. 19 % auf 1.000,00: 190,00": the amount the line arrives at. (Not when the amount comes
+                // first: "2.450,51 EUR (netto 2.290,20 EUR zzgl. 7 % USt 160,31 EUR)".)
                 pick = found.last
+            } else if lastCell, let gross = found.first(where: { Self.isMarkedGross($0, in: text) }) {
+                // "10.659,00 € netto, 12.684,21 € brutto": the amount marked as the gross one.
+                pick = gross
+            } else if let cells = Self.amountCells(text, found), cells.count >= 2 {
+                // A totals row of a table: "TOTAL  1447.50  289.50  1737.00" — the first cell is the net, the last
+                // the gross; `lastCell` asks for the row's last amount.
+                pick = lastCell ? cells.last : cells.first
             } else {
                 // "Total (2 items) 119,00 EUR": the amount with its currency, else the first.
                 pick = found.first { $0.value.currency != nil } ?? found.first
@@ -322,9 +361,43 @@ public enum ValueReader {
         }
     }
 
-    /// Amounts that are not part of a date ("07.12.2026" holds no amount 7.12).
+    /// True when the words right after an amount make it the gross one ("12.684,21 € brutto", "1.190,00 incl. VAT").
+    package static func isMarkedGross(_ amount: Recognised<MoneyAmount>, in text: String) -> Bool {
+        let ns = text as NSString
+        let end = amount.offset + (amount.excerpt as NSString).length
+        guard end < ns.length else { return false }
+        let after = ns.substring(with: NSRange(location: end, length: min(16, ns.length - end))).lowercased()
+            .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "()[]")))
+        return ["brutto", "gross", "incl", "inkl", "including", "ttc", "税込", "含税"].contains { after.hasPrefix($0) }
+    }
+
+    /// The amounts of `text`'s first line that are table cells of their own (an amount with decimals or a
+    /// currency and nothing else in the cell), in order; nil when the line is not split into cells.
+    package static func amountCells(_ text: String, _ found: [Recognised<MoneyAmount>]) -> [Recognised<MoneyAmount>]? {
+        let line = String(text.prefix { $0 != "\n" })
+        let cells = TableLayout.cells(of: line, lineStart: 0)
+        guard cells.count >= 2 else { return nil }
+        var out: [Recognised<MoneyAmount>] = []
+        for cell in cells where !cell.text.isEmpty {
+            let inside = found.filter { $0.offset >= cell.offset && $0.offset + ($0.excerpt as NSString).length <= cell.end }
+            guard inside.count == 1, let amount = inside.first, amount.value.currency != nil || amount.value.scale > 0 else { continue }
+            let rest = cell.text.replacingOccurrences(of: amount.excerpt, with: "").trimmingCharacters(in: .whitespaces)
+            if rest.isEmpty || AmountRecogniser.isoCodes.contains(rest.uppercased()) || AmountRecogniser.currencyWords[rest.uppercased()] != nil {
+                out.append(amount)
+            }
+        }
+        return out
+    }
+
+    /// Amounts that are not part of a date ("07.12.2026" holds no amount 7.12) nor of a rate ("8.1 %" holds no
+    /// amount 8).
     package static func amounts(in text: String, context: ReadingContext) -> [Recognised<MoneyAmount>] {
-        let found = AmountRecogniser.all(in: text, context: context.currency)
+        let ns = text as NSString
+        let found = AmountRecogniser.all(in: text, context: context.currency).filter { a in
+            let end = a.offset + (a.excerpt as NSString).length
+            guard end < ns.length else { return true }
+            return Self.rateTail.firstMatch(in: ns.substring(with: NSRange(location: end, length: min(8, ns.length - end)))) == nil
+        }
         guard found.contains(where: { $0.excerpt.contains(".") || $0.excerpt.contains("/") || $0.excerpt.contains("-") }) else { return found }
         let dates = DateRecogniser.all(in: text).map { $0.offset..<($0.offset + ($0.excerpt as NSString).length) }
         guard !dates.isEmpty else { return found }
@@ -333,6 +406,9 @@ public enum ValueReader {
             return !dates.contains { $0.overlaps(range) }
         }
     }
+
+    /// What follows the whole part of a rate: "8" of "8.1 %".
+    package static let rateTail = TextPattern(known: #"^[.,]\d+[ \u00A0]?%"#)
 
     /// The value part of a line after a label: up to a wide gap, a tab, a middle dot or a bar.
     package static func cutText(_ line: String) -> String {
@@ -414,6 +490,13 @@ package struct ExtractionScope: Sendable {
         guard let label = match.group(named: "label"), let start = match.groupOffset(named: "label") else { return true }
         if match.group(named: "numbered") != nil, !Self.identifierLike(field) { return false }
         let ns = text as NSString
+        // "Total exkl. MWST 1'485.00": a tax's name after "exkl."/"excl."/"hors" names no tax amount.
+        if start > 0 {
+            let lineStart = ns.lineRange(for: NSRange(location: start, length: 0)).location
+            let before = ns.substring(with: NSRange(location: lineStart, length: start - lineStart)).lowercased()
+            let lastWord = before.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" }).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            if let lastWord, before.hasSuffix(" ") || before.hasSuffix("("), Self.excluding.contains(lastWord) { return false }
+        }
         let window = ns.substring(with: NSRange(location: start, length: min(80, ns.length - start)))
         let head = Self.folded(window.prefix { $0 != "\n" }.description)
         let matched = Self.folded(label)
@@ -424,6 +507,81 @@ package struct ExtractionScope: Sendable {
         }
         return true
     }
+
+    /// Words that make a total the net one: "Total exkl. MWST", "Total hors taxes", "Totale senza IVA", "合计（不含税）".
+    package static let netWords: Set<String> = ["exkl", "excl", "excluding", "exclusive", "ohne", "hors", "ht", "h.t", "net", "netto",
+                                                "nett", "sans", "senza", "sin", "sem", "ex", "before", "vor", "zzgl", "plus", "subtotal",
+                                                "sub-total", "imponibile", "zwischensumme", "nettobetrag", "nettosumme", "不含税", "未税", "税抜", "税別"]
+
+    /// True when the text after an amount's label begins with a word that makes it a net amount.
+    package static func qualifiesAsNet(_ gap: String) -> Bool {
+        let trimmed = gap.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "([（:：")))
+        for word in netWords where !word.unicodeScalars.allSatisfy(\.isASCII) {
+            if trimmed.hasPrefix(word) { return true }
+        }
+        let first = trimmed.lowercased().prefix { $0.isLetter || $0 == "." || $0 == "-" }
+            .trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+        return netWords.contains(first)
+    }
+
+    /// True when the text after an amount's label begins with a tax's name ("Total VAT", "合计税额", "Summe MwSt.").
+    package static func qualifiesAsTax(_ gap: String) -> Bool {
+        let trimmed = gap.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "([（:：")))
+        if ["税额", "税金", "税款", "消費税", "税額", "增值税"].contains(where: { trimmed.hasPrefix($0) }) { return true }
+        let first = trimmed.lowercased().prefix { $0.isLetter || $0 == "." || $0 == "-" }.trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+        return taxWords.contains(first)
+    }
+
+    package static let taxWords: Set<String> = ["vat", "tax", "taxes", "mwst", "ust", "tva", "iva", "btw", "gst", "moms", "mva", "steuer", "umsatzsteuer",
+                                                "mehrwertsteuer", "dph", "ptu"]
+
+    /// True when the labels of an extractor name net amounts too ("Net total", "Subtotal", "Total HT"), so a
+    /// net qualifier after one of its labels is no reason to refuse the value.
+    package static func acceptsNet(_ own: Set<String>) -> Bool {
+        !own.isDisjoint(with: netLabels)
+    }
+
+    package static let netLabels: Set<String> = ["net total", "total net", "net amount", "subtotal", "sub-total", "nettobetrag", "summe netto",
+                                                 "netto", "total ht", "montant ht", "imponibile", "total before tax", "total before taxes",
+                                                 "total excl. vat", "zwischensumme", "warenwert", "razem netto", "wartość netto", "不含税金额", "税抜合計",
+                                                 "小計", "小计", "subtotale", "sous-total", "total exkl. mwst", "total excl. tax"]
+
+    /// True when nothing but a currency, a tax's name or "incl." stands between a label and its amount
+    /// ("Total: EUR 1.190,00", "Total (incl. VAT) 1.190,00"); false for "Totale anticipazioni 2.314,50".
+    package static func valueFollowsLabel(_ gap: String) -> Bool {
+        let words = gap.split(whereSeparator: { !($0.isLetter) }).map { String($0) }
+        return words.allSatisfy { word in
+            let upper = word.uppercased()
+            return AmountRecogniser.currencyWords[upper] != nil || AmountRecogniser.currencyWords[upper + "."] != nil
+                || Self.neutralWords.contains(word.lowercased())
+        }
+    }
+
+    package static let neutralWords: Set<String> = ["incl", "inkl", "including", "inklusive", "inclusive", "brutto", "gross", "ttc",
+                                                    "vat", "mwst", "ust", "tva", "iva", "btw", "gst", "tax", "taxes", "moms", "mva",
+                                                    "in", "of", "de", "di", "der", "des", "du"]
+
+    /// Gross totals and order totals: in a totals row with several amounts, the last one (the gross column).
+    package static func prefersLastCell(_ field: FieldDefinition) -> Bool {
+        guard case .money = field.type else { return false }
+        let name = field.name.lowercased()
+        return name.contains("total") && !["net", "tax", "vat", "sub", "allowance", "charge"].contains { name.contains($0) }
+    }
+
+    /// The value after a label's qualifying words and their colon ("für die Buchhaltung: DV-1207" → "DV-1207"):
+    /// up to five words without a digit, then `:`; nil when the rest does not read so.
+    package static func afterQualifiedLabel(_ rest: String) -> String? {
+        guard let colon = rest.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let words = rest[..<colon].split(whereSeparator: \.isWhitespace)
+        guard (1...5).contains(words.count), words.allSatisfy({ w in w.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" } }),
+              words.contains(where: { $0.count >= 2 }) else { return nil }
+        let after = rest[rest.index(after: colon)...]
+        guard after.first?.isWhitespace == true || after.first?.isNumber == true || after.first?.isLetter == true else { return nil }
+        return String(after)
+    }
+
+    /// "exkl. MwSt.", "excluding VAT", "hors TVA", "senza IVA", "sin IVA": what follows is excluded, not stated.
+    package static let excluding: Set<String> = ["exkl", "excl", "excluding", "exclusive", "ohne", "hors", "sans", "senza", "sin", "sem", "ex"]
 
     package static func identifierLike(_ field: FieldDefinition) -> Bool {
         if case .reference = field.type { return true }
@@ -547,6 +705,20 @@ package enum TableLayout {
             if out.last?.text.isEmpty == true, line.trimmingCharacters(in: .whitespaces).last.map({ $0 == "|" || $0 == "│" }) == true { out.removeLast() }
         }
         return out
+    }
+
+    /// A CSV attachment with its separators (`;` or `,` outside quotes) turned into tabs, so that its
+    /// lines read as table rows; every offset stays the same. Other texts as they are.
+    package static func csvAsCells(_ source: SourceText) -> SourceText {
+        guard source.location.lowercased().hasSuffix(".csv"), !source.text.contains("\t") else { return source }
+        let firstLine = source.text.prefix { $0 != "\n" }
+        let separator: UInt16 = firstLine.filter { $0 == ";" }.count >= firstLine.filter { $0 == "," }.count ? 0x3B : 0x2C
+        var units = Array(source.text.utf16)
+        var quoted = false
+        for i in units.indices {
+            if units[i] == 0x22 { quoted.toggle() } else if units[i] == 0x0A { quoted = false } else if !quoted && units[i] == separator { units[i] = 0x09 }
+        }
+        return SourceText(location: source.location, text: String(decoding: units, as: UTF16.self))
     }
 
     /// The lines of `text` with their offsets.

@@ -151,12 +151,49 @@ public enum AmountRecogniser {
                 excerpt.removeFirst()
                 offset += 1
             }
+            // "Totale nota di credito    - 366,00 €": a minus standing apart before the amount, where a table
+            // cell or a label's value begins, is its sign (not "10 - 12,50", a range).
+            if value > 0, match.group(named: "open") == nil, currency != nil || scale(of: num) > 0,
+               let at = detachedMinus(before: offset, in: text,
+                                      alone: text.trimmingCharacters(in: .whitespacesAndNewlines).utf16.count == (text as NSString).length
+                                          && match.utf16Offset + match.utf16Length == (text as NSString).length) {
+                value = -value
+                excerpt = (text as NSString).substring(with: NSRange(location: at, length: offset - at)) + excerpt
+                offset = at
+            }
             if match.group(named: "close") != nil && !parenthesised { excerpt.removeLast() }
             let trimmed = excerpt.trimmingCharacters(in: .whitespaces)
             out.append(Recognised(value: MoneyAmount(value: value, currency: currency, scale: scale(of: num)),
                                   excerpt: trimmed, offset: offset))
         }
         return out
+    }
+
+    /// The offset of a minus sign that stands one space before `offset` and begins a table cell or a label's
+    /// value: after a tab, two spaces, `|`, `:` or `=` with text before it on the line (a minus at the start of
+    /// a line is a bullet). nil when there is none.
+    /// `alone`: the text is nothing but the amount (a grounding's excerpt "- 366,00 €"), so a minus at its
+    /// start is the sign too.
+    package static func detachedMinus(before offset: Int, in text: String, alone: Bool = false) -> Int? {
+        let ns = text as NSString
+        if alone, offset == 2, ns.character(at: 1) == 0x20, [0x2D, 0x2212, 0x2013].contains(ns.character(at: 0)) { return 0 }
+        guard offset >= 3 else { return nil }
+        let space = ns.character(at: offset - 1)
+        guard space == 0x20 || space == 0xA0 else { return nil }
+        let minus = ns.character(at: offset - 2)
+        guard minus == 0x2D || minus == 0x2212 || minus == 0x2013 else { return nil }
+        let at = offset - 2
+        var i = at - 1, spaces = 0, tab = false
+        while i >= 0 {
+            let c = ns.character(at: i)
+            if c == 0x20 || c == 0xA0 { spaces += 1 } else if c == 0x09 { tab = true } else { break }
+            i -= 1
+        }
+        guard i >= 0 else { return nil }
+        let c = ns.character(at: i)
+        if c == 0x0A || c == 0x0D { return nil }
+        if c == 0x3A || c == 0x3D || c == 0x7C || c == 0xFF1A || c == 0x2502 { return at }
+        return tab || spaces >= 2 ? at : nil
     }
 
     /// The first amount in `text` (preferring one written with a currency).
