@@ -56,11 +56,13 @@ run() {
         local dict=()
         [ -f "Tests/Fuzz/Corpus/$t.dict" ] && dict=(-dict="Tests/Fuzz/Corpus/$t.dict")
         echo "== fuzz $t (${limit[*]})"
+        local rc=0
         SWIFT_BACKTRACE=enable=no "$BIN" "$t" "${limit[@]}" "${dict[@]}" -timeout="$FUZZ_TIMEOUT" \
             -rss_limit_mb="$FUZZ_RSS_MB" -max_len="$FUZZ_MAX_LEN" -print_final_stats=1 \
-            -artifact_prefix="$crashes/" "$work" "Tests/Fuzz/Corpus/$t" 2>&1 | tee ".build/fuzz/$t.log" \
-            | grep -E '^(#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+== ERROR|SUMMARY|artifact_prefix|Test unit written)' || true
-        [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz $t: FAILED — see .build/fuzz/$t.log and $crashes/"; status=1; }
+            -artifact_prefix="$crashes/" "$work" "Tests/Fuzz/Corpus/$t" >".build/fuzz/$t.log" 2>&1 || rc=$?
+        grep -E '^(#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+== ERROR|SUMMARY|Test unit written)' \
+            ".build/fuzz/$t.log" || true
+        [ "$rc" -eq 0 ] || { echo "fuzz $t: FAILED (exit $rc) — see .build/fuzz/$t.log and $crashes/"; tail -5 ".build/fuzz/$t.log"; status=1; }
     done
     return $status
 }
@@ -70,8 +72,11 @@ replay() {
     local status=0 t
     for t in $(targets "$@"); do
         echo "== replay $t"
+        local rc=0
         SWIFT_BACKTRACE=enable=no "$BIN" "$t" -timeout="$FUZZ_TIMEOUT" -rss_limit_mb="$FUZZ_RSS_MB" \
-            -runs=1 "Tests/Fuzz/Corpus/$t" 2>&1 | tail -3 || status=1
+            -runs=0 "Tests/Fuzz/Corpus/$t" >".build/fuzz/$t.replay.log" 2>&1 || rc=$?
+        grep -E '^#[0-9]+ +(INITED|DONE)|ERROR|SUMMARY' ".build/fuzz/$t.replay.log" || true
+        [ "$rc" -eq 0 ] || { echo "replay $t: FAILED (exit $rc)"; status=1; }
     done
     return $status
 }
