@@ -9,7 +9,7 @@ SWIFT_BUILD_FLAGS ?=
 DEMO_DIR ?= demo-run
 MAILROOM_DEBUG := .build/debug/mailroom
 
-.PHONY: all deps build release test demo bench clean-demo help graph check-examples install uninstall test-install crash-test
+.PHONY: all deps build release test demo bench clean-demo help graph check-examples install uninstall test-install crash-test fuzz attack
 
 all: build
 
@@ -17,6 +17,10 @@ help:
 	@echo "make demo   - install dependencies, build, run the daemon once on the demo mailbox and show what it did"
 	@echo "make test   - install dependencies, build, run every test"
 	@echo "make crash-test - the daemon on 1,000 mails, killed with SIGKILL at random moments >= 20 times (CRASH_SEED= replays)"
+	@echo "make fuzz   - libFuzzer over MIME, HTML, e-invoice XML, RTF, TNEF, rule expressions/templates and the YAML"
+	@echo "             loaders, FUZZ_RUNS=20000 each (or FUZZ_SECONDS=n; FUZZ_TARGETS='mime html' picks); own build in .build/fuzz"
+	@echo "make attack - the long run: every fuzz target to 10 million executions, then issue 14's hostile mails"
+	@echo "             through the release binary (make test replays the saved fuzz corpus: Tests/Fuzz)"
 	@echo "make bench  - parse-speed benchmark against CPython's email package (release build)"
 	@echo "make build  - debug build only;  make release - release build"
 	@echo "make graph  - print the target graph and check it against the architecture (docs/ARCHITECTURE.md)"
@@ -54,6 +58,20 @@ crash-test: deps
 	CRASH_MAILS=$(CRASH_MAILS) CRASH_KILLS=$(CRASH_KILLS) $(SWIFT) test --skip-build --no-parallel $(SWIFT_BUILD_FLAGS) \
 		--filter CrashHarnessTests 2>&1 | tee crash-test.log; status=$${PIPESTATUS[0]}; \
 		grep '^crash-test: [0-9]' crash-test.log || echo "crash-test: no summary (the run failed before its end)"; exit $$status
+
+# libFuzzer (issue 14; Tests/Fuzz/README.md). The fuzz binary has its own build path and exists only there, so the
+# normal build and `make test` never compile it; `make test` replays the saved corpus and crash fixtures through
+# the same entry points (FuzzReplayTests), which is deterministic. A run that finds a crash, a hang
+# (FUZZ_TIMEOUT seconds) or runaway memory fails and leaves the input in .build/fuzz/crashes/TARGET/.
+FUZZ_TARGETS ?=
+FUZZ_SECONDS ?=
+fuzz: deps
+	FUZZ_RUNS=$(or $(FUZZ_RUNS),20000) FUZZ_SECONDS=$(FUZZ_SECONDS) nice -n 10 bash scripts/fuzz.sh run $(FUZZ_TARGETS)
+
+attack: deps
+	FUZZ_RUNS=$(or $(FUZZ_RUNS),10000000) FUZZ_SECONDS=$(FUZZ_SECONDS) nice -n 10 bash scripts/fuzz.sh run $(FUZZ_TARGETS)
+	$(MAKE) --no-print-directory release
+	bash scripts/attack-replay.sh .build/release/mailroom
 
 # The shipped examples and the evaluation corpus are consistent (fields add up, IBANs pass mod-97, every
 # expected value is in its mail).

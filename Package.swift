@@ -16,7 +16,7 @@ import PackageDescription
 // SwiftPM refuses cycles, so a stage cannot reach back to an earlier one's caller; a C module is imported only
 // with `internal import` by its wrapper, so its types cannot leak.
 
-let package = Package(
+var package = Package(
     name: "Mailroom",
     platforms: [.macOS(.v14)],
     products: [
@@ -172,6 +172,10 @@ let package = Package(
             ]
         ),
 
+        // The fuzz targets' entry points (issue 14): the project's readers of hostile and hand-written input,
+        // called by the libFuzzer driver (`make fuzz`) and by FuzzTests (the saved corpus, in `make test`).
+        .target(name: "FuzzTargets", dependencies: ["Vocabulary", "Markup", "Parse", "Understand", "Decide", "Act", "Daemon"]),
+
         // One test target per target; fixtures beside the tests that read them.
         .testTarget(name: "VocabularyTests", dependencies: ["MailroomTesting", "Vocabulary"]),
         .testTarget(
@@ -225,6 +229,7 @@ let package = Package(
         ),
         .testTarget(name: "CurlTransportTests", dependencies: ["MailroomTesting", "Vocabulary", "CurlTransport"]),
         .testTarget(name: "MarkupTests", dependencies: ["MailroomTesting", "Vocabulary", "Markup"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"], path: "Tests/Fuzz", exclude: ["Corpus", "Driver", "README.md"]),
         .testTarget(name: "MailroomTestingTests", dependencies: ["MailroomTesting"]),  // FreePort, the skip rule
         .testTarget(
             name: "WebUITests",
@@ -236,3 +241,10 @@ let package = Package(
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17
 )
+
+// The libFuzzer driver exists only in the fuzz build (scripts/fuzz.sh sets MAILROOM_FUZZ=1 and builds into
+// .build/fuzz with coverage instrumentation): it has no main of its own without libFuzzer, and the normal build
+// and `make test` never compile it.
+if Context.environment["MAILROOM_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "mailroom-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"))
+}

@@ -234,7 +234,9 @@ private struct RTFExtractor {
         case "uc":
             group.ucSkip = max(0, parameter ?? 1)
         case "u":
-            guard var p = parameter else { break }
+            // N is a signed 16-bit number; anything else (up to ten digits are read) is no character. Found by
+            // the rtf fuzz target: `\u8666666666` trapped in UInt32(_:) (Tests/Fuzz/Corpus/rtf/crash-d1b7e559…).
+            guard var p = parameter, (-32_768...65_535).contains(p) else { skipChars = group.ucSkip; break }
             if p < 0 { p += 65536 }
             if let scalar = Unicode.Scalar(UInt32(p)) {
                 emit(String(Character(scalar)))

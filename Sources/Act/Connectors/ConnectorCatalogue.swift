@@ -104,6 +104,11 @@ package struct ConnectorFileReader {
 
     package mutating func read() -> (any Connector)? {
         guard let text = yaml.text(of: fileURL) else { return nil }
+        return read(text: text)
+    }
+
+    /// Reads the connector from `text` (the file's content; `fileURL` still names it and gives the default name).
+    package mutating func read(text: String) -> (any Connector)? {
         guard case .success(let composed) = yaml.compose(text) else { return nil }
         root = composed
         guard let mapping = root?.mapping else {
