@@ -41,7 +41,7 @@ extension MailStore {
 
     private func writingRuleSetState(_ operation: String, _ body: (Database) throws -> Void) throws {
         do {
-            try groupCommit.write(pool, body)
+            try pool.write(body)
         } catch let error as DatabaseError {
             throw StoreError.database(path: path, operation: operation, reason: MailStore.explain(error))
         }
