@@ -64,7 +64,7 @@ public struct Understander: Sendable {
         var review: [String] = []
         if kind.business && answered.confidence < kind.acceptConfidence {
             review.append(String(format: "the model is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
-                                 answered.confidence * 100, kind.name, kind.acceptConfidence * 100))
+                                 Self.percentBelow(answered.confidence), kind.name, kind.acceptConfidence * 100))
         } else if !kind.business {
             review += BusinessDoubt.reasons(kind: kind, confidence: answered.confidence, byRule: false, prediction: nil,
                                             content: content, catalogue: catalogue)
@@ -201,7 +201,7 @@ public struct Understander: Sendable {
         let kind = predictedKind
         if kind.business && prediction.confidence < kind.acceptConfidence {
             review.append(String(format: "the classifier is only %.0f%% sure this is %@ (the kind asks for %.0f%%)",
-                                 prediction.confidence * 100, kind.name, kind.acceptConfidence * 100))
+                                 Self.percentBelow(prediction.confidence), kind.name, kind.acceptConfidence * 100))
         } else if kind.business, let signs = catalogue.notCues.found(in: KindCueSet.Text(Self.opening(of: content.classifierInput)))[kind.name] {
             // Only without an `other` kind to take it for (see above).
             review.append("taken for \(kind.name), but it says '\(signs.prefix(3).joined(separator: "', '"))' — a sign that it is not one "
@@ -213,6 +213,12 @@ public struct Understander: Sendable {
         // 4. The model gateway, when configured, follows in `understand(_:messageID:)`.
         return finish(kind: kind, confidence: prediction.confidence, method: "classifier", content: content, sources: sources,
                       preset: [:], steps: steps, review: review)
+    }
+
+    /// A confidence below a threshold as a whole percentage, rounded down: 0.8997 under 0.9 reads "89%", never
+    /// "only 90% sure (the kind asks for 90%)".
+    package static func percentBelow(_ confidence: Double) -> Double {
+        (confidence * 100).rounded(.down)
     }
 
     /// Where a mail says what it is: its subject and the first lines of its text and of each document (a

@@ -405,3 +405,105 @@ private enum Lines {
         }
     }
 }
+
+/// Rows whose quantity × unit price makes their total (`LineItems.Reader.arithmeticRows`): tables whose
+/// columns touch, as `pdftotext -layout` gives them when a description runs into the next column.
+@Suite struct LineItemArithmeticTests {
+    @Test func aPDFTableWhoseDescriptionsRunIntoTheQuantityColumn() {
+        let text = """
+            ACME CLINICS INC - PURCHASE ORDER
+            PO Number: 5521-A           PO Date: 11/02/2026
+
+            Line Description                      Qty Unit Price   Amount
+            1 Scheduling suite, annual licence per site 9 $1,850.00 $16,650.00
+            2 Text message credits, 50,000 per year         1 $1,200.00    $1,200.00
+            3 Interface to the lab system (fixed fee)      1 $7,400.00 $7,400.00
+
+                                           TOTAL USD          $25,250.00
+            """
+        let (items, method) = Lines.read(text, location: "attachment:po.pdf")
+        #expect(method == .table)
+        #expect(items.count == 3)
+        #expect(Lines.text(items[0]["description"]) == "Scheduling suite, annual licence per site")
+        #expect(Lines.number(items[0]["quantity"]) == 9)
+        #expect(items[0]["unit_price"] == .money(dec("1850.00"), currency: "USD"))
+        #expect(items[0]["line_total"] == .money(dec("16650.00"), currency: "USD"))
+        #expect(Lines.text(items[1]["description"]) == "Text message credits, 50,000 per year")
+    }
+
+    @Test func germanRowsWithAUnitBetweenQuantityAndPrice() {
+        let text = """
+            Pos Leistung                         Menge EP EUR       GP EUR
+            1 Estrich ausbauen und entsorgen inkl. Container 64 m2 38,50 2.464,00
+            2 Trittschalldämmung verlegen             64 m2 12,20 780,80
+            3 Baustelleneinrichtung             1 psch 1.150,00 1.150,00
+            Gesamtbetrag netto                                 4.394,80
+            """
+        let (items, _) = Lines.read(text, location: "attachment:bestellung.pdf")
+        #expect(items.count == 3)
+        #expect(Lines.text(items[0]["description"]) == "Estrich ausbauen und entsorgen inkl. Container")
+        #expect(Lines.text(items[0]["unit"]) == "m2")
+        #expect(Lines.number(items[1]["quantity"]) == 64)
+        #expect(items[1]["line_total"] == .money(dec("780.80"), currency: nil))
+        #expect(Lines.text(items[2]["unit"]) == "psch")
+    }
+
+    @Test func spaceGroupedThousandsAndArticleCodesInFrench() {
+        let text = """
+            Réf.    Désignation                      Qté    P.U. EUR Montant EUR
+            GNT-08  Gants nitrile taille M, boîte de 100 2 400 4,15     9 960,00
+            CMP-10  Compresses stériles 10x10 cm        800 0,21     168,00
+                                           Total HT EUR     10 128,00
+            """
+        let (items, _) = Lines.read(text)
+        #expect(items.count == 2)
+        #expect(Lines.text(items[0]["sku"]) == "GNT-08")
+        #expect(Lines.text(items[0]["description"]) == "Gants nitrile taille M, boîte de 100")
+        #expect(Lines.number(items[0]["quantity"]) == 2400)
+        #expect(items[0]["line_total"] == .money(dec("9960.00"), currency: nil))
+        #expect(Lines.number(items[1]["quantity"]) == 800)
+    }
+
+    @Test func theQuantityFirstAndNumbersInTheDescription() {
+        let text = """
+            Qté Désignation                            P.U. CHF   Total CHF
+            1 Inlay céramique 36, teinte A2 890.00    890.00
+            3 Couronne zircone 14, 15, 16                 720.00   2'160.00
+                                           Total HT CHF        3'050.00
+            """
+        let (items, _) = Lines.read(text)
+        #expect(items.count == 2)
+        #expect(Lines.number(items[0]["quantity"]) == 1)
+        #expect(Lines.text(items[0]["description"]) == "Inlay céramique 36, teinte A2")
+        #expect(Lines.number(items[1]["quantity"]) == 3)
+        #expect(Lines.text(items[1]["description"]) == "Couronne zircone 14, 15, 16")
+        #expect(items[1]["line_total"] == .money(dec("2160.00"), currency: nil))
+    }
+
+    @Test func fourDecimalPricesYenWithoutDecimalsAndADiscount() {
+        let text = """
+            1 PMP-330 Gear pump, cast housing      2,500 3.4120       8,530.00
+            2 4417785     Tea kettle enamel 1.6 l      96     4,200     403,200
+            3 Hose clamp 40 mm, zinc 1,000 0.80 10 % 720.00
+            """
+        let (items, _) = Lines.read(text)
+        #expect(items.count == 3)
+        #expect(Lines.number(items[0]["quantity"]) == 2500)
+        #expect(Lines.text(items[0]["sku"]) == "PMP-330")
+        #expect(Lines.number(items[0]["unit_price"]) == dec("3.412"))
+        #expect(Lines.text(items[1]["sku"]) == "4417785")
+        #expect(Lines.number(items[1]["line_total"]) == 403200)
+        #expect(Lines.text(items[2]["description"]) == "Hose clamp 40 mm, zinc")
+        #expect(Lines.number(items[2]["quantity"]) == 1000)
+    }
+
+    @Test func numbersThatDoNotComputeAreNoItems() {
+        let text = """
+            Please note our new opening hours from 1 December: 8 to 17 on weekdays.
+            Invoice 2026-118 of 12.10.2026 over 1.450,00 EUR is still open, 30 days overdue.
+            Total 3 items 120,00 360,00
+            """
+        let (items, _) = Lines.read(text)
+        #expect(items.isEmpty)
+    }
+}

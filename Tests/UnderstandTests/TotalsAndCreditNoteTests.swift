@@ -237,3 +237,46 @@ private enum Mail {
         #expect(r.fields["total"] == .money(dec("3150.00"), currency: "CHF"))
     }
 }
+
+/// An order names what it orders: its lines, or our quotation it accepts (`one_of: [lines, quotation_reference]`).
+@Suite struct OrderWithoutLinesTests {
+    @Test func anOrderAcceptingOurQuotationNeedsNoLines() throws {
+        let r = try Mail.order("""
+            Sehr geehrte Damen und Herren,
+            auf Ihr Angebot vom 03.11.2026 (Angebots-Nr. AN-26-0733) erteilen wir Ihnen hiermit den Auftrag.
+            Bestellnummer: 2026/1190
+            Auftragssumme: 18.400,00 € netto
+            Mit freundlichen Grüßen
+            Hausverwaltung Lindner GmbH
+            """, subject: "Auftrag 2026/1190")
+        #expect(r.fields["quotation_reference"] == .text("AN-26-0733"))
+        #expect(!r.problems.contains { $0.contains("lines") })
+    }
+
+    @Test func quotationNumbersInOtherLanguages() throws {
+        for (body, expected) in [("Vi confermiamo l'ordine come da Vs. offerta n. 2026/0412 del 21/10/2026.", "2026/0412"),
+                                 ("We hereby order as per your quotation QT-5531-B.", "QT-5531-B"),
+                                 ("Suite à votre devis n° DV-2026-118, nous commandons la prestation.", "DV-2026-118"),
+                                 ("Aceptamos su presupuesto P-26-0091 y le confirmamos el pedido.", "P-26-0091")] {
+            let r = try Mail.order(body + "\nTotal: 1.000,00 EUR\nOrder No. 88-1\nAcme Wholesale Ltd", subject: "Order 88-1")
+            #expect(r.fields["quotation_reference"] == .text(expected), "\(body)")
+        }
+    }
+
+    @Test func anOrderWithNeitherLinesNorAQuotationGoesToAPerson() throws {
+        let r = try Mail.order("""
+            Please go ahead with the works we discussed on the phone.
+            PO number: 4500-2291
+            Total: USD 12,000.00
+            Best regards, Acme Facilities Inc.
+            """, subject: "PO 4500-2291")
+        #expect(r.fields["quotation_reference"] == nil)
+        #expect(r.problems.contains("none of `lines` or `quotation_reference` was found (one of them is required)"))
+    }
+
+    @Test func aDateAfterTheWordQuotationIsNoReference() throws {
+        let r = try Mail.order("As per your quote of 12.10.2026 and quotation 2026-10-12 we order.\nPO 7781\nTotal 500.00 EUR",
+                               subject: "PO 7781")
+        #expect(r.fields["quotation_reference"] == nil)
+    }
+}

@@ -170,6 +170,14 @@ import Testing
         #expect(Set(json?.keys.map { $0 } ?? []) == ["kind", "confidence", "method", "fields", "review"])
         #expect(json?["fields"]?["total"] == .string("31437.50"))
     }
+
+    @Test func aConfidenceJustBelowTheThresholdIsNeverShownAsReachingIt() {
+        #expect(Understander.percentBelow(0.8997) == 89)
+        #expect(Understander.percentBelow(0.9) == 90)
+        #expect(Understander.percentBelow(0.0449) == 4)
+        let shown = String(format: "%.0f%% (asks for %.0f%%)", Understander.percentBelow(0.8997), 0.9 * 100)
+        #expect(shown == "89% (asks for 90%)")
+    }
 }
 
 @Suite struct UnderstandSafetyTests {

@@ -21,6 +21,15 @@ import Testing
         #expect(Grounder.ground(.text("+4940709011840"), type: .phone, in: sources) != nil)
     }
 
+    @Test func aUnitPriceWithFourDecimalsIsGroundedButNotInsideALongerNumber() {
+        let table = [SourceText(location: "attachment:po.pdf", text: "1 GLF-VB-220 Valve body 1,200 14.3500 17,220.00\n2 Plug 400 0,1234 49,36")]
+        #expect(Grounder.ground(.money(Decimal(string: "14.35")!, currency: nil), type: .money, in: table)?.excerpt == "14.3500")
+        #expect(Grounder.ground(.money(Decimal(string: "0.1234")!, currency: nil), type: .money, in: table)?.excerpt == "0,1234")
+        let longer = [SourceText(location: "body", text: "serial 1.23456.7 and 314.15926535")]
+        #expect(Grounder.ground(.number(Decimal(string: "1.23456")!), type: .number, in: longer) == nil)
+        #expect(Grounder.ground(.number(Decimal(string: "314.1592")!), type: .number, in: longer) == nil)
+    }
+
     @Test func anInjectedValueAbsentFromTheSourceIsFlagged() throws {
         let kind = try #require(try RepositoryFiles.catalogue().kind(named: "invoice"))
         let fields: [String: FieldValue] = [

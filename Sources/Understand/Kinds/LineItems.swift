@@ -261,10 +261,14 @@ extension LineItems {
         mutating func run() -> (items: [Item], method: Method) {
             lines = Self.split(source.text)
             for quoted in [false, true] {
+                // Rows whose quantity × price makes their total are sure whatever the layout; a table read by its
+                // header or its rows' shape is taken unless it found fewer items than the arithmetic.
+                let proved = arithmeticRows(quoted: quoted)
                 let tables = headerTables(quoted: quoted)
-                if !tables.isEmpty { return (Array(tables.prefix(maximumRows)), .table) }
+                if !tables.isEmpty { return (Array((tables.count >= proved.count ? tables : proved).prefix(maximumRows)), .table) }
                 var found = labelledItems(quoted: quoted) + listItems(quoted: quoted)
                 let shaped = shapeTables(quoted: quoted)
+                if !proved.isEmpty, proved.count >= shaped.count, proved.count >= found.count { return (proved, .table) }
                 if !shaped.isEmpty, shaped.count >= found.count { return (Array(shaped.prefix(maximumRows)), .table) }
                 found.sort { $0.line < $1.line }
                 if !found.isEmpty { return (Array(found.prefix(maximumRows)), .lines) }

@@ -5,6 +5,9 @@ import Vocabulary
 /// Finds where a value occurs in a message: the value itself, or its normalised form (1234.56 is grounded by
 /// "1.234,56", 2026-11-23 by "23.11.2026" or "20261123", an IBAN with or without its spaces).
 public enum Grounder {
+    /// A number with four to six decimals and no grouping (standing alone: checked where it is used).
+    static let preciseNumber = TextPattern(known: #"\d{1,12}[.,]\d{4,6}"#)
+
     /// Where `value` occurs in `sources`, or nil when it occurs nowhere (then it was made up or mistyped).
     public static func ground(_ value: FieldValue, type: FieldType, in sources: [SourceText]) -> Grounding? {
         for source in sources {
@@ -19,6 +22,20 @@ public enum Grounder {
         case .money(let d, _), .number(let d):
             if let r = AmountRecogniser.all(in: text).first(where: { $0.value.value == d }) {
                 return Grounding(location: source.location, offset: r.offset, excerpt: r.excerpt)
+            }
+            // A unit price written with four to six decimals ("14.3500", "0,12345") is no amount of money as
+            // the recogniser reads amounts, but it is the value.
+            let ns = text as NSString
+            func joins(_ i: Int) -> Bool {
+                guard i >= 0, i < ns.length, let u = UnicodeScalar(ns.character(at: i)) else { return false }
+                return CharacterSet.decimalDigits.contains(u) || u == "." || u == ","
+            }
+            for match in Self.preciseNumber.matches(in: text) where !joins(match.utf16Offset - 1)
+                && !joins(match.utf16Offset + match.utf16Length) {
+                let decimal = match.value.replacingOccurrences(of: ",", with: ".")
+                if Decimal(string: decimal, locale: Locale(identifier: "en_US_POSIX")) == d {
+                    return Grounding(location: source.location, offset: match.utf16Offset, excerpt: match.value)
+                }
             }
             return nil
         case .date(let iso):
