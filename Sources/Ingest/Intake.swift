@@ -49,6 +49,60 @@ public struct Intake: Sendable {
                           receivedAt: receivedAt)
     }
 
+    /// Several files at once, for a scan that finds many: each is spooled on a thread of its own (so their fsyncs
+    /// overlap instead of queueing), then all are recorded in one transaction (one commit), in the given order. The
+    /// same promise as `receive`: when a file's result is an outcome, its bytes and its row are durable; a file
+    /// whose result is an error must not be acknowledged (it is taken again on the next scan).
+    public func receiveTogether(_ files: [(file: URL, location: String)], source: String, receivedAt: Date = Date(),
+                                followLinks: Bool = true) -> [Result<Outcome, any Error>] {
+        guard !files.isEmpty else { return [] }
+        let slots = LockedBox([Result<(sha256: String, size: Int)?, any Error>](repeating: .success(nil), count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let result = Result { () throws -> (sha256: String, size: Int)? in
+                if try store.isKnown(source: source, location: files[i].location) { return nil }
+                let s = try spool.store(contentsOf: files[i].file, followLinks: followLinks)
+                return (s.sha256, s.size)
+            }
+            slots.withLock { $0[i] = result }
+        }
+        let spooled = slots.value
+        var toRecord: [(index: Int, message: ReceivedMessage)] = []
+        for (i, result) in spooled.enumerated() {
+            if case .success(let s?) = result {
+                toRecord.append((i, ReceivedMessage(source: source, location: files[i].location, contentSHA256: s.sha256,
+                                                    size: s.size, receivedAt: receivedAt)))
+            }
+        }
+        var outcomes = spooled.map { result -> Result<Outcome, any Error> in
+            switch result {
+            case .success(nil): return .success(.alreadyKnown)
+            case .success: return .failure(IngestError(message: "not recorded"))  // replaced below
+            case .failure(let error): return .failure(error)
+            }
+        }
+        guard !toRecord.isEmpty else { return outcomes }
+        do {
+            let recorded = try store.recordReceived(toRecord.map(\.message), actor: actor)
+            for (entry, outcome) in zip(toRecord, recorded) {
+                switch outcome {
+                case .stored(let id): outcomes[entry.index] = .success(.stored(messageID: id))
+                case .duplicate(let id): outcomes[entry.index] = .success(.duplicate(messageID: id))
+                }
+            }
+        } catch {
+            // One file must not hold back the others: each alone, in a transaction of its own.
+            for entry in toRecord {
+                outcomes[entry.index] = Result { () throws -> Outcome in
+                    switch try store.recordReceived(entry.message, actor: actor) {
+                    case .stored(let id): return .stored(messageID: id)
+                    case .duplicate(let id): return .duplicate(messageID: id)
+                    }
+                }
+            }
+        }
+        return outcomes
+    }
+
     private func record(source: String, location: String, sha256: String, size: Int, receivedAt: Date) throws -> Outcome {
         let outcome = try store.recordReceived(
             ReceivedMessage(source: source, location: location, contentSHA256: sha256, size: size, receivedAt: receivedAt),

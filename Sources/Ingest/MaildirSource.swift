@@ -56,9 +56,14 @@ public final class MaildirSource: Sendable {
     public func scan(includingCur: Bool = false, stop: StopFlag? = nil,
                      onStored: (Int64) -> Void = { _ in }) -> IngestTally {
         var tally = IngestTally()
-        for name in listMail(in: newFolder) {
+        // New mail a few files at a time: their spool writes overlap and their rows share one commit.
+        let names = listMail(in: newFolder)
+        var next = 0
+        while next < names.count {
             if stop?.isSet == true { break }
-            take(name, inNew: true, tally: &tally, onStored: onStored)
+            let group = Array(names[next..<min(next + MaildirSource.takenTogether, names.count)])
+            next += group.count
+            takeNew(group, tally: &tally, onStored: onStored)
         }
         if includingCur {
             for name in listMail(in: curFolder) {
@@ -101,6 +106,51 @@ public final class MaildirSource: Sendable {
             }
             return []
         }
+    }
+
+    /// How many files of `new/` are taken together (spooled at the same time, recorded in one transaction).
+    package static let takenTogether = 32
+
+    private func takeNew(_ names: [String], tally: inout IngestTally, onStored: (Int64) -> Void) {
+        var candidates: [(name: String, path: String, size: Int, location: String)] = []
+        for name in names {
+            let path = newFolder + "/" + name
+            guard let info = takeable(path, tally: &tally) else { continue }
+            candidates.append((name, path, info.size, MaildirName.uniqueName(of: name)))
+        }
+        let results = intake.receiveTogether(candidates.map { (file: URL(fileURLWithPath: $0.path), location: $0.location) },
+                                             source: sourceName, followLinks: false)
+        for (candidate, result) in zip(candidates, results) {
+            switch result {
+            case .success(let outcome):
+                problems.clear(candidate.path)
+                tally.count(outcome, bytes: candidate.size)
+                if case .stored(let id) = outcome { onStored(id) }
+                if settings.onStored == .moveToCur { acknowledge(candidate.name) }
+            case .failure(let error):
+                if FileStatus.info(candidate.path) == nil { continue }  // taken by someone else meanwhile
+                let text = "\(candidate.path): \(error)"
+                tally.failures.append(text)
+                if problems.firstTime(candidate.path) { logger.error("cannot take mail, will retry: \(text)") }
+            }
+        }
+    }
+
+    /// The file's status when it is a regular file Mailroom may take (symbolic links are refused, with a note).
+    private func takeable(_ path: String, tally: inout IngestTally) -> FileStatus.Info? {
+        guard let info = FileStatus.info(path, follow: false) else { return nil }  // gone meanwhile
+        if info.isSymlink {
+            // Never followed: a link could make Mailroom read (and pass on) any file it may read, such as a key.
+            let text = "\(path): a symbolic link, not taken (Mailroom does not follow links in a Maildir)"
+            tally.failures.append(text)
+            if problems.firstTime(path) { logger.warning("skipping \(text)") }
+            return nil
+        }
+        guard info.isRegular else {
+            if problems.firstTime(path) { logger.warning("skipping \(path): not a regular file") }
+            return nil
+        }
+        return info
     }
 
     private func take(_ name: String, inNew: Bool, tally: inout IngestTally, onStored: (Int64) -> Void) {

@@ -93,7 +93,7 @@ extension MailStore {
 
     private func writingIMAP<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.write(body)
+            return try groupCommit.write(pool, body)
         } catch let error as DatabaseError {
             throw StoreError.database(path: path, operation: operation, reason: MailStore.explain(error))
         }

@@ -41,7 +41,7 @@ extension MailStore {
 
     private func writingRuleSetState(_ operation: String, _ body: (Database) throws -> Void) throws {
         do {
-            try pool.write(body)
+            try groupCommit.write(pool, body)
         } catch let error as DatabaseError {
             throw StoreError.database(path: path, operation: operation, reason: MailStore.explain(error))
         }

@@ -4,7 +4,7 @@ import Vocabulary
 
 extension MailStore {
     package func sentMailWrite<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch let error as DatabaseError {
+        do { return try groupCommit.write(pool, body) } catch let error as DatabaseError {
             throw StoreError.database(path: path, operation: operation, reason: MailStore.explain(error))
         }
     }

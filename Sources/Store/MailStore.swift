@@ -12,7 +12,9 @@ import Vocabulary
 /// file would exist, but nothing would point at it). The same holds for the audit tail: a lost tail is
 /// indistinguishable from a truncated one. FULL fsyncs the WAL on every commit (≈ 3 ms on these machines,
 /// ≈ 300 commits/s), which is far above a company mailbox's rate; bulk work commits many rows in one
-/// transaction (`recordReceived(_: [ReceivedMessage], …)`) to pay for one fsync instead of many.
+/// transaction (`recordReceived(_: [ReceivedMessage], …)`) to pay for one fsync instead of many, and write
+/// transactions that arrive while another commits share the next commit (`GroupCommit`): each caller still
+/// returns only once its own writes are durable.
 ///
 /// Concurrency: one writer connection per store (GRDB serialises writes) and `BEGIN IMMEDIATE`
 /// transactions, so a read-then-write (the audit append reads the last hash) cannot race with another
@@ -21,6 +23,8 @@ public final class MailStore: Sendable {
     public let path: String
     package let pool: DatabasePool
     package let clock: @Sendable () -> Date
+    /// Coalesces concurrent write transactions into one commit (one fsync); see `GroupCommit`.
+    package let groupCommit = GroupCommit()
 
     /// How long a write waits for another process holding the file's write lock.
     public static let busyTimeout: TimeInterval = 10
@@ -742,9 +746,11 @@ public final class MailStore: Sendable {
         return "%" + escaped + "%"
     }
 
+    /// A write transaction, committed (durably) before this returns; concurrent ones share one commit
+    /// (`GroupCommit`).
     package func writing<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.write(body)
+            return try groupCommit.write(pool, body)
         } catch let error as DatabaseError {
             throw StoreError.database(path: path, operation: operation, reason: MailStore.explain(error))
         }

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import Vocabulary
 import Daemon
+import Store
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Mailroom's speed.", subcommands: [BenchParseCommand.self, BenchIMAPCommand.self,
+        commandName: "bench", abstract: "Measure Mailroom's speed.", subcommands: [BenchParseCommand.self, BenchIMAPCommand.self, BenchAuditCommand.self,
                                                                                BenchTokensCommand.self])
 }
 
@@ -87,6 +88,59 @@ struct BenchIMAPCommand: AsyncParsableCommand {
             progress.finish()
             Terminal.out(json ? OperatorJSON.encode(result) : result.text + "\n")
             if result.stored < result.mails { throw ExitCode.failure }
+        }
+    }
+}
+
+struct BenchAuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Fill a scratch store with a large audit trail and time filtered audit queries on it.",
+        discussion: """
+            STORE is a scratch store file: when it does not exist it is created and filled with the history of \
+            made-up messages (5 audit events each: received, parsed, understood, decided, finished; the real hash \
+            chain and Merkle leaves, written in large transactions) until it holds --events events; a store filled \
+            by an earlier run is reused. A store holding other messages is refused. Then each filter of `mailroom \
+            audit query` is timed (median of --runs); time `mailroom audit verify` on the same store separately \
+            (scripts/bench.py does both). Use a release build for meaningful numbers.
+            """
+    )
+
+    @Option(help: "Audit events the store must hold.") var events = 1_000_000
+    @Option(help: "Timings per filter (the median is reported).") var runs = 5
+    @Flag(help: "Print the result as JSON.") var json = false
+    @Argument(help: ArgumentHelp("The scratch store file.", valueName: "store")) var store: String
+
+    func run() async throws {
+        try await operatorCommand {
+            guard events > 0 else { throw OperatorInputError(message: "--events must be at least 1") }
+            let existed = FileManager.default.fileExists(atPath: store)
+            let mailStore = try MailStore(path: store)
+            if existed {
+                let sources = try mailStore.sourceNames()
+                if !sources.isSubset(of: ["maildir:bench"]) {
+                    throw OperatorInputError(message: "\(store) holds real messages (sources \(sources.sorted().joined(separator: ", "))); give a new file")
+                }
+            }
+            let progress = ProgressLine(enabled: !json)
+            let total = events
+            let fill = try AuditBenchmark.fill(mailStore, events: events) { n in progress.update("filled \(n)/\(total) events") }
+            progress.update("timing the queries…")
+            let queries = try AuditBenchmark.queries(mailStore, runs: runs)
+            progress.finish()
+            let (have, messages) = try mailStore.auditAndMessageCounts()
+            let result = AuditBenchmark.Result(events: have, messages: messages, fillSeconds: fill, queries: queries)
+            if json {
+                Terminal.out(OperatorJSON.encode(result))
+            } else {
+                var text = "\(have) audit events of \(messages) messages"
+                    + (fill.map { String(format: " (filled in %.1f s)", $0) } ?? " (reused)") + "\n"
+                for q in queries {
+                    text += String(format: "%9.2f ms  %7d events  ", q.milliseconds, q.matched)
+                        + "mailroom audit query \(q.arguments)\n"
+                }
+                Terminal.out(text)
+            }
         }
     }
 }

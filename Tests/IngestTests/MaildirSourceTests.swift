@@ -37,6 +37,34 @@ import MailroomTesting
         #expect(try store.events(of: m.id).map(\.eventType) == ["received"])
     }
 
+    /// New mail is taken a group at a time (spooled together, recorded in one transaction): the rows still follow
+    /// the files' order, a symbolic link in a group is refused alone, a duplicate in the same group is recorded as
+    /// one, and every stored file is acknowledged.
+    @Test func manyNewMailsAreTakenInGroupsInTheirOrder() throws {
+        let scratch = try IngestScratch("maildir")
+        defer { scratch.remove() }
+        let maildir = try source(scratch)
+        let count = MaildirSource.takenTogether * 2 + 5
+        for n in 1...count {
+            try scratch.write(SampleMail.text(n), to: "Maildir/new/\(1_790_000_000 + n).M\(n)P1.host")
+        }
+        // The same bytes as mail 3 under another name, in a later group, and a link to a file outside.
+        try scratch.write(SampleMail.text(3), to: "Maildir/new/\(1_790_000_000 + count + 1).M3copyP1.host")
+        try scratch.write("secret", to: "outside.txt")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("Maildir/new/\(1_790_000_000 + 10).link.host"),
+                                                   withDestinationPath: scratch.path("outside.txt"))
+
+        let tally = maildir.scan()
+        #expect(tally.stored == count)
+        #expect(tally.duplicates == 1)
+        #expect(tally.failures.count == 1 && tally.failures[0].contains("symbolic link"))
+        let messages = try maildir.intake.store.allMessages().sorted { $0.id < $1.id }
+        #expect(messages.map(\.location) == (1...count).map { "\(1_790_000_000 + $0).M\($0)P1.host" })
+        #expect(scratch.list("Maildir/new") == ["\(1_790_000_000 + 10).link.host"])
+        #expect(scratch.list("Maildir/cur").count == count + 1)
+        #expect(maildir.scan().stored == 0)
+    }
+
     @Test func existingFlagsAreKeptInOrder() {
         #expect(MaildirName.seenName(of: "123.M1.host") == "123.M1.host:2,S")
         #expect(MaildirName.seenName(of: "123.M1.host:2,FT") == "123.M1.host:2,FST")
