@@ -463,6 +463,7 @@ package struct KindFileReader {
                     return nil
                 }
                 let parties = OrganisationRecogniser.Party.allCases.map(\.rawValue)
+                if !subject.needsParty { return .organisation(.init(subject: subject, party: .buyer)) }
                 guard let partyNode = keys["party"], let partyName = partyNode.string else {
                     problem(r, "field '\(field)': the recogniser '\(name)' needs `party: buyer` or `party: seller` (which labels name the company)")
                     return nil

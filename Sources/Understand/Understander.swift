@@ -1,6 +1,7 @@
 import Foundation
 import Vocabulary
 import Parse
+import Patterns
 
 /// Decides a message's kind and its fields, trying the cheapest sure method first:
 ///
@@ -206,6 +207,12 @@ public struct Understander: Sendable {
             // Only without an `other` kind to take it for (see above).
             review.append("taken for \(kind.name), but it says '\(signs.prefix(3).joined(separator: "', '"))' — a sign that it is not one "
                           + "(not_cues in \(kind.file))")
+        } else if kind.business, !kind.cues.isEmpty, Self.isReply(content.message),
+                  catalogue.cues.found(in: KindCueSet.Text(Self.ownWords(of: content.classifierInput)))[kind.name] == nil {
+            // A reply in a thread about an order or a quotation reads like one ("received, thanks, we will let you
+            // know"): unless the sender's own words say what the kind says, a person looks.
+            review.append("taken for \(kind.name) (\(Int(Self.percentBelow(prediction.confidence)))%), but this reply's own words hold "
+                          + "none of its cue words (cues in \(kind.file)): it may only answer a mail about one")
         } else if !kind.business {
             review += BusinessDoubt.reasons(kind: kind, confidence: prediction.confidence, byRule: false,
                                             prediction: prediction, content: content, catalogue: catalogue)
@@ -213,6 +220,19 @@ public struct Understander: Sendable {
         // 4. The model gateway, when configured, follows in `understand(_:messageID:)`.
         return finish(kind: kind, confidence: prediction.confidence, method: "classifier", content: content, sources: sources,
                       preset: [:], steps: steps, review: review)
+    }
+
+    /// A reply: it names the mail it answers, or its subject begins with a reply prefix in some language.
+    package static func isReply(_ message: NormalisedMessage) -> Bool {
+        message.inReplyTo != nil || !message.references.isEmpty || replyPrefix.contains(message.subject ?? "")
+    }
+
+    static let replyPrefix = TextPattern(known: #"(?i)^\s*(?:re|aw|r|sv|vs|antw|antwort|rif|réf|res|odp|vá|ynt|回复|答复|回覆|答覆)\s*(?:\[\d+\])?\s*[:：]"#)
+
+    /// What the sender wrote in this mail: the body without quoted history and its documents (not the subject,
+    /// which a reply inherits from the thread).
+    package static func ownWords(of input: ClassifierInput) -> String {
+        ([input.body] + input.documentTexts.map { String($0.prefix(20_000)) }).joined(separator: "\n")
     }
 
     /// A confidence below a threshold as a whole percentage, rounded down: 0.8997 under 0.9 reads "89%", never

@@ -32,7 +32,7 @@ import Testing
             "invoice": ["invoice_number", "issue_date", "due_date", "seller", "buyer", "currency", "net_total", "tax_total",
                         "gross_total", "iban", "sort_code", "account_number", "seller_vat_id", "buyer_vat_id", "payable_total",
                         "allowance_total", "charge_total", "payment_terms", "document_type", "lines"],
-            "purchase_order": ["order_number", "order_date", "buyer", "currency", "total", "lines"],
+            "purchase_order": ["order_number", "order_date", "buyer", "currency", "total", "quotation_reference", "lines"],
             "auto_reply": ["auto_reply_type", "original_message_id"],
             "other": [],
         ]

@@ -127,6 +127,54 @@ enum PartyMail {
         #expect(OrganisationRecogniser.find(issuer, in: mail)?.value == "Northshore Wire & Cable")
     }
 
+    @Test func aDisplayNameThatNamesTheDomainIsTheCompanyNotAPerson() {
+        // Without a legal form the display name "Lagune Ottica Veneta" reads like a person's three names; the
+        // sender's domain starting with its first word says it is the company, whose signature then counts.
+        let mail = PartyMail.content(from: "Lagune Ottica Veneta <amministrazione@lagune-ottica.example>", subject: "Fattura 26-0311",
+                                     body: "Spettabile Brightwater Components GmbH,\nin allegato la fattura n. 26-0311.\n\nDistinti saluti\nLagune Ottica Veneta SA\nVia Roma 4, 30171 Mestre")
+        #expect(OrganisationRecogniser.find(issuer, in: mail)?.value == "Lagune Ottica Veneta SA")
+        // A person's name stays a person's, even when the domain holds the surname.
+        let person = PartyMail.content(from: "Bernd Carstens <b.carstens@carstens-kaelte.example>", subject: "Rechnung 118",
+                                       body: "Anbei die Rechnung 118.\n\nGruß\nBernd Carstens")
+        #expect(OrganisationRecogniser.find(issuer, in: person)?.value != "Bernd Carstens")
+    }
+
+    @Test func aPrivateCustomerIsThePersonWhoAsks() throws {
+        let mail = PartyMail.content(from: "Tobias Lenhardt <t.lenhardt@web.example>", subject: "Anfrage Carport", body: """
+            Guten Tag,
+            wir möchten für unser Einfamilienhaus einen Carport (6 x 3 m, Holz) anbieten lassen.
+            Bitte um ein Angebot.
+            Viele Grüße
+            Tobias Lenhardt
+            """)
+        let fields = try PartyMail.fields("quote_request", mail)
+        #expect(fields["customer_company"] == .text("Tobias Lenhardt"))
+        let person = OrganisationRecogniser.Request(subject: .senderPerson, party: .buyer)
+        #expect(OrganisationRecogniser.find(person, in: mail)?.location == "header:From")
+    }
+
+    @Test func aColleaguesForwardOrADepartmentIsNoPerson() {
+        let person = OrganisationRecogniser.Request(subject: .senderPerson, party: .buyer)
+        let forward = PartyMail.content(from: "Jana Vogt <j.vogt@brightwater-components.example>", subject: "Fwd: Anfrage",
+                                        body: "Kannst du das anbieten?\n\n---------- Forwarded message ---------\nFrom: info@kunde.example\nBitte um Angebot.")
+        #expect(OrganisationRecogniser.find(person, in: forward)?.value != "Jana Vogt")
+        let department = PartyMail.content(from: "Purchasing Department <buy@acme.example>", subject: "RFQ", body: "Please quote.")
+        #expect(OrganisationRecogniser.find(person, in: department) == nil)
+        let company = PartyMail.content(from: "Acme Tools Ltd <buy@acme.example>", subject: "RFQ", body: "Please quote.")
+        #expect(OrganisationRecogniser.find(person, in: company) == nil)
+    }
+
+    @Test func aGermanCooperativeInAFooterWithSeparators() {
+        let mail = PartyMail.content(from: "Buchhaltung <rechnung@moorland-molkerei.example>", subject: "Rechnung 2026-5512", body: """
+            Sehr geehrte Damen und Herren,
+            anbei unsere Rechnung Nr. 2026-5512.
+            Diese E-Mail wurde automatisch erstellt.
+            Moorland Molkerei eG · Meiereiweg 4 · 26169 Friesoythe
+            """)
+        #expect(OrganisationRecogniser.find(issuer, in: mail)?.value == "Moorland Molkerei eG")
+        #expect(OrganisationRecogniser.names(in: "Fjordkontor AS – Strandgata 5 – 5004 Bergen").first?.value == "Fjordkontor AS")
+    }
+
     @Test func colleaguesInCcAreNotUs() {
         // The buyer copies a colleague: the buyer's domain in Cc does not make the buyer's name ours.
         let mail = PartyMail.content(from: "TNM Purchasing <purchasing@thompson-nickel.example>",

@@ -129,6 +129,32 @@ private enum Mail {
     }
 }
 
+@Suite struct TaxTotalLineTests {
+    @Test func aVATRegistrationNumberIsNoTaxAmount() throws {
+        let r = try Mail.invoice("""
+            Harbourline Instruments Ltd, 4 Quay Street, Bristol BS1 4DJ
+            VAT Reg. GB 318 5520 91
+
+            Invoice INV-55120   Date 02/11/2026
+            Net total                                   £2,150.00
+            VAT 0% (export of goods outside the UK)         £0.00
+            Total due                                   £2,150.00
+            """, subject: "Invoice INV-55120")
+        #expect(r.fields["tax_total"] == .money(dec("0.00"), currency: "GBP"))
+        #expect(!r.problems.contains { $0.contains("net plus tax") })
+    }
+
+    @Test func aLawArticleAfterAZeroRateIsNoTaxAmount() throws {
+        let r = try Mail.invoice("""
+            Facture F-2026-0418 du 05/11/2026
+            Total HT :                 4 120,00 €
+            TVA 0 % :                      0,00 €   (exonération - livraison hors UE, art. 262 I du CGI)
+            Total TTC :                4 120,00 €
+            """, subject: "Facture F-2026-0418")
+        #expect(r.fields["tax_total"] == .money(dec("0.00"), currency: "EUR"))
+    }
+}
+
 @Suite struct GrossTotalLineTests {
     @Test func aSwissReminderTakesTheOpenAmountNotTheNetTotal() throws {
         let r = try Mail.invoice("""

@@ -113,6 +113,8 @@ public enum FieldExtraction {
                                                    rowGroundings: [:], method: "labels")
                         if isMoney {
                             let gap = (rest as NSString).substring(to: min((rest as NSString).length, offset))
+                            // "VAT Reg. GB 287 4412 06", "USt-IdNr. DE 136 695 976": the label of a number, not an amount.
+                            if ExtractionScope.namesANumber(gap) { continue }
                             let net = ExtractionScope.qualifiesAsNet(gap)
                                 || match.group(named: "label").map { ExtractionScope.netLabels.contains(ExtractionScope.folded($0)) } == true
                             if net, !ExtractionScope.acceptsNet(own) { continue }
@@ -300,8 +302,9 @@ public enum ValueReader {
             } else if let percent = (text as NSString).range(of: "%").location as Int?, percent != NSNotFound,
                       let firstAmount = found.first, firstAmount.offset > percent {
                 // "MwSt. 19 % auf 1.000,00: 190,00": the amount the line arrives at. (Not when the amount comes
-                // first: "2.450,51 EUR (netto 2.290,20 EUR zzgl. 7 % USt 160,31 EUR)".)
-                pick = found.last
+                // first: "2.450,51 EUR (netto 2.290,20 EUR zzgl. 7 % USt 160,31 EUR)".) A bare whole number after
+                // it is no amount of money: "TVA 0 % : 0,00 € (exonération, art. 262 I du CGI)".
+                pick = found.last { $0.value.currency != nil || $0.value.scale > 0 } ?? found.last
             } else if lastCell, let gross = found.first(where: { Self.isMarkedGross($0, in: text) }) {
                 // "10.659,00 € netto, 12.684,21 € brutto": the amount marked as the gross one.
                 pick = gross
@@ -523,6 +526,19 @@ package struct ExtractionScope: Sendable {
             .trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
         return netWords.contains(first)
     }
+
+    /// True when the text between an amount's label and the amount begins with a word that makes the label one
+    /// of a registration or account number: "VAT Reg.", "VAT No.", "Tax ID", "IVA n.", "TVA intracom.".
+    package static func namesANumber(_ gap: String) -> Bool {
+        let trimmed = gap.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "([（:：-")))
+        let first = trimmed.lowercased().prefix { $0.isLetter || $0 == "." || $0 == "°" || $0 == "º" }
+            .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return numberWords.contains(first) || trimmed.hasPrefix("#") || trimmed.hasPrefix("№")
+    }
+
+    package static let numberWords: Set<String> = ["reg", "registration", "registered", "no", "nr", "n°", "nº", "n", "number", "id", "ident",
+                                                   "identification", "idnr", "nummer", "numéro", "número", "numero", "intracom",
+                                                   "intracommunautaire", "code", "codice", "cod", "nif", "cif", "siret", "uid", "account"]
 
     /// True when the text after an amount's label begins with a tax's name ("Total VAT", "合计税额", "Summe MwSt.").
     package static func qualifiesAsTax(_ gap: String) -> Bool {

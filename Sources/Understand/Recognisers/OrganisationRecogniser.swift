@@ -22,6 +22,12 @@ public enum OrganisationRecogniser {
     public enum Subject: String, Sendable, Hashable, CaseIterable {
         case senderOrganisation = "sender_organisation"
         case documentIssuer = "document_issuer"
+        /// The person who wrote: a private customer, or a practice or office that names no company. Meant
+        /// after `sender_organisation` in a field's extractors; never our own colleague forwarding a mail.
+        case senderPerson = "sender_person"
+
+        /// Whether the recogniser needs `party:` (which labels name the company).
+        public var needsParty: Bool { self != .senderPerson }
     }
 
     /// The role of the wanted party in the business document (`party: buyer` or `party: seller`): which
@@ -91,8 +97,8 @@ public enum OrganisationRecogniser {
     package static let forwardedFrom = TextPattern(known: #"(?im)^[ \t>*]*(?:from|von|de|da|od|van|från|发件人|差出人)[ \t]*[:：][^\n<]{0,120}<?(?<address>[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24})"#)
 
     /// Legal forms at the end of a company name. Two-letter forms that are also words (`AS`, `SA`, `AB`, `SE`,
-    /// …) only count at the end of a line or cell, or before a comma.
-    package static let legalForm = TextPattern(known: #"(?<form>(?:,[ ]?|(?<![\p{L}\p{N}]))(?:Inc\.?|INC\.?|inc\.?|LLC|L\.L\.C\.?|LLP|L\.P\.|Ltd\.?|LTD\.?|Limited|LIMITED|Corp\.?|CORP\.?|Corporation|Co\.,?[ ]?Ltd\.?|CO\.,?[ ]?LTD\.?|Co\.,?[ ]?Limited|Pvt\.?[ ]?Ltd\.?|PVT\.?[ ]?LTD\.?|Private Limited|PRIVATE LIMITED|Pty\.?[ ]?Ltd\.?|Pte\.?[ ]?Ltd\.?|Sdn\.?[ ]?Bhd\.?|PLC|plc|GmbH[ ]?&[ ]?Co\.?[ ]?KGaA|GmbH[ ]?&[ ]?Co\.?[ ]?KG|AG[ ]?&[ ]?Co\.?[ ]?KG|gGmbH|GmbH|GMBH|mbH|UG \(haftungsbeschränkt\)|KGaA|e\.[ ]?K\.|e\.[ ]?G\.|e\.[ ]?V\.|S\.A\. de C\.V\.|S\.A\.S\.?|S\.A\.R\.L\.|S\.à[ ]?r\.l\.|S\.A\.|S\.R\.L\.|S\.r\.l\.|S\.p\.A\.|S\.P\.A\.|S\.L\.U\.|S\.L\.|S\.C\.|s\.c\.|SASU|SARL|Sarl|SAS|SRL|Srl|SpA|Lda\.?|Ltda\.?|B\.V\.|N\.V\.|A/S|ApS|Oyj|ASA|Sp\.[ ]?z[ ]?o\.[ ]?o\.|SP\.[ ]?Z[ ]?O\.[ ]?O\.|sp\.[ ]?z[ ]?o\.[ ]?o\.|s\.r\.o\.|a\.s\.|Kft\.|Zrt\.|d\.o\.o\.|K\.K\.|FZ-LLC|FZCO|FZE|W\.L\.L\.?|SAOG|SAOC|enr\.|Co-op|Coop)|(?<![\p{L}\p{N}])(?<short>AG|KG|OHG|SE|UG|AB|AS|Oy|SA|BV|NV|SL|KK))(?![\p{L}\p{N}])"#)
+    /// …) only count at the end of a line or cell, before a comma, or before a footer's separator (" · ", " – ").
+    package static let legalForm = TextPattern(known: #"(?<form>(?:,[ ]?|(?<![\p{L}\p{N}]))(?:Inc\.?|INC\.?|inc\.?|LLC|L\.L\.C\.?|LLP|L\.P\.|Ltd\.?|LTD\.?|Limited|LIMITED|Corp\.?|CORP\.?|Corporation|Co\.,?[ ]?Ltd\.?|CO\.,?[ ]?LTD\.?|Co\.,?[ ]?Limited|Pvt\.?[ ]?Ltd\.?|PVT\.?[ ]?LTD\.?|Private Limited|PRIVATE LIMITED|Pty\.?[ ]?Ltd\.?|Pte\.?[ ]?Ltd\.?|Sdn\.?[ ]?Bhd\.?|PLC|plc|GmbH[ ]?&[ ]?Co\.?[ ]?KGaA|GmbH[ ]?&[ ]?Co\.?[ ]?KG|AG[ ]?&[ ]?Co\.?[ ]?KG|gGmbH|GmbH|GMBH|mbH|UG \(haftungsbeschränkt\)|KGaA|e\.[ ]?K\.|e\.[ ]?G\.|eG|e\.[ ]?V\.|S\.A\. de C\.V\.|S\.A\.S\.?|S\.A\.R\.L\.|S\.à[ ]?r\.l\.|S\.A\.|S\.R\.L\.|S\.r\.l\.|S\.p\.A\.|S\.P\.A\.|S\.L\.U\.|S\.L\.|S\.C\.|s\.c\.|SASU|SARL|Sarl|SAS|SRL|Srl|SpA|Lda\.?|Ltda\.?|B\.V\.|N\.V\.|A/S|ApS|Oyj|ASA|Sp\.[ ]?z[ ]?o\.[ ]?o\.|SP\.[ ]?Z[ ]?O\.[ ]?O\.|sp\.[ ]?z[ ]?o\.[ ]?o\.|s\.r\.o\.|a\.s\.|Kft\.|Zrt\.|d\.o\.o\.|K\.K\.|FZ-LLC|FZCO|FZE|W\.L\.L\.?|SAOG|SAOC|enr\.|Co-op|Coop)|(?<![\p{L}\p{N}])(?<short>AG|KG|OHG|SE|UG|AB|AS|Oy|SA|BV|NV|SL|KK))(?![\p{L}\p{N}])"#)
 
     /// Words that make a capitalised phrase an organisation without a legal form.
     package static let institutionWords: Set<String> = [
@@ -152,7 +158,26 @@ public enum OrganisationRecogniser {
 
     /// The wanted organisation of `content`, or nil.
     public static func find(_ request: Request, in content: MessageContent) -> Found? {
-        candidates(request, in: content).first
+        if request.subject == .senderPerson { return person(in: content) }
+        return candidates(request, in: content).first
+    }
+
+    /// The From display name when it is a person's ("Sebastian Becker", "Dr. Anna Roth"): two to five words,
+    /// no legal form, no department word, a sender outside our own domains (a colleague's forward names the
+    /// colleague, not the customer).
+    package static func person(in content: MessageContent) -> Found? {
+        let setting = Setting(request: Request(subject: .senderPerson, party: .buyer), content: content)
+        // A mail provider's address ("…@gmail.com") names no company but may well be a private customer's.
+        let from = (content.message.from.isEmpty ? content.message.sender : content.message.from).first
+        let fromLabel = from.flatMap { domainLabel($0.address) }
+        guard fromLabel.map({ !setting.ownLabels.contains($0) }) ?? true,
+              let raw = setting.displayName?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        let name = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        let words = name.split(separator: " ")
+        guard words.count >= 2, words.count <= 5, looksLikeName(name), names(in: name).isEmpty,
+              !name.contains(where: { $0.isNumber || "@|/()".contains($0) }),
+              !words.contains(where: { displayNoise.contains($0.lowercased()) }) else { return nil }
+        return Found(value: name, location: "header:From", offset: max(0, (raw as NSString).range(of: name).location), score: 1)
     }
 
     /// Every candidate, best first.
@@ -274,6 +299,7 @@ public enum OrganisationRecogniser {
                 let after = ns.substring(from: formEnd)
                 let ok = after.trimmingCharacters(in: .whitespaces).isEmpty || after.hasPrefix(",") || after.hasPrefix(")")
                     || after.hasPrefix("  ") || after.hasPrefix("\t") || after.hasPrefix(" |") || after.hasPrefix(";")
+                    || after.hasPrefix(" ·") || after.hasPrefix(" •") || after.hasPrefix(" – ") || after.hasPrefix(" - ")
                 guard ok else { continue }
             }
             guard let start = nameStart(in: ns, before: formStart) else { continue }
@@ -574,7 +600,11 @@ public enum OrganisationRecogniser {
             }
             if let name = displayName {
                 let words = name.split(separator: " ")
-                if words.count >= 2, words.count <= 3, OrganisationRecogniser.names(in: name).isEmpty {
+                // "Ceramica Dentale Ticinese <contabilita@ceramica-ticinese…>": a display name whose first word the
+                // sender's domain holds is the company's, not a person's ("Bernd Jessen <…@jessen-kaelte…>" is one).
+                let first = words.first.map { OrganisationRecogniser.compact(String($0)) } ?? ""
+                let namesDomain = first.count >= 4 && (senderLabel.map { OrganisationRecogniser.compact($0).hasPrefix(first) } ?? false)
+                if words.count >= 2, words.count <= 3, !namesDomain, OrganisationRecogniser.names(in: name).isEmpty {
                     senderPerson = OrganisationRecogniser.compact(name)
                 }
             }
