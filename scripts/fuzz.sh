@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh build               build .build/fuzz/release/mailroom-fuzz (release, coverage-instrumented)
 #   scripts/fuzz.sh run [TARGET…]       fuzz each target (all by default) for FUZZ_RUNS executions or
-#                                       FUZZ_SECONDS seconds, starting from Tests/Fuzz/Corpus/TARGET;
+#                                       FUZZ_SECONDS seconds, starting from Tests/Fuzz/Corpus/TARGET and the fixture folders in TARGET.seeds;
 #                                       new inputs go to .build/fuzz/corpus/TARGET, never into the repository
 #   scripts/fuzz.sh replay [TARGET…]    run the saved corpus and crash fixtures once through the fuzz binary
 #
@@ -44,6 +44,14 @@ build() {
 
 targets() { if [ $# -gt 0 ]; then echo "$@"; else echo "${TARGETS[@]}"; fi; }
 
+# The target's saved inputs, then the test fixture folders listed in Tests/Fuzz/Corpus/TARGET.seeds (the parser
+# fixtures are seeds too, kept once; FuzzReplayTests reads the same list).
+seeds() {
+    echo "Tests/Fuzz/Corpus/$1"
+    [ -f "Tests/Fuzz/Corpus/$1.seeds" ] && grep -v '^\s*\(#\|$\)' "Tests/Fuzz/Corpus/$1.seeds"
+    return 0
+}
+
 run() {
     [ -x "$BIN" ] || build
     local status=0 t
@@ -59,7 +67,7 @@ run() {
         local rc=0
         SWIFT_BACKTRACE=enable=no "$BIN" "$t" "${limit[@]}" "${dict[@]}" -timeout="$FUZZ_TIMEOUT" \
             -rss_limit_mb="$FUZZ_RSS_MB" -max_len="$FUZZ_MAX_LEN" -print_final_stats=1 \
-            -artifact_prefix="$crashes/" "$work" "Tests/Fuzz/Corpus/$t" >".build/fuzz/$t.log" 2>&1 || rc=$?
+            -artifact_prefix="$crashes/" "$work" $(seeds "$t") >".build/fuzz/$t.log" 2>&1 || rc=$?
         grep -E '^(#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+== ERROR|SUMMARY|Test unit written)' \
             ".build/fuzz/$t.log" || true
         [ "$rc" -eq 0 ] || { echo "fuzz $t: FAILED (exit $rc) — see .build/fuzz/$t.log and $crashes/"; tail -5 ".build/fuzz/$t.log"; status=1; }
@@ -74,7 +82,7 @@ replay() {
         echo "== replay $t"
         local rc=0
         SWIFT_BACKTRACE=enable=no "$BIN" "$t" -timeout="$FUZZ_TIMEOUT" -rss_limit_mb="$FUZZ_RSS_MB" \
-            -runs=0 "Tests/Fuzz/Corpus/$t" >".build/fuzz/$t.replay.log" 2>&1 || rc=$?
+            -runs=0 $(seeds "$t") >".build/fuzz/$t.replay.log" 2>&1 || rc=$?
         grep -E '^#[0-9]+ +(INITED|DONE)|ERROR|SUMMARY' ".build/fuzz/$t.replay.log" || true
         [ "$rc" -eq 0 ] || { echo "replay $t: FAILED (exit $rc)"; status=1; }
     done

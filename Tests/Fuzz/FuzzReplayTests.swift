@@ -8,11 +8,23 @@ import Testing
 /// `make fuzz` / `make attack`.
 @Suite struct FuzzReplayTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
+    static let repository = corpus.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The target's own saved inputs, then the test fixture folders named in `Corpus/TARGET.seeds` (one path from
+    /// the repository root per line; `scripts/fuzz.sh` passes the same folders to libFuzzer).
+    static func seedFolders(_ target: FuzzTarget) -> [URL] {
+        let list = corpus.appendingPathComponent(target.rawValue + ".seeds")
+        let lines = ((try? String(contentsOf: list, encoding: .utf8)) ?? "").split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        return [corpus.appendingPathComponent(target.rawValue)] + lines.map { repository.appendingPathComponent($0) }
+    }
 
     static func inputs(_ target: FuzzTarget) -> [URL] {
-        let folder = corpus.appendingPathComponent(target.rawValue)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().map { folder.appendingPathComponent($0) }
+        seedFolders(target).flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+                .map { folder.appendingPathComponent($0) }
+                .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+        }
     }
 
     @Test(arguments: FuzzTarget.allCases)
@@ -30,11 +42,12 @@ import Testing
         }
     }
 
-    @Test func everyTargetHasASavedCorpusFolder() {
+    @Test func everyTargetHasASavedCorpusFolderAndItsSeedFoldersExist() {
         for target in FuzzTarget.allCases {
-            var isFolder: ObjCBool = false
-            let path = Self.corpus.appendingPathComponent(target.rawValue).path
-            #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue, "\(path)")
+            for folder in Self.seedFolders(target) {
+                var isFolder: ObjCBool = false
+                #expect(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue, "\(folder.path)")
+            }
         }
     }
 }

@@ -306,3 +306,72 @@ private enum Mail {
         #expect(r.fields["quotation_reference"] == nil)
     }
 }
+
+@Suite struct AccountNumberTests {
+    @Test func anAccountNumberPrintedInGroupsIsReadWhole() throws {
+        let r = try Mail.invoice("""
+            COMMERCIAL INVOICE No. CI-2026-0877   Date: 12 Nov 2026
+            Total USD 18,400.00
+            Bank: Harbour Commerce Bank, Penang   SWIFT: HCBKMYKL
+            A/C No: 7710 2045 9931 (USD account)
+            """, subject: "Commercial invoice CI-2026-0877")
+        #expect(r.fields["account_number"] == .text("7710 2045 9931"))
+        #expect(!r.problems.contains { $0.contains("account_number") })
+    }
+
+    @Test func aUKAccountNumberBesideItsSortCode() throws {
+        let r = try Mail.invoice("Invoice 5521 dated 02/11/2026\nTotal due £1,200.00\nSort code 20-45-77  Account number 41235678",
+                                 subject: "Invoice 5521")
+        #expect(r.fields["account_number"] == .text("41235678"))
+    }
+}
+
+@Suite struct ParagraphNumberTests {
+    @Test func aReverseChargeParagraphIsNoTaxAmount() throws {
+        let r = try Mail.invoice("""
+            Rechnung Nr.: 2026-44       Datum: 01.10.2026
+            Pos Leistung                          Menge     EP EUR GP EUR
+            1 Abbund und Aufrichten Dachstuhl, pauschal         1 psch 9.800,00 9.800,00
+            2 Konstruktionsvollholz C24, geliefert      12,5 m3 480,00 6.000,00
+            Summe netto                                     15.800,00
+            USt: Steuerschuldnerschaft des Leistungsempfaengers (Par. 13b UStG)     0,00
+            Rechnungsbetrag EUR                                  15.800,00
+            """, subject: "Rechnung 2026-44")
+        #expect(r.fields["tax_total"] == .money(dec("0.00"), currency: nil) || r.fields["tax_total"] == .money(dec("0.00"), currency: "EUR"))
+        guard case .list(let rows)? = r.fields["lines"] else { Issue.record("no lines"); return }
+        #expect(rows.count == 2)
+        #expect(rows.last?["quantity"] == .number(dec("12.5")))
+        #expect(!r.problems.contains { $0.contains("net plus tax") || $0.contains("lines") }, "\(r.problems)")
+    }
+}
+
+@Suite struct WithholdingTests {
+    @Test func aSpanishFreelancersInvoiceDeductsIRPF() throws {
+        let r = try Mail.invoice("""
+            FACTURA Nº 2026-052   Fecha: 30/11/2026
+            Base imponible                                                     1.800,00 €
+            IVA 21%                                                              378,00 €
+            Retención IRPF 15%                                                  -270,00 €
+            TOTAL FACTURA                                                      1.908,00 €
+            """, subject: "Factura 2026-052")
+        #expect(r.fields["withholding_total"] == .money(dec("-270.00"), currency: "EUR"))
+        #expect(!r.problems.contains { $0.contains("net plus tax") }, "\(r.problems)")
+    }
+
+    @Test func anItalianRitenutaWrittenWithoutMinus() throws {
+        let r = try Mail.invoice("""
+            Fattura n. 14/2026 del 02/12/2026
+            Imponibile                 1.000,00 €
+            IVA 22%                      220,00 €
+            Ritenuta d'acconto 20%       200,00 €
+            Totale documento           1.020,00 €
+            """, subject: "Fattura 14/2026")
+        #expect(!r.problems.contains { $0.contains("net plus tax") }, "\(r.problems)")
+    }
+
+    @Test func absReadsAFieldsMagnitude() throws {
+        let check = try CheckExpression.parse("net_total + tax_total - abs(withholding_total) == gross_total")
+        #expect(check.fieldNames.contains("withholding_total"))
+        #expect(throws: CheckExpression.ParseError.self) { _ = try CheckExpression.parse("abs(lines.total) == 1") }
+    }
+}

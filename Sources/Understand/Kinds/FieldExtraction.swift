@@ -295,7 +295,7 @@ public enum ValueReader {
                             context: ReadingContext = .neutral, lastCell: Bool = false) -> (FieldValue, String, Int)? {
         switch type {
         case .money:
-            let found = amounts(in: text, context: context)
+            let found = amounts(in: text, context: context).filter { !Self.isParagraphNumber($0, in: text) }
             let pick: Recognised<MoneyAmount>?
             if whole {
                 pick = found.first { $0.value.currency != nil } ?? found.first
@@ -408,6 +408,16 @@ public enum ValueReader {
             let range = a.offset..<(a.offset + (a.excerpt as NSString).length)
             return !dates.contains { $0.overlaps(range) }
         }
+    }
+
+    /// "§ 13b UStG", "Art. 4a": a whole number with one letter glued to it numbers a paragraph; it is no amount.
+    package static func isParagraphNumber(_ amount: Recognised<MoneyAmount>, in text: String) -> Bool {
+        guard amount.value.currency == nil, amount.value.scale == 0 else { return false }
+        let ns = text as NSString
+        let end = amount.offset + (amount.excerpt as NSString).length
+        guard end < ns.length, let letter = UnicodeScalar(ns.character(at: end)), CharacterSet.letters.contains(letter) else { return false }
+        guard end + 1 < ns.length, let next = UnicodeScalar(ns.character(at: end + 1)) else { return true }
+        return !CharacterSet.letters.contains(next)
     }
 
     /// What follows the whole part of a rate: "8" of "8.1 %".
@@ -610,10 +620,18 @@ package struct ExtractionScope: Sendable {
     /// "FT 2026/1473", "YL-PO-20261109：" → "YL-PO-20261109"; nil (refused) when no number starts there.
     package func narrowed(_ read: (FieldValue, String, Int)?, field: FieldDefinition) -> (FieldValue, String, Int)? {
         guard let read, case .text(let raw) = read.0, case .text = field.type, Self.identifierLike(field) else { return read }
+        // "A/C No: 5123 4700 8812 (USD account)": an account number is written in groups of digits.
+        if field.name.lowercased().contains("account"), let m = Self.groupedDigits.firstMatch(in: raw),
+           let number = m.group(named: "value"), let at = m.groupOffset(named: "value") {
+            return (.text(number), number, read.2 + at)
+        }
         guard let m = Self.documentNumber.firstMatch(in: raw), let number = m.group(named: "value"),
               let at = m.groupOffset(named: "value") else { return nil }
         return (.text(number), number, read.2 + at)
     }
+
+    /// An account number as banks print it: groups of digits separated by single spaces or dashes.
+    package static let groupedDigits = TextPattern(known: #"^[ \t#:：№]*(?:(?:No|Nr|N[°º]|n[°º]?)\.?[ \t]*)?(?<value>\d{1,12}(?:[ -]\d{1,12}){0,7})(?:[^A-Za-z0-9]|$)"#)
 
     /// A document number: letters, digits and single `-` `/` `.` `_` between them, after an optional short
     /// prefix word ("FT 2026/1473"), at the start of a value (after `#`, `:` or `No.`).

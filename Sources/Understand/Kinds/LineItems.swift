@@ -145,7 +145,7 @@ package enum LineItems {
                         "pack", "boxes", "box", "cartons", "carton", "Karton", "Kartons", "rolls", "roll", "Rollen",
                         "Rolle", "sets", "set", "Satz", "pairs", "pair", "Paar", "bottles", "bottle", "Flaschen", "Flasche",
                         "bouteilles", "bouteille", "btls", "btl", "bts", "bt", "cases", "case", "caisses", "caisse", "cajas", "caja", "pallets",
-                        "Paletten", "Palette", "bags", "Sack", "nos", "Nos.", "reels", "coils", "lfm", "lfdm", "m²", "m2", "m", "kg",
+                        "Paletten", "Palette", "bags", "Sack", "nos", "Nos.", "reels", "coils", "lfm", "lfdm", "m²", "m2", "m³", "m3", "qm", "cbm", "m", "kg",
                         "l", "Meter", "meters", "metres", "ft", "lbs", "doz",
                         "件", "個", "个", "只", "套", "台", "根", "条", "條", "支", "箱", "瓶", "片", "卷", "张", "張",
                         "本", "枚", "組", "组", "セット", "ケース"]

@@ -10,6 +10,8 @@ public indirect enum CheckExpression: Sendable, CustomStringConvertible {
     case field(String)
     case sum(list: String, field: String)
     case count(list: String)
+    /// `abs(field)`: a deduction written either way ("-360,00" or "360,00").
+    case magnitude(String)
     case unary(Expression)
     case binary(Character, CheckExpression, CheckExpression)
     case comparison(String, CheckExpression, CheckExpression)
@@ -22,6 +24,7 @@ public indirect enum CheckExpression: Sendable, CustomStringConvertible {
         case .field(let f): return f
         case .sum(let l, let f): return "sum(\(l).\(f))"
         case .count(let l): return "count(\(l))"
+        case .magnitude(let f): return "abs(\(f))"
         case .unary(let e): return "-\(e.inner)"
         case .binary(let op, let a, let b): return "\(a) \(op) \(b)"
         case .comparison(let op, let a, let b): return "\(a) \(op) \(b)"
@@ -32,7 +35,7 @@ public indirect enum CheckExpression: Sendable, CustomStringConvertible {
     public var fieldNames: [String] {
         switch self {
         case .number: return []
-        case .field(let f): return [f]
+        case .field(let f), .magnitude(let f): return [f]
         case .sum(let l, _), .count(let l): return [l]
         case .unary(let e): return e.inner.fieldNames
         case .binary(_, let a, let b), .comparison(_, let a, let b): return a.fieldNames + b.fieldNames
@@ -166,8 +169,13 @@ public indirect enum CheckExpression: Sendable, CustomStringConvertible {
                             throw ParseError(message: "count() takes a list field, e.g. count(lines)", offset: argStart)
                         }
                         return .count(list: argument)
+                    case "abs":
+                        guard !argument.isEmpty, !argument.contains("."), !argument.contains(" ") else {
+                            throw ParseError(message: "abs() takes a field, e.g. abs(withholding_total)", offset: argStart)
+                        }
+                        return .magnitude(argument)
                     default:
-                        throw ParseError(message: "unknown function '\(name)' (known: sum, count)", offset: start)
+                        throw ParseError(message: "unknown function '\(name)' (known: sum, count, abs)", offset: start)
                     }
                 }
                 if name.contains(".") {
@@ -240,6 +248,11 @@ public indirect enum CheckExpression: Sendable, CustomStringConvertible {
         case .count(let list):
             guard case .list(let rows) = fields[list] else { return .number(0) }
             return .number(Decimal(rows.count))
+        case .magnitude(let name):
+            switch fields[name] {
+            case .number(let d), .money(let d, _): return .number(d < 0 ? -d : d)
+            default: return nil
+            }
         case .unary(let e):
             guard case .number(let d) = e.inner.evaluate(fields) else { return nil }
             return .number(-d)
