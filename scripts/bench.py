@@ -41,6 +41,12 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def shown(path):
+    """A path as the reproduce commands print it: relative to the repository when inside it."""
+    rel = os.path.relpath(path, ROOT)
+    return path if rel.startswith("..") else rel
 SCRIPTS = ROOT / "scripts"
 
 
@@ -268,7 +274,7 @@ def row_parse(mailroom: str, quick: bool) -> dict:
                       f"({r['mailroom']['messages']} mails, {r['mailroom']['bytes'] / 1e6:.1f} MB)",
             "peer": f"CPython {r['cpython']['python']}: {r['cpython']['mb_per_s']:.2f} MB/s",
             "ratio": f"{ratio:.1f}×",
-            "command": f"MAILROOM={mailroom} scripts/bench-parse.sh --count {count}", "details": r}
+            "command": f"MAILROOM={shown(mailroom)} scripts/bench-parse.sh --count {count}", "details": r}
 
 
 def e2e_once(mailroom: str, n: int, workers: int, group_commit: bool) -> dict:
@@ -352,7 +358,7 @@ def row_end_to_end(mailroom: str, quick: bool, mails: int | None) -> dict:
             "peer": f"the same binary without group commit (MAILROOM_STORE_GROUP_COMMIT=off): "
                     f"{fmt_rate(before['mails_per_s'])} mails/s",
             "ratio": f"{rate / before['mails_per_s']:.1f}× (workers 16: {wide['mails_per_s'] / before['mails_per_s']:.1f}×)",
-            "command": f"MAILROOM={mailroom} scripts/bench.py --rows 2" + (f" --mails {n}" if mails else ""),
+            "command": f"MAILROOM={shown(mailroom)} scripts/bench.py --rows 2" + (f" --mails {n}" if mails else ""),
             "details": {"shipped": shipped, "without_group_commit": before, "workers_16": wide}}
 
 
@@ -396,7 +402,7 @@ def row_rss(mailroom: str, quick: bool) -> dict:
                 "met_parts": {"idle": idle_mb <= 64, "peak": peak_mb <= goal_mb},
                 "figure": f"idle {idle_mb:.1f} MB; peak {peak_mb:.0f} MB ({peak_mb / size_mb:.2f}× the attachment)",
                 "peer": "", "ratio": "",
-                "command": f"MAILROOM={mailroom} scripts/bench.py --rows 3",
+                "command": f"MAILROOM={shown(mailroom)} scripts/bench.py --rows 3",
                 "details": {"idle_rss_samples_kb": rss, "peak_rss_kb": peak_kb, "attachment_mb": size_mb,
                             "mail_mb": round(mail_mb, 1)}}
     finally:
@@ -435,7 +441,7 @@ def row_audit(mailroom: str, quick: bool, events: int | None) -> dict:
             "figure": f"query ≤ {worst['milliseconds']:.1f} ms (worst: `{worst['arguments']}`); verify "
                       f"{verify_s:.1f} s ({'chain verified' if verified else 'VERIFY FAILED: ' + vp.stdout[-200:]})",
             "peer": "", "ratio": "",
-            "command": f"{mailroom} bench audit --events {n} {store.relative_to(ROOT)}; then `mailroom audit verify` "
+            "command": f"{shown(mailroom)} bench audit --events {n} {store.relative_to(ROOT)}; then `mailroom audit verify` "
                        "on that store (scripts/bench.py --rows 4)",
             "details": {"queries": r["queries"], "fill_seconds": r.get("fillSeconds"), "verify_seconds": round(verify_s, 2),
                         "verified": verified, "cli_query_seconds_whole_process": round(query_cli_s, 3)}}
@@ -458,7 +464,7 @@ def row_imap(mailroom: str, quick: bool) -> dict:
             "figure": f"p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, max {r['max_seconds'] * 1000:.0f} ms "
                       f"({r['stored']}/{r['mails']} stored)",
             "peer": "", "ratio": "",
-            "command": f"MAILROOM={mailroom} scripts/bench-imap.sh {count}",
+            "command": f"MAILROOM={shown(mailroom)} scripts/bench-imap.sh {count}",
             "details": {k: v for k, v in r.items() if k != "latencies"}}
 
 

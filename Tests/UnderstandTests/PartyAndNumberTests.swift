@@ -164,6 +164,19 @@ enum PartyMail {
         #expect(OrganisationRecogniser.find(person, in: company) == nil)
     }
 
+    @Test func aJobTitleIsNoCompanyName() {
+        let mail = PartyMail.content(from: "Katrin Ebner <verwaltung@praxis-lindenhof.example>", subject: "Bestellung LH-2026-12", body: """
+            Sehr geehrte Damen und Herren,
+            anbei unsere Bestellung LH-2026-12.
+            Mit freundlichen Grüßen
+            Katrin Ebner
+            Praxismanagerin
+            Zahnarztpraxis am Lindenhof
+            Lindenstraße 3, 78462 Konstanz
+            """)
+        #expect(OrganisationRecogniser.find(buyer, in: mail)?.value == "Zahnarztpraxis am Lindenhof")
+    }
+
     @Test func aGermanCooperativeInAFooterWithSeparators() {
         let mail = PartyMail.content(from: "Buchhaltung <rechnung@moorland-molkerei.example>", subject: "Rechnung 2026-5512", body: """
             Sehr geehrte Damen und Herren,

@@ -548,7 +548,7 @@ package struct ExtractionScope: Sendable {
 
     package static let numberWords: Set<String> = ["reg", "registration", "registered", "no", "nr", "n°", "nº", "n", "number", "id", "ident",
                                                    "identification", "idnr", "nummer", "numéro", "número", "numero", "intracom",
-                                                   "intracommunautaire", "code", "codice", "cod", "nif", "cif", "siret", "uid", "account"]
+                                                   "intracommunautaire", "code", "codice", "cod", "nif", "siret", "uid", "account"]
 
     /// True when the text after an amount's label begins with a tax's name ("Total VAT", "合计税额", "Summe MwSt.").
     package static func qualifiesAsTax(_ gap: String) -> Bool {

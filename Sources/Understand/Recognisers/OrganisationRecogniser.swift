@@ -228,6 +228,12 @@ public enum OrganisationRecogniser {
                     let value = cell.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–—|"))
                     guard looksLikeName(value), value.split(separator: " ").count <= 6, !value.contains(where: \.isNumber),
                           setting.affine(value) else { continue }
+                    // One word alone ("Praxismanagerin", a job title sharing "praxis" with praxis-seerhein) names the
+                    // company only when it is the domain's name or holds it ("Siemens").
+                    if !value.contains(" "), let label = setting.senderLabel.map(compact) {
+                        let word = compact(value)
+                        guard word.contains(label) || label.contains(word) else { continue }
+                    }
                     add(value, text.location, cell.offset, 3 + affinityBonus)
                 }
             }
