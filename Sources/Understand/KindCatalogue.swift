@@ -178,6 +178,17 @@ package struct KindFileReader {
                                             message: "the field '\(f.name)' is declared twice", suggestion: "remove one"))
         }
         for f in fields {
+            for case .sumOf(let list) in f.extractors {
+                let target = fields.first { $0.name == list }
+                let isList: Bool = { if case .list = target?.type { return true } else { return false } }()
+                if !isList {
+                    let mark = f.place.split(separator: ":").suffix(2).compactMap { Int($0) }
+                    problems.append(RuleFileProblem(file: file, line: mark.count == 2 ? mark[0] : nil, column: mark.count == 2 ? mark[1] : nil,
+                        message: "field '\(f.name)': sum_of '\(list)' is not a list field of this kind",
+                        suggestion: Suggestion.closest(to: list, among: fields.filter { if case .list = $0.type { return true } else { return false } }.map(\.name))
+                            .map { "did you mean '\($0)'?" } ?? "name a `type: list` field whose items have line_total or quantity and unit_price"))
+                }
+            }
             if let cf = f.currencyField, !fields.contains(where: { $0.name == cf }) {
                 problems.append(RuleFileProblem(file: file, line: nil, column: nil,
                     message: "field '\(f.name)': currency_field '\(cf)' is not a field of this kind",
@@ -438,7 +449,7 @@ package struct KindFileReader {
             problem(node, "field '\(field)': an extractor is a mapping such as `- labels: [\"Invoice No.\"]`")
             return nil
         }
-        let keys = mapping(m, allowed: ["labels", "label", "pattern", "recogniser", "keywords", "party", "rows", "line_items", "value", "from"])
+        let keys = mapping(m, allowed: ["labels", "label", "pattern", "recogniser", "keywords", "party", "rows", "line_items", "sum_of", "value", "from"])
         let from = source(keys["from"])
         if let l = keys["labels"] ?? keys["label"] {
             let labels = stringList(l, what: "labels")
@@ -519,10 +530,21 @@ package struct KindFileReader {
             if l.bool == false { return nil }
             return .lineItems(source: from)
         }
+        if let l = keys["sum_of"] {
+            guard case .money = type else {
+                problem(l, "field '\(field)': sum_of only applies to `type: money` (the total of a list's lines)")
+                return nil
+            }
+            guard let list = l.string, !list.isEmpty else {
+                problem(l, "field '\(field)': sum_of names the list field whose lines add up, e.g. `sum_of: lines`")
+                return nil
+            }
+            return .sumOf(list)
+        }
         if let v = keys["value"], let s = scalar(v) {
             return .constant(s)
         }
-        problem(node, "field '\(field)': an extractor needs one of labels, pattern, recogniser, keywords, rows, line_items or value")
+        problem(node, "field '\(field)': an extractor needs one of labels, pattern, recogniser, keywords, rows, line_items, sum_of or value")
         return nil
     }
 

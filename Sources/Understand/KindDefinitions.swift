@@ -106,6 +106,10 @@ public enum FieldExtractor: Sendable {
     case lineItems(source: ExtractionSource)
     /// A fixed value (useful in matchers' kinds, e.g. `value: bounce`).
     case constant(String)
+    /// For money: the amount written in the mail that a list field's line totals (or quantities × unit prices)
+    /// add up to, or that sum plus a tax amount also written there (`sum_of: lines`). It reads the total of an
+    /// order whose writer did the sums without labelling them ("= 277,50 €").
+    case sumOf(String)
 }
 
 /// A check on one value.

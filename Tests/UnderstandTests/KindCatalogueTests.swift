@@ -108,6 +108,41 @@ import Testing
         }
     }
 
+    @Test func sumOfNamesAListAndFillsOnlyMoney() {
+        let yaml = """
+            kind: order
+            business: true
+            fields:
+              - name: total
+                type: money
+                extract:
+                  - sum_of: line
+              - name: reference
+                type: text
+                extract:
+                  - sum_of: lines
+              - name: lines
+                type: list
+                items:
+                  - {name: description, type: text}
+                  - {name: line_total, type: money}
+                extract:
+                  - line_items: true
+            """
+        do {
+            _ = try KindCatalogue.parse(yaml: yaml, file: "rules/kinds/order.yaml")
+            Issue.record("accepted")
+        } catch {
+            let text = error.problems.map(\.description)
+            #expect(text.contains { $0.hasPrefix("rules/kinds/order.yaml:4:11: field 'total': sum_of 'line' is not a list field of this kind")
+                && $0.contains("did you mean 'lines'?") }, "\(text)")
+            #expect(text.contains { $0.contains("field 'reference': sum_of only applies to `type: money`") }, "\(text)")
+        }
+        let good = yaml.replacingOccurrences(of: "sum_of: line\n", with: "sum_of: lines\n")
+            .replacingOccurrences(of: "type: text\n    extract:\n      - sum_of: lines", with: "type: text")
+        #expect(throws: Never.self) { try KindCatalogue.parse(yaml: good, file: "rules/kinds/order.yaml") }
+    }
+
     @Test func brokenYAMLNamesLineAndColumn() {
         do {
             _ = try KindCatalogue.parse(yaml: "kind: x\nfields: [a, b\n", file: "k.yaml")

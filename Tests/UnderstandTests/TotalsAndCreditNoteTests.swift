@@ -375,3 +375,92 @@ private enum Mail {
         #expect(throws: CheckExpression.ParseError.self) { _ = try CheckExpression.parse("abs(lines.total) == 1") }
     }
 }
+
+/// The total of an order whose writer did the sums without labelling them (`sum_of: lines` in
+/// rules/kinds/purchase_order.yaml), and the result of a calculation after a total's label.
+@Suite struct OrderTotalFromItsLinesTests {
+    @Test func aSingleLineOrderWhoseLineTotalIsTheTotal() throws {
+        let r = try Mail.order("""
+            danke für das Angebot. Wir beauftragen Sie für November:
+
+            Bestellnummer 4711-2026-088
+            6 Komplettladungen Bobingen -> Verona à 1.125,00 € = 6.750,00 € netto
+
+            Gruß, Lechtal Kunststofftechnik GmbH
+            """, subject: "AW: Ihr Angebot 2026/0402")
+        #expect(r.fields["total"] == .money(dec("6750.00"), currency: "EUR"))
+    }
+
+    @Test func theWrittenGrossWhenTheTaxIsWrittenBesideTheSumOfTheLines() throws {
+        let r = try Mail.order("""
+            Please process this as an order, our PO number is ORHC-1147.
+
+            5000 x needles 23G 25mm (blue) @ 0.04 = 200.00
+            2000 x spot plasters @ 0.02 = 40.00
+            20 x sharps bins 1 litre @ 1.45 = 29.00
+
+            = 269.00 + VAT 53.80 = 322.80
+
+            Amanda, Otley Road Health Centre
+            """, subject: "FW: flu clinic stock")
+        #expect(r.fields["total"] == .money(dec("322.80"), currency: nil))
+        guard case .list(let rows)? = r.fields["lines"] else { Issue.record("no lines"); return }
+        #expect(rows.count == 3)
+    }
+
+    @Test func theWritersOwnSumCountsARowThatIsNoItem() throws {
+        // "1 Kiste Zitronen 16,50" has no unit price: it is no item row, yet it is in the writer's sum.
+        let r = try Mail.order("""
+            Jens, für Freitag bitte:
+
+            10 kg Lachsfilet à 18,90 = 189,00
+            15 kg Miesmuscheln à 4,80 = 72,00
+            1 Kiste Zitronen 16,50
+
+            = 277,50 €. Bestellnr. KM-118 wie immer auf den Lieferschein.
+
+            LG Jana, Bistro Kleine Möwe
+            """, subject: "Best. 118")
+        #expect(r.fields["total"] == .money(dec("277.50"), currency: "EUR"))
+    }
+
+    @Test func aSumTheMailDoesNotWriteIsNoTotal() throws {
+        let r = try Mail.order("""
+            Order KM-200, please deliver on Friday:
+
+            10 kg salmon fillet at 18.90 = 189.00
+            15 kg mussels at 4.80 = 72.00
+
+            Thanks, Bistro Seagull Ltd
+            """, subject: "Order KM-200")
+        #expect(r.fields["total"] == nil)
+        #expect(r.problems.contains("the required field `total` was not found"))
+    }
+
+    @Test func aLabelledTotalWinsOverARowsLineTotalAfterAnEqualsSign() throws {
+        let r = try Mail.order("""
+            ORDINE N. 45/2026
+
+            - 10 conf. Silicone light body 2x50 ml   a CHF 32.80   = CHF 328.00
+            -  8 conf. Alginato 500 g                a CHF 18.90   = CHF 151.20
+                                                      Imponibile    CHF 480.00
+                                                      IVA 8,1%      CHF  38.88
+                                                      Totale        CHF 518.88
+
+            Studio Dentistico Rezzonico
+            """, subject: "Ordine 45/2026")
+        #expect(r.fields["total"] == .money(dec("518.88"), currency: "CHF"))
+        guard case .list(let rows)? = r.fields["lines"] else { Issue.record("no lines"); return }
+        #expect(rows.count == 2)
+        #expect(rows.first?["unit"] == .text("conf."))
+        #expect(rows.first?["description"] == .text("Silicone light body 2x50 ml"))
+    }
+
+    @Test func aCalculationAfterATotalsLabelGivesItsResult() throws {
+        let r = try Mail.order("PO 4500-7781\nOrder total: 6 x 1,125.00 = 6,750.00 USD\nAcme Wholesale Ltd", subject: "PO 4500-7781")
+        #expect(r.fields["total"] == .money(dec("6750.00"), currency: "USD"))
+        #expect(ExtractionScope.calculationResult("269.00 + VAT 53.80 = 322.80") == " 322.80")
+        #expect(ExtractionScope.calculationResult("= 277,50 €") == nil)
+        #expect(ExtractionScope.calculationResult("1.000,00 EUR (Preis = Listenpreis)") == nil)
+    }
+}

@@ -25,6 +25,13 @@ public enum FieldExtraction {
         for field in kind.fields where found[field.name] == nil {
             if deadline.isPast { break }
             for extractor in field.extractors {
+                if case .sumOf(let list) = extractor {
+                    if let value = sumOfLines(list, field: field, kind: kind, found: &found, content: content, scope: scope) {
+                        found[field.name] = value
+                        break
+                    }
+                    continue
+                }
                 if let value = run(extractor, field: field, content: content, scope: scope) {
                     found[field.name] = value
                     break
@@ -48,6 +55,81 @@ public enum FieldExtraction {
             }
         }
         return found
+    }
+
+    /// `sum_of: LIST`: the list is read first (when its own turn has not come yet), its rows' totals are added
+    /// up, and the amount written in the body or a document that equals that sum — or the sum plus another
+    /// written amount smaller than it (the tax: "= 269.00 + VAT 53.80 = 322.80") — is the value, grounded
+    /// where it is written. Nothing is returned for a sum the mail does not write: a total is read, never made up.
+    package static func sumOfLines(_ listName: String, field: FieldDefinition, kind: KindDefinition,
+                                   found: inout [String: ExtractedValue], content: MessageContent,
+                                   scope: ExtractionScope) -> ExtractedValue? {
+        if found[listName] == nil, let list = kind.fields.first(where: { $0.name == listName }) {
+            for extractor in list.extractors {
+                if case .sumOf = extractor { continue }
+                if let value = run(extractor, field: list, content: content, scope: scope) {
+                    found[listName] = value
+                    break
+                }
+            }
+        }
+        guard case .list(let rows)? = found[listName]?.value, !rows.isEmpty else { return nil }
+        var sum: Decimal = 0
+        var currencies = Set<String>()
+        // A row without a price leaves the sum short: only the writer's own sum, at least as large, can then be the total.
+        var complete = true
+        for row in rows {
+            if case .money(let total, let currency)? = row["line_total"] {
+                sum += total
+                if let currency { currencies.insert(currency) }
+            } else if case .number(let quantity)? = row["quantity"], case .money(let price, let currency)? = row["unit_price"] {
+                sum += quantity * price
+                if let currency { currencies.insert(currency) }
+            } else {
+                complete = false
+            }
+        }
+        guard sum > 0, currencies.count <= 1 else { return nil }
+        func value(_ pick: (amount: Recognised<MoneyAmount>, location: String)) -> ExtractedValue {
+            ExtractedValue(value: .money(pick.amount.value.value, currency: pick.amount.value.currency ?? currencies.first),
+                           grounding: Grounding(location: pick.location, offset: pick.amount.offset, excerpt: pick.amount.excerpt),
+                           rowGroundings: [:], method: "sum of \(listName)")
+        }
+        guard complete else { return writersSum(atLeast: sum, after: found[listName], content: content, scope: scope).map(value) }
+        var written: [(amount: Recognised<MoneyAmount>, location: String)] = []
+        for text in texts(.anywhere, content) where text.location != "subject" {
+            for amount in ValueReader.amounts(in: text.text, context: scope.context)
+            where !ValueReader.isParagraphNumber(amount, in: text.text) {
+                written.append((amount, text.location))
+            }
+        }
+        let values = Set(written.map(\.amount.value.value))
+        let gross = written.last { w in
+            let tax = w.amount.value.value - sum
+            return tax > 0 && tax < sum && values.contains(tax)
+        }
+        return (gross ?? written.last(where: { $0.amount.value.value == sum })
+                ?? writersSum(atLeast: sum, after: found[listName], content: content, scope: scope)).map(value)
+    }
+
+    /// The writer's own sum below the items: the last line that starts with "=" after the first row, its result
+    /// ("= 277,50 €", "= 269.00 + VAT 53.80 = 322.80"), when it is at least what the rows read add up to (a
+    /// row that did not read as an item still counts in it).
+    package static func writersSum(atLeast sum: Decimal, after list: ExtractedValue?, content: MessageContent,
+                                   scope: ExtractionScope) -> (amount: Recognised<MoneyAmount>, location: String)? {
+        let firstRow = list?.rowGroundings.values.filter { $0.location == "body" }.compactMap(\.offset).min() ?? 0
+        guard let body = texts(.body, content).first else { return nil }
+        var best: Recognised<MoneyAmount>?
+        for line in TableLayout.lines(body.text) where line.offset > firstRow {
+            let trimmed = line.text.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+            guard let first = trimmed.first, first == "=" || first == "＝" else { continue }
+            let rest = String(trimmed.dropFirst())
+            let result = ExtractionScope.calculationResult(rest) ?? rest
+            let skipped = (line.text as NSString).length - (result as NSString).length
+            guard let amount = ValueReader.amounts(in: result, context: scope.context).last, amount.value.value >= sum else { continue }
+            best = Recognised(value: amount.value, excerpt: amount.excerpt, offset: line.offset + skipped + amount.offset)
+        }
+        return best.map { ($0, body.location) }
     }
 
     package static func texts(_ source: ExtractionSource, _ content: MessageContent) -> [SourceText] {
@@ -74,6 +156,9 @@ public enum FieldExtraction {
         let scope = scope ?? ExtractionScope(kind: nil, content: content)
         let context = scope.context
         switch extractor {
+        case .sumOf:
+            // Needs the kind's other fields: `extract(kind:from:)` runs it (`sumOfLines`).
+            return nil
         case .constant(let text):
             guard let (value, _, _) = ValueReader.read(text, as: field.type, whole: true, context: context) else { return nil }
             return ExtractedValue(value: value, grounding: nil, rowGroundings: [:], method: "value")
@@ -101,6 +186,11 @@ public enum FieldExtraction {
                         guard !TableLayout.isHeaderCell(match, in: text.text), let next = match.group(named: "next") else { continue }
                         rest = next
                         restOffset = match.groupOffset(named: "next") ?? restOffset
+                    }
+                    if isMoney, let result = ExtractionScope.calculationResult(rest) {
+                        // "= 269.00 + VAT 53.80 = 322.80", "Total: 6 × 1.125,00 = 6.750,00": the result, after the last "=".
+                        restOffset += (rest as NSString).length - (result as NSString).length
+                        rest = result
                     }
                     if ExtractionScope.identifierLike(field), let after = ExtractionScope.afterQualifiedLabel(rest) {
                         // "Bestellnummer für die Buchhaltung: DV-1207", "Auftrags-Nr. der Bauherren: L-2026-14-03"
@@ -592,6 +682,19 @@ package struct ExtractionScope: Sendable {
         guard case .money = field.type else { return false }
         let name = field.name.lowercased()
         return name.contains("total") && !["net", "tax", "vat", "sub", "allowance", "charge"].contains { name.contains($0) }
+    }
+
+    /// The result of a calculation written after a label ("269.00 + VAT 53.80 = 322.80" → " 322.80"): the text
+    /// after the last "=" (or "＝") that has a number before it and a number right after it; nil when the rest
+    /// holds no such calculation.
+    package static func calculationResult(_ rest: String) -> String? {
+        guard let equals = rest.lastIndex(where: { $0 == "=" || $0 == "＝" }),
+              rest[..<equals].contains(where: \.isNumber) else { return nil }
+        let after = rest[rest.index(after: equals)...]
+        let lead = after.prefix { !$0.isNumber }
+        guard lead.count <= 6, lead.allSatisfy({ $0.isWhitespace || $0.isCurrencySymbol || $0.isLetter }),
+              after.dropFirst(lead.count).first?.isNumber == true else { return nil }
+        return String(after)
     }
 
     /// The value after a label's qualifying words and their colon ("für die Buchhaltung: DV-1207" → "DV-1207"):

@@ -73,6 +73,30 @@ extension LineItems.Reader {
         AmountRecogniser.currencyWords[word.uppercased()] != nil
     }
 
+    /// The currency signs and codes of up to three characters, longest first, so that "12.50US$" loses "US$"
+    /// rather than "$" whatever order the dictionary keeps.
+    static let shortCurrencySymbols: [String] = AmountRecogniser.currencyWords.keys.filter { $0.count <= 3 }
+        .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+
+    /// Words that join a quantity to its price or a price to its total ("6 Fuhren à 1.125,00 € = 6.750,00 €",
+    /// "5000 x needles @ 0.04 = 200.00"): no part of the description.
+    static let priceJoiners: Set<String> = ["@", "à", "á", "a", "je", "zu", "at", "each", "per", "x", "×", "*"]
+
+    /// A known unit right after a leading quantity ("10 conf. Silicone …", "1 Kiste Zitronen …"), when words of the
+    /// description follow it.
+    static func knownUnit(_ words: [Word], at index: Int, before end: Int) -> Word? {
+        guard index < end, index < words.count,
+              LineItems.units.contains(where: { $0.caseInsensitiveCompare(words[index].text) == .orderedSame }) else { return nil }
+        return words[index]
+    }
+
+    /// Marks that start a list line ("- 10 conf. Silicone … = CHF 328.00").
+    static let bullets: Set<String> = ["-", "–", "—", "*", "•", "·", "+", ">"]
+
+    /// Words after a line total that say whether tax is in it.
+    static let taxQualifiers: Set<String> = ["netto", "net", "brutto", "gross", "ht", "ttc", "zzgl.", "zzgl", "inkl.", "incl.",
+                                             "excl.", "exkl.", "mwst.", "mwst", "ust.", "vat", "iva", "tva", "+vat", "+mwst"]
+
     /// A unit after a quantity: a known one ("m2", "Stk.") or a short word of letters ("psch", "Std").
     static func isUnit(_ word: String) -> Bool {
         if LineItems.units.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) { return true }
@@ -84,7 +108,7 @@ extension LineItems.Reader {
     static func number(in word: String) -> (value: Decimal, scale: Int, currency: Bool)? {
         var text = word
         var currency = false
-        for symbol in AmountRecogniser.currencyWords.keys where symbol.count <= 3 {
+        for symbol in shortCurrencySymbols {
             if text.uppercased().hasPrefix(symbol), text.count > symbol.count,
                text.dropFirst(symbol.count).first?.isNumber == true {
                 text = String(text.dropFirst(symbol.count))
@@ -126,14 +150,21 @@ extension LineItems.Reader {
 
     func arithmeticRow(_ words: [Word], line: LineItems.Line) -> LineItems.Item? {
         var end = words.count - 1
-        while end >= 0, Self.isCurrencyWord(words[end].text) { end -= 1 }
+        var qualifiers = 0
+        while end >= 0 {
+            let w = words[end].text
+            if Self.isCurrencyWord(w) { end -= 1; continue }
+            // "= 6.750,00 € netto", "… 1.200,00 zzgl. MwSt.": the tax said of the total.
+            if qualifiers < 2, Self.taxQualifiers.contains(w.lowercased()) { qualifiers += 1; end -= 1; continue }
+            break
+        }
         for total in Self.readings(words, endingAt: end) where total.value > 0 {
             // Between the price and the total: currency words and perhaps a discount ("10%", "-5 %").
             var p = total.first - 1
             var discount: Decimal = 0
             while p >= 0 {
                 let w = words[p].text
-                if Self.isCurrencyWord(w) { p -= 1; continue }
+                if Self.isCurrencyWord(w) || w == "=" || w == "＝" { p -= 1; continue }
                 if w == "%" , p > 0, let d = Self.number(in: words[p - 1].text), discount == 0 {
                     discount = abs(d.value); p -= 2; continue
                 }
@@ -146,7 +177,7 @@ extension LineItems.Reader {
             for price in Self.readings(words, endingAt: p) where price.value > 0 {
                 // Before the price: currency words, then perhaps one short word (the unit: "St", "psch", "pcs").
                 var q = price.first - 1
-                while q >= 0, Self.isCurrencyWord(words[q].text) { q -= 1 }
+                while q >= 0, Self.isCurrencyWord(words[q].text) || Self.priceJoiners.contains(words[q].text.lowercased()) { q -= 1 }
                 let beforePrice = q
                 var unit: Word?
                 if q >= 1, Self.isUnit(words[q].text) {
@@ -160,11 +191,14 @@ extension LineItems.Reader {
                         return item
                     }
                 }
-                // The quantity first on the line, the description between it and the price.
-                if beforePrice >= 1, let quantity = Self.readings(words, endingAt: 0).first, !quantity.hasCurrency,
+                // The quantity first on the line (after a bullet), the description between it and the price.
+                let lead = words.prefix { Self.bullets.contains($0.text) }.count
+                if beforePrice >= lead + 1, let quantity = Self.readings(words, endingAt: lead).first, !quantity.hasCurrency,
                    computes(quantity, price, total, discount),
-                   let item = arithmeticItem(words, line: line, quantity: quantity, unit: nil, price: price, total: total,
-                                             describedBy: 1..<(beforePrice + 1), positionFirst: false) {
+                   let item = arithmeticItem(words, line: line, quantity: quantity, unit: Self.knownUnit(words, at: lead + 1, before: beforePrice),
+                                             price: price, total: total,
+                                             describedBy: (lead + 1 + (Self.knownUnit(words, at: lead + 1, before: beforePrice) == nil ? 0 : 1))..<(beforePrice + 1),
+                                             positionFirst: false) {
                     return item
                 }
             }
@@ -187,7 +221,11 @@ extension LineItems.Reader {
                         total: WordNumber, describedBy range: Range<Int>, positionFirst: Bool = true) -> LineItems.Item? {
         guard !range.isEmpty else { return nil }
         var from = range.lowerBound
-        let to = range.upperBound
+        // "6 x Lager …": the "x" after a leading quantity is no part of the description.
+        if !positionFirst, range.count >= 2, ["x", "×", "*"].contains(words[from].text.lowercased()) { from += 1 }
+        var to = range.upperBound
+        // "Leishman stain 500 ml  - 20 btl x …": a dash or colon before the quantity ends the description.
+        while to - from >= 2, Self.bullets.contains(words[to - 1].text) || words[to - 1].text == ":" { to -= 1 }
         // "1", "1.", "Pos. 1", "10)": a running position.
         if positionFirst, to - from >= 2, ["pos", "pos.", "item", "line", "nr.", "no."].contains(words[from].text.lowercased()),
            Self.number(in: words[from + 1].text) != nil {

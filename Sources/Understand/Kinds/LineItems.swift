@@ -146,7 +146,8 @@ package enum LineItems {
                         "Rolle", "sets", "set", "Satz", "pairs", "pair", "Paar", "bottles", "bottle", "Flaschen", "Flasche",
                         "bouteilles", "bouteille", "btls", "btl", "bts", "bt", "cases", "case", "caisses", "caisse", "cajas", "caja", "pallets",
                         "Paletten", "Palette", "bags", "Sack", "nos", "Nos.", "reels", "coils", "lfm", "lfdm", "m²", "m2", "m³", "m3", "qm", "cbm", "m", "kg",
-                        "l", "Meter", "meters", "metres", "ft", "lbs", "doz",
+                        "l", "Meter", "meters", "metres", "ft", "lbs", "doz", "conf.", "conf", "confezioni", "confezione",
+                        "Kiste", "Kisten", "Beutel", "Dosen", "Eimer", "tubes", "tube", "vials",
                         "件", "個", "个", "只", "套", "台", "根", "条", "條", "支", "箱", "瓶", "片", "卷", "张", "張",
                         "本", "枚", "組", "组", "セット", "ケース"]
     static let unitAlternatives = units.sorted { $0.count > $1.count }
@@ -748,6 +749,10 @@ extension LineItems {
             } else {
                 return nil
             }
+            // A year is no quantity: "Date: Mon, 7 Sept 2026 at 15:12" (a forwarded mail's header) is no item.
+            if DateRecogniser.all(in: rest).contains(where: { d in
+                d.offset < qty.end && qty.start < d.offset + (d.excerpt as NSString).length
+            }) { return nil }
             // The description ends where a price starts ("à 1.234,00 €") or at a wide gap.
             let descText = restNS.substring(with: NSRange(location: desc.start, length: desc.end - desc.start))
             var priceText: (String, Int)?
