@@ -69,13 +69,20 @@ package enum ClassifierFeatures {
     /// another's.
     package static func cueFeatures(_ input: ClassifierInput, cues: KindCueSet) -> [(String, Int)] {
         let subject = cues.found(in: KindCueSet.Text(input.subject))
-        let own = cues.found(in: KindCueSet.Text(input.subject + "\n" + String(input.body.prefix(maxBodyCharacters))))
+        let own = cues.found(in: KindCueSet.Text(input.subject + "\n" + withoutDisclaimers(String(input.body.prefix(maxBodyCharacters)))))
         let documents = cues.found(in: KindCueSet.Text(input.documentTexts.map { String($0.prefix(maxDocumentCharacters)) }
             .joined(separator: "\n")))
         var out: [(String, Int)] = own.map { ("cue:" + $0.key, $0.value.count) }
         out += subject.map { ("cue-subject:" + $0.key, 1) }
         out += documents.map { ("cue-document:" + $0.key, 1) }
         return out.sorted { $0.0 < $1.0 }
+    }
+
+    /// The text without its legal disclaimers ("… if you have received this e-mail in error …"): boilerplate the
+    /// sender's mail server adds, whose words ("error", "received", "vertraulich") say nothing of the mail.
+    package static func withoutDisclaimers(_ text: String) -> String {
+        guard text.contains("\n\n") else { return PromptCompression.isDisclaimer(text) ? "" : text }
+        return text.components(separatedBy: "\n\n").filter { !PromptCompression.isDisclaimer($0) }.joined(separator: "\n\n")
     }
 
     /// The vector of an input's counts over a vocabulary, as (index, value) pairs sorted by index.

@@ -62,7 +62,7 @@ public struct CrossValidationSummary: Sendable, Codable, Hashable {
 /// held-out predictions give the cross-validated accuracy that `mailroom train` reports.
 public struct KindClassifier: Sendable, Codable {
     /// Bumped whenever the features or the model change meaning; part of the cache key.
-    public static let formatVersion = 4
+    public static let formatVersion = 5
 
     /// The kinds it can tell apart, sorted by name.
     public private(set) var kinds: [String]

@@ -388,3 +388,25 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The kinds' cue words count only in what the sender wrote, not in the legal disclaimer their mail server adds.
+@Suite struct CueWordsOutsideDisclaimersTests {
+    @Test func aDisclaimersErrorAndReceivedAreNoCues() throws {
+        let catalogue = try KindCatalogue.load(directory: ClassifierFixtures.repository.appendingPathComponent("rules/kinds"))
+        let cues = KindCueSet(catalogue: catalogue)
+        let disclaimer = """
+            This e-mail and any attachments are confidential and intended solely for the addressee. If you have received \
+            this email in error, please notify the sender and delete it.
+            """
+        let order = ClassifierInput(subject: "Order KLS-PO-0093",
+                                    body: "Please supply the following against our order number KLS-PO-0093.\n\nRegards, Diane\n\n" + disclaimer)
+        let features = Dictionary(ClassifierFeatures.cueFeatures(order, cues: cues), uniquingKeysWith: +)
+        #expect(features["cue:purchase_order"] != nil, "\(features)")
+        #expect(features["cue:support_ticket"] == nil, "\(features)")
+        // The same words in the sender's own text are cues.
+        let complaint = ClassifierInput(subject: "Order KLS-PO-0093", body: "We received the wrong items, there is an error in the delivery.")
+        #expect(Dictionary(ClassifierFeatures.cueFeatures(complaint, cues: cues), uniquingKeysWith: +)["cue:support_ticket"] != nil)
+        #expect(ClassifierFeatures.withoutDisclaimers(disclaimer).isEmpty)
+        #expect(ClassifierFeatures.withoutDisclaimers("Bitte liefern Sie 4 Stück.") == "Bitte liefern Sie 4 Stück.")
+    }
+}
