@@ -110,12 +110,18 @@ private enum Invoices {
         ("小計 ¥100,000\n消費税 ¥10,000\n合計金額（税込） ¥110,000", "100000", "10000", "110000"),
         ("Subtotal $1,000.00\nSales tax $70.00\nBalance due $1,070.00", "1000", "70", "1070"),
         ("Nettobetrag 1'000.00 CHF\nMWST 8.1% 81.00 CHF\nTotal 1'081.00 CHF", "1000", "81", "1081"),
+        ("total excl. VAT      1.395,00\nVAT 0% intra-community supply (reverse charge)      0,00\nTO PAY      EUR 1.395,00", "1395", "0", "1395"),
     ])
     func theLabelledTotalsAreTaken(body: String, net: String, tax: String, gross: String) throws {
         let f = try Invoices.fields(body)
         #expect(f["net_total"].flatMap(amount) == dec(net), "\(body)")
         #expect(f["tax_total"].flatMap(amount) == dec(tax), "\(body)")
         #expect(f["gross_total"].flatMap(amount) == dec(gross), "\(body)")
+    }
+
+    @Test func theAmountACoveringMailGivesItsInvoiceWithSwissGrouping() throws {
+        let f = try Invoices.fields("In der Beilage senden wir Ihnen unsere Rechnung 26-4471 über CHF 1'845.50.")
+        #expect(f["gross_total"] == .money(dec("1845.50"), currency: "CHF"))
     }
 
     @Test func grossIsNotTakenFromANetOrTaxLine() throws {
