@@ -456,6 +456,20 @@ private enum Mail {
         #expect(rows.first?["description"] == .text("Silicone light body 2x50 ml"))
     }
 
+    @Test func theTotalBelowTheNetValueOfAPDFOrder() throws {
+        let r = try Mail.order("""
+            Order number: 4500287731               Order date: 24/09/2026
+            Line Item code Description                  Qty UoM Unit price Net value
+            10 MMS-NG-M     Nitrile exam glove PF non-sterile Medium 200 BX100   3.62     724.00
+            20 MMS-FD-1010 Silicone foam dressing bordered 10x10cm 500 EA        1.18      590.00
+
+                                            Total net value GBP 1,314.00
+                                            VAT 20%             262.80
+                                            Total GBP         1,576.80
+            """, subject: "Purchase order 4500287731")
+        #expect(r.fields["total"] == .money(dec("1576.80"), currency: "GBP"))
+    }
+
     @Test func aCalculationAfterATotalsLabelGivesItsResult() throws {
         let r = try Mail.order("PO 4500-7781\nOrder total: 6 x 1,125.00 = 6,750.00 USD\nAcme Wholesale Ltd", subject: "PO 4500-7781")
         #expect(r.fields["total"] == .money(dec("6750.00"), currency: "USD"))

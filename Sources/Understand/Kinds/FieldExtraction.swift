@@ -211,7 +211,7 @@ public enum FieldExtraction {
                             // "合计税额（13%）：￥7,172.88", "Total VAT 190,00": a total of the tax, not the gross.
                             if lastCell, ExtractionScope.qualifiesAsTax(gap) { continue }
                             // A gross or order total: a net amount ("Subtotal", "Total exkl. MWST") only when no other total is stated.
-                            if !ExtractionScope.valueFollowsLabel(gap) || (net && lastCell) {
+                            if !ExtractionScope.valueFollowsLabel(gap) || (net && (lastCell || !ExtractionScope.netLabelsOnly(own))) {
                                 if loose == nil { loose = found }
                                 continue
                             }
@@ -657,10 +657,16 @@ package struct ExtractionScope: Sendable {
         !own.isDisjoint(with: netLabels)
     }
 
+    /// A net total's own labels: every one names a net amount, so a net amount is what it looks for, not a
+    /// fallback kept until no other total is stated ("Total net value 2,174.00" above "Total 2,608.80").
+    package static func netLabelsOnly(_ own: Set<String>) -> Bool {
+        !own.isEmpty && own.isSubset(of: netLabels)
+    }
+
     package static let netLabels: Set<String> = ["net total", "total net", "net amount", "subtotal", "sub-total", "nettobetrag", "summe netto",
                                                  "netto", "total ht", "montant ht", "imponibile", "total before tax", "total before taxes",
                                                  "total excl. vat", "zwischensumme", "warenwert", "razem netto", "wartość netto", "不含税金额", "税抜合計",
-                                                 "小計", "小计", "subtotale", "sous-total", "total exkl. mwst", "total excl. tax"]
+                                                 "小計", "小计", "subtotale", "sous-total", "total exkl. mwst", "total excl. tax", "total net value", "net value"]
 
     /// True when nothing but a currency, a tax's name or "incl." stands between a label and its amount
     /// ("Total: EUR 1.190,00", "Total (incl. VAT) 1.190,00"); false for "Totale anticipazioni 2.314,50".
