@@ -24,19 +24,8 @@ public enum FieldExtraction {
         let scope = ExtractionScope(kind: kind, content: content)
         for field in kind.fields where found[field.name] == nil {
             if deadline.isPast { break }
-            for extractor in field.extractors {
-                if case .sumOf(let list) = extractor {
-                    if let value = sumOfLines(list, field: field, kind: kind, found: &found, content: content, scope: scope) {
-                        found[field.name] = value
-                        break
-                    }
-                    continue
-                }
-                if let value = run(extractor, field: field, content: content, scope: scope) {
-                    found[field.name] = value
-                    break
-                }
-            }
+            let value = firstValue(of: field, kind: kind, found: &found, content: content, scope: scope)
+            found[field.name] = value
         }
         // Money and its currency field fill each other in.
         for field in kind.fields {
@@ -57,6 +46,21 @@ public enum FieldExtraction {
         return found
     }
 
+    /// The value of the field's first extractor that finds one (`sum_of` may read the list it adds up into `found`).
+    package static func firstValue(of field: FieldDefinition, kind: KindDefinition, found: inout [String: ExtractedValue],
+                                   content: MessageContent, scope: ExtractionScope) -> ExtractedValue? {
+        for extractor in field.extractors {
+            let value: ExtractedValue?
+            if case .sumOf(let list) = extractor {
+                value = sumOfLines(list, field: field, kind: kind, found: &found, content: content, scope: scope)
+            } else {
+                value = run(extractor, field: field, content: content, scope: scope)
+            }
+            if let value { return value }
+        }
+        return nil
+    }
+
     /// `sum_of: LIST`: the list is read first (when its own turn has not come yet), its rows' totals are added
     /// up, and the amount written in the body or a document that equals that sum — or the sum plus another
     /// written amount smaller than it (the tax: "= 269.00 + VAT 53.80 = 322.80") — is the value, grounded
@@ -65,13 +69,8 @@ public enum FieldExtraction {
                                    found: inout [String: ExtractedValue], content: MessageContent,
                                    scope: ExtractionScope) -> ExtractedValue? {
         if found[listName] == nil, let list = kind.fields.first(where: { $0.name == listName }) {
-            for extractor in list.extractors {
-                if case .sumOf = extractor { continue }
-                if let value = run(extractor, field: list, content: content, scope: scope) {
-                    found[listName] = value
-                    break
-                }
-            }
+            let lines = firstValue(of: list, kind: kind, found: &found, content: content, scope: scope)
+            found[listName] = lines
         }
         guard case .list(let rows)? = found[listName]?.value, !rows.isEmpty else { return nil }
         var sum: Decimal = 0

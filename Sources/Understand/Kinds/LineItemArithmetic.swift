@@ -85,8 +85,7 @@ extension LineItems.Reader {
     /// A known unit right after a leading quantity ("10 conf. Silicone …", "1 Kiste Zitronen …"), when words of the
     /// description follow it.
     static func knownUnit(_ words: [Word], at index: Int, before end: Int) -> Word? {
-        guard index < end, index < words.count,
-              LineItems.units.contains(where: { $0.caseInsensitiveCompare(words[index].text) == .orderedSame }) else { return nil }
+        guard index < end, index < words.count, isKnownUnit(words[index].text) else { return nil }
         return words[index]
     }
 
@@ -97,9 +96,14 @@ extension LineItems.Reader {
     static let taxQualifiers: Set<String> = ["netto", "net", "brutto", "gross", "ht", "ttc", "zzgl.", "zzgl", "inkl.", "incl.",
                                              "excl.", "exkl.", "mwst.", "mwst", "ust.", "vat", "iva", "tva", "+vat", "+mwst"]
 
+    /// One of `LineItems.units`, in any case.
+    static func isKnownUnit(_ word: String) -> Bool {
+        LineItems.units.contains { $0.caseInsensitiveCompare(word) == .orderedSame }
+    }
+
     /// A unit after a quantity: a known one ("m2", "Stk.") or a short word of letters ("psch", "Std").
     static func isUnit(_ word: String) -> Bool {
-        if LineItems.units.contains(where: { $0.caseInsensitiveCompare(word) == .orderedSame }) { return true }
+        if isKnownUnit(word) { return true }
         return word.count <= 8 && word.contains(where: \.isLetter) && word.allSatisfy { $0.isLetter || $0 == "." }
     }
 
@@ -193,11 +197,11 @@ extension LineItems.Reader {
                 }
                 // The quantity first on the line (after a bullet), the description between it and the price.
                 let lead = words.prefix { Self.bullets.contains($0.text) }.count
+                let leadingUnit = Self.knownUnit(words, at: lead + 1, before: beforePrice)
                 if beforePrice >= lead + 1, let quantity = Self.readings(words, endingAt: lead).first, !quantity.hasCurrency,
                    computes(quantity, price, total, discount),
-                   let item = arithmeticItem(words, line: line, quantity: quantity, unit: Self.knownUnit(words, at: lead + 1, before: beforePrice),
-                                             price: price, total: total,
-                                             describedBy: (lead + 1 + (Self.knownUnit(words, at: lead + 1, before: beforePrice) == nil ? 0 : 1))..<(beforePrice + 1),
+                   let item = arithmeticItem(words, line: line, quantity: quantity, unit: leadingUnit, price: price, total: total,
+                                             describedBy: (lead + 1 + (leadingUnit == nil ? 0 : 1))..<(beforePrice + 1),
                                              positionFirst: false) {
                     return item
                 }
